@@ -1,0 +1,117 @@
+"""The command line: a thin layer that parses options, calls one core function, prints the result.
+
+Results go to stdout (a table, or JSON with --json); logs and errors go to stderr.
+Exit codes: 0 success; 1 some inputs failed (the rest were processed); 2 bad configuration or
+usage; 3 an input could not be read; 4 the store could not be used; 5 an id was not found;
+6 a template is missing; 7 a delivery failed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from digest import __version__
+from digest.config import Config, load_config
+from digest.errors import DigestError
+from digest.store import Store
+
+logger = logging.getLogger("digest")
+
+
+@dataclass
+class AppContext:
+    config_path: str | None
+    verbose: int
+    _config: Config | None = None
+    _store: Store | None = None
+    overrides: dict = field(default_factory=dict)
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self.config_path, overrides=self.overrides)
+        return self._config
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self.config.store_url)
+        return self._store
+
+
+pass_app = click.make_pass_decorator(AppContext)
+
+
+def _json_default(value):
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def echo_json(data) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
+
+
+def stderr_is_tty() -> bool:
+    return sys.stderr.isatty()
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.WARNING if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s" if verbose else "%(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for noisy in ("trafilatura", "htmldate", "fontTools", "weasyprint", "apscheduler", "urllib3", "charset_normalizer"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING) if verbose < 2 else level)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="DIGEST_CONFIG",
+              help="TOML config file (default: $DIGEST_CONFIG, else ./digest.toml when present).")
+@click.option("-v", "--verbose", count=True, help="More logging; -vv for debug and tracebacks.")
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors on stderr.")
+@click.version_option(__version__, prog_name="digest")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None, verbose: int, quiet: bool) -> None:
+    """Briefing digests of negotiation coverage: ingest articles, group them by track,
+    summarise each group with citations, and render HTML, PDF and email briefings."""
+    _setup_logging(verbose, quiet)
+    ctx.obj = AppContext(config_path=config_path, verbose=verbose)
+    ctx.call_on_close(lambda: ctx.obj._store.close() if ctx.obj._store else None)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning DigestError into a one-line message and its exit code."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except DigestError as exc:
+        if "-vv" in sys.argv or "--verbose" in sys.argv and sys.argv.count("--verbose") > 1:
+            raise
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    sys.exit(0)
+
+
+# Command modules register themselves on `cli`; keep these imports at the bottom.
+from digest.cli import ingest_cmds  # noqa: E402,F401

@@ -1,0 +1,136 @@
+"""digest ingest, articles, show, failures."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from digest.cli import AppContext, cli, echo_json, pass_app, stderr_is_tty
+from digest.ingest import ingest
+from digest.models import Article
+
+logger = logging.getLogger(__name__)
+
+
+def article_row(article: Article, duplicates: list[Article] | None = None) -> dict:
+    return {
+        "id": article.id,
+        "date": article.date.isoformat() if article.date else None,
+        "published": article.published.isoformat() if article.published else None,
+        "first_seen": article.first_seen.isoformat() if article.first_seen else None,
+        "outlet": article.outlet,
+        "title": article.title,
+        "author": article.author,
+        "place": article.place,
+        "location": article.location,
+        "url": article.url,
+        "word_count": article.word_count,
+        "duplicate_of": article.duplicate_of,
+        "duplicates": [d.id for d in duplicates or []],
+    }
+
+
+@cli.command("ingest")
+@click.argument("targets", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@pass_app
+def ingest_command(app: AppContext, targets: tuple[str, ...], as_json: bool) -> None:
+    """Ingest files, folders (recursively), feeds and URLs; with no TARGETS, the configured sources.
+
+    Exits 1 when any input failed; every failure is also kept in the store (`digest failures`).
+    """
+    store, config = app.store, app.config
+    if stderr_is_tty() and not as_json:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def on_item(item, number, total):
+                progress.update(task, total=total, completed=number - 1, description=f"ingesting {item.location[-50:]}")
+
+            report = ingest(store, config, list(targets), on_item=on_item)
+    else:
+        def on_item(item, number, total):
+            logger.info("[%d/%d] %s", number, total, item.location)
+
+        report = ingest(store, config, list(targets), on_item=on_item)
+    if as_json:
+        echo_json({
+            "added": [article_row(a) for a in report.added],
+            "duplicates": [article_row(a) for a in report.duplicates],
+            "unchanged": list(report.unchanged),
+            "not_modified": list(report.not_modified),
+            "failures": [{"location": f.location, "reason": f.reason, "at": f.at} for f in report.failures],
+        })
+    else:
+        for failure in report.failures:
+            click.echo(f"failed: {failure.reason}", err=True)
+        click.echo(
+            f"{len(report.added)} new, {len(report.duplicates)} duplicates linked, "
+            f"{len(report.unchanged)} unchanged, {len(report.failures)} failed; "
+            f"store: {config.store_url}"
+        )
+    if report.failures:
+        sys.exit(1)
+
+
+@cli.command("articles")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@pass_app
+def articles_command(app: AppContext, as_json: bool) -> None:
+    """List stored articles: id, date, outlet, title, word count, duplicates."""
+    store = app.store
+    articles = store.list_articles()
+    dups = store.duplicates_of()
+    rows = [article_row(a, dups.get(a.id)) for a in articles]
+    if as_json:
+        echo_json(rows)
+        return
+    table = Table(show_lines=False)
+    for column in ("id", "date", "outlet", "title", "words", "duplicates"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        dup_text = ", ".join(map(str, row["duplicates"])) or (f"copy of {row['duplicate_of']}" if row["duplicate_of"] else "")
+        table.add_row(str(row["id"]), (row["date"] or "")[:10], row["outlet"] or "", row["title"], str(row["word_count"]), dup_text)
+    Console().print(table)
+
+
+@cli.command("show")
+@click.argument("article_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@pass_app
+def show_command(app: AppContext, article_id: int, as_json: bool) -> None:
+    """Print one article's metadata and cleaned text."""
+    article = app.store.get_article(article_id)
+    dups = app.store.duplicates_of([article_id]).get(article_id, [])
+    row = article_row(article, dups)
+    if as_json:
+        echo_json({**row, "text": article.text})
+        return
+    for key in ("id", "title", "author", "outlet", "place", "published", "first_seen", "location", "url", "word_count"):
+        if row[key] is not None:
+            click.echo(f"{key + ':':12} {row[key]}")
+    if article.duplicate_of:
+        click.echo(f"{'copy of:':12} {article.duplicate_of}")
+    if dups:
+        click.echo(f"{'copies:':12} " + ", ".join(f"{d.id} ({d.outlet or d.location})" for d in dups))
+    click.echo()
+    click.echo(article.text)
+
+
+@cli.command("failures")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of lines.")
+@pass_app
+def failures_command(app: AppContext, as_json: bool) -> None:
+    """List quarantined inputs: where, why and when."""
+    failures = app.store.list_failures()
+    if as_json:
+        echo_json([{"location": f.location, "reason": f.reason, "at": f.at} for f in failures])
+        return
+    for f in failures:
+        click.echo(f"{f.at:%Y-%m-%d %H:%M}  {f.reason}")

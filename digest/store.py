@@ -1,0 +1,287 @@
+"""The store: SQLAlchemy Core over an SQLite file by default (any SQLAlchemy URL works).
+
+Schema changes are an ordered list of migration functions applied on open; the number
+applied so far is kept in `schema_version`. Append new migrations, never edit old ones.
+New features add new tables in new migrations; a column added to an existing table needs an
+ALTER TABLE migration, and migration 1 must then keep creating the table without it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from digest.errors import NotFound, StoreError
+from digest.models import Article, Failure
+
+logger = logging.getLogger(__name__)
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table("schema_version", metadata, sa.Column("version", sa.Integer, nullable=False))
+
+sources = sa.Table(
+    "sources",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # inbox, file, feed, url
+    sa.Column("location", sa.String(2048), nullable=False, unique=True),
+    sa.Column("etag", sa.String(512)),
+    sa.Column("last_modified", sa.String(128)),
+    sa.Column("last_polled", sa.DateTime(timezone=True)),
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("location", sa.String(2048), nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False, index=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("author", sa.String(512)),
+    sa.Column("place", sa.String(256)),
+    sa.Column("outlet", sa.String(256)),
+    sa.Column("url", sa.String(2048)),
+    sa.Column("published", sa.DateTime(timezone=True)),
+    sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("word_count", sa.Integer, nullable=False),
+    sa.Column("duplicate_of", sa.Integer, sa.ForeignKey("articles.id")),
+    sa.Column("signature", sa.LargeBinary),
+    sa.Column("source_id", sa.Integer, sa.ForeignKey("sources.id")),
+    sa.UniqueConstraint("location", "content_hash", name="uq_articles_location_hash"),
+)
+
+failures = sa.Table(
+    "failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("location", sa.String(2048), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+def _migration_1(conn: Connection) -> None:
+    """Sources, articles and the quarantine of failed inputs."""
+    for table in (sources, articles, failures):
+        table.create(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+class Store:
+    """All reads and writes of digest's state. Open with `Store.open(url)`."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> "Store":
+        """Connect and apply pending migrations. Raises StoreError when the database cannot be used."""
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            engine = sa.create_engine(url, future=True)
+            if engine.dialect.name == "sqlite":
+                sa.event.listen(engine, "connect", _sqlite_pragmas)
+            store = cls(engine)
+            store.migrate()
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"cannot open the store at {url}: {exc.__class__.__name__}: {exc.args[0] if exc.args else exc}") from exc
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def migrate(self) -> int:
+        """Apply every migration not yet applied, each in its own transaction. Returns the version."""
+        with self.engine.begin() as conn:
+            if not sa.inspect(conn).has_table("schema_version"):
+                schema_version.create(conn)
+                conn.execute(schema_version.insert().values(version=0))
+        version = self.version()
+        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.engine.begin() as conn:
+                migration(conn)
+                conn.execute(schema_version.update().values(version=number))
+            logger.info("applied migration %d: %s", number, (migration.__doc__ or "").strip())
+        return len(MIGRATIONS)
+
+    def version(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(schema_version.c.version)).scalar_one())
+
+    # --- articles -------------------------------------------------------------------------
+
+    def find_article(self, location: str, content_hash: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(articles).where(articles.c.location == location, articles.c.content_hash == content_hash)
+            ).first()
+        return _article(row) if row else None
+
+    def articles_with_hash(self, content_hash: str) -> list[Article]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(articles).where(articles.c.content_hash == content_hash).order_by(articles.c.id)
+            ).all()
+        return [_article(r) for r in rows]
+
+    def insert_article(self, article: Article, signature: bytes | None, source_id: int | None = None) -> tuple[Article, bool]:
+        """Insert unless (location, content_hash) is already stored. Returns (stored article, inserted?)."""
+        values = dict(
+            location=article.location,
+            content_hash=article.content_hash,
+            title=article.title,
+            text=article.text,
+            author=article.author,
+            place=article.place,
+            outlet=article.outlet,
+            url=article.url,
+            published=article.published,
+            first_seen=article.first_seen or utcnow(),
+            word_count=article.word_count,
+            duplicate_of=article.duplicate_of,
+            signature=signature,
+            source_id=source_id,
+        )
+        with self.engine.begin() as conn:
+            result = conn.execute(_insert_ignore(conn, articles, values, ["location", "content_hash"]))
+            inserted = bool(result.rowcount)
+        stored = self.find_article(article.location, article.content_hash)
+        assert stored is not None
+        return stored, inserted
+
+    def get_article(self, article_id: int) -> Article:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
+        if row is None:
+            raise NotFound(f"no article with id {article_id}; `digest articles` lists the stored ones")
+        return _article(row)
+
+    def list_articles(
+        self,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        include_duplicates: bool = True,
+    ) -> list[Article]:
+        """Articles ordered by id; since/until filter on the article's date (published, else first seen)."""
+        query = sa.select(articles).order_by(articles.c.id)
+        if not include_duplicates:
+            query = query.where(articles.c.duplicate_of.is_(None))
+        date = sa.func.coalesce(articles.c.published, articles.c.first_seen)
+        if since is not None:
+            query = query.where(date >= since)
+        if until is not None:
+            query = query.where(date < until)
+        with self.engine.connect() as conn:
+            return [_article(r) for r in conn.execute(query)]
+
+    def duplicates_of(self, article_ids: Iterable[int] | None = None) -> dict[int, list[Article]]:
+        """Canonical article id -> the articles linked to it as duplicates."""
+        query = sa.select(articles).where(articles.c.duplicate_of.is_not(None)).order_by(articles.c.id)
+        if article_ids is not None:
+            query = query.where(articles.c.duplicate_of.in_(list(article_ids)))
+        out: dict[int, list[Article]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                out.setdefault(row.duplicate_of, []).append(_article(row))
+        return out
+
+    def signatures(self) -> list[tuple[int, bytes]]:
+        """(id, MinHash signature) of every canonical article, for near-duplicate lookup."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(articles.c.id, articles.c.signature).where(
+                    articles.c.duplicate_of.is_(None), articles.c.signature.is_not(None)
+                )
+            ).all()
+        return [(r.id, r.signature) for r in rows]
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
+
+    # --- sources --------------------------------------------------------------------------
+
+    def source(self, kind: str, location: str) -> dict:
+        """The row for a source, created on first use: id, etag, last_modified."""
+        with self.engine.begin() as conn:
+            conn.execute(_insert_ignore(conn, sources, {"kind": kind, "location": location}, ["location"]))
+            row = conn.execute(sa.select(sources).where(sources.c.location == location)).one()
+        return dict(row._mapping)
+
+    def update_source(self, source_id: int, etag: str | None, last_modified: str | None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                sources.update()
+                .where(sources.c.id == source_id)
+                .values(etag=etag, last_modified=last_modified, last_polled=utcnow())
+            )
+
+    # --- quarantine -----------------------------------------------------------------------
+
+    def add_failure(self, failure: Failure) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(failures.insert().values(location=failure.location, reason=failure.reason, at=failure.at or utcnow()))
+
+    def list_failures(self) -> list[Failure]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(failures).order_by(failures.c.id)).all()
+        return [Failure(r.location, r.reason, _aware(r.at)) for r in rows]
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _insert_ignore(conn: Connection, table: sa.Table, values: dict, keys: list[str]):
+    """INSERT ... ON CONFLICT DO NOTHING, so concurrent writers never create duplicates."""
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    elif dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:  # pragma: no cover - other databases are not supported
+        raise StoreError(f"unsupported database {dialect!r}: use SQLite or PostgreSQL")
+    return insert(table).values(**values).on_conflict_do_nothing(index_elements=keys)
+
+
+def _article(row) -> Article:
+    return Article(
+        id=row.id,
+        location=row.location,
+        title=row.title,
+        text=row.text,
+        content_hash=row.content_hash,
+        author=row.author,
+        place=row.place,
+        outlet=row.outlet,
+        url=row.url,
+        published=_aware(row.published),
+        first_seen=_aware(row.first_seen),
+        word_count=row.word_count,
+        duplicate_of=row.duplicate_of,
+    )

@@ -1,0 +1,85 @@
+"""Text primitives shared by ingest, tracks and summarize: normalising, sentences, words.
+
+Sentence splitting is NLTK's Punkt algorithm with hand-set parameters, so no trained model
+(and no download) is needed; sumy's stop-word lists ship inside the sumy package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+# Abbreviations that end in a period without ending a sentence (lower case, no final period).
+_ABBREVIATIONS = {
+    "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt",
+    "sen", "rep", "gov", "pres", "amb", "st", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "a.m", "p.m", "i.e", "e.g", "approx", "dept", "est", "fig", "mt",
+}
+
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def normalize_whitespace(text: str) -> str:
+    """Unicode NFC, unified line ends, runs of spaces folded, trailing spaces gone."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u200b", "").replace("\ufeff", "")
+    lines = [_SPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph or text, exact substrings with surrounding space trimmed."""
+    out: list[str] = []
+    for paragraph in split_paragraphs(text):
+        for line in paragraph.split("\n"):
+            out.extend(s.strip() for s in _punkt().tokenize(line) if s.strip())
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Word tokens (letters and digits, inner hyphens and apostrophes kept), original case."""
+    return _WORD_RE.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(words(text))
+
+
+@lru_cache(maxsize=4)
+def stop_words(language: str = "english") -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words(language))
+
+
+def content_key(text: str) -> str:
+    """Text folded for exact-duplicate detection: case, punctuation and spacing ignored."""
+    return " ".join(w.lower() for w in words(text))
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(content_key(text).encode("utf-8")).hexdigest()
+
+
+def shingles(text: str, size: int = 5) -> set[str]:
+    tokens = [w.lower() for w in words(text)]
+    if len(tokens) < size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
