@@ -68,3 +68,75 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.failures
+
+
+OUT_OF_SCOPE = "out_of_scope"
+OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One matched cue: which track it supports, what matched, how much it counted, and where."""
+
+    track: str
+    cue: str
+    kind: str  # "venue", "actor", "phrase", "dateline", "headline", "scope", ...
+    weight: float
+    sentence: str
+
+
+@dataclass(frozen=True)
+class TrackAssignment:
+    """Where an article belongs. `primary` is a track id or OUT_OF_SCOPE."""
+
+    primary: str
+    secondary: tuple[str, ...] = ()
+    scores: dict[str, float] = field(default_factory=dict)
+    confidence: float = 0.0
+    evidence: tuple[Evidence, ...] = ()
+    pinned: bool = False
+    config_hash: str = ""
+    article_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """A sentence taken verbatim from an article. `sources` index into Summary.articles:
+    the first is the article the text comes from, the rest carry it or a near-copy."""
+
+    text: str
+    sources: tuple[int, ...]
+    score: float = 0.0
+    repeated: bool = False  # its content was in the previous digest of this track
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key number: what it counts, the sentence it was found in, and who reported it."""
+
+    value: str
+    what: str
+    category: str  # "killed", "hostages", "prisoners", "weeks", "dollars", ...
+    sentence: str
+    sources: tuple[int, ...]
+    disputed: bool = False  # another source gives a different value for the same thing
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: str | None
+    source: int  # index into Summary.articles
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The extractive summary of one group of articles (one track's section)."""
+
+    articles: tuple[Article, ...]
+    sentences: tuple[SummarySentence, ...]
+    one_liners: tuple[str, ...] = ()  # one per article, same order as `articles`
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    track: str | None = None
+    algorithm: str = "lexrank"

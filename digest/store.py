@@ -66,6 +66,80 @@ failures = sa.Table(
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# Track assignments, recomputed when the tracks config hash changes; pins are an analyst's override.
+assignments = sa.Table(
+    "assignments",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("primary_track", sa.String(64), nullable=False, index=True),
+    sa.Column("secondary", sa.Text, nullable=False),  # JSON list
+    sa.Column("scores", sa.Text, nullable=False),  # JSON object
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("evidence", sa.Text, nullable=False),  # JSON list
+    sa.Column("config_hash", sa.String(32), nullable=False),
+    sa.Column("assigned_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+pins = sa.Table(
+    "pins",
+    metadata,
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("track", sa.String(64), nullable=False),
+    sa.Column("pinned_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Digests: one row per built briefing; its sections' sentences feed "new since last briefing".
+digests = sa.Table(
+    "digests",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("date", sa.Date, nullable=False, index=True),
+    sa.Column("window_start", sa.DateTime(timezone=True)),
+    sa.Column("window_end", sa.DateTime(timezone=True)),
+    sa.Column("tracks", sa.Text, nullable=False),  # JSON list of track ids included
+    sa.Column("config_hash", sa.String(32), nullable=False),
+    sa.Column("algorithm", sa.String(32), nullable=False),
+    sa.Column("version", sa.String(32), nullable=False),
+    sa.Column("path", sa.String(2048)),  # folder holding briefing.html, briefing.pdf, email.*
+    sa.Column("article_count", sa.Integer, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),  # JSON: counts per track, top lines, sections
+)
+
+digest_sentences = sa.Table(
+    "digest_sentences",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("digest_id", sa.Integer, sa.ForeignKey("digests.id"), nullable=False, index=True),
+    sa.Column("track", sa.String(64), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+digest_articles = sa.Table(
+    "digest_articles",
+    metadata,
+    sa.Column("digest_id", sa.Integer, sa.ForeignKey("digests.id"), primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("track", sa.String(64), nullable=False),
+)
+
+# Deliveries: the ledger keyed by (digest, recipient) so nothing is ever mailed twice.
+deliveries = sa.Table(
+    "deliveries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("digest_id", sa.Integer, sa.ForeignKey("digests.id"), nullable=False),
+    sa.Column("recipient", sa.String(512), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # pending, sending, sent, failed
+    sa.Column("attempts", sa.Integer, nullable=False, default=0),
+    sa.Column("message_id", sa.String(512)),
+    sa.Column("last_error", sa.Text),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("sent_at", sa.DateTime(timezone=True)),
+    sa.UniqueConstraint("digest_id", "recipient", name="uq_deliveries_digest_recipient"),
+)
+
 
 def _migration_1(conn: Connection) -> None:
     """Sources, articles and the quarantine of failed inputs."""
@@ -73,7 +147,24 @@ def _migration_1(conn: Connection) -> None:
         table.create(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1]
+def _migration_2(conn: Connection) -> None:
+    """Track assignments and analysts' pins."""
+    assignments.create(conn)
+    pins.create(conn)
+
+
+def _migration_3(conn: Connection) -> None:
+    """Digests, their sentences and articles."""
+    for table in (digests, digest_sentences, digest_articles):
+        table.create(conn)
+
+
+def _migration_4(conn: Connection) -> None:
+    """The delivery ledger."""
+    deliveries.create(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
 
 
 def utcnow() -> datetime:
