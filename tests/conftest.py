@@ -49,3 +49,29 @@ def run_cli():
         return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server on 127.0.0.1 for the whole session (Debian's `postgresql` package)."""
+    from pgserver import PostgresServer, find_bin_dir
+
+    if find_bin_dir() is None:
+        pytest.fail("PostgreSQL is not installed: run `make test` (it installs Debian's postgresql) or apt-get install postgresql")
+    server = PostgresServer.start()
+    yield server
+    server.stop()
+
+
+_pg_databases = iter(range(1, 10**6))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, digest_home, monkeypatch) -> str:
+    """The store URL for a test that runs on both backends; also exported as DIGEST_STORE_URL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{digest_home / 'digest.db'}"
+    else:
+        url = request.getfixturevalue("pg_server").create_database(f"test_{next(_pg_databases)}")
+    monkeypatch.setenv("DIGEST_STORE_URL", url)
+    return url
