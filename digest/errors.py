@@ -45,3 +45,9 @@ class DeliveryError(DigestError):
     """A message could not be delivered."""
 
     exit_code = 7
+
+
+class TemplateError(DigestError):
+    """A template exists but does not compile or fails while rendering."""
+
+    exit_code = 6

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -140,3 +140,22 @@ class Summary:
     quotes: tuple[Quote, ...] = ()
     track: str | None = None
     algorithm: str = "lexrank"
+
+
+@dataclass(frozen=True)
+class DigestRecord:
+    """A recorded briefing: when and what it covered, where its files are, and its data
+    (the Briefing as a JSON-ready dict, enough to render it again without rebuilding)."""
+
+    id: int
+    created_at: datetime
+    date: date
+    window_start: datetime | None
+    window_end: datetime | None
+    tracks: tuple[str, ...]
+    config_hash: str
+    algorithm: str
+    version: str
+    path: str | None
+    article_count: int
+    data: dict = field(default_factory=dict, compare=False)

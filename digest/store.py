@@ -8,16 +8,18 @@ ALTER TABLE migration, and migration 1 must then keep creating the table without
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from datetime import date as date_type
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from digest.errors import NotFound, StoreError
-from digest.models import Article, Failure
+from digest.models import Article, DigestRecord, Failure
 
 logger = logging.getLogger(__name__)
 
@@ -273,12 +275,14 @@ class Store:
         since: datetime | None = None,
         until: datetime | None = None,
         include_duplicates: bool = True,
+        by_first_seen: bool = False,
     ) -> list[Article]:
-        """Articles ordered by id; since/until filter on the article's date (published, else first seen)."""
+        """Articles ordered by id; since/until filter on the article's date (published, else first seen),
+        or with `by_first_seen` on when digest first saw it (what is new since the last digest)."""
         query = sa.select(articles).order_by(articles.c.id)
         if not include_duplicates:
             query = query.where(articles.c.duplicate_of.is_(None))
-        date = sa.func.coalesce(articles.c.published, articles.c.first_seen)
+        date = articles.c.first_seen if by_first_seen else sa.func.coalesce(articles.c.published, articles.c.first_seen)
         if since is not None:
             query = query.where(date >= since)
         if until is not None:
@@ -339,6 +343,95 @@ class Store:
             rows = conn.execute(sa.select(failures).order_by(failures.c.id)).all()
         return [Failure(r.location, r.reason, _aware(r.at)) for r in rows]
 
+    # --- digests --------------------------------------------------------------------------
+
+    def record_digest(
+        self,
+        *,
+        date: date_type,
+        window_start: datetime | None,
+        window_end: datetime | None,
+        tracks: list[str],
+        config_hash: str,
+        algorithm: str,
+        version: str,
+        path: str | None,
+        data: dict,
+        sentences: dict[str, list[str]],
+        articles_by_track: dict[str, list[int]],
+        created_at: datetime | None = None,
+    ) -> int:
+        """Record a built briefing with its per-track sentences and articles, in one transaction.
+        Returns the new digest id."""
+        article_count = sum(len(ids) for ids in articles_by_track.values())
+        with self.engine.begin() as conn:
+            digest_id = conn.execute(
+                digests.insert().values(
+                    created_at=created_at or utcnow(), date=date, window_start=window_start, window_end=window_end,
+                    tracks=json.dumps(list(tracks)), config_hash=config_hash,
+                    algorithm=algorithm, version=version, path=path, article_count=article_count,
+                    data=json.dumps(data, ensure_ascii=False),
+                )
+            ).inserted_primary_key[0]
+            sentence_rows = [
+                {"digest_id": digest_id, "track": track, "position": n, "text": text}
+                for track, texts in sentences.items() for n, text in enumerate(texts)
+            ]
+            if sentence_rows:
+                conn.execute(digest_sentences.insert(), sentence_rows)
+            article_rows = [
+                {"digest_id": digest_id, "article_id": article_id, "track": track}
+                for track, ids in articles_by_track.items() for article_id in dict.fromkeys(ids)
+            ]
+            if article_rows:
+                conn.execute(digest_articles.insert(), article_rows)
+        return int(digest_id)
+
+    def list_digests(self) -> list[DigestRecord]:
+        """Every recorded digest, newest first (the `data` payload left out: use get_digest)."""
+        columns = [c for c in digests.c if c.name != "data"]
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(*columns).order_by(digests.c.id.desc())).all()
+        return [_digest(r) for r in rows]
+
+    def latest_digest(self) -> DigestRecord | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(digests).order_by(digests.c.id.desc()).limit(1)).first()
+        return _digest(row) if row else None
+
+    def get_digest(self, digest_id: int) -> DigestRecord:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(digests).where(digests.c.id == digest_id)).first()
+        if row is None:
+            raise NotFound(f"no digest with id {digest_id}; `digest digests` lists the recorded ones")
+        return _digest(row)
+
+    def previous_sentences(self, track: str) -> list[str]:
+        """The summary sentences of the latest digest that had a section for `track`, in order."""
+        with self.engine.connect() as conn:
+            latest = conn.execute(
+                sa.select(sa.func.max(digest_sentences.c.digest_id)).where(digest_sentences.c.track == track)
+            ).scalar()
+            if latest is None:
+                return []
+            rows = conn.execute(
+                sa.select(digest_sentences.c.text)
+                .where(digest_sentences.c.digest_id == latest, digest_sentences.c.track == track)
+                .order_by(digest_sentences.c.position)
+            ).all()
+        return [r.text for r in rows]
+
+    def digest_article_ids(self, digest_id: int) -> dict[str, list[int]]:
+        """Track -> ids of the articles a digest included."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(digest_articles).where(digest_articles.c.digest_id == digest_id).order_by(digest_articles.c.article_id)
+            ).all()
+        out: dict[str, list[int]] = {}
+        for row in rows:
+            out.setdefault(row.track, []).append(row.article_id)
+        return out
+
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cursor = dbapi_conn.cursor()
@@ -375,4 +468,22 @@ def _article(row) -> Article:
         first_seen=_aware(row.first_seen),
         word_count=row.word_count,
         duplicate_of=row.duplicate_of,
+    )
+
+
+def _digest(row) -> DigestRecord:
+    mapping = row._mapping
+    return DigestRecord(
+        id=row.id,
+        created_at=_aware(row.created_at),
+        date=row.date,
+        window_start=_aware(row.window_start),
+        window_end=_aware(row.window_end),
+        tracks=tuple(json.loads(row.tracks)),
+        config_hash=row.config_hash,
+        algorithm=row.algorithm,
+        version=row.version,
+        path=row.path,
+        article_count=row.article_count,
+        data=json.loads(mapping["data"]) if "data" in mapping else {},
     )
