@@ -115,3 +115,4 @@ def main() -> None:
 
 # Command modules register themselves on `cli`; keep these imports at the bottom.
 from digest.cli import ingest_cmds  # noqa: E402,F401
+from digest.cli import build_cmds  # noqa: E402,F401
