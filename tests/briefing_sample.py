@@ -66,3 +66,16 @@ def sample_briefing(config, *, out_of_scope: int = 2, tracks=("doha", "cairo", "
     return assemble_briefing(config, WINDOW, tuple(tracks), {k: v for k, v in groups.items() if k in tracks},
                              [t for t in top if t.text in {s.text for k in tracks if k in groups for s in groups[k].sentences}],
                              out_of_scope=out_of_scope, duplicates=copies, now=NOW)
+
+
+def store_sample_articles(store) -> None:
+    """Put the sample's articles in a fresh store under the same ids (digests refer to them)."""
+    from dataclasses import replace
+
+    seen = {}
+    for summary in summaries().values():
+        for a in summary.articles:
+            seen[a.id] = a
+    for article_id in sorted(seen):
+        stored, _ = store.insert_article(replace(seen[article_id], id=None), None)
+        assert stored.id == article_id, "store_sample_articles needs an empty store"
