@@ -159,3 +159,49 @@ class DigestRecord:
     path: str | None
     article_count: int
     data: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One row of the delivery ledger: a digest for one recipient.
+
+    status: "pending" (not sent yet, or a transient failure to retry), "sending" (an attempt is
+    under way, or was cut off: it is retried with the same Message-ID), "sent", "failed"
+    (permanent: the server answered 5xx), "skipped" (nothing to send, e.g. no new articles).
+    """
+
+    digest_id: int
+    recipient: str
+    status: str
+    attempts: int = 0
+    message_id: str | None = None
+    last_error: str | None = None
+    updated_at: datetime | None = None
+    sent_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Lease:
+    """Who holds a named lease (the active scheduler, the running deliverer) and until when."""
+
+    name: str
+    owner: str
+    host: str
+    pid: int
+    acquired_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class JobRun:
+    """One run of a scheduled job for one scheduled time (`slot`); `digest_id` once built."""
+
+    id: int
+    job_id: str
+    slot: datetime
+    owner: str
+    started_at: datetime
+    finished_at: datetime | None = None
+    status: str = "running"  # running, done, failed
+    digest_id: int | None = None
+    error: str | None = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from datetime import date as date_type
 from pathlib import Path
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from digest.errors import NotFound, StoreError
-from digest.models import Article, DigestRecord, Failure
+from digest.models import Article, Delivery, DigestRecord, Failure, JobRun, Lease
 
 logger = logging.getLogger(__name__)
 
@@ -142,6 +142,37 @@ deliveries = sa.Table(
     sa.UniqueConstraint("digest_id", "recipient", name="uq_deliveries_digest_recipient"),
 )
 
+# Leases: one named holder at a time across processes and machines ("scheduler", "deliver").
+# A holder renews before `expires_at`; an expired lease (or one whose holder is a dead process
+# on this very machine) may be taken over. Times come from each machine's clock: keep them in NTP.
+leases = sa.Table(
+    "leases",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("owner", sa.String(256), nullable=False),
+    sa.Column("host", sa.String(256), nullable=False),
+    sa.Column("pid", sa.Integer, nullable=False),
+    sa.Column("acquired_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Scheduled job runs, one per (job, scheduled time): a slot runs once even across restarts,
+# and a run cut off by a crash is resumed (its digest, once built, is reused).
+job_runs = sa.Table(
+    "job_runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("job_id", sa.String(64), nullable=False),
+    sa.Column("slot", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("owner", sa.String(256), nullable=False),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("status", sa.String(16), nullable=False),  # running, done, failed
+    sa.Column("digest_id", sa.Integer, sa.ForeignKey("digests.id")),
+    sa.Column("error", sa.Text),
+    sa.UniqueConstraint("job_id", "slot", name="uq_job_runs_job_slot"),
+)
+
 
 def _migration_1(conn: Connection) -> None:
     """Sources, articles and the quarantine of failed inputs."""
@@ -166,7 +197,14 @@ def _migration_4(conn: Connection) -> None:
     deliveries.create(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
+def _migration_5(conn: Connection) -> None:
+    """Leases (one active scheduler, one deliverer) and scheduled job runs.
+    APScheduler keeps its own job table (apscheduler_jobs) and creates it on first `digest run`."""
+    leases.create(conn)
+    job_runs.create(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5]
 
 
 def utcnow() -> datetime:
@@ -433,6 +471,166 @@ class Store:
         return out
 
 
+    # --- delivery ledger ------------------------------------------------------------------
+
+    def add_deliveries(self, digest_id: int, recipients: Iterable[str]) -> None:
+        """A pending ledger row for each recipient that has none yet; existing rows stay as they are."""
+        now = utcnow()
+        with self.engine.begin() as conn:
+            for recipient in recipients:
+                values = {"digest_id": digest_id, "recipient": recipient, "status": "pending", "attempts": 0, "updated_at": now}
+                conn.execute(_insert_ignore(conn, deliveries, values, ["digest_id", "recipient"]))
+
+    def get_delivery(self, digest_id: int, recipient: str) -> Delivery | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(deliveries).where(deliveries.c.digest_id == digest_id, deliveries.c.recipient == recipient)
+            ).first()
+        return _delivery(row) if row else None
+
+    def list_deliveries(self, digest_id: int | None = None, statuses: Iterable[str] | None = None,
+                        since: datetime | None = None) -> list[Delivery]:
+        """Ledger rows, newest digest first; optionally one digest's, in some statuses, or of
+        digests created at or after `since`."""
+        query = sa.select(deliveries).order_by(deliveries.c.digest_id.desc(), deliveries.c.id)
+        if digest_id is not None:
+            query = query.where(deliveries.c.digest_id == digest_id)
+        if statuses is not None:
+            query = query.where(deliveries.c.status.in_(list(statuses)))
+        if since is not None:
+            query = query.where(deliveries.c.digest_id.in_(sa.select(digests.c.id).where(digests.c.created_at >= _utc(since))))
+        with self.engine.connect() as conn:
+            return [_delivery(r) for r in conn.execute(query)]
+
+    def claim_delivery(self, digest_id: int, recipient: str, message_id: str,
+                       claimable: Iterable[str] = ("pending", "sending")) -> bool:
+        """Move a row from one of the `claimable` states to "sending" (compare-and-set): True when
+        this caller won it, False when the row is in another state or another process moved it."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                deliveries.update()
+                .where(deliveries.c.digest_id == digest_id, deliveries.c.recipient == recipient,
+                       deliveries.c.status.in_(list(claimable)))
+                .values(status="sending", message_id=message_id, updated_at=utcnow())
+            )
+        return result.rowcount == 1
+
+    def record_delivery_attempt(self, digest_id: int, recipient: str, status: str, error: str | None = None) -> None:
+        """Count one attempt and its outcome: "sent", "sending" (will retry now), "pending", "failed"."""
+        now = utcnow()
+        values = {"status": status, "attempts": deliveries.c.attempts + 1, "last_error": error, "updated_at": now}
+        if status == "sent":
+            values["sent_at"] = now
+        with self.engine.begin() as conn:
+            conn.execute(
+                deliveries.update()
+                .where(deliveries.c.digest_id == digest_id, deliveries.c.recipient == recipient)
+                .values(**values)
+            )
+
+    def set_delivery_status(self, digest_id: int, recipient: str, status: str, reason: str | None = None,
+                            only_from: Iterable[str] | None = None) -> bool:
+        """Set a row's status without counting an attempt (e.g. "skipped", or "failed" back to
+        "pending"); with `only_from`, only when it is in one of those states. True when changed."""
+        query = deliveries.update().where(deliveries.c.digest_id == digest_id, deliveries.c.recipient == recipient)
+        if only_from is not None:
+            query = query.where(deliveries.c.status.in_(list(only_from)))
+        with self.engine.begin() as conn:
+            result = conn.execute(query.values(status=status, last_error=reason, updated_at=utcnow()))
+        return result.rowcount == 1
+
+    # --- leases ---------------------------------------------------------------------------
+
+    def acquire_lease(self, name: str, owner: str, host: str, pid: int, ttl: timedelta,
+                      now: datetime | None = None) -> Lease:
+        """Take `name` for `owner` when nobody holds it or the holder's lease has expired, or
+        extend it when `owner` already holds it. Returns the holder afterwards: compare its owner."""
+        now = _utc(now) if now else utcnow()
+        values = {"name": name, "owner": owner, "host": host, "pid": pid, "acquired_at": now, "expires_at": now + ttl}
+        with self.engine.begin() as conn:
+            if not conn.execute(_insert_ignore(conn, leases, values, ["name"])).rowcount:
+                conn.execute(
+                    leases.update()
+                    .where(leases.c.name == name, sa.or_(leases.c.owner == owner, leases.c.expires_at < now))
+                    .values(owner=owner, host=host, pid=pid, expires_at=now + ttl,
+                            acquired_at=sa.case((leases.c.owner == owner, leases.c.acquired_at), else_=now))
+                )
+            row = conn.execute(sa.select(leases).where(leases.c.name == name)).one()
+        return _lease(row)
+
+    def take_over_lease(self, name: str, previous_owner: str, owner: str, host: str, pid: int, ttl: timedelta,
+                        now: datetime | None = None) -> bool:
+        """Take `name` from `previous_owner` (known to be dead) if it still holds it."""
+        now = _utc(now) if now else utcnow()
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                leases.update()
+                .where(leases.c.name == name, leases.c.owner == previous_owner)
+                .values(owner=owner, host=host, pid=pid, acquired_at=now, expires_at=now + ttl)
+            )
+        return result.rowcount == 1
+
+    def renew_lease(self, name: str, owner: str, ttl: timedelta, now: datetime | None = None) -> bool:
+        """Extend `owner`'s lease; False when `owner` no longer holds it."""
+        now = _utc(now) if now else utcnow()
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                leases.update().where(leases.c.name == name, leases.c.owner == owner).values(expires_at=now + ttl)
+            )
+        return result.rowcount == 1
+
+    def release_lease(self, name: str, owner: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(leases.delete().where(leases.c.name == name, leases.c.owner == owner))
+
+    def get_lease(self, name: str) -> Lease | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(leases).where(leases.c.name == name)).first()
+        return _lease(row) if row else None
+
+    # --- scheduled job runs ---------------------------------------------------------------
+
+    def start_job_run(self, job_id: str, slot: datetime, owner: str) -> tuple[JobRun, bool]:
+        """The run of `job_id` for `slot`: created for `owner` when there is none, else the one
+        already recorded. Returns (run, created)."""
+        values = {"job_id": job_id, "slot": _utc(slot), "owner": owner, "started_at": utcnow(), "status": "running"}
+        with self.engine.begin() as conn:
+            created = bool(conn.execute(_insert_ignore(conn, job_runs, values, ["job_id", "slot"])).rowcount)
+            row = conn.execute(
+                sa.select(job_runs).where(job_runs.c.job_id == job_id, job_runs.c.slot == _utc(slot))
+            ).one()
+        return _job_run(row), created
+
+    def take_over_job_run(self, run_id: int, previous_owner: str, owner: str) -> bool:
+        """Resume a run left unfinished by `previous_owner` (compare-and-set on the owner)."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                job_runs.update()
+                .where(job_runs.c.id == run_id, job_runs.c.owner == previous_owner)
+                .values(owner=owner, status="running", error=None, finished_at=None)
+            )
+        return result.rowcount == 1
+
+    def update_job_run(self, run_id: int, *, digest_id: int | None = None, status: str | None = None,
+                       error: str | None = None) -> None:
+        """Record a run's digest once built, or its end ("done", "failed" with the error)."""
+        values: dict = {}
+        if digest_id is not None:
+            values["digest_id"] = digest_id
+        if status is not None:
+            values.update(status=status, error=error, finished_at=utcnow() if status != "running" else None)
+        with self.engine.begin() as conn:
+            conn.execute(job_runs.update().where(job_runs.c.id == run_id).values(**values))
+
+    def list_job_runs(self, job_id: str | None = None) -> list[JobRun]:
+        """Job runs, newest slot first."""
+        query = sa.select(job_runs).order_by(job_runs.c.slot.desc(), job_runs.c.id.desc())
+        if job_id is not None:
+            query = query.where(job_runs.c.job_id == job_id)
+        with self.engine.connect() as conn:
+            return [_job_run(r) for r in conn.execute(query)]
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cursor = dbapi_conn.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -486,4 +684,40 @@ def _digest(row) -> DigestRecord:
         path=row.path,
         article_count=row.article_count,
         data=json.loads(mapping["data"]) if "data" in mapping else {},
+    )
+
+
+def _utc(value: datetime) -> datetime:
+    """SQLite keeps no offset, so every stored time is converted to UTC first."""
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _delivery(row) -> Delivery:
+    return Delivery(
+        digest_id=row.digest_id,
+        recipient=row.recipient,
+        status=row.status,
+        attempts=row.attempts,
+        message_id=row.message_id,
+        last_error=row.last_error,
+        updated_at=_aware(row.updated_at),
+        sent_at=_aware(row.sent_at),
+    )
+
+
+def _lease(row) -> Lease:
+    return Lease(row.name, row.owner, row.host, row.pid, _aware(row.acquired_at), _aware(row.expires_at))
+
+
+def _job_run(row) -> JobRun:
+    return JobRun(
+        id=row.id,
+        job_id=row.job_id,
+        slot=_aware(row.slot),
+        owner=row.owner,
+        started_at=_aware(row.started_at),
+        finished_at=_aware(row.finished_at),
+        status=row.status,
+        digest_id=row.digest_id,
+        error=row.error,
     )
