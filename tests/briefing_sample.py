@@ -1,5 +1,6 @@
 """A briefing assembled from hand-made summaries, for renderer tests that must not depend on
-what the classifier or summarizer happen to pick. Fixed dates keep the output deterministic."""
+what the classifier or summarizer happen to pick (fixed dates keep the output deterministic),
+and helpers to read rendered HTML back."""
 
 from __future__ import annotations
 
@@ -79,3 +80,22 @@ def store_sample_articles(store) -> None:
     for article_id in sorted(seen):
         stored, _ = store.insert_article(replace(seen[article_id], id=None), None)
         assert stored.id == article_id, "store_sample_articles needs an empty store"
+
+
+def parse_strict(html: str):
+    """Parse as HTML5, failing on any parse error."""
+    import html5lib
+
+    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+
+
+def element_names(tree) -> list[str]:
+    return [el.tag for el in tree.iter() if isinstance(el.tag, str)]
+
+
+def all_text(tree) -> str:
+    return " ".join(t for t in tree.itertext())
+
+
+def heading_levels(tree) -> list[int]:
+    return [int(el.tag[1]) for el in tree.iter() if isinstance(el.tag, str) and el.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]

@@ -7,10 +7,19 @@ import os
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-import html5lib
 import pypdf
 import pytest
-from briefing_sample import HOSTILE, NOW, WINDOW, article, sample_briefing
+from briefing_sample import (
+    HOSTILE,
+    NOW,
+    WINDOW,
+    all_text,
+    article,
+    element_names,
+    heading_levels,
+    parse_strict,
+    sample_briefing,
+)
 
 from digest.briefing import assemble_briefing
 from digest.config import load_config
@@ -24,19 +33,6 @@ from digest.render import (
     write_briefing,
     write_file,
 )
-
-
-def parse_strict(html: str):
-    """Parse as HTML5, failing on any parse error."""
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
-
-
-def element_names(tree) -> list[str]:
-    return [el.tag for el in tree.iter() if isinstance(el.tag, str)]
-
-
-def all_text(tree) -> str:
-    return " ".join(t for t in tree.itertext())
 
 
 def config_from(tmp_path, toml: str, templates: dict[str, str] | None = None):
@@ -59,7 +55,7 @@ def briefing(config):
 def test_page_is_valid_html5_with_lang_and_headings_in_order(briefing, config):
     tree = parse_strict(render_html(briefing, config))
     assert tree.get("lang") == "en"
-    levels = [int(el.tag[1]) for el in tree.iter() if isinstance(el.tag, str) and el.tag in ("h1", "h2", "h3", "h4")]
+    levels = heading_levels(tree)
     assert levels[0] == 1 and levels.count(1) == 1
     for before, after in zip(levels, levels[1:]):
         assert after <= before + 1, f"heading level jumps from h{before} to h{after}"
