@@ -9,6 +9,7 @@ later run can re-render it or start its window where this one ended.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import types
 import typing
@@ -182,11 +183,15 @@ def _jsonable(value):
     return value
 
 
+# Resolving a dataclass's string annotations is slow, and the site reads hundreds of briefings.
+_type_hints = functools.cache(typing.get_type_hints)
+
+
 def _from_jsonable(tp, value):
     if value is None:
         return None
     if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
+        hints = _type_hints(tp)
         return tp(**{f.name: _from_jsonable(hints[f.name], value[f.name]) for f in dataclasses.fields(tp) if f.name in value})
     origin = typing.get_origin(tp)
     if origin is tuple:
