@@ -98,7 +98,9 @@ class EmailConfig:
     reply_to: str = ""
     attach_pdf: bool = True
     send_empty: bool = False
-    timeout: float = 30.0
+    timeout: float = 30.0  # seconds, for every SMTP connection and command
+    retries: int = 3  # extra attempts after a transient failure, within one run
+    retry_delay: float = 5.0  # seconds before the first retry; doubled each time
     recipients: tuple[Recipient, ...] = ()
 
 

@@ -51,3 +51,9 @@ class TemplateError(DigestError):
     """A template exists but does not compile or fails while rendering."""
 
     exit_code = 6
+
+
+class Busy(DigestError):
+    """Another digest process holds a lease this one needs (the scheduler, or a delivery run)."""
+
+    exit_code = 8

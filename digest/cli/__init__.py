@@ -3,7 +3,8 @@
 Results go to stdout (a table, or JSON with --json); logs and errors go to stderr.
 Exit codes: 0 success; 1 some inputs failed (the rest were processed); 2 bad configuration or
 usage; 3 an input could not be read; 4 the store could not be used; 5 an id was not found;
-6 a template is missing; 7 a delivery failed.
+6 a template is missing; 7 a delivery failed; 8 another digest process holds the scheduler or
+delivery lease.
 """
 
 from __future__ import annotations
@@ -116,3 +117,4 @@ def main() -> None:
 # Command modules register themselves on `cli`; keep these imports at the bottom.
 from digest.cli import ingest_cmds  # noqa: E402,F401
 from digest.cli import build_cmds  # noqa: E402,F401
+from digest.cli import deliver_cmds  # noqa: E402,F401
