@@ -51,6 +51,16 @@ def run_cli():
     return run
 
 
+@pytest.fixture
+def http_server():
+    """A real HTTP server on 127.0.0.1 (tests/httpserver.py): `http_server.route(path, body, ...)`."""
+    from httpserver import LoopbackServer
+
+    server = LoopbackServer().start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def pg_server():
     """A PostgreSQL server on 127.0.0.1 for the whole session (Debian's `postgresql` package)."""

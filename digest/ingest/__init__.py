@@ -2,29 +2,37 @@
 
 One bad input never stops a batch: it becomes a Failure (logged, quarantined in the store,
 returned in the report) and the batch goes on. Input files are only ever read.
+
+Polling is cheap: a feed or URL is fetched with the ETag / Last-Modified of its last good
+fetch (a 304 answer counts as "not modified"), and the page behind a link-only feed entry is
+fetched once, not on every poll. Validators are only saved once everything from a response
+was stored, so a failed entry is retried on the next poll.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from digest.config import Config
 from digest.errors import InputError
 from digest.ingest import dedup
 from digest.ingest.clean import clean_body
-from digest.ingest.feeds import FeedEntry, looks_like_feed, parse_feed
-from digest.ingest.fetch import fetch, is_url
-from digest.ingest.readers import FEED_EXTENSIONS, read_bytes, read_html
+from digest.ingest.feeds import Feed, FeedEntry, looks_like_feed, parse_feed
+from digest.ingest.fetch import Fetcher, Response, is_url
+from digest.ingest.readers import FEED_EXTENSIONS, BadEntry, Entries, decode, read_entries, read_html
 from digest.models import Article, Document, Failure, IngestReport
 from digest.store import Store, utcnow
 from digest.text import content_hash, word_count
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["ingest", "plan", "document_to_article", "read_path", "Item"]
+__all__ = ["ingest", "plan", "document_to_article", "read_path", "iter_documents", "Item"]
 
 
 @dataclass(frozen=True)
@@ -36,7 +44,8 @@ class Item:
 
 
 def plan(config: Config, targets: list[str] | None = None) -> list[Item]:
-    """Expand targets (files, folders, URLs; none = the configured sources) into items."""
+    """Expand targets (files, folders, URLs; none = the configured sources) into items.
+    Folders are walked recursively in name order; hidden files and folders are skipped."""
     items: list[Item] = []
     feeds = set(config.sources.feeds)
     if not targets:
@@ -54,11 +63,15 @@ def plan(config: Config, targets: list[str] | None = None) -> list[Item]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    items.append(Item("file", str(child.resolve())))
+                    items.append(Item(_file_kind(child), str(child.resolve())))
         else:
-            kind = "feed" if target in feeds or path.suffix.lower() in FEED_EXTENSIONS else "file"
+            kind = "feed" if target in feeds else _file_kind(path)
             items.append(Item(kind, str(path.resolve()) if path.exists() else target))
     return items
+
+
+def _file_kind(path: Path) -> str:
+    return "feed" if path.suffix.lower() in FEED_EXTENSIONS else "file"
 
 
 def document_to_article(doc: Document, first_seen=None) -> Article:
@@ -73,7 +86,7 @@ def document_to_article(doc: Document, first_seen=None) -> Article:
         content_hash=content_hash(cleaned.text),
         author=cleaned.author,
         place=cleaned.place,
-        outlet=doc.outlet,
+        outlet=doc.outlet or cleaned.agency,
         url=doc.url,
         published=doc.published,
         first_seen=first_seen,
@@ -81,28 +94,59 @@ def document_to_article(doc: Document, first_seen=None) -> Article:
     )
 
 
-def read_path(path: Path, max_bytes: int) -> list[Document]:
-    """Read one local file into Documents (feeds excluded). Never modifies the file."""
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a local file, within the size cap. Only ever opens it for reading."""
     location = str(path)
     try:
         size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{location}: {size:,} bytes is over the {max_bytes:,}-byte cap ([sources] max_bytes)")
+        if size == 0:
+            raise InputError(f"{location}: empty file; nothing to ingest")
+        with open(path, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(f"{location}: no such file or folder") from None
     except OSError as exc:
-        raise InputError(f"{location}: cannot read ({exc.strerror})") from None
-    if size > max_bytes:
-        raise InputError(f"{location}: {size:,} bytes is over the {max_bytes:,}-byte cap ([sources] max_bytes)")
-    if size == 0:
-        raise InputError(f"{location}: empty file; nothing to ingest")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{location}: cannot read ({exc.strerror})") from None
-    return read_bytes(data, location)
+        raise InputError(f"{location}: cannot read ({exc.strerror or exc})") from None
+
+
+def _path_entries(path: Path, max_bytes: int) -> Entries:
+    return read_entries(_read_file(path, max_bytes), str(path))
+
+
+def read_path(path: Path, max_bytes: int) -> list[Document]:
+    """Read one local file (not a feed) into Documents. Never modifies the file.
+    Raises InputError when the file, or any entry in it, cannot be read."""
+    entries = _path_entries(Path(path), max_bytes)
+    for entry in entries:
+        if isinstance(entry, BadEntry):
+            raise InputError(entry.reason)
+    return entries  # type: ignore[return-value]
+
+
+def iter_documents(paths: list[str], max_bytes: int) -> Iterator[tuple[str, Document | InputError]]:
+    """Read local files for store-less commands (classify, summarize): (path, Document or error)."""
+    for target in paths:
+        path = Path(target)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            try:
+                for entry in _path_entries(file, max_bytes):
+                    yield str(file), InputError(entry.reason) if isinstance(entry, BadEntry) else entry
+            except InputError as exc:
+                yield str(file), exc
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 class _Ingester:
     def __init__(self, store: Store, config: Config):
         self.store = store
         self.config = config
+        self.fetcher = Fetcher.from_config(config.sources)
         self.index = dedup.NearDuplicateIndex(store.signatures())
         self.added: list[Article] = []
         self.duplicates: list[Article] = []
@@ -110,100 +154,106 @@ class _Ingester:
         self.not_modified: list[str] = []
         self.failures: list[Failure] = []
 
-    # -- per item ------------------------------------------------------------------------
-
     def run_item(self, item: Item) -> None:
         try:
-            if item.kind == "feed":
-                self._feed(item.location)
-            elif item.kind == "url":
-                self._url(item.location)
+            if is_url(item.location):
+                self._remote(item.location)
+            elif item.kind == "feed":
+                self._local_feed(Path(item.location))
             else:
-                path = Path(item.location)
-                if path.suffix.lower() in FEED_EXTENSIONS:
-                    self._feed(item.location)
-                else:
-                    source = self.store.source("file", str(path.resolve()))
-                    for doc in read_path(path, self.config.sources.max_bytes):
-                        self._store_document(doc, source["id"])
+                self._file(Path(item.location))
         except InputError as exc:
             self._fail(item.location, str(exc))
+        except SQLAlchemyError:
+            raise  # the store itself is broken: every further item would fail the same way
+        except Exception as exc:  # a bug on one odd input must not stop the batch
+            logger.debug("%s: unexpected error", item.location, exc_info=True)
+            self._fail(item.location, f"{item.location}: unexpected error ({exc.__class__.__name__}: {exc}); run with -vv for details")
 
-    def _fetch(self, url: str, conditional: bool):
+    # -- local files -------------------------------------------------------------------------
+
+    def _file(self, path: Path) -> None:
+        source_id = self.store.source("file", str(path))["id"]
+        for entry in _path_entries(path, self.config.sources.max_bytes):
+            if isinstance(entry, BadEntry):
+                self._fail(entry.location, entry.reason)
+            else:
+                self._store_entry(entry, source_id)
+
+    def _local_feed(self, path: Path) -> None:
+        data = _read_file(path, self.config.sources.max_bytes)
+        source_id = self.store.source("feed", str(path))["id"]
+        self._feed(parse_feed(data, str(path)), str(path), source_id)
+
+    # -- feeds and URLs ----------------------------------------------------------------------
+
+    def _remote(self, url: str) -> None:
+        """A feed or an article page: conditional GET, then whichever the body turns out to be."""
         source = self.store.source("url", url)
-        response = fetch(
-            url,
-            timeout=self.config.sources.timeout,
-            max_bytes=self.config.sources.max_bytes,
-            user_agent=self.config.sources.user_agent,
-            etag=source["etag"] if conditional else None,
-            last_modified=source["last_modified"] if conditional else None,
-        )
-        return source, response
-
-    def _url(self, url: str) -> None:
-        source, response = self._fetch(url, conditional=False)
-        if looks_like_feed(response.body):
-            self._feed_entries(parse_feed(response.body, url), url, source["id"])
+        response = self.fetcher.get(url, etag=source["etag"], last_modified=source["last_modified"])
+        if response.not_modified:
+            logger.info("%s: not modified since the last fetch", url)
+            self.not_modified.append(url)
             return
-        from digest.ingest.readers import decode
-
-        for doc in read_html(decode(response.body, url), url, url=response.url):
-            self._store_document(replace(doc, location=url), source["id"])
-
-    def _feed(self, location: str) -> None:
-        if is_url(location):
-            source, response = self._fetch(location, conditional=True)
-            if response.not_modified:
-                logger.info("%s: not modified since the last poll", location)
-                self.not_modified.append(location)
-                return
-            data = response.body
-            self.store.update_source(source["id"], response.etag, response.last_modified)
+        failures_before = len(self.failures)
+        if looks_like_feed(response.body):
+            self._feed(parse_feed(response.body, url), url, source["id"])
         else:
-            path = Path(location)
-            if path.stat().st_size > self.config.sources.max_bytes:
-                raise InputError(f"{location}: over the {self.config.sources.max_bytes:,}-byte cap ([sources] max_bytes)")
-            data = path.read_bytes()
-            if not data.strip():
-                raise InputError(f"{location}: empty file; nothing to ingest")
-            source = self.store.source("feed", str(path.resolve()))
-        self._feed_entries(parse_feed(data, location), location, source["id"])
+            self._store_entry(self._page(response, url), source["id"])
+        if len(self.failures) == failures_before:
+            self.store.update_source(source["id"], response.etag, response.last_modified)
 
-    def _feed_entries(self, entries: list[FeedEntry], feed_location: str, source_id: int) -> None:
-        for number, entry in enumerate(entries):
-            location = entry.link or f"{feed_location}#{number}"
+    def _page(self, response: Response, location: str) -> Document:
+        text = decode(response.body, location, declared=_charset(response.content_type))
+        doc = read_html(text, location, url=response.url)[0]
+        return replace(doc, location=location)
+
+    def _feed(self, feed: Feed, location: str, source_id: int) -> None:
+        if feed.problem:
+            self._fail(location, f"{location}: malformed feed ({feed.problem}); read the {len(feed.entries)} entries that could be recovered")
+        for entry in feed.entries:
             try:
-                if entry.has_full_text:
-                    doc = read_html(f"<html><body><article><h1>{entry.title}</h1>{entry.html}</article></body></html>", location)[0]
-                elif entry.link and is_url(entry.link):
-                    known = self.store.source("url", entry.link)
-                    if known["last_polled"] is not None:
-                        self.unchanged.append(entry.link)
-                        continue  # an entry's page is fetched once, not on every poll
-                    _, response = self._fetch(entry.link, conditional=False)
-                    self.store.update_source(known["id"], response.etag, response.last_modified)
-                    from digest.ingest.readers import decode
-
-                    doc = read_html(decode(response.body, entry.link), entry.link, url=response.url)[0]
-                elif entry.summary:
-                    doc = read_html(f"<html><body><article><p>{entry.summary}</p></article></body></html>", location)[0]
-                else:
-                    raise InputError(f"{location}: feed entry has neither content nor a link")
-                doc = replace(
-                    doc,
-                    location=location,
-                    title=entry.title or doc.title,
-                    author=entry.author or doc.author,
-                    published=entry.published or doc.published,
-                    outlet=doc.outlet or entry.feed_title,
-                    url=entry.link or doc.url,
-                )
-                self._store_document(doc, source_id)
+                doc = self._entry_document(entry, location)
+                if doc is not None:
+                    self._store_entry(doc, source_id)
             except InputError as exc:
-                self._fail(location, str(exc))
+                self._fail(entry.link or f"{location}#{entry.key}", str(exc))
 
-    # -- storing ---------------------------------------------------------------------------
+    def _entry_document(self, entry: FeedEntry, feed_location: str) -> Document | None:
+        """A feed entry as a Document: its own content when it carries the article, else the
+        linked page (fetched once: None when it was fetched on an earlier poll)."""
+        location = entry.link or f"{feed_location}#{entry.key}"
+        if entry.has_full_text:
+            doc = read_html(f"<html><body><article>{entry.html}</article></body></html>", location, precise=False)[0]
+        elif entry.link and is_url(entry.link):
+            page = self.store.source("url", entry.link)
+            if page["last_polled"] is not None:
+                self.unchanged.append(entry.link)
+                return None
+            response = self.fetcher.get(entry.link)
+            doc = self._page(response, location)
+            self.store.update_source(page["id"], response.etag, response.last_modified)
+        elif entry.html:
+            doc = read_html(f"<html><body><article><p>{entry.html}</p></article></body></html>", location, precise=False)[0]
+        else:
+            raise InputError(f"{location}: feed entry has neither content nor a link")
+        return replace(
+            doc,
+            location=location,
+            title=entry.title or doc.title,
+            author=entry.author or doc.author,
+            published=entry.published or doc.published,
+            outlet=doc.outlet or entry.feed_title,
+            url=entry.link or doc.url,
+        )
+
+    # -- storing -----------------------------------------------------------------------------
+
+    def _store_entry(self, doc: Document, source_id: int | None) -> None:
+        try:
+            self._store_document(doc, source_id)
+        except InputError as exc:
+            self._fail(doc.location, str(exc))
 
     def _store_document(self, doc: Document, source_id: int | None) -> None:
         article = document_to_article(doc, first_seen=utcnow())
@@ -212,9 +262,10 @@ class _Ingester:
             return
         minhash = dedup.signature(article.text)
         same_text = self.store.articles_with_hash(article.content_hash)
-        canonical = same_text[0].duplicate_of or same_text[0].id if same_text else self.index.match(minhash)
-        if canonical is not None:
-            canonical = self.store.get_article(canonical).duplicate_of or canonical
+        if same_text:
+            canonical = same_text[0].duplicate_of or same_text[0].id
+        else:
+            canonical = self.index.match(minhash)
         stored, inserted = self.store.insert_article(
             replace(article, duplicate_of=canonical), dedup.to_bytes(minhash), source_id
         )
@@ -228,8 +279,8 @@ class _Ingester:
             self.added.append(stored)
 
     def _fail(self, location: str, reason: str) -> None:
-        failure = Failure(location=location, reason=reason, at=utcnow())
-        logger.warning("%s", reason)
+        failure = Failure(location=location, reason=_one_line(reason), at=utcnow())
+        logger.warning("%s", failure.reason)
         self.store.add_failure(failure)
         self.failures.append(failure)
 
@@ -243,33 +294,24 @@ class _Ingester:
         )
 
 
+def _charset(content_type: str) -> str | None:
+    match = re.search(r"charset=[\"']?([\w.:-]+)", content_type or "", re.I)
+    return match.group(1) if match else None
+
+
 def ingest(
     store: Store,
     config: Config,
     targets: list[str] | None = None,
     on_item: Callable[[Item, int, int], None] | None = None,
 ) -> IngestReport:
-    """Ingest `targets` (or the configured sources) into `store`; see the module docstring."""
+    """Ingest `targets` (or the configured sources) into `store`; see the module docstring.
+    `on_item(item, number, total)` is called before each item (for progress display)."""
     items = plan(config, targets)
     ingester = _Ingester(store, config)
     for number, item in enumerate(items, start=1):
         if on_item:
             on_item(item, number, len(items))
-        if item.kind == "file" and not Path(item.location).exists():
-            ingester._fail(item.location, f"{item.location}: no such file or folder")
-            continue
         ingester.run_item(item)
     return ingester.report()
 
-
-def iter_documents(paths: list[str], max_bytes: int) -> Iterator[tuple[str, Document | InputError]]:
-    """Read local files for store-less commands (classify, summarize): (path, Document or error)."""
-    for target in paths:
-        path = Path(target)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            try:
-                for doc in read_path(file, max_bytes):
-                    yield str(file), doc
-            except InputError as exc:
-                yield str(file), exc

@@ -2,13 +2,19 @@
 
 The rules are general, not a list of known strings:
 - a line is *furniture* when it is short and does not read as a sentence (navigation, section
-  labels, "Source link", counters like "0FansLike", comment-form prompts, "See also <headline>");
-- a run of three or more non-sentence lines is a link list;
-- a paragraph written in the first person, unquoted, after the article's body, is an author bio;
-- "By First Last" becomes the author, a leading "CITY, Country —" the place;
-- photo captions and credits are dropped.
-A line that reads as a sentence (enough words, ending in terminal punctuation) is only ever
-dropped by the bio and caption rules.
+  labels, "Source link", buttons, timestamps, "See also <headline>"), when it is a counter
+  ("0FansLike", "2.4K Shares"), a pointer to another story ("Read more: ..."), a photo caption
+  or credit, a wire credit ("Reporting by ...; Editing by ..."), or the site talking to its
+  reader (cookie notices, newsletter sign-ups, "Follow us on", share prompts, comment forms,
+  copyright notices);
+- a run of three or more non-sentence lines is a link list, whatever the length of its lines;
+- a paragraph after the body that describes the writer's career in the first person ("I am a
+  journalist ...") or names the byline's author ("Jane Doe is a correspondent ...") is a bio;
+- a byline ("By Jane Doe and John Roe", "By JANE DOE, Reuters", "Posted by ... | date") becomes
+  the author, an agency credit the outlet when none is known, and a leading dateline ("CAIRO —",
+  "DOHA, Qatar (Reuters) -", "JERUSALEM, March 3 (AP) —") the place.
+A line that reads as a sentence is only dropped by the caption, pointer, credit, site-talk
+and bio rules, which look for what a news sentence does not say.
 """
 
 from __future__ import annotations
@@ -19,21 +25,54 @@ from dataclasses import dataclass
 from digest.text import normalize_whitespace, word_count, words
 
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
+_FULL_STOP = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|al|el|bin|van|von|der|da|di|la|le))*"
-_BYLINE = re.compile(rf"^(?:by|written by|words by|reporting by)[:\s]+({_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[|,–—-]\s*[\w .]+)?$", re.I)
+_BYLINE = re.compile(
+    rf"^(?i:by|written by|words by|posted by|reporting by)[:\s]+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
+    r"\s*(?:[|•·–—-]\s*(?P<rest>.*))?$"
+)
 _GLUED_COUNTER = re.compile(r"^\d[\d.,]*\s?[KkMm]?\s?(?:[A-Z][a-z]+){1,3}$")
 _COUNTER = re.compile(r"^\d[\d.,]*\s*[KkMm]?\s+(?:comments?|shares?|views?|likes?|followers?|subscribers?|fans?|reads?)$", re.I)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2})?)"
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*(?!" + _MONTH + r"\s+\d)[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2})?)"
+    r"(?:,\s*" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–-]{1,2}\s+(?=\S)"
 )
-_POINTER = re.compile(r"^(?:see also|read also|also read|read more|more:|related:|watch:|listen:|recommended:|click here)\b", re.I)
+_POINTER = re.compile(
+    r"^(?:see also|read also|also read|read more|more:|related:|related stories|watch:|listen:|recommended:|"
+    r"click here|you may also like|more on this story)\b",
+    re.I,
+)
 _CAPTION = re.compile(
-    r"(?:^(?:photo|image|picture|file photo|caption|credit)s?\s*[:/|]|\((?:photo|image)[^)]*\)$|"
-    r"(?:AP|AFP|Reuters|Getty Images|EPA|Anadolu)\s*(?:Photo)?\s*/\s*[\w .]+\)?$)",
+    r"^(?:photo|image|picture|file photo|caption|image caption|credit|image source)s?\s*[:/|,]"
+    r"|\((?:photo|image|file photo)[^)]*\)$"
+    r"|\([^()]*\b[A-Z][\w.]*(?:\s+Photos?)?\s*/\s*[A-Z][^()]*\)$",
+    re.I,
+)
+# Wire-service credits at the foot of a story.
+_CREDIT = re.compile(r"^(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b.*(?:;|editing by)", re.I)
+# The site or newsletter talking to its reader, not news: these phrases do not occur in reporting.
+_SITE_TALK = re.compile(
+    r"\b(?:we use cookies|(?:accept|use of|manage) (?:all )?cookies|cookie (?:policy|settings|preferences|consent)"
+    r"|by (?:using|continuing to (?:use|browse)|browsing) (?:this|our) (?:site|website)"
+    r"|sign(?:ing)? up (?:for|to) (?:our|the)\b[^.]*\bnewsletter|subscribe to (?:our|the)\b[^.]*\b(?:newsletter|channel|podcast)"
+    r"|(?:follow|like|join) (?:us|me|him|her|them) on|download (?:our|the) app"
+    r"|share (?:this|the) (?:article|story|post)|share on (?:facebook|twitter|x|whatsapp|linkedin|email)"
+    r"|all rights reserved|may not be (?:published|reproduced|redistributed)"
+    r"|view (?:this email )?in (?:your|a) browser|forward (?:this email )?to a friend|unsubscribe|update your preferences"
+    r"|(?:leave|post|add) a (?:comment|reply)|your email address will not be published|required fields are marked"
+    r"|enter your (?:comment|name|e-?mail)|save my name|opens in (?:a )?new (?:window|tab))\b",
     re.I,
 )
 _FIRST_PERSON_START = re.compile(r"^(?:I|I'm|I’m|I've|I’ve|My|As a|With (?:a|an|over|more than)\b[^,]*,\s*I)\b")
+# What a writer's bio talks about; a first-person quote from a source rarely does, and says "said".
+_CAREER = re.compile(
+    r"\b(?:journalist|writer|reporter|correspondent|editor|columnist|contributor|blogger|author|analyst"
+    r"|writing|articles?|stories|covering|covered|experience|passionate|degree|graduate)\b",
+    re.I,
+)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|according to)\b", re.I)
 _QUOTES = re.compile(r"[\"“”«»]")
 
 
@@ -43,11 +82,16 @@ class Cleaned:
     text: str
     author: str | None
     place: str | None
+    agency: str | None = None  # a wire agency named in the byline or dateline ("Reuters", "AP")
 
 
 def reads_as_sentence(line: str) -> bool:
-    """Enough words and terminal punctuation: prose, not navigation."""
-    return word_count(line) >= 5 and bool(_TERMINAL.search(line))
+    """Prose, not navigation: five or more words ending in terminal punctuation, or a short
+    sentence ("He declined to comment.") of three or four words with a full stop and a lower-case word."""
+    n = word_count(line)
+    if n >= 5:
+        return bool(_TERMINAL.search(line))
+    return n >= 3 and bool(_FULL_STOP.search(line)) and any(w.islower() for w in words(line))
 
 
 def _is_furniture(line: str) -> bool:
@@ -56,9 +100,13 @@ def _is_furniture(line: str) -> bool:
         return True
     if _GLUED_COUNTER.match(line) or _COUNTER.match(line):
         return True
-    if _POINTER.match(line) and not reads_as_sentence(line):
+    if _POINTER.match(line) and n <= 25:
         return True
     if _CAPTION.search(line) and n <= 40:
+        return True
+    if _CREDIT.match(line) and n <= 40:
+        return True
+    if _SITE_TALK.search(line) and n <= 60 and not _QUOTES.search(line):
         return True
     if reads_as_sentence(line):
         return False
@@ -66,29 +114,91 @@ def _is_furniture(line: str) -> bool:
     return n <= 12 or "*" in line
 
 
-def _is_bio(paragraph: str) -> bool:
-    if _QUOTES.search(paragraph):
+def _is_bio(paragraph: str, author: str | None) -> bool:
+    if _QUOTES.search(paragraph) or _ATTRIBUTION.search(paragraph) or not _CAREER.search(paragraph):
         return False
+    if author and re.match(rf"{re.escape(author.split(' and ')[0])}\s+(?:is|was|has)\b", paragraph):
+        return True
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", paragraph) if s]
     first_person = sum(1 for s in sentences if _FIRST_PERSON_START.match(s))
     return first_person >= max(1, (len(sentences) + 1) // 2)
 
 
+def _headline_question(line: str) -> bool:
+    """A short unquoted question: in a list of links it is another story's headline."""
+    return line.endswith("?") and word_count(line) <= 15 and not _QUOTES.search(line)
+
+
+def _link_lists(lines: list[str]) -> list[tuple[int, int]]:
+    """[start, end) spans of 3+ consecutive lines that do not read as sentences: lists of links or
+    menus, whatever the length of their lines. Headline-like questions may sit in such a list,
+    but at least two of its lines must be plain non-sentences."""
+    spans, start, plain = [], 0, 0
+    for i, line in enumerate([*lines, "A sentence that closes the last run."]):
+        is_plain = i < len(lines) and not reads_as_sentence(line)
+        if is_plain or (i < len(lines) and _headline_question(line)):
+            plain += is_plain
+            continue
+        if i - start >= 3 and plain >= 2:
+            spans.append((start, i))
+        start, plain = i + 1, 0
+    return spans
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in name.split())
+
+
 def _title_case_place(place: str) -> str:
     city, _, country = place.partition(",")
-    city = " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in city.split())
-    return f"{city},{country}" if country else city
+    return f"{_title_case(city)},{country}" if country else _title_case(city)
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str]:
     """("Doha, Qatar", rest) for "DOHA, Qatar — rest"; (None, paragraph) when there is none."""
+    place, _agency, rest = _dateline(paragraph)
+    return place, rest
+
+
+def _dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     match = _DATELINE.match(paragraph)
     if not match:
-        return None, paragraph
+        return None, None, paragraph
     place = match.group("place").strip()
     if len(words(place.split(",")[0])) > 3 or not any(c.isupper() for c in place.split(",")[0][1:]):
-        return None, paragraph
-    return _title_case_place(place), paragraph[match.end():]
+        return None, None, paragraph
+    return _title_case_place(place), match.group("agency"), paragraph[match.end():]
+
+
+_ROLE = re.compile(r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist)s?\b", re.I)
+
+
+def parse_byline(line: str) -> tuple[str | None, str | None] | None:
+    """(authors, agency) for a byline line, None for any other line.
+
+    Names are joined by commas and "and"; a comma part after the last "and" is an affiliation:
+    "By JANE DOE, Reuters" -> ("Jane Doe", "Reuters"); "By Jane Doe | AFP" -> ("Jane Doe", "AFP").
+    A role ("Staff Writer") is dropped, not taken for an agency.
+    """
+    match = _BYLINE.match(line)
+    if not match or word_count(line) > 16:
+        return None
+    *leading, last = re.split(r"\s+(?:and|&)\s+", match.group("names").strip())
+    affiliation = None
+    if "," in last:
+        last, affiliation = (part.strip() for part in last.rsplit(",", 1))
+    people = [name.strip() for part in leading for name in part.split(",") if name.strip()] + [last]
+    if len(people) == 1 and word_count(last) == 1:
+        return None, affiliation or last  # "By Reuters": an agency, not a person
+    authors = " and ".join(people) if len(people) <= 2 else ", ".join(people[:-1]) + " and " + people[-1]
+    rest = (match.group("rest") or "").strip()
+    if affiliation is None and rest and word_count(rest) <= 3 and not re.search(r"\d", rest):
+        affiliation = rest
+    if affiliation and _ROLE.search(affiliation):
+        affiliation = None
+    if affiliation and affiliation.isupper() and len(affiliation) > 4:
+        affiliation = _title_case(affiliation)  # "REUTERS"; short acronyms (AP, AFP) stay as they are
+    return _title_case(authors), affiliation
 
 
 def clean_body(title: str, body: str, author: str | None = None, place: str | None = None) -> Cleaned:
@@ -96,41 +206,35 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
     lines = [line for line in normalize_whitespace(body).split("\n") if line.strip()]
     title = normalize_whitespace(title).strip()
     folded_title = " ".join(w.lower() for w in words(title))
+    agency = None
 
-    # A run of 3+ consecutive non-sentence lines is a list of links or a menu, whatever their length.
     keep = [True] * len(lines)
-    run: list[int] = []
-    for i, line in enumerate([*lines, "A sentence that closes the last run."]):
-        if i < len(lines) and not reads_as_sentence(line):
-            run.append(i)
-            continue
-        if len(run) >= 3:
-            for j in run:
-                keep[j] = False
-        run = []
+    for start, end in _link_lists(lines):
+        keep[start:end] = [False] * (end - start)
 
     paragraphs: list[str] = []
     sentence_lines = [i for i, line in enumerate(lines) if reads_as_sentence(line)]
     body_end = sentence_lines[-1] if sentence_lines else len(lines) - 1
     body_start = sentence_lines[0] if sentence_lines else 0
     for i, line in enumerate(lines):
-        byline = _BYLINE.match(line)
-        if byline and word_count(line) <= 12:
-            author = author or byline.group(1).strip()
+        byline = parse_byline(line)
+        if byline:
+            author = author or byline[0]
+            agency = agency or byline[1]
             continue
         if not keep[i] or _is_furniture(line):
             continue
         if folded_title and " ".join(w.lower() for w in words(line)) == folded_title:
             continue  # the headline repeated in the body
         in_tail = i > body_start + (body_end - body_start) * 0.6 and len(sentence_lines) > 2
-        if in_tail and _is_bio(line):
+        if in_tail and _is_bio(line, author):
             continue
         if not paragraphs and place is None:
-            found, rest = split_dateline(line)
+            found, dateline_agency, rest = _dateline(line)
             if found:
-                place, line = found, rest
+                place, line, agency = found, rest, agency or dateline_agency
         paragraphs.append(line)
-    return Cleaned(title=title, text="\n\n".join(paragraphs), author=author, place=place)
+    return Cleaned(title=title, text="\n\n".join(paragraphs), author=author, place=place, agency=agency)
 
 
 def split_headline(text: str) -> tuple[str, str]:

@@ -1,8 +1,14 @@
-"""Readers: bytes of one input -> Documents. Picked by file extension behind `read_bytes`.
+"""Readers: bytes of one input -> Documents. Picked by file extension behind `read_entries`.
 
 JSON articles are one object or a list of objects with these fields:
-  title (required), text | body | content (required), author, published | date (ISO 8601
-  or RFC 2822), url | link, outlet | source | site_name, place | dateline.
+  title | headline, text | body | content (required), author | byline (a string or a list
+  of names), published | date | published_at (ISO 8601 or RFC 2822), url | link,
+  outlet | source | site_name, place | dateline.
+Without a title the first line of the text is the headline. Each object of a list is its own
+item: a bad one is reported as `file.json#N` and the others are still read.
+
+Markdown files may start with a front-matter block (`---` / `key: value` lines / `---`) whose
+title, author, date, url and outlet keys are used as metadata.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ import email.policy
 import email.utils
 import json
 import logging
+import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePath
 
@@ -23,6 +31,7 @@ from digest.models import Document
 logger = logging.getLogger(__name__)
 
 TEXT_EXTENSIONS = {".txt", ".md", ".markdown"}
+MARKDOWN_EXTENSIONS = {".md", ".markdown"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 FEED_EXTENSIONS = {".xml", ".rss", ".atom"}
 SUPPORTED = sorted(TEXT_EXTENSIONS | HTML_EXTENSIONS | FEED_EXTENSIONS | {".json", ".eml"})
@@ -36,38 +45,83 @@ _BOMS = [
 ]
 
 
-def decode(data: bytes, location: str) -> str:
-    """Bytes to text: BOMs honoured, UTF-8 tried first, then the detected legacy encoding
-    (cp1252 and friends). Raises InputError for empty or binary data."""
-    if not data.strip():
-        raise InputError(f"{location}: empty file; nothing to ingest")
+
+@dataclass(frozen=True)
+class BadEntry:
+    """One bad entry inside a readable file (one object of a JSON list)."""
+
+    location: str
+    reason: str
+
+
+Entries = list[Document | BadEntry]
+
+
+def _binary(location: str, why: str) -> InputError:
+    return InputError(f"{location}: binary file ({why}); digest reads {' '.join(SUPPORTED)} text files")
+
+
+def sniff_unicode(data: bytes) -> str | None:
+    """The encoding a BOM or a UTF-16 NUL pattern announces, else None."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(data.decode(encoding, errors="replace"), location)
+            return encoding
+    sample = data[:4096]
+    if b"\x00" in sample:
+        even, odd = sample[0::2], sample[1::2]
+        if odd and odd.count(0) > len(odd) * 0.9:
+            return "utf-16-le"
+        if even and even.count(0) > len(even) * 0.9:
+            return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, location: str, declared: str | None = None) -> str:
+    """Bytes to text: BOMs honoured, UTF-16 without a BOM recognised, UTF-8 tried next, then the
+    `declared` charset (an HTTP Content-Type's), then a legacy single-byte encoding (cp1252
+    first, see `_legacy_encoding`). Raises InputError for empty or binary data."""
+    if not data.strip():
+        raise InputError(f"{location}: empty file; nothing to ingest")
+    encoding = sniff_unicode(data)
+    if encoding:
+        return _checked(data.decode(encoding, errors="replace"), location)
     if b"\x00" in data[:4096]:
-        even, odd = data[0:4096:2], data[1:4096:2]
-        if odd.count(0) > len(odd) * 0.9:
-            return _checked(data.decode("utf-16-le", errors="replace"), location)
-        if even.count(0) > len(even) * 0.9:
-            return _checked(data.decode("utf-16-be", errors="replace"), location)
-        raise InputError(f"{location}: binary file (contains NUL bytes); digest reads text, HTML, JSON, email and feed files")
+        raise _binary(location, "it contains NUL bytes")
     try:
         return _checked(data.decode("utf-8"), location)
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    encoding = best.encoding if best is not None else "cp1252"
+    if declared:
+        try:
+            return _checked(data.decode(declared), location)
+        except (LookupError, UnicodeDecodeError):
+            logger.info("%s: the declared charset %r does not fit; guessing", location, declared)
+    encoding = _legacy_encoding(data)
     logger.info("%s: not UTF-8, decoded as %s", location, encoding)
     return _checked(data.decode(encoding, errors="replace"), location)
 
 
+def _legacy_encoding(data: bytes) -> str:
+    """The detector's best guess, except that cp1252 wins whenever the detector finds it plausible.
+
+    charset_normalizer often ranks cp1250 or cp1257 above cp1252 for short Western text; they agree
+    on curly quotes but not on letters such as à, so English and French text would be garbled.
+    Text in another script (Cyrillic, Greek, Arabic, Hebrew) never lists cp1252 as plausible.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    if any("cp1252" in match.could_be_from_charset for match in matches):
+        return "cp1252"
+    best = matches.best()
+    return best.encoding if best is not None else "cp1252"
+
+
 def _checked(text: str, location: str) -> str:
     sample = text[:8192]
-    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    control = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or c == "\ufffd")
     if sample and control / len(sample) > 0.05:
-        raise InputError(f"{location}: binary file (mostly control characters); digest reads text, HTML, JSON, email and feed files")
+        raise _binary(location, "mostly control characters")
     if not text.strip():
         raise InputError(f"{location}: empty file; nothing to ingest")
     return text
@@ -93,121 +147,250 @@ def parse_date(value) -> datetime | None:
     return parsed.astimezone(UTC)
 
 
-def read_text(text: str, location: str) -> list[Document]:
+# --- plain text and Markdown ------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:[A-Za-z_][\w-]*[ \t]*:.*\n)+)---[ \t]*\n")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_REFERENCE_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+.*$", re.M)
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_BLOCK_PREFIX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)", re.M)
+_MD_RULE_OR_FENCE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$|^\s{0,3}(?:```|~~~).*$", re.M)
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    fields = {}
+    for line in match.group("body").splitlines():
+        key, _, value = line.partition(":")
+        fields[key.strip().lower()] = value.strip().strip("\"'")
+    return fields, text[match.end():]
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown markup removed, words kept: links become their text, images go, emphasis and
+    block markers (headings, quotes, list bullets) are dropped."""
+    text = _MD_RULE_OR_FENCE.sub("", text)
+    text = _MD_REFERENCE_DEF.sub("", text)
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_BLOCK_PREFIX.sub("", text)
+    for _ in range(2):  # **_nested_** emphasis
+        text = _MD_EMPHASIS.sub(r"\2", text)
+    return text
+
+
+def read_text(text: str, location: str, markdown: bool = False) -> list[Document]:
+    meta: dict[str, str] = {}
+    if markdown:
+        meta, text = _front_matter(text.replace("\r\n", "\n"))
+        text = markdown_to_text(text)
     title, body = split_headline(text)
+    title = meta.get("title") or title
+    if meta.get("title") and not body.strip():
+        body = text
     if not body.strip():
         raise InputError(f"{location}: only a headline, no article text")
-    return [Document(location=location, title=title, body=body)]
+    return [
+        Document(
+            location=location,
+            title=title,
+            body=body,
+            author=meta.get("author") or None,
+            published=parse_date(meta.get("date") or meta.get("published")),
+            outlet=meta.get("outlet") or meta.get("source") or None,
+            url=meta.get("url") or meta.get("link") or None,
+        )
+    ]
 
 
-def read_html(text: str, location: str, url: str | None = None) -> list[Document]:
+# --- HTML -------------------------------------------------------------------------------------
+
+_PUBLISHED_META = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+    "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+)
+
+
+def _exact_published(html: str) -> datetime | None:
+    """The publication time from the page's metadata when it carries a time of day.
+
+    trafilatura (htmldate) keeps only the day; a briefing window runs from hour to hour, so the
+    time matters when the page states it.
+    """
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for meta in tree.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if name in _PUBLISHED_META:
+            value = parse_date(meta.get("content"))
+            if value is not None and "T" in (meta.get("content") or ""):
+                return value
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        match = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script.text or "")
+        if match and "T" in match.group(1) and (value := parse_date(match.group(1))):
+            return value
+    return None
+
+
+def read_html(text: str, location: str, url: str | None = None, precise: bool = True) -> list[Document]:
+    """Main text and metadata via trafilatura. `precise` favours precision (web pages full of
+    furniture); False favours recall (feed content and email bodies, which are mostly article)."""
     import trafilatura
 
     try:
         extracted = trafilatura.bare_extraction(
-            text, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+            text, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            favor_precision=precise, favor_recall=not precise,
         )
-    except Exception as exc:  # trafilatura raises many kinds on broken markup
+    except Exception as exc:  # trafilatura and lxml raise many kinds on broken markup
         raise InputError(f"{location}: cannot parse HTML ({exc.__class__.__name__}: {exc})") from None
     if extracted is None or not (extracted.text or "").strip():
-        raise InputError(f"{location}: no article text found in the HTML (is it an index page or a login wall?)")
+        raise InputError(f"{location}: no article text found in the HTML (is it an index page, a login wall or broken markup?)")
     body = extracted.text
+    day = parse_date(extracted.date)
+    exact = _exact_published(text)
+    published = exact if exact and (day is None or exact.date() == day.date()) else day
     return [
         Document(
             location=location,
             title=(extracted.title or "").strip() or split_headline(body)[0],
             body=body,
             author=extracted.author or None,
-            published=parse_date(extracted.date),
+            published=published,
             outlet=extracted.sitename or extracted.hostname or None,
             url=extracted.url or url,
         )
     ]
 
 
+# --- JSON -------------------------------------------------------------------------------------
+
+
 def _json_document(obj, location: str) -> Document:
     if not isinstance(obj, dict):
         raise InputError(f"{location}: expected an article object, got {type(obj).__name__}")
 
-    def field(*names):
+    def field(*names: str, many: bool = False) -> str | None:
         for name in names:
             value = obj.get(name)
-            if value not in (None, ""):
-                return value
+            if value in (None, "", []):
+                continue
+            if many and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                return " and ".join(v.strip() for v in value if v.strip())
+            if not isinstance(value, str):
+                raise InputError(f"{location}: field {name!r} must be a string, got {type(value).__name__}")
+            return value.strip()
         return None
 
     title = field("title", "headline")
     body = field("text", "body", "content")
-    if not isinstance(body, str) or not body.strip():
+    if not body:
         raise InputError(f"{location}: article object has no 'text' (or 'body', 'content') field")
-    if not isinstance(title, str) or not title.strip():
-        title, body = split_headline(body) if title is None else (str(title), body)
+    if not title:
+        title, body = split_headline(body)
+    published_raw = field("published", "date", "published_at")
+    published = parse_date(published_raw)
+    if published_raw and published is None:
+        logger.warning("%s: cannot read the date %r (use ISO 8601); using the first-seen time", location, published_raw)
     return Document(
         location=location,
         title=title,
         body=body,
-        author=field("author", "byline"),
-        published=parse_date(field("published", "date", "published_at")),
+        author=field("author", "byline", many=True),
+        published=published,
         outlet=field("outlet", "source", "site_name", "sitename"),
         url=field("url", "link"),
         place=field("place", "dateline"),
     )
 
 
-def read_json(text: str, location: str) -> list[Document]:
+def read_json(text: str, location: str) -> Entries:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{location}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
     if isinstance(data, list):
-        return [_json_document(item, f"{location}#{i}") for i, item in enumerate(data)]
+        if not data:
+            raise InputError(f"{location}: an empty JSON list; nothing to ingest")
+        entries: Entries = []
+        for number, item in enumerate(data):
+            try:
+                entries.append(_json_document(item, f"{location}#{number}"))
+            except InputError as exc:
+                entries.append(BadEntry(f"{location}#{number}", str(exc)))
+        return entries
     return [_json_document(data, location)]
 
 
+# --- email ------------------------------------------------------------------------------------
+
+
 def read_eml(data: bytes, location: str) -> list[Document]:
+    """An article or newsletter sent by email: the subject is the headline, the sender the
+    outlet, the Date header the published date; the plain-text body is preferred over HTML."""
     message = email.message_from_bytes(data, policy=email.policy.default)
+    if not message.keys():
+        raise InputError(f"{location}: not an email (no headers); save messages as .eml with their headers")
     subject = str(message.get("Subject") or "").strip()
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
-        raise InputError(f"{location}: email has no text or HTML body")
+        raise InputError(f"{location}: email has no text or HTML body (only attachments?)")
     try:
         content = part.get_content()
     except (LookupError, UnicodeError) as exc:
         raise InputError(f"{location}: cannot decode the email body ({exc})") from None
     if isinstance(content, bytes):
         content = decode(content, location)
-    sender_name, sender_address = email.utils.parseaddr(str(message.get("From") or ""))
     if part.get_content_type() == "text/html":
-        html_doc = read_html(content, location)[0]
-        body = html_doc.body
+        body = read_html(content, location, precise=False)[0].body
     else:
         body = content
     if not subject:
         subject, body = split_headline(body)
+    sender_name, sender_address = email.utils.parseaddr(str(message.get("From") or ""))
     return [
         Document(
             location=location,
             title=subject,
             body=body,
-            author=sender_name or None,
             published=parse_date(message.get("Date")),
-            outlet=sender_name or (sender_address.split("@")[-1] if sender_address else None),
+            outlet=sender_name or sender_address or None,
         )
     ]
 
 
-def read_bytes(data: bytes, location: str, extension: str | None = None) -> list[Document]:
-    """Dispatch on extension. Raises InputError for unsupported types and unreadable content."""
+# --- dispatch ---------------------------------------------------------------------------------
+
+
+def read_entries(data: bytes, location: str, extension: str | None = None) -> Entries:
+    """Dispatch on extension. Raises InputError for unsupported types and unreadable content;
+    a bad entry inside a good file (one object of a JSON list) comes back as a BadEntry."""
     ext = (extension or PurePath(location).suffix).lower()
-    if ext == ".eml":
-        if not data.strip():
-            raise InputError(f"{location}: empty file; nothing to ingest")
-        return read_eml(data, location)
-    if ext not in TEXT_EXTENSIONS | HTML_EXTENSIONS | {".json"}:
+    if ext not in TEXT_EXTENSIONS | HTML_EXTENSIONS | {".json", ".eml"}:
         raise InputError(f"{location}: unsupported file type {ext or '(no extension)'!r}; digest reads {' '.join(SUPPORTED)}")
-    text = decode(data, location)
-    if ext in HTML_EXTENSIONS:
-        return read_html(text, location)
-    if ext == ".json":
-        return read_json(text, location)
-    return read_text(text, location)
+    if not data.strip():
+        raise InputError(f"{location}: empty file; nothing to ingest")
+    try:
+        if ext == ".eml":
+            if b"\x00" in data[:4096]:
+                raise _binary(location, "it contains NUL bytes")
+            return list(read_eml(data, location))
+        text = decode(data, location)
+        if ext in HTML_EXTENSIONS:
+            return list(read_html(text, location))
+        if ext == ".json":
+            return read_json(text, location)
+        return list(read_text(text, location, markdown=ext in MARKDOWN_EXTENSIONS))
+    except InputError:
+        raise
+    except Exception as exc:  # a parser bug on one odd file must not stop the batch
+        logger.debug("%s: reader failed", location, exc_info=True)
+        raise InputError(f"{location}: cannot read ({exc.__class__.__name__}: {exc})") from None
+

@@ -1,0 +1,174 @@
+"""Cleaning hard articles written for these tests (tests/resources/cleaning), not the seeds:
+every real sentence survives, every piece of furniture goes, bylines and datelines become metadata."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import RESOURCES
+
+from digest.ingest import document_to_article, read_path
+from digest.ingest.clean import clean_body, parse_byline, reads_as_sentence, split_dateline
+
+CLEANING = RESOURCES / "cleaning"
+
+
+def _article(name: str):
+    (doc,) = read_path(CLEANING / name, 10**6)
+    return document_to_article(doc)
+
+
+# Every sentence of the story itself, as it must appear in the cleaned text.
+REAL_SENTENCES = {
+    "wire_furniture.txt": [
+        "Mediators from Qatar and Egypt said on Sunday that negotiators had narrowed their differences over the release of hostages, though several issues remained open.",
+        "The proposal under discussion would free 40 hostages in exchange for a six-week pause, two officials said.",
+        "Talks resumed on Sunday.",
+        "He declined to comment.",
+        '"We are not there yet," a Qatari official said. "But we are closer."',
+        "The Israeli delegation, led by the head of the Mossad, was expected to travel to Doha on Monday, according to an official briefed on the plans.",
+        "I have not slept since October, said Noor, whose brother is among the captives, as she waited outside the hotel.",
+    ],
+    "agency_dateline.txt": [
+        "Israeli negotiators flew to Cairo on Sunday for a fresh round of indirect talks, officials said, as mediators tried to secure a truce before the start of Ramadan.",
+        "The talks were expected to focus on the number of prisoners to be released for each hostage, according to an Egyptian official.",
+        'A U.S. official said Washington believed a deal was "within reach" if both sides showed flexibility.',
+        "Hamas has said any agreement must lead to a permanent end to the war.",
+        "Associated Press writer Sam Magdy in Cairo contributed to this report.",
+    ],
+    "blog_furniture.txt": [
+        "Egyptian officials hosted a new round of talks on Tuesday about reopening the Rafah crossing, with delegations from the European Union and the Palestinian Authority in attendance.",
+        "The crossing has been closed to most traffic since May, leaving thousands of patients waiting for permission to leave for treatment abroad.",
+        'An EU official said the bloc was ready to redeploy its border assistance mission "as soon as there is an agreement among the parties."',
+        "Egyptian state media said the talks would continue on Wednesday.",
+    ],
+}
+
+FURNITURE = {
+    "wire_furniture.txt": [
+        "World | Middle East", "By JANE DOE", "5 min read", "Updated March 3, 2024", "Share this article",
+        "Share on Facebook", "Share on X", "Copy link", "GAZA CITY (Reuters)", "Advertisement",
+        "Residents walk past damaged buildings", "AP Photo", "Read more", "Why do the ceasefire talks keep stalling?",
+        "Families gather in Tel Aviv", "We use cookies", "By continuing to browse", "Accept cookies",
+        "Sign up for our free Middle East newsletter", "Follow us on X", "More on this story",
+        "Israel's cabinet to meet on Tuesday", "Aid groups warn of famine", "Who are the mediators in the Gaza talks?",
+        "Egypt reopens its crossing", "Reporting by", "Editing by", "Copyright 2024", "All rights reserved",
+        "I am a Gaza-based journalist", "My articles have appeared",
+    ],
+    "agency_dateline.txt": [
+        "By Jane Doe", "JERUSALEM, March 3 (AP)", "(AP Photo/Ohad Zwigenberg)", "Image caption",
+        "Protesters in Tel Aviv call for a deal", "Copyright 2024 The Associated Press", "may not be published",
+    ],
+    "blog_furniture.txt": [
+        "Posted by", "3 Comments", "CAIRO —", "Tags:", "Share:", "2.4K Shares", "1,208 Views", "You may also like",
+        "Qatar says mediation is at a critical stage", "Hostage families plan a march", "The cost of rebuilding Gaza",
+        "Click here to download our app", "Karim Nasser is a senior correspondent", "Follow him on X",
+        "Leave a comment", "Your email address will not be published", "Required fields", "Name *", "Email *",
+        "Save my name", "Post Comment",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_SENTENCES))
+def test_every_real_sentence_is_kept(name):
+    paragraphs = _article(name).paragraphs
+    for sentence in REAL_SENTENCES[name]:
+        assert sentence in paragraphs, sentence
+    # and nothing else: the cleaned text is exactly the story's paragraphs, in order
+    assert paragraphs == REAL_SENTENCES[name]
+
+
+@pytest.mark.parametrize("name", sorted(FURNITURE))
+def test_furniture_is_removed(name):
+    text = _article(name).text
+    for line in FURNITURE[name]:
+        assert line not in text, line
+
+
+def test_metadata_from_bylines_and_datelines():
+    wire = _article("wire_furniture.txt")
+    assert (wire.title, wire.author, wire.place, wire.outlet) == (
+        "Negotiators edge toward a hostage deal as Qatar presses both sides", "Jane Doe", "Gaza City", "Reuters"
+    )
+    ap = _article("agency_dateline.txt")
+    assert (ap.author, ap.place, ap.outlet) == ("Jane Doe and John Roe", "Jerusalem", "AP")
+    blog = _article("blog_furniture.txt")
+    assert (blog.author, blog.place, blog.outlet) == ("Karim Nasser", "Cairo", None)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("By Jane Doe and John Roe", ("Jane Doe and John Roe", None)),
+        ("By JANE DOE, Reuters", ("Jane Doe", "Reuters")),
+        ("By Jane Doe, John Roe and Ann Poe", ("Jane Doe, John Roe and Ann Poe", None)),
+        ("By Jane Doe and John Roe, Associated Press", ("Jane Doe and John Roe", "Associated Press")),
+        ("By Jane Doe | AFP", ("Jane Doe", "AFP")),
+        ("By Jane Doe, Staff Writer", ("Jane Doe", None)),
+        ("Posted by Karim Nasser | March 12, 2024 | 3 Comments", ("Karim Nasser", None)),
+        ("By Reuters", (None, "Reuters")),
+        # sentences that start with "By" are not bylines
+        ("By the time talks resumed, both sides had hardened.", None),
+        ("By Tuesday, Egypt said the gaps had narrowed.", None),
+    ],
+)
+def test_parse_byline(line, expected):
+    assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph, place, rest",
+    [
+        ("GAZA CITY (Reuters) - Mediators met.", "Gaza City", "Mediators met."),
+        ("CAIRO — Egyptian officials met.", "Cairo", "Egyptian officials met."),
+        ("JERUSALEM, March 3 (AP) — Israeli negotiators flew.", "Jerusalem", "Israeli negotiators flew."),
+        ("DOHA, Qatar (Reuters) — Teams met.", "Doha, Qatar", "Teams met."),
+        ("WASHINGTON, Jan. 5, 2024 (AP) — The envoy spoke.", "Washington", "The envoy spoke."),
+        ("Talks resumed on Sunday — a day late.", None, "Talks resumed on Sunday — a day late."),
+        ("Hamas — the group that runs Gaza — said no.", None, "Hamas — the group that runs Gaza — said no."),
+    ],
+)
+def test_split_dateline(paragraph, place, rest):
+    assert split_dateline(paragraph) == (place, rest)
+
+
+@pytest.mark.parametrize(
+    "line, is_sentence",
+    [
+        ("He declined to comment.", True),
+        ("Talks resumed on Sunday.", True),
+        ("Will the truce hold?", True),
+        ("Related Articles", False),
+        ("Breaking News.", False),
+        ("Back to top button", False),
+        ("Leave a Reply", False),
+    ],
+)
+def test_reads_as_sentence(line, is_sentence):
+    assert reads_as_sentence(line) is is_sentence
+
+
+def test_first_person_quote_in_the_tail_is_not_a_bio():
+    body = "\n".join([
+        "Negotiators met in Doha on Monday to discuss the second phase of the deal.",
+        "Officials said the meeting lasted five hours and ended without a statement.",
+        "Mediators are expected to present a new text later in the week, one diplomat said.",
+        "I have covered these talks for months and I have never seen them this close, said Rana, a journalist with a local radio station.",
+        "I am a freelance journalist and writer with a passion for covering the region. My articles have appeared widely.",
+    ])
+    text = clean_body("Talks in Doha", body).text
+    assert "I have covered these talks for months" in text
+    assert "I am a freelance journalist" not in text
+
+
+def test_third_person_bio_is_dropped_only_for_the_byline_author():
+    body = "\n".join([
+        "By Lena Fischer",
+        "The envoy arrived in Cairo on Tuesday for two days of meetings with Egyptian officials.",
+        "Officials said the talks would focus on the sequencing of releases.",
+        "Omar Said is a veteran journalist who has covered every round of talks since 2008.",
+        "Lena Fischer is a correspondent covering Middle East diplomacy for the paper.",
+    ])
+    cleaned = clean_body("Envoy in Cairo", body)
+    assert cleaned.author == "Lena Fischer"
+    assert "Omar Said is a veteran journalist" in cleaned.text
+    assert "Lena Fischer is a correspondent" not in cleaned.text
