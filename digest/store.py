@@ -198,8 +198,8 @@ def _migration_4(conn: Connection) -> None:
 
 
 def _migration_5(conn: Connection) -> None:
-    """Leases (one active scheduler, one deliverer) and scheduled job runs.
-    APScheduler keeps its own job table (apscheduler_jobs) and creates it on first `digest run`."""
+    """Leases (one active scheduler, one deliverer) and scheduled job runs."""
+    # APScheduler keeps its jobs in its own table (apscheduler_jobs), created by the first `digest run`.
     leases.create(conn)
     job_runs.create(conn)
 

@@ -13,6 +13,7 @@ from rich.table import Table
 from digest.cli import AppContext, cli, echo_json, pass_app
 from digest.config import Recipient
 from digest.deliver import Planned, deliver_digest, describe_transport, plan_delivery
+from digest.schedule import run_scheduler
 
 logger = logging.getLogger(__name__)
 
@@ -105,3 +106,20 @@ def deliveries_command(app: AppContext, digest_id: int | None, as_json: bool) ->
         table.add_row(str(r["digest_id"]), r["recipient"], r["status"], str(r["attempts"]), sent,
                       r["last_error"] if r["status"] != "sent" and r["last_error"] else r["message_id"] or "")
     Console().print(table)
+
+
+@cli.command("run")
+@click.option("--no-standby", is_flag=True,
+              help="Exit at once (code 8) when another `digest run` is active on this database, instead of standing by.")
+@click.pass_context
+def run_command(ctx: click.Context, no_standby: bool) -> None:
+    """Run the scheduler until SIGTERM or Ctrl-C: poll the sources every [schedule] poll_minutes,
+    and every day at [schedule] time ([schedule] timezone) ingest, build and deliver the briefing.
+
+    One scheduler is active per database; a second `digest run` stands by and takes over when
+    the first stops or dies. On SIGTERM or Ctrl-C the running job finishes first.
+    """
+    app: AppContext = ctx.obj
+    if not ctx.find_root().params.get("quiet") and logging.getLogger().level > logging.INFO:
+        logging.getLogger().setLevel(logging.INFO)  # a service says what it does
+    run_scheduler(app.store, app.config, standby=not no_standby)
