@@ -309,16 +309,31 @@ def build_site(store: Store, config: Config, out_dir: str | os.PathLike | None =
     writer = _Writer(folder, {**previous, "inputs": {}} if full else previous)
     pages, skipped = load_pages(store, config)
     tracks = collect_tracks(config, pages)
-    nav_tracks = [(t.title, t.href) for t in tracks]
     common = {"site": config.site, "tracks": tracks, "tz": zone(config), "version": __version__, "skip_to": "main"}
-    shared_key = json.dumps(
-        [_CODE_HASH, _templates_hash(config), config.site.title, config.render.title, nav_tracks], ensure_ascii=False
-    )
 
     for name in ASSETS:
         writer.write(name, Path(get_template(config, f"site/{name}").filename).read_bytes())
     writer.write("briefing.css", render_template(config, "briefing.css", paper=config.render.paper))
+    missing_pdfs = _write_digest_pages(writer, config, pages, common)
+    _write_listings(writer, config, pages, tracks, common, absolute)
+    removed = writer.remove_stale()
+    writer.save_manifest()
 
+    report = SiteReport(
+        folder=folder, digests=len(pages), tracks=len(tracks), written=tuple(writer.written),
+        unchanged=writer.unchanged, removed=tuple(removed), skipped=tuple(skipped),
+        missing_pdfs=tuple(missing_pdfs), seconds=time.perf_counter() - started,
+    )
+    logger.info("site: %d digests, %d files written, %d unchanged, %d removed in %.2f s",
+                report.digests, len(report.written), report.unchanged, len(report.removed), report.seconds)
+    return report
+
+
+def _write_digest_pages(writer: _Writer, config: Config, pages: list[DigestPage], common: dict) -> list[int]:
+    """One page per digest with its PDF, each rendered only when its inputs changed.
+    Returns the ids of digests that have no PDF to copy."""
+    nav = [(t.title, t.href) for t in common["tracks"]]
+    shared_key = [_CODE_HASH, _templates_hash(config), config.site.title, config.render.title, nav]
     missing_pdfs = []
     for position, page in enumerate(pages):
         newer = pages[position - 1] if position > 0 else None
@@ -327,9 +342,9 @@ def build_site(store: Store, config: Config, out_dir: str | os.PathLike | None =
             writer.copy(f"digests/{page.pdf_name}", page.pdf_source)
         else:
             missing_pdfs.append(page.record.id)
+        neighbours = [(p.slug, str(p.briefing.date)) if p else None for p in (newer, older)]
         key = hashlib.sha256(json.dumps(
-            [shared_key, page.record.data, page.slug, page.pdf_name, newer and newer.slug, older and older.slug,
-             newer and str(newer.briefing.date), older and str(older.briefing.date)],
+            [shared_key, page.record.data, page.slug, page.pdf_name, neighbours],
             sort_keys=True, ensure_ascii=False, default=str,
         ).encode()).hexdigest()
         if writer.fresh(page.href, key):
@@ -340,10 +355,15 @@ def build_site(store: Store, config: Config, out_dir: str | os.PathLike | None =
             **{**common, "tz": ZoneInfo(page.briefing.timezone), "skip_to": "top-lines"},
         )
         writer.write(page.href, html)
+    return missing_pdfs
 
+
+def _write_listings(writer: _Writer, config: Config, pages: list[DigestPage], tracks: list[TrackPage],
+                    common: dict, absolute: str) -> None:
+    """The pages that list every digest: rendered each time, written when their bytes change."""
     for track in tracks:
-        writer.write(track.href, render_template(config, "site/track.html", track=track, root="../", current=track.href,
-                                                   **common))
+        writer.write(track.href, render_template(config, "site/track.html", track=track, root="../",
+                                                 current=track.href, **common))
     writer.write("index.html", render_template(config, "site/index.html", pages=pages, months=_by_month(pages),
                                                root="", current="index.html", **common))
     writer.write("search.html", render_template(config, "site/search.html", root="", current="search.html", **common))
@@ -359,17 +379,6 @@ def build_site(store: Store, config: Config, out_dir: str | os.PathLike | None =
     urls += [(t.href, t.entries[0][0].record.created_at if t.entries else None) for t in tracks]
     urls += [(p.href, p.record.created_at) for p in pages]
     writer.write("sitemap.xml", render_template(config, "site/sitemap.xml", urls=urls, base=absolute, **common))
-
-    removed = writer.remove_stale()
-    writer.save_manifest()
-    report = SiteReport(
-        folder=folder, digests=len(pages), tracks=len(tracks), written=tuple(writer.written),
-        unchanged=writer.unchanged, removed=tuple(removed), skipped=tuple(skipped),
-        missing_pdfs=tuple(missing_pdfs), seconds=time.perf_counter() - started,
-    )
-    logger.info("site: %d digests, %d files written, %d unchanged, %d removed in %.2f s",
-                report.digests, len(report.written), report.unchanged, len(report.removed), report.seconds)
-    return report
 
 
 def _newest(pages: list[DigestPage]) -> datetime | None:
