@@ -30,6 +30,7 @@ from digest.config import Config
 from digest.deliver import DeliveryReport, deliver_digest, retry_pending
 from digest.ingest import ingest
 from digest.models import IngestReport
+from digest.site import build_site
 from digest.store import Store, utcnow
 
 logger = logging.getLogger(__name__)
@@ -100,13 +101,19 @@ def _deliver(state: RunState) -> None:
     state.deliveries.append(deliver_digest(state.store, state.config, state.digest_id, wait=600.0))
 
 
+def _publish(state: RunState) -> None:
+    if state.digest_id is None:
+        return
+    report = build_site(state.store, state.config)
+    logger.info("publish: site in %s (%d digests; %d files written)", report.folder, report.digests, len(report.written))
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("ingest", _ingest, required=False),
     Stage("classify", _classify, required=False),
     Stage("build", _build, required=True),
     Stage("deliver", _deliver, required=True),
-    # The static site's stage goes here, last: Stage("publish", _publish, required=False),
-    # where _publish(state) rebuilds the site when state.digest_id is set.
+    Stage("publish", _publish, required=False),
 )
 
 

@@ -16,7 +16,7 @@ import feedparser
 import html5lib
 import pytest
 import sqlalchemy as sa
-from briefing_sample import HOSTILE, sample_briefing, store_sample_articles
+from briefing_sample import HOSTILE, NOW, sample_briefing, store_sample_articles
 from site_sample import day_word, record_days
 
 from digest.briefing import record_briefing, save_briefing
@@ -326,3 +326,19 @@ def test_cli_site_and_serve_without_a_site(run_cli, store, config):
 
     with pytest.raises(DigestError, match="run `digest site` first"):
         cli.main(["serve", "--dir", str(config.home / "nowhere")], standalone_mode=False)
+
+
+def test_the_scheduled_run_publishes_the_site_last_and_a_site_error_does_not_fail_it(store, config, monkeypatch):
+    from digest import pipeline
+
+    assert [stage.name for stage in pipeline.STAGES][-1] == "publish"
+    publish = next(stage for stage in pipeline.STAGES if stage.name == "publish")
+    assert not publish.required
+    [digest_id] = record_days(store, config, 1)
+    state = pipeline.run_stages(pipeline.RunState(store, config, NOW, digest_id=digest_id), (publish,))
+    assert state.problems == [] and (config.home / "site" / f"digests/2025-01-06-{digest_id}.html").is_file()
+    nothing_built = pipeline.run_stages(pipeline.RunState(store, load_config(), NOW), (publish,))
+    assert nothing_built.problems == []  # no new digest: the site is left as it is
+    monkeypatch.setenv("DIGEST_SITE_BASE_URL", "not a url")
+    broken = pipeline.run_stages(pipeline.RunState(store, load_config(), NOW, digest_id=digest_id), (publish,))
+    assert len(broken.problems) == 1 and broken.problems[0].startswith("publish: ConfigError")
