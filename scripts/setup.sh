@@ -5,8 +5,9 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: WeasyPrint's Pango stack, fonts with Arabic and Hebrew, poppler-utils
 # (pdftoppm, for looking at PDFs), Chromium for the site's browser tests, PostgreSQL for the
-# store tests that run against both SQLite and a throwaway PostgreSQL server on 127.0.0.1.
-DEBS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core poppler-utils chromium postgresql)
+# store tests that run against both SQLite and a throwaway PostgreSQL server on 127.0.0.1,
+# openssl for the certificate of the SMTP-over-TLS tests.
+DEBS=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core poppler-utils chromium postgresql openssl)
 missing=()
 for pkg in "${DEBS[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -18,6 +18,7 @@ import asyncio
 import email
 import email.policy
 import socket
+import ssl
 import threading
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -106,24 +107,33 @@ class _Controller(Controller):
 
 
 class SmtpServer:
-    def __init__(self, port: int, login: tuple[str, str] | None = None):
+    def __init__(self, port: int, login: tuple[str, str] | None = None, tls: ssl.SSLContext | None = None,
+                 implicit_tls: bool = False):
         self.port = port
         self.lock = threading.Lock()
         self.accepted: list[Accepted] = []
         self.rules = _Rules()
-        kwargs = {}
+        kwargs: dict = {}
         if login:
             def check(server, session, envelope, mechanism, auth_data):
                 given = (auth_data.login.decode(), auth_data.password.decode())
                 return AuthResult(success=given == login, handled=False)
 
-            kwargs = {"authenticator": check, "auth_require_tls": False}
+            # aiosmtpd only counts STARTTLS as TLS for AUTH; an implicit-TLS connection is encrypted too
+            kwargs.update(authenticator=check, auth_require_tls=tls is not None and not implicit_tls)
+        if tls is not None and implicit_tls:
+            kwargs["ssl_context"] = tls
+        elif tls is not None:
+            kwargs.update(tls_context=tls, require_starttls=True)
         self._controller = _Controller(_Handler(self), self.rules, hostname="127.0.0.1", port=port, **kwargs)
 
     @classmethod
-    def start(cls, login: tuple[str, str] | None = None) -> SmtpServer:
-        """`login`: (username, password) the server requires before it takes mail."""
-        server = cls(free_port(), login)
+    def start(cls, login: tuple[str, str] | None = None, tls: ssl.SSLContext | None = None,
+              implicit_tls: bool = False) -> SmtpServer:
+        """`login`: (username, password) the server requires before it takes mail. `tls`: the
+        server's certificate, offered through STARTTLS (required), or from the first byte with
+        `implicit_tls`."""
+        server = cls(free_port(), login, tls, implicit_tls)
         server._controller.start()
         return server
 

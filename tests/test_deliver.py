@@ -35,7 +35,8 @@ def smtp():
     server.stop()
 
 
-def write_config(tmp_path: Path, *, port: int, extra_email: str = "", recipients: str | None = None) -> Path:
+def write_config(tmp_path: Path, *, port: int, extra_email: str = "", recipients: str | None = None,
+                 security: str = "none") -> Path:
     recipients = recipients if recipients is not None else (
         '[[email.recipients]]\naddress = "a@example.org"\n\n'
         '[[email.recipients]]\naddress = "b@example.org"\ntracks = ["cairo"]\n'
@@ -47,7 +48,7 @@ def write_config(tmp_path: Path, *, port: int, extra_email: str = "", recipients
 transport = "smtp"
 host = "127.0.0.1"
 port = {port}
-security = "none"
+security = "{security}"
 sender = "Briefing desk <briefing@example.org>"
 reply_to = "desk@example.org"
 timeout = 5.0
