@@ -42,18 +42,12 @@ def article_row(article: Article, duplicates: list[Article] | None = None) -> di
 def ingest_command(app: AppContext, targets: tuple[str, ...], as_json: bool) -> None:
     """Ingest files, folders (recursively), feeds and URLs; with no TARGETS, the configured sources.
 
-    Exits 1 when any input failed; every failure is also kept in the store (`digest failures`).
+    Each failed input is reported on one line on stderr and kept in the store (`digest failures`);
+    the rest of the batch goes on, and the exit code is then 1. Input files are never modified.
     """
     store, config = app.store, app.config
     if stderr_is_tty() and not as_json:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task("ingesting", total=None)
-
-            def on_item(item, number, total):
-                progress.update(task, total=total, completed=number - 1, description=f"ingesting {item.location[-50:]}")
-
-            report = ingest(store, config, list(targets), on_item=on_item)
+        report = _ingest_with_progress_bar(store, config, list(targets))
     else:
         def on_item(item, number, total):
             logger.info("[%d/%d] %s", number, total, item.location)
@@ -68,15 +62,34 @@ def ingest_command(app: AppContext, targets: tuple[str, ...], as_json: bool) -> 
             "failures": [{"location": f.location, "reason": f.reason, "at": f.at} for f in report.failures],
         })
     else:
-        for failure in report.failures:
-            click.echo(f"failed: {failure.reason}", err=True)
         click.echo(
             f"{len(report.added)} new, {len(report.duplicates)} duplicates linked, "
-            f"{len(report.unchanged)} unchanged, {len(report.failures)} failed; "
-            f"store: {config.store_url}"
+            f"{len(report.unchanged)} unchanged, {len(report.not_modified)} not modified, "
+            f"{len(report.failures)} failed; store: {config.store_url}"
         )
     if report.failures:
         sys.exit(1)
+
+
+def _ingest_with_progress_bar(store, config, targets: list[str]):
+    """A rich progress bar on stderr; log lines (failures) are printed above it, not through it."""
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def on_item(item, number, total):
+            progress.update(task, total=total, completed=number - 1, description=f"ingesting {item.location[-50:]}")
+
+        # While the bar is live, sys.stderr is rich's proxy; handlers made before it still hold the real stream.
+        handlers = [h for h in logging.getLogger().handlers
+                    if isinstance(h, logging.StreamHandler) and h.stream is sys.__stderr__]
+        for handler in handlers:
+            handler.setStream(sys.stderr)
+        try:
+            return ingest(store, config, targets, on_item=on_item)
+        finally:
+            for handler in handlers:
+                handler.setStream(sys.__stderr__)
 
 
 @cli.command("articles")
@@ -93,9 +106,11 @@ def articles_command(app: AppContext, as_json: bool) -> None:
         return
     table = Table(show_lines=False)
     for column in ("id", "date", "outlet", "title", "words", "duplicates"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column not in ("outlet", "title"),
+                         max_width=20 if column == "outlet" else None)
     for row in rows:
-        dup_text = ", ".join(map(str, row["duplicates"])) or (f"copy of {row['duplicate_of']}" if row["duplicate_of"] else "")
+        copies = ", ".join(map(str, row["duplicates"]))
+        dup_text = f"copies: {copies}" if copies else (f"copy of {row['duplicate_of']}" if row["duplicate_of"] else "")
         table.add_row(str(row["id"]), (row["date"] or "")[:10], row["outlet"] or "", row["title"], str(row["word_count"]), dup_text)
     Console().print(table)
 
@@ -116,11 +131,16 @@ def show_command(app: AppContext, article_id: int, as_json: bool) -> None:
         if row[key] is not None:
             click.echo(f"{key + ':':12} {row[key]}")
     if article.duplicate_of:
-        click.echo(f"{'copy of:':12} {article.duplicate_of}")
+        canonical = app.store.get_article(article.duplicate_of)
+        click.echo(f"{'copy of:':12} {_describe(canonical)}")
     if dups:
-        click.echo(f"{'copies:':12} " + ", ".join(f"{d.id} ({d.outlet or d.location})" for d in dups))
+        click.echo("also published by: " + "; ".join(_describe(d) for d in dups))
     click.echo()
     click.echo(article.text)
+
+
+def _describe(article: Article) -> str:
+    return f"#{article.id} {article.outlet or article.url or article.location}"
 
 
 @cli.command("failures")

@@ -280,7 +280,7 @@ class _Ingester:
 
     def _fail(self, location: str, reason: str) -> None:
         failure = Failure(location=location, reason=_one_line(reason), at=utcnow())
-        logger.warning("%s", failure.reason)
+        logger.warning("failed: %s", failure.reason)
         self.store.add_failure(failure)
         self.failures.append(failure)
 

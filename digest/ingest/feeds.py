@@ -71,6 +71,8 @@ def _problem(parsed) -> str | None:
     text = f"{exception.__class__.__name__}: {exception}"
     if any(harmless in text for harmless in _HARMLESS_PROBLEMS):
         return None
+    if hasattr(exception, "getLineNumber"):  # expat's SAXParseException
+        return f"{exception.getMessage()} at line {exception.getLineNumber()}, column {exception.getColumnNumber()}"
     return re.sub(r"\s+", " ", str(exception) or exception.__class__.__name__)
 
 
@@ -97,11 +99,11 @@ def parse_feed(data: bytes, location: str) -> Feed:
         if problem:
             raise InputError(f"{location}: malformed feed ({problem})")
         raise InputError(f"{location}: not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF> root)")
-    if problem and not parsed.entries:
-        raise InputError(f"{location}: malformed feed ({problem})")
     feed_title = parsed.feed.get("title") or None
     entries = []
     for entry in parsed.entries:
+        if not (entry.get("title") or entry.get("link") or entry.get("summary") or entry.get("content")):
+            continue  # debris the loose parser found in a broken feed
         # RSS often carries the whole article in <description> (feedparser's summary) and Atom in <content>.
         blocks = [c.get("value", "") for c in entry.get("content") or []] + [entry.get("summary") or ""]
         html = max(blocks, key=len) or None
@@ -119,6 +121,6 @@ def parse_feed(data: bytes, location: str) -> Feed:
                 feed_title=feed_title,
             )
         )
-    if problem:
-        logger.warning("%s: malformed feed (%s); %d entries recovered", location, problem, len(entries))
+    if problem and not entries:
+        raise InputError(f"{location}: malformed feed ({problem})")
     return Feed(title=feed_title, entries=tuple(entries), problem=problem)

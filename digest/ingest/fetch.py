@@ -66,9 +66,12 @@ class Fetcher:
         try:
             response = self._http.request("GET", url, headers=headers, preload_content=False)
         except urllib3.exceptions.MaxRetryError as exc:
+            # NewConnectionError (refused, unknown host) subclasses ConnectTimeoutError: test it first.
+            if isinstance(exc.reason, urllib3.exceptions.NewConnectionError):
+                raise FetchError(f"{url}: cannot connect ({str(exc.reason).rsplit(': ', 1)[-1]})") from None
             if isinstance(exc.reason, urllib3.exceptions.TimeoutError):
                 raise self._timed_out(url) from None
-            raise FetchError(f"{url}: cannot connect ({exc.reason})") from None
+            raise FetchError(f"{url}: cannot fetch ({exc.reason})") from None
         except urllib3.exceptions.TimeoutError:
             raise self._timed_out(url) from None
         except urllib3.exceptions.HTTPError as exc:

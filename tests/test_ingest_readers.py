@@ -1,0 +1,140 @@
+"""Readers on realistic inputs (tests/resources/inbox): HTML, JSON, email, Markdown, plain text
+in several encodings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from conftest import RESOURCES
+
+from digest.errors import InputError
+from digest.ingest import document_to_article, iter_documents, read_path
+
+INBOX = RESOURCES / "inbox"
+
+
+def _one(path):
+    (doc,) = read_path(path, 10**6)
+    return doc
+
+
+def test_html_news_page_metadata_and_main_text():
+    article = document_to_article(_one(INBOX / "news_page.html"))
+    assert article.title == "Mediators press for phased truce as delegations gather in Cairo"
+    assert article.author == "Miriam Okafor"
+    assert article.outlet == "The Harbour Ledger"
+    assert article.url == "https://harbourledger.example/world/2024/03/04/mediators-phased-truce-cairo"
+    # the page states the time of day; a briefing window needs it
+    assert article.published == datetime(2024, 3, 4, 9, 15, tzinfo=UTC)
+    assert article.paragraphs[0].startswith("Egyptian and Qatari mediators on Monday put a three-phase plan")
+    assert article.paragraphs[-1].startswith("Negotiators from both sides were expected to remain")
+    assert len(article.paragraphs) == 5
+    for furniture in ("Subscribe", "Share on", "cookies", "Aid convoys stalled", "Shipping insurers",
+                      "mark my words", "Leave a comment", "All rights reserved", "Sign up", "Ledger Photo"):
+        assert furniture not in article.text, furniture
+
+
+def test_json_object_with_documented_fields():
+    article = document_to_article(_one(INBOX / "aid_lull.json"))
+    assert article.title == "Aid deliveries climb during a lull in the fighting"
+    assert article.author == "Omar Saleh and Ruth Klein"  # a list of names
+    assert article.published == datetime(2024, 4, 11, 3, 45, tzinfo=UTC)  # +03:00 in the file
+    assert (article.outlet, article.place) == ("Crossing Point News", "Rafah")
+    assert article.url == "https://crossingpoint.example/aid-lull"
+    assert len(article.paragraphs) == 3
+
+
+def test_json_list_with_alternative_field_names():
+    first, second = read_path(INBOX / "wire_batch.json", 10**6)
+    assert first.location.endswith("wire_batch.json#0") and second.location.endswith("wire_batch.json#1")
+    assert (first.title, first.author, first.outlet, first.url) == (
+        "Mediators urge both sides to drop preconditions", "Sam Ortiz", "Gulf Wire", "https://gulfwire.example/preconditions"
+    )
+    assert first.published == datetime(2024, 5, 14, 8, 0, tzinfo=UTC)  # RFC 2822
+    assert second.title == "Families of captives meet envoy in Washington" and second.published is None
+
+
+def test_json_list_bad_object_is_its_own_error(tmp_path):
+    path = tmp_path / "batch.json"
+    path.write_text('[{"title": "Good one", "text": "Mediators met in Cairo on Monday to discuss the lists."},'
+                    ' {"title": "No text here"}, {"title": 5, "text": "x"}, "not an object"]')
+    results = list(iter_documents([str(path)], 10**6))
+    assert [type(r).__name__ for _, r in results] == ["Document", "InputError", "InputError", "InputError"]
+    assert "batch.json#1: article object has no 'text'" in str(results[1][1])
+    assert "field 'title' must be a string" in str(results[2][1])
+    with pytest.raises(InputError, match="batch.json#1"):
+        read_path(path, 10**6)
+
+
+def test_plain_email_newsletter():
+    doc = _one(INBOX / "newsletter_plain.eml")
+    article = document_to_article(doc)
+    assert article.title == "Morning Brief: Negotiators return to Doha after Eid break"
+    assert article.outlet == "Middle East Morning Brief"  # the sender
+    assert article.published == datetime(2024, 6, 17, 5, 30, tzinfo=UTC)
+    # quoted-printable soft line breaks are joined
+    assert "after a pause for the Eid holiday, according to officials in the Qatari capital." in article.text
+    for furniture in ("View this email", "Forward to a friend", "Unsubscribe"):
+        assert furniture not in article.text
+
+
+def test_html_only_email():
+    article = document_to_article(_one(INBOX / "html_only.eml"))
+    assert article.title == "Statement on the resumption of talks in Cairo"
+    assert article.outlet == "Press Office"
+    assert article.published == datetime(2024, 6, 19, 9, 5, tzinfo=UTC)  # +0200 in the header
+    assert "The ministry’s delegation will remain in the Egyptian capital" in article.text
+    assert "<p>" not in article.text and "&#8217;" not in article.text
+
+
+def test_multipart_email_prefers_plain_text_and_ignores_attachments():
+    article = document_to_article(_one(INBOX / "multipart.eml"))
+    assert article.title == "Envoy’s shuttle visit ends without a deal"  # RFC 2047 encoded subject
+    assert article.outlet == "Regional Desk"
+    assert article.published == datetime(2024, 6, 20, 22, 40, tzinfo=UTC)
+    assert "HTML VERSION ONLY" not in article.text and "JVBERi0" not in article.text
+    assert "the remaining disputes were “few but hard”" in article.text
+
+
+def test_markdown_front_matter_and_markup():
+    article = document_to_article(_one(INBOX / "markdown_brief.md"))
+    assert article.title == "Envoys weigh a shorter first phase in Cairo"
+    assert (article.author, article.outlet) == ("Laila Haddad", "Regional Monitor")
+    assert article.published == datetime(2024, 5, 2, 14, 30, tzinfo=UTC)
+    assert article.url == "https://regionalmonitor.example/envoys-shorter-first-phase"
+    assert "whether a shorter first phase could unlock the stalled talks." in article.text
+    assert '"A shorter phase is easier to sell at home," one diplomat said.' in article.paragraphs
+    assert "Aid deliveries would rise to 500 trucks a day during the pause." in article.paragraphs
+    for markup in ("**", "](", "![", "> ", "---", "# "):
+        assert markup not in article.text, markup
+
+
+def test_plain_text_first_line_is_the_headline():
+    article = document_to_article(_one(INBOX / "cairo_round.txt"))
+    assert article.title == "Hostage talks resume in Cairo as Egypt tables a revised timetable"
+    assert (article.author, article.place) == ("Jane Doe and John Roe", "Cairo")
+    assert article.text.startswith("Egyptian mediators presented a revised timetable")
+
+
+ACCENTED = "Café owners said it’s “déjà vu” for Gaza’s négociateurs"
+BODY = "The envoy’s team met in a café near the Corniche, where officials called the proposal “a real chance”."
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-16-le", "utf-8-sig", "utf-8"])
+def test_encodings_are_decoded_not_rejected(tmp_path, encoding):
+    """"utf-16" writes a BOM, "utf-16-le" none; cp1252 is the usual legacy Windows encoding."""
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(f"{ACCENTED}\n\n{BODY}\n".encode(encoding))
+    doc = _one(path)
+    assert doc.title == ACCENTED
+    assert BODY in doc.body
+
+
+def test_cp1252_html_page(tmp_path):
+    page = (INBOX / "news_page.html").read_text(encoding="utf-8").replace('<meta charset="utf-8">', "")
+    path = tmp_path / "legacy.html"
+    path.write_bytes(page.replace("authorised", "authorisé").encode("cp1252"))
+    doc = _one(path)
+    assert "“We are closer than we have been in weeks" in doc.body
+    assert "was not authorisé to brief reporters" in doc.body
