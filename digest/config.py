@@ -271,7 +271,8 @@ def _env_overrides(environ: dict[str, str]) -> dict[str, dict]:
     for section, cls in _SECTIONS.items():
         hints = typing.get_type_hints(cls)
         for f in dataclasses.fields(cls):
-            if dataclasses.is_dataclass(typing.get_args(hints[f.name])[0] if typing.get_origin(hints[f.name]) is tuple else hints[f.name]):
+            tp = hints[f.name]
+            if dataclasses.is_dataclass(typing.get_args(tp)[0] if typing.get_origin(tp) is tuple else tp):
                 continue  # tables (recipients, cues) only come from files
             name = f"{ENV_PREFIX}{section.upper()}_{f.name.upper()}"
             if name in environ:
@@ -280,18 +281,23 @@ def _env_overrides(environ: dict[str, str]) -> dict[str, dict]:
 
 
 def _resolve_paths(data: dict, base: Path) -> None:
-    """Relative paths in a config file resolve against the file's folder."""
-    sources = data.get("sources", {})
-    if isinstance(sources.get("inbox"), str) and not Path(sources["inbox"]).is_absolute():
-        sources["inbox"] = str((base / sources["inbox"]).resolve())
-    if isinstance(sources.get("feeds"), list):
-        sources["feeds"] = [
-            f if "://" in f or not isinstance(f, str) or Path(f).is_absolute() else str((base / f).resolve())
-            for f in sources["feeds"]
-        ]
-    render = data.get("render", {})
-    if isinstance(render.get("templates"), str) and render["templates"] and not Path(render["templates"]).is_absolute():
-        render["templates"] = str((base / render["templates"]).resolve())
+    """Relative paths in a config file resolve against the file's folder. Runs before validation,
+    so anything of the wrong type is left alone for `_build` to report."""
+
+    def resolved(value: Any) -> Any:
+        if not isinstance(value, str) or not value or "://" in value or Path(value).is_absolute():
+            return value
+        return str((base / value).resolve())
+
+    sources = data.get("sources")
+    if isinstance(sources, dict):
+        if "inbox" in sources:
+            sources["inbox"] = resolved(sources["inbox"])
+        if isinstance(sources.get("feeds"), list):
+            sources["feeds"] = [resolved(f) for f in sources["feeds"]]
+    render = data.get("render")
+    if isinstance(render, dict) and "templates" in render:
+        render["templates"] = resolved(render["templates"])
 
 
 def find_config_file(explicit: str | os.PathLike | None, environ: dict[str, str]) -> Path | None:
@@ -338,23 +344,25 @@ def load_config(
     for section, values in (overrides or {}).items():
         merged.setdefault(section, {}).update({k: v for k, v in values.items() if v is not None})
 
-    home_raw = environ.get("DIGEST_HOME") or merged.pop("home", None) or "output"
-    merged.pop("home", None)
-    if not isinstance(home_raw, str):
-        raise ConfigError(f"{label}: home: expected a path string")
-    home = Path(home_raw)
-    if not home.is_absolute() and file_path is not None and "DIGEST_HOME" not in environ and home_raw != "output":
-        home = file_path.resolve().parent / home
-    home = home.resolve()
+    # DIGEST_HOME (relative to the working folder) wins over a file's `home` (relative to the file).
+    file_home = merged.pop("home", None)
+    if file_home is not None and not isinstance(file_home, str):
+        raise ConfigError(f"{label}: home: expected a path string, got {type(file_home).__name__}")
+    if environ.get("DIGEST_HOME"):
+        home = Path(environ["DIGEST_HOME"])
+    elif file_home and file_path is not None:
+        home = file_path.resolve().parent / file_home
+    else:
+        home = Path("output")
 
-    kwargs: dict[str, Any] = {"home": home, "source_file": file_path}
+    prefix = f"{label} " if file_path else ""
+    kwargs: dict[str, Any] = {"home": home.resolve(), "source_file": file_path}
     for section, cls in _SECTIONS.items():
-        where = f"{label}: [{section}]" if section in (merged if file_path else {}) else f"[{section}]"
-        kwargs[section] = _build(cls, merged.get(section, {}), f"{label} [{section}]" if file_path else where)
+        kwargs[section] = _build(cls, merged.get(section, {}), f"{prefix}[{section}]")
     tracks_raw = merged.get("tracks", [])
     if not isinstance(tracks_raw, list):
         raise ConfigError(f"{label}: tracks must be an array of tables ([[tracks]])")
-    tracks = tuple(_build(TrackConfig, t, f"{label} [[tracks]] #{i + 1}") if isinstance(t, dict) else _coerce(t, TrackConfig, f"{label} tracks") for i, t in enumerate(tracks_raw))
+    tracks = tuple(_coerce(t, TrackConfig, f"{prefix}[[tracks]] #{i + 1}") for i, t in enumerate(tracks_raw))
     ids = [t.id for t in tracks]
     if len(set(ids)) != len(ids):
         raise ConfigError(f"{label}: track ids must be unique, got {ids}")
