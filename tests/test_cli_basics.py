@@ -1,0 +1,81 @@
+"""Every command has --help (found by walking the click group, so new commands are covered too);
+the real entry points run; errors come out as one line with their exit code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from digest.cli import cli
+
+
+def _walk(group: click.Group, path: tuple[str, ...] = ()):
+    for name, command in sorted(group.commands.items()):
+        yield (*path, name), command
+        if isinstance(command, click.Group):
+            yield from _walk(command, (*path, name))
+
+
+COMMANDS = list(_walk(cli))
+
+
+def test_the_walk_finds_the_ingest_commands():
+    names = {" ".join(path) for path, _ in COMMANDS}
+    assert {"ingest", "articles", "show", "failures"} <= names
+
+
+@pytest.mark.parametrize("path", [p for p, _ in COMMANDS], ids=" ".join)
+def test_every_command_has_help(path):
+    command = dict(COMMANDS)[path]
+    assert (command.help or "").strip(), f"`digest {' '.join(path)}` has no help text"
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Usage: cli {' '.join(path)}")
+    assert command.help.strip().split("\n")[0][:40] in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("path", [p for p, c in COMMANDS if (c.help or "").startswith("List")], ids=" ".join)
+def test_listing_commands_have_json(path):
+    command = dict(COMMANDS)[path]
+    assert "--json" in [opt for param in command.params for opt in getattr(param, "opts", [])]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "digest", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_python_dash_m_digest_help():
+    result = _run("--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Usage: ") and "ingest" in result.stdout and "show" in result.stdout
+
+
+def test_show_unknown_id_exits_5_with_a_clear_message():
+    result = _run("show", "999")
+    assert result.returncode == 5
+    assert result.stderr.strip() == "error: no article with id 999; `digest articles` lists the stored ones"
+    assert result.stdout == ""
+
+
+def test_bad_config_exits_2_naming_key_and_file(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text("[sources]\ninbx = 'x'\n")
+    result = _run("--config", str(path), "articles")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"error: {path} [sources]: unknown key 'inbx'")
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_command_is_a_usage_error():
+    result = _run("ingets")
+    assert result.returncode == 2 and "No such command 'ingets'" in result.stderr
+
+
+def test_version():
+    from digest import __version__
+
+    assert _run("--version").stdout.strip().endswith(__version__)
