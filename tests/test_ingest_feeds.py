@@ -214,3 +214,26 @@ def test_configured_feeds_and_urls_with_no_targets(store, levant, monkeypatch):
     report = ingest(store, load_config(), None)
     assert len(report.added) == 3 and len(report.duplicates) == 1  # the story is the feed's linked page
     assert report.duplicates[0].location == story
+
+
+@pytest.mark.parametrize(
+    "head, is_feed",
+    [
+        (b'<?xml version="1.0"?>\n<!-- generator -->\n<rss version="2.0">', True),
+        ('<?xml version="1.0" encoding="utf-16"?><feed xmlns="http://www.w3.org/2005/Atom">'.encode("utf-16"), True),
+        (b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape//DTD RSS 0.91//EN" "x.dtd"><rss>', True),
+        (b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">', True),
+        (b"<!doctype html><html><body><feedback-form></feedback-form><p>rss</p>", False),
+        (b"<html><head><link rel=alternate type=application/rss+xml href=/feed></head>", False),
+    ],
+)
+def test_looks_like_feed_reads_the_root_element(head, is_feed):
+    from digest.ingest.feeds import looks_like_feed
+
+    assert looks_like_feed(head) is is_feed
+
+
+def test_malformed_feed_url_is_read_as_a_feed_by_its_content_type(store, config, http_server):
+    url = http_server.route("/broken", b"<<item>> Talks resume &&& </channel>", headers={"Content-Type": "application/rss+xml"})
+    (failure,) = ingest(store, config, [url]).failures
+    assert failure.reason.startswith(f"{url}: malformed feed (not well-formed (invalid token)")

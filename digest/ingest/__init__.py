@@ -61,13 +61,19 @@ def plan(config: Config, targets: list[str] | None = None) -> list[Item]:
             continue
         path = Path(target)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    items.append(Item(_file_kind(child), str(child.resolve())))
+            items += [Item(_file_kind(child), str(child.resolve())) for child in _walk(path)]
         else:
             kind = "feed" if target in feeds else _file_kind(path)
             items.append(Item(kind, str(path.resolve()) if path.exists() else target))
     return items
+
+
+def _walk(folder: Path) -> list[Path]:
+    """The files under `folder`, recursively, in name order; hidden files and folders skipped."""
+    return [
+        child for child in sorted(folder.rglob("*"))
+        if child.is_file() and not any(part.startswith(".") for part in child.relative_to(folder).parts)
+    ]
 
 
 def _file_kind(path: Path) -> str:
@@ -104,11 +110,14 @@ def _read_file(path: Path, max_bytes: int) -> bytes:
         if size == 0:
             raise InputError(f"{location}: empty file; nothing to ingest")
         with open(path, "rb") as fh:
-            return fh.read(max_bytes + 1)
+            data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(f"{location}: no such file or folder") from None
     except OSError as exc:
         raise InputError(f"{location}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:  # it grew while we looked
+        raise InputError(f"{location}: over the {max_bytes:,}-byte cap ([sources] max_bytes)")
+    return data
 
 
 def _path_entries(path: Path, max_bytes: int) -> Entries:
@@ -126,10 +135,11 @@ def read_path(path: Path, max_bytes: int) -> list[Document]:
 
 
 def iter_documents(paths: list[str], max_bytes: int) -> Iterator[tuple[str, Document | InputError]]:
-    """Read local files for store-less commands (classify, summarize): (path, Document or error)."""
+    """Read local files (not feeds) for store-less commands (classify, summarize): (path, Document
+    or error), folders walked like `plan` does."""
     for target in paths:
         path = Path(target)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        files = _walk(path) if path.is_dir() else [path]
         for file in files:
             try:
                 for entry in _path_entries(file, max_bytes):
@@ -196,7 +206,7 @@ class _Ingester:
             self.not_modified.append(url)
             return
         failures_before = len(self.failures)
-        if looks_like_feed(response.body):
+        if looks_like_feed(response.body) or re.search(r"rss|atom|/xml", response.content_type):
             self._feed(parse_feed(response.body, url), url, source["id"])
         else:
             self._store_entry(self._page(response, url), source["id"])
@@ -309,9 +319,12 @@ def ingest(
     `on_item(item, number, total)` is called before each item (for progress display)."""
     items = plan(config, targets)
     ingester = _Ingester(store, config)
-    for number, item in enumerate(items, start=1):
-        if on_item:
-            on_item(item, number, len(items))
-        ingester.run_item(item)
+    try:
+        for number, item in enumerate(items, start=1):
+            if on_item:
+                on_item(item, number, len(items))
+            ingester.run_item(item)
+    finally:
+        ingester.fetcher.close()
     return ingester.report()
 

@@ -50,9 +50,13 @@ class Feed:
     problem: str | None = None  # the feed is malformed but some entries could be recovered
 
 
+# The root element after any XML declaration, comments, processing instructions and DOCTYPE.
+_FEED_ROOT = re.compile(r"(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*<(?:rss|feed|rdf:RDF)\b", re.S | re.I)
+
+
 def looks_like_feed(data: bytes) -> bool:
-    head = _text_head(data, 2048).lstrip().lower()
-    return "<rss" in head or "<feed" in head or "<rdf:rdf" in head
+    """True when the document's root element is <rss>, <feed> or <rdf:RDF>."""
+    return bool(_FEED_ROOT.match(_text_head(data, 8192).lstrip("\ufeff")))
 
 
 def _text_head(data: bytes, size: int | None = None) -> str:

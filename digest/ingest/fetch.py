@@ -51,6 +51,9 @@ class Fetcher:
     def from_config(cls, sources: SourcesConfig) -> Fetcher:
         return cls(sources.timeout, sources.max_bytes, sources.user_agent)
 
+    def close(self) -> None:
+        self._http.clear()
+
     def _timed_out(self, url: str, while_doing: str = "") -> FetchError:
         return FetchError(f"{url}: timed out after {self.timeout:g} s{while_doing}; try again later or raise [sources] timeout")
 
