@@ -1,0 +1,292 @@
+"""Sentence candidates: every sentence of a group's articles that may stand alone in a summary.
+
+A sentence is dropped outright when it is web furniture, a caption or photo credit, a byline or
+reporting credit, a dateline or timestamp on its own, a headline repeated in the body, a list of
+links, or an editor's note. A sentence that reads badly out of its article ("He added that ...",
+"But it's not clear ...", a bare question, a pronoun or a quote fragment at its start) is kept
+with a penalty, so it only wins when nothing better says the same.
+
+All rules are about the shape of the text (punctuation, capitals, position, a few function
+words), never about particular stories.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from digest.models import Article
+from digest.text import content_key, split_sentences, stop_words, words
+
+# -- exclusion rules ----------------------------------------------------------------------------
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
+_URL = re.compile(r"https?://|www\.|\b[\w.-]+@[\w-]+\.[a-z]{2,}\b|\B@\w{2,}", re.I)
+_LINK_SEPARATORS = re.compile(r"\s[|•·»]\s|\s\|\s?|\s?\|\s")
+_FURNITURE_START = re.compile(
+    r"^(?:see also|read also|also read|read more|more:|related(?: articles| stories| coverage)?\b|watch:|listen:|"
+    r"recommended|click here|sign up|subscribe|follow us|share (?:this|on)|download (?:the|our)|advertisement|"
+    r"continue reading|skip to|all rights reserved|copyright|©|terms of (?:use|service)|privacy policy|"
+    r"leave a (?:reply|comment)|post a comment|comments?\b|log ?in|sign in|you may also like|trending|"
+    r"most (?:read|popular)|editor'?s? picks|newsletter|back to top|next article|previous article|source link|"
+    r"image (?:caption|source)|photo(?:graph)?:|file photo|pictured:|caption:|credit:|listen to (?:this|the) article|"
+    r"reading time|min read|updated|published|posted|last updated)\b",
+    re.I,
+)
+_FURNITURE_ANYWHERE = re.compile(
+    r"\b(?:sign up for|subscribe to (?:our|the)|our newsletter|cookie|javascript|your inbox|"
+    r"follow (?:us|him|her|them|@)\b.{0,20}\b(?:on )?(?:twitter|x|facebook|instagram|telegram|whatsapp)|"
+    r"all rights reserved|terms of (?:use|service)|privacy policy|click here|tap here|"
+    r"download (?:our|the) app|this (?:article|story|report) (?:was|has been|is) (?:originally |first )?"
+    r"(?:published|updated|amended|corrected|written|produced|republished)|"
+    r"editor'?s note|check back (?:for|later)|this is a (?:developing|breaking) (?:story|news)|"
+    r"contributed (?:to )?(?:this|reporting)|additional reporting by|reporting by|writing by|editing by|"
+    r"compiled by|produced by|(?:the )?views expressed|does not necessarily reflect|"
+    r"(?:is|was) (?:a|an|the) (?:\w+ ){0,3}(?:correspondent|reporter|journalist|editor|writer|columnist|contributor)"
+    r" (?:for|at|with)\b)",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|written by|words by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|–—-]|and|$)")
+_REPORTED_FROM = re.compile(r"\breported from\b|\breporting from\b|\bcontributed\b", re.I)
+_CAPTION_CREDIT = re.compile(
+    r"\((?:AP|AFP|Reuters|EPA|Getty|Photo|File|Image|Xinhua|Anadolu|Handout|Courtesy)[^)]{0,60}\)|"
+    r"(?:^|[\s(/])(?:AP|AFP|REUTERS|Reuters|EPA|Getty Images|Anadolu(?: Agency)?|Xinhua|Shutterstock|WANA)"
+    r"\s*(?:Photo|Images?|via Getty Images)?\s*/\s*\S|"
+    r"\bvia Getty Images\b|\bPhoto(?:graph)?(?: by|:| credit)|\bImage credit\b|\b(?:file|handout) (?:photo|picture|image)\b|"
+    r"\bin this (?:photo|picture|image|handout|file photo|screengrab|screenshot|video grab)\b|\bpictured\b",
+    re.I,
+)
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_FULL_DATE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\b")
+# The present tense of what people in news photos are doing, right after the subject.
+_CAPTION_VERBS = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s+){1,6}?(?:walks?|stands?|sits?|gathers?|inspects?|carr(?:y|ies)|mourns?|reacts?|looks? (?:on|at)|"
+    r"holds?|rides?|waits?|gestures?|queues?|lines? up|shouts?|chants?|waves?|pass(?:es)? by|receives?|collects?|"
+    r"pray(?:s)?|searche?s?|flees?|sift(?:s)? through|check(?:s)?|attends?|arrives?|speaks?|is seen|are seen|pose(?:s)?)\b"
+)
+_DATE_OR_TIME_TOKEN = re.compile(
+    rf"^(?:{_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.?m\.?|GMT|UTC|EST|EDT|BST|CET|am|pm|"
+    r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    r"updated|published|posted|last|ago|minutes?|hours?|days?|mins?|read|time|on|at)$",
+    re.I,
+)
+
+# -- out-of-context rules ---------------------------------------------------------------------
+
+_OPEN_QUOTES = "“‘«\""
+_PRONOUNS = {
+    "he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its", "we", "i", "you",
+    "him", "them", "our", "such",
+}
+_TEMPORAL_AFTER_DEMONSTRATIVE = {"week", "weekend", "year", "month", "morning", "afternoon", "evening", "time", "round", "summer", "spring", "autumn", "fall", "winter"}
+# Openers that point back at the previous sentence: heavily ("As a result", "For example") or
+# mildly ("But", "However": news writing uses them loosely).
+_CONNECTIVES = re.compile(
+    r"^(?:thus|therefore|hence|otherwise|likewise|similarly|again|even so|in addition|in contrast|"
+    r"as a result|that said|on the other hand|by contrast|in turn|for (?:his|her|their|its) part|"
+    r"at the same time|for example|for instance|in other words|that is|as such|to that end|rather|"
+    r"moreover|furthermore|besides|additionally|consequently|accordingly|instead)\b",
+    re.I,
+)
+_MILD_CONNECTIVES = re.compile(
+    r"^(?:but|and|or|so|yet|still|however|also|nevertheless|nonetheless|indeed|then|notably|of course|"
+    r"after all|not only)\b",
+    re.I,
+)
+_SOFT_OPENERS = re.compile(r"^(?:meanwhile|separately|elsewhere|earlier|later|previously|initially|finally|ultimately)\b", re.I)
+_CONTINUATION = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:added|continued|went on|also said|also noted|noted|stressed|explained|insisted|argued|concluded|recalled)\b")
+_VAGUE = re.compile(
+    r"\b(?:it(?:'s|’s| is| was| remains)? (?:not |un)clear|remains? to be seen|time will tell|only time|"
+    r"it(?:'s|’s| is) (?:too early|unknown|uncertain)|no one knows|closely (?:monitor|watch)\w*|"
+    r"the international community|the world (?:is )?watch\w*)\b",
+    re.I,
+)
+_OPENS_WITH_QUOTE_FRAGMENT = re.compile(r"^[\"“‘«']\s*(?:[a-z]|\.\.\.|…)")
+_QUOTE_ONLY = re.compile(r"^[\"“«][^\"“”«»]+[\"”»]$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence of one article, with where it sits and how well it stands alone."""
+
+    article: int  # index into the group's articles
+    index: int  # position among the article's kept sentences (0 = lead)
+    paragraph: int
+    text: str  # exact text from the article
+    tokens: tuple[str, ...]  # word tokens, original case
+    penalty: float = 1.0  # < 1 when it reads badly out of context
+    reasons: tuple[str, ...] = ()  # why it was penalised
+
+
+@dataclass(frozen=True)
+class Rejected:
+    article: int
+    text: str
+    reason: str
+
+
+def quotes_balanced(text: str) -> bool:
+    if text.count("“") > text.count("”"):
+        return False
+    return text.count('"') % 2 == 0 and text.count("«") <= text.count("»")
+
+
+def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans in `paragraph`: digest.text's sentences located in order, so the text stays exact."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for sentence in split_sentences(paragraph):
+        start = paragraph.find(sentence, cursor)
+        if start < 0:  # cannot happen with exact substrings; keep going rather than lose text
+            continue
+        spans.append((start, start + len(sentence)))
+        cursor = start + len(sentence)
+    return spans
+
+
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+
+
+def paragraph_sentences(paragraph: str) -> list[str]:
+    """Sentences of a paragraph, re-joining what the splitter cut inside an open quotation
+    ("We cannot stop the war. We cannot retreat," said ...) or after an initial ("U. S.")."""
+    spans = _sentence_spans(paragraph)
+    out: list[str] = []
+    i = 0
+    while i < len(spans):
+        start, end = spans[i]
+        joined = 0
+        while i + 1 < len(spans) and joined < 5:
+            text = paragraph[start:end]
+            if quotes_balanced(text) and not _ENDS_WITH_INITIAL.search(text):
+                break
+            i += 1
+            joined += 1
+            end = spans[i][1]
+        out.append(paragraph[start:end])
+        i += 1
+    return out
+
+
+def _reads_as_sentence(text: str, tokens: list[str]) -> bool:
+    return len(tokens) >= 5 and bool(_TERMINAL.search(text))
+
+
+def _is_dateline_or_stamp(tokens: list[str]) -> bool:
+    rest = [t for t in tokens if not _DATE_OR_TIME_TOKEN.match(t)]
+    return len(rest) <= 3 and all(t[:1].isupper() for t in rest)
+
+
+def rejection(text: str, tokens: list[str], titles: frozenset[str]) -> str | None:
+    """Why `text` can never be a summary sentence, or None when it can."""
+    if len(tokens) < 6:
+        return "dateline" if tokens and _is_dateline_or_stamp(tokens) else "fragment"
+    letters = sum(c.isalpha() for c in text)
+    if letters < 0.5 * len(text.replace(" ", "")):
+        return "furniture"
+    if _URL.search(text):
+        return "link"
+    if len(_LINK_SEPARATORS.findall(text)) >= 2:
+        return "link list"
+    if _FURNITURE_START.match(text.lstrip(_OPEN_QUOTES + "([ ")) and len(tokens) <= 25:
+        return "furniture"
+    if _FURNITURE_ANYWHERE.search(text) and len(tokens) <= 40:
+        return "furniture"
+    if _BYLINE.match(text) and len(tokens) <= 14:
+        return "byline"
+    if _REPORTED_FROM.search(text) and len(tokens) <= 30 and not _has_quotes(text) and _mostly_names(text):
+        return "byline"
+    if _CAPTION_CREDIT.search(text):
+        return "caption"
+    if _FULL_DATE.search(text) and _CAPTION_VERBS.match(text) and len(tokens) <= 45:
+        return "caption"
+    if _is_dateline_or_stamp(tokens):
+        return "dateline"
+    if content_key(text) in titles and not _TERMINAL.search(text):
+        return "headline"
+    if not _TERMINAL.search(text):
+        # No sentence punctuation: a heading, a label or another story's headline.
+        return "headline" if len(tokens) <= 25 else None
+    letters_upper = sum(c.isupper() for c in text if c.isalpha())
+    if letters_upper > 0.6 * max(1, letters):
+        return "furniture"  # shouted labels and banners
+    return None
+
+
+def _has_quotes(text: str) -> bool:
+    return any(mark in text for mark in "“”\"«»")
+
+
+def _mostly_names(text: str) -> bool:
+    """Reporting credits ("Morris reported from Berlin, Fahim from Istanbul") are mostly names."""
+    tokens = words(text)
+    capitalised = sum(1 for t in tokens if t[:1].isupper())
+    return capitalised >= 0.4 * len(tokens)
+
+
+def context_penalty(text: str, tokens: list[str]) -> tuple[float, tuple[str, ...]]:
+    """A multiplier (1 = stands alone) and the reasons, for sentences that lean on what came before."""
+    factor, reasons = 1.0, []
+
+    def hit(value: float, reason: str) -> None:
+        nonlocal factor
+        factor *= value
+        reasons.append(reason)
+
+    stripped = text.lstrip()
+    first = tokens[0].lower() if tokens else ""
+    unquoted_start = stripped[:1] not in _OPEN_QUOTES
+    if stripped[:1].islower() or stripped[:1] in ",;:—–-)":
+        hit(0.3, "starts mid-sentence")
+    if _OPENS_WITH_QUOTE_FRAGMENT.match(stripped):
+        hit(0.4, "opens with a quote fragment")
+    elif not quotes_balanced(text):
+        hit(0.5, "unbalanced quotation")
+    if stripped.rstrip("”\"’' )").endswith("?"):
+        hit(0.3, "question")
+    if unquoted_start and first in _PRONOUNS:
+        second = tokens[1].lower() if len(tokens) > 1 else ""
+        if not (first in {"this", "that", "these", "those"} and second in _TEMPORAL_AFTER_DEMONSTRATIVE):
+            hit(0.55, "pronoun opener")
+    if unquoted_start and _CONNECTIVES.match(stripped):
+        hit(0.7, "connective opener")
+    elif unquoted_start and _MILD_CONNECTIVES.match(stripped):
+        hit(0.85, "connective opener")
+    elif unquoted_start and _SOFT_OPENERS.match(stripped):
+        hit(0.9, "soft opener")
+    if unquoted_start and _CONTINUATION.match(stripped):
+        hit(0.7, "continues a quote")
+    if _VAGUE.search(text):
+        hit(0.6, "vague")
+    if _QUOTE_ONLY.match(stripped):
+        hit(0.6, "quote without speaker")
+    return factor, tuple(reasons)
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    return stop_words("english")
+
+
+def extract_candidates(articles: list[Article] | tuple[Article, ...]) -> tuple[list[Candidate], list[Rejected]]:
+    """Split every article into sentences; keep the ones that may appear in a summary."""
+    titles = frozenset(content_key(a.title) for a in articles if a.title)
+    kept: list[Candidate] = []
+    rejected: list[Rejected] = []
+    for number, article in enumerate(articles):
+        index = 0
+        for p, paragraph in enumerate(article.paragraphs):
+            sentences = paragraph_sentences(paragraph)
+            for sentence in sentences:
+                tokens = words(sentence)
+                reason = rejection(sentence, tokens, titles)
+                if reason is None and len(sentences) == 1 and not _reads_as_sentence(sentence, tokens):
+                    reason = "furniture"
+                if reason is not None:
+                    rejected.append(Rejected(number, sentence, reason))
+                    continue
+                factor, reasons = context_penalty(sentence, tokens)
+                kept.append(Candidate(number, index, p, sentence, tuple(tokens), factor, reasons))
+                index += 1
+    return kept, rejected

@@ -1,0 +1,228 @@
+"""Key figures: numbers with what they count (killed, hostages, prisoners, aid trucks, dollars,
+days and weeks), where they were read, and which articles state them.
+
+A figure is a number (digits, number words, "dozens", "$20 billion") followed within a few
+words by a counted noun. What it counts is read from the noun and the verbs around it ("600
+Palestinians have been killed" counts the killed). Two articles giving different values for the
+same thing (same category, same noun, same situation: held or released hostages, say) are both
+kept and marked disputed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.models import Article, Figure
+from digest.summarize.candidates import Candidate
+
+MAX_FIGURES = 8
+
+_UNITS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+_SMALL = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_WORD_NUMBER = r"(?:" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+_QUALIFIER = (
+    r"(?:about|around|approximately|roughly|nearly|almost|some|more than|over|at least|up to|fewer than|less than|"
+    r"as many as|an estimated|a total of|only|just|another|the remaining|all)"
+)
+_CORE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion|trillion))?"
+_VAGUE = r"(?:dozens|scores|hundreds|thousands|tens of thousands|hundreds of thousands|millions)(?:\s+of)?"
+_VALUE = rf"(?:{_QUALIFIER}\s+)?(?:\$\s?{_CORE}|{_CORE}|{_VAGUE})"
+
+_PEOPLE = (
+    r"people|persons|palestinians|israelis|civilians|residents|children|minors|women|men|soldiers|troops|fighters|"
+    r"militants|terrorists|gunmen|journalists|aid workers|workers|patients|families|americans|citizens|others|"
+    r"individuals|members|bodies|victims|babies|infants|elderly"
+)
+_HEADS = {
+    "hostages": r"hostages?|captives?|abductees?|hostage bodies",
+    "prisoners": r"prisoners?|detainees?|inmates",
+    "aid": r"(?:aid |food )?trucks|lorries",
+    "dollars": r"dollars|usd",
+    "days": r"days?",
+    "weeks": r"weeks?",
+    "months": r"months?",
+    "hours": r"hours?",
+    "people": _PEOPLE,
+}
+_HEAD_RE = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _HEADS.items())
+# Up to three words between the number and the noun ("35 more Israeli hostages"), no punctuation.
+_FIGURE = re.compile(
+    rf"(?<![\w$.,])(?P<value>{_VALUE})(?P<adjectival>-(?:day|week|month|hour)\b)?"
+    rf"(?P<between>(?:\s+(?!and\b|or\b|to\b|in\b|on\b|of\b|at\b|from\b|by\b|for\b|with\b)[\w'’-]+){{0,3}}?)\s+(?P<head>\b(?:{_HEAD_RE})\b)",
+    re.I,
+)
+_ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,])(?P<value>{_VALUE})-(?P<unit>day|week|month|hour)\s+(?P<noun>[a-z-]+)", re.I)
+_MONEY = re.compile(rf"(?<![\w.,])(?P<value>(?:{_QUALIFIER}\s+)?\$\s?{_CORE})", re.I)
+_DEATH_TOLL = re.compile(rf"\bdeath toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|passed|surpassed|exceeded|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
+
+_KILLED = re.compile(r"\b(?:killed|killing|dead|died|deaths?|death toll|lost their lives|slain|massacred|executed|fatalities)\b", re.I)
+_INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
+_DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
+_RELEASED = re.compile(r"\b(?:releas\w*|freed|free|handed over|hand over|swap\w*|exchang\w*|return\w*)\b", re.I)
+_HELD = re.compile(r"\b(?:held|holding|still|remain\w*|captivity|being held|kept)\b", re.I)
+_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class _Found:
+    value: str
+    number: float | None
+    what: str
+    category: str
+    key: tuple
+    sentence: str
+    article: int
+    order: int
+
+
+def parse_number(value: str) -> float | None:
+    """The number a value states ("about 1,200" -> 1200, "$2.5 billion" -> 2.5e9, "six" -> 6);
+    None for "dozens", "thousands" and the like."""
+    text = re.sub(rf"^{_QUALIFIER}\s+", "", value.strip().lower()).replace("$", "").strip()
+    match = re.match(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(\w+))?", text)
+    if match:
+        number = float(match.group(1).replace(",", ""))
+        return number * _UNITS.get(match.group(2) or "", 1)
+    parts = re.split(r"[- ]", text)
+    if parts and parts[0] in _SMALL:
+        number = float(_SMALL[parts[0]])
+        for part in parts[1:]:
+            if part in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"):
+                number += {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}[part]
+            elif part in _UNITS:
+                number *= _UNITS[part]
+        return number
+    return None
+
+
+def _near(regex: re.Pattern, text: str, start: int, end: int, before: int = 40, after: int = 45) -> bool:
+    return bool(regex.search(text[max(0, start - before) : min(len(text), end + after)]))
+
+
+def _situation(category: str, text: str, start: int, end: int) -> str:
+    """What happened to the counted: the verbs around the number decide."""
+    if category in ("hostages", "prisoners"):
+        if _near(_KILLED, text, start, end, 10, 40):
+            return "dead"
+        if _near(_RELEASED, text, start, end):
+            return "released"
+        if _near(_HELD, text, start, end):
+            return "held"
+        return ""
+    if category == "people":
+        if _near(_KILLED, text, start, end, 25):
+            return "killed"
+        if _near(_INJURED, text, start, end, 25):
+            return "injured"
+        if _near(_DISPLACED, text, start, end, 25):
+            return "displaced"
+    return ""
+
+
+def _singular(noun: str) -> str:
+    noun = noun.lower()
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def find_figures(text: str) -> list[tuple[str, str, str, tuple]]:
+    """(value, what, category, key) for every figure in one sentence."""
+    out: list[tuple[str, str, str, tuple]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: str, what: str, category: str, key: tuple) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        if _MONTH.search(text[max(0, start - 10) : start]):  # "March 18 ..." is a date
+            return
+        taken.append((start, end))
+        out.append((value.strip(), what, category, key))
+
+    for match in _DEATH_TOLL.finditer(text):
+        add(match.start("value"), match.end("value"), match.group("value"), "killed (death toll)", "killed", ("killed", "toll"))
+    for match in _MONEY.finditer(text):
+        following = text[match.end() : match.end() + 40]
+        noun = re.match(r"\s+(?:(?:in|of|worth of)\s+)?([a-z]+(?:\s+[a-z]+)?)", following)
+        what = noun.group(1) if noun else "dollars"
+        add(match.start(), match.end(), match.group("value"), what, "dollars", ("dollars", what))
+    for match in _ADJECTIVAL_DURATION.finditer(text):
+        unit, noun = match.group("unit").lower(), match.group("noun").lower()
+        add(match.start(), match.end(), f"{match.group('value')}-{unit}", noun, unit + "s", (unit + "s", noun))
+    for match in _FIGURE.finditer(text):
+        if match.group("adjectival"):
+            continue
+        category = next(name for name in _HEADS if match.group(name))
+        head = match.group("head")
+        phrase = (match.group("between").strip() + " " + head).strip()
+        if category == "people":
+            situation = _situation("people", text, match.start(), match.end())
+            if situation in ("killed", "injured", "displaced"):
+                category = situation
+            key = (category, _singular(head))
+            what = f"{phrase} {situation}".strip() if situation else phrase
+        elif category in ("hostages", "prisoners"):
+            situation = _situation(category, text, match.start(), match.end())
+            key = (category, situation)
+            what = f"{phrase} ({situation})" if situation else phrase
+        else:
+            key = (category, _singular(head))
+            what = phrase
+        if category in ("days", "weeks", "months", "hours", "people") and parse_number(match.group("value")) is None:
+            continue  # "hours of talks", "thousands of people": no figure to report
+        add(match.start(), match.end(), match.group("value"), what, category, key)
+    return out
+
+
+_PRIORITY = ["killed", "hostages", "prisoners", "injured", "displaced", "aid", "dollars", "weeks", "days", "months", "hours", "people"]
+
+
+def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]) -> tuple[Figure, ...]:
+    """Key figures of a group, one per (thing counted, value), each with every article stating it;
+    different values for the same thing from different articles are all kept, marked disputed."""
+    found: list[_Found] = []
+    for order, candidate in enumerate(candidates):
+        for value, what, category, key in find_figures(candidate.text):
+            number = parse_number(value)
+            if number is not None and number < 2 and category not in ("dollars",):
+                continue
+            found.append(_Found(value, number, what, category, key, candidate.text, candidate.article, order))
+
+    merged: dict[tuple, list[_Found]] = {}
+    for item in found:
+        merged.setdefault((item.key, item.number if item.number is not None else item.value.lower()), []).append(item)
+
+    by_key: dict[tuple, set] = {}
+    for (key, number), items in merged.items():
+        if isinstance(number, float):
+            by_key.setdefault(key, set()).add(number)
+    figures = []
+    for (key, number), items in merged.items():
+        first = items[0]
+        sources = tuple(dict.fromkeys(i.article for i in items))
+        values = by_key.get(key, set())
+        other_articles = {i.article for (k, n), group in merged.items() if k == key and n != number for i in group}
+        disputed = isinstance(number, float) and len(values) > 1 and bool(other_articles - set(sources))
+        figures.append((first, sources, disputed))
+
+    def rank(entry):
+        first, sources, disputed = entry
+        category = first.category if first.category in _PRIORITY else "people"
+        return (_PRIORITY.index(category), not disputed, -len(sources), first.order)
+
+    figures.sort(key=rank)
+    chosen = figures[:MAX_FIGURES]
+    # A disputed value never appears without the values it disputes.
+    for entry in figures[MAX_FIGURES:]:
+        if entry[2] and any(c[2] and c[0].key == entry[0].key for c in chosen):
+            chosen.append(entry)
+    chosen.sort(key=rank)
+    return tuple(
+        Figure(value=first.value, what=first.what, category=first.category, sentence=first.sentence, sources=sources, disputed=disputed)
+        for first, sources, disputed in chosen
+    )

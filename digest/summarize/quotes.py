@@ -1,0 +1,128 @@
+"""Direct quotes and who said them.
+
+A quote is a passage in quotation marks that starts like a sentence (a capital letter) and runs
+to at least five words; shorter ones are scare quotes or labels. The speaker is read from the
+attribution beside it: `"...," X said`, `"...," said X`, `X said: "..."`. A name at the end of
+the attribution ("Hamas official Osama Hamdan") gives the person; without one, the description
+("an Israeli official") is the speaker; "he" or "she" is the last person quoted in the same
+article, when there was one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from digest.models import Article, Quote
+from digest.summarize.candidates import Candidate
+from digest.text import content_key, words
+
+MAX_QUOTES = 5
+MIN_WORDS = 5
+
+_SAY = (
+    r"(?:said|says|told|added|wrote|stated|declared|warned|insisted|stressed|noted|explained|argued|"
+    r"continued|asked|replied|tweeted|posted|announced|claimed|urged|vowed|cautioned|acknowledged)"
+)
+_QUOTED = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]+)»")
+_PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
+# After the closing mark: `, said X` or `, X said`.
+_AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_SAY}\s+(?P<who>[^.,;:!?“”\"]+)")
+_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.,;:!?“”\"]+?)\s+{_SAY}\b")
+# Before the opening mark: `X said: ` or `X said, ` or `X said that `.
+_BEFORE = re.compile(rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?)\s+{_SAY}(?:\s+(?:in a statement|on \w+|at [^,:]+|to [^,:]+))?\s*[:,]?\s*(?:that\s+)?$")
+_CUT = re.compile(r"\s+(?:with|who|which|in a|in an|on|at|during|after|before|according|when|while|as)\s+.*$|,.*$")
+
+
+def speaker_from(phrase: str) -> str | None:
+    """The person in an attribution phrase: its trailing capitalised run ("spokesman Matthew
+    Miller" -> "Matthew Miller"), else its description ("an Israeli official"); pronouns -> "he"."""
+    phrase = _CUT.sub("", phrase.strip()).strip(" ,—–-")
+    if not phrase:
+        return None
+    tokens = phrase.split()
+    if len(tokens) == 1 and _PRONOUN.match(tokens[0]):
+        return tokens[0].lower()
+    if len(tokens) > 8:
+        return None
+    run: list[str] = []
+    for token in reversed(tokens):
+        if token[:1].isupper() or token in ("al", "el", "bin", "ibn", "de", "van", "von", "abu", "al-"):
+            run.append(token)
+        else:
+            break
+    run.reverse()
+    while run and run[0].lower() in ("al", "el", "bin", "ibn", "de", "van", "von"):
+        run.pop(0)
+    if run and not (len(run) == len(tokens) and run[0].lower() in ("the", "a", "an")):
+        return " ".join(run).strip("’'")
+    if tokens[0].lower() in ("a", "an", "the") or tokens[-1].islower():
+        return phrase
+    return None
+
+
+def _attribution(paragraph: str, start: int, end: int) -> str | None:
+    after = paragraph[end : end + 120]
+    for regex in (_AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
+        match = regex.match(after)
+        if match:
+            who = speaker_from(match.group("who"))
+            if who:
+                return who
+    before = paragraph[max(0, start - 160) : start]
+    match = _BEFORE.search(before)
+    if match:
+        clause = re.split(r"[.!?”\"]\s+", match.group("who"))[-1]
+        return speaker_from(clause)
+    return None
+
+
+def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
+    """(quote text, speaker or None, paragraph number) for each direct quote in an article."""
+    out: list[tuple[str, str | None, int]] = []
+    last_person: str | None = None
+    for number, paragraph in enumerate(article.paragraphs):
+        for match in _QUOTED.finditer(paragraph):
+            text = next(g for g in match.groups() if g is not None).strip()
+            speaker = _attribution(paragraph, match.start(), match.end())
+            if speaker in ("he", "she", "they"):
+                speaker = last_person if speaker != "they" else None
+            elif speaker and speaker[:1].isupper():
+                last_person = speaker
+            if len(words(text)) < MIN_WORDS or not text[:1].isupper():
+                continue
+            out.append((text.rstrip(",").strip(), speaker, number))
+    return out
+
+
+def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate], scores: np.ndarray) -> tuple[Quote, ...]:
+    """The group's best direct quotes: named speakers first, then the ones in the best-scored
+    paragraphs; a quote carried by several articles appears once, from the first."""
+    paragraph_score: dict[tuple[int, int], float] = {}
+    for i, candidate in enumerate(candidates):
+        key = (candidate.article, candidate.paragraph)
+        paragraph_score[key] = max(paragraph_score.get(key, 0.0), float(scores[i]))
+    seen: set[str] = set()
+    found = []
+    for source, article in enumerate(articles):
+        for text, speaker, paragraph in quotes_in(article):
+            key = content_key(text)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append((speaker is None, -paragraph_score.get((source, paragraph), 0.0), len(found), Quote(text, speaker, source)))
+    found.sort(key=lambda item: item[:3])
+    chosen: list[Quote] = []
+    speakers: set[str | None] = set()
+    for *_, quote in found:  # one quote per speaker first
+        if len(chosen) < MAX_QUOTES and (quote.speaker is None or quote.speaker not in speakers):
+            chosen.append(quote)
+            speakers.add(quote.speaker)
+    for *_, quote in found:
+        if len(chosen) >= MAX_QUOTES:
+            break
+        if quote not in chosen:
+            chosen.append(quote)
+    return tuple(chosen)

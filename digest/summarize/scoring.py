@@ -1,0 +1,470 @@
+"""Sentence scores: a sumy centrality scorer, and what matters in news beside it.
+
+Centrality comes from one of sumy's summarizers (`lexrank`, `textrank`, `lsa`, `luhn`, `kl`,
+`sumbasic`), fed through a tokenizer built on digest.text so sumy never needs NLTK data.
+LexRank, the default, is computed here with sparse matrices: sumy's own implementation builds
+the full n x n similarity matrix in pure Python, which takes minutes for a few thousand
+sentences. `lexrank` reproduces sumy's scores exactly (same tf, idf, cosine threshold and power
+iteration) while the pairwise work stays affordable; past that budget it switches to the
+continuous LexRank of the same paper (cosine-weighted edges), which needs no pairwise matrix at
+all. The other scorers run sumy itself, on at most `SUMY_LIMIT` candidates.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import warnings
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+
+from digest.config import TrackConfig
+from digest.models import Article
+from digest.summarize.candidates import Candidate
+from digest.text import split_sentences, stop_words, words
+
+logger = logging.getLogger(__name__)
+
+ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
+LEXRANK_THRESHOLD = 0.1  # sumy's defaults
+LEXRANK_EPSILON = 0.1
+PAIR_BUDGET = 60_000_000  # candidate sentence pairs sharing a term, above which the threshold graph costs too much
+SUMY_LIMIT = {"textrank": 800, "lsa": 800, "luhn": 3000, "kl": 250, "sumbasic": 300}
+
+
+class OfflineTokenizer:
+    """The tokenizer interface sumy expects, on digest.text (Punkt with set parameters, no downloads).
+    Words are the tokens with a letter in them, as with sumy's own tokenizer."""
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(w for w in words(sentence) if _has_letter(w))
+
+
+def _has_letter(token: str) -> bool:
+    return not token.isdigit() and any(c.isalpha() for c in token)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from sumy.nlp.stemmers import Stemmer
+
+    return Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer()(word)
+
+
+def content_terms(tokens: Sequence[str]) -> list[str]:
+    """What sumy's scorers compare: lower-cased, stop words out, stemmed."""
+    stop = stop_words("english")
+    out = []
+    for token in tokens:
+        if not _has_letter(token):
+            continue
+        lowered = token.lower()
+        if lowered not in stop:
+            out.append(stem(lowered))
+    return out
+
+
+def make_summarizer(algorithm: str):
+    """A sumy summarizer with the English stemmer and stop words. Raises ValueError for an unknown name."""
+    from sumy.summarizers.kl import KLSummarizer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.lsa import LsaSummarizer
+    from sumy.summarizers.luhn import LuhnSummarizer
+    from sumy.summarizers.sum_basic import SumBasicSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+
+    classes = {
+        "lexrank": LexRankSummarizer, "textrank": TextRankSummarizer, "lsa": LsaSummarizer,
+        "luhn": LuhnSummarizer, "kl": KLSummarizer, "sumbasic": SumBasicSummarizer,
+    }
+    if algorithm not in classes:
+        raise ValueError(f"unknown algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}")
+    summarizer = classes[algorithm](_stemmer())
+    summarizer.stop_words = stop_words("english")
+    return summarizer
+
+
+def sumy_document(sentences: Sequence[str]):
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+    tokenizer = OfflineTokenizer()
+    return ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sentences])])
+
+
+def sumy_ratings(sentences: Sequence[str], algorithm: str) -> np.ndarray:
+    """Each sentence's rating from sumy's own summarizer (higher is better)."""
+    if not sentences:
+        return np.zeros(0)
+    captured: dict[int, float] = {}
+
+    def keep_all(infos):
+        # sumy hands the rated sentences to the `count` callable before cutting the list.
+        for info in infos:
+            captured[info.order] = float(info.rating)
+        return []
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        make_summarizer(algorithm)(sumy_document(sentences), keep_all)
+    return np.array([captured.get(i, 0.0) for i in range(len(sentences))])
+
+
+# -- vectorised LexRank --------------------------------------------------------------------
+
+
+def term_matrix(term_lists: Sequence[Sequence[str]], vocabulary: dict[str, int] | None = None) -> tuple[sparse.csr_matrix, dict[str, int]]:
+    """Counts as a sparse (sentences x terms) matrix; unknown terms extend `vocabulary`."""
+    vocabulary = {} if vocabulary is None else vocabulary
+    indptr, indices, data = [0], [], []
+    for terms in term_lists:
+        for term, count in Counter(terms).items():
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            data.append(count)
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix(
+        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(term_lists), max(1, len(vocabulary))),
+    )
+    return matrix, vocabulary
+
+
+def _scale_rows(matrix: sparse.csr_matrix, factors: np.ndarray) -> sparse.csr_matrix:
+    out = matrix.copy()
+    out.data *= np.repeat(factors, np.diff(out.indptr))
+    return out
+
+
+def lexrank_vectors(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """sumy's LexRank sentence vectors, unit length: tf / max tf, idf = log(n / (1 + df))."""
+    n = counts.shape[0]
+    row_max = counts.max(axis=1).toarray().ravel()
+    row_max[row_max == 0] = 1.0
+    tf = _scale_rows(counts, 1.0 / row_max)
+    df = np.bincount(tf.indices, minlength=tf.shape[1])
+    idf = np.log(n / (1.0 + df))
+    weighted = tf.copy()
+    weighted.data *= idf[weighted.indices]
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    inverse = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+    return _scale_rows(weighted, inverse)
+
+
+def pair_work(counts: sparse.csr_matrix) -> int:
+    """How many sentence pairs share at least one term, counted with repeats (the cost of X X^T)."""
+    df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.int64)
+    return int((df * df).sum())
+
+
+def _threshold_graph(unit: sparse.csr_matrix, threshold: float, block: int = 512) -> sparse.csr_matrix:
+    n = unit.shape[0]
+    transposed = unit.T.tocsr()
+    rows, cols = [], []
+    for start in range(0, n, block):
+        similar = (unit[start : start + block] @ transposed).tocoo()
+        keep = similar.data > threshold
+        rows.append(similar.row[keep].astype(np.int64) + start)
+        cols.append(similar.col[keep].astype(np.int64))
+    row = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    return sparse.csr_matrix((np.ones(len(row)), (row, col)), shape=(n, n))
+
+
+def _power_iteration(step, n: int, epsilon: float, max_iterations: int = 500) -> np.ndarray:
+    """sumy's power method: start uniform, p <- step(p) / |step(p)|, until the change is <= epsilon."""
+    p = np.full(n, 1.0 / n)
+    for _ in range(max_iterations):
+        following = step(p)
+        norm = np.linalg.norm(following)
+        if norm == 0:
+            return p
+        following /= norm
+        change = np.linalg.norm(following - p)
+        p = following
+        if change <= epsilon:
+            break
+    return p
+
+
+def lexrank(
+    term_lists: Sequence[Sequence[str]],
+    threshold: float = LEXRANK_THRESHOLD,
+    epsilon: float = LEXRANK_EPSILON,
+    pair_budget: int = PAIR_BUDGET,
+) -> np.ndarray:
+    """LexRank scores of sentences given as lists of terms (see content_terms).
+
+    Up to `pair_budget` term-sharing pairs this is sumy's LexRank exactly (thresholded cosine
+    graph); beyond it, continuous LexRank, which never forms the pairwise matrix."""
+    n = len(term_lists)
+    if n == 0:
+        return np.zeros(0)
+    counts, _ = term_matrix(term_lists)
+    unit = lexrank_vectors(counts)
+    if pair_work(counts) <= pair_budget:
+        graph = _threshold_graph(unit, threshold)
+        degree = np.asarray(graph.sum(axis=1)).ravel()
+        degree[degree == 0] = 1.0
+        transposed = graph.T.tocsr()
+        return _power_iteration(lambda p: transposed @ (p / degree), n, epsilon)
+    logger.info("%d sentences: using continuous LexRank (the thresholded graph is too large)", n)
+    transposed = unit.T.tocsr()
+    degree = unit @ (transposed @ np.ones(n))
+    degree[degree <= 0] = 1.0
+    return _power_iteration(lambda p: unit @ (transposed @ (p / degree)), n, epsilon)
+
+
+# -- centrality ---------------------------------------------------------------------------
+
+
+def percentile(values: np.ndarray) -> np.ndarray:
+    """Ranks scaled to 0..1 (ties share the mean rank): comparable across scorers."""
+    n = len(values)
+    if n == 0:
+        return values.astype(float)
+    if n == 1:
+        return np.ones(1)
+    order = np.argsort(values, kind="stable")
+    ranks = np.empty(n)
+    ranks[order] = np.arange(n, dtype=float)
+    # average ties so equal ratings get equal scores
+    _, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
+    sums = np.bincount(inverse, weights=ranks)
+    return (sums / counts)[inverse] / (n - 1)
+
+
+def centrality(candidates: Sequence[Candidate], terms: Sequence[Sequence[str]], algorithm: str, prior: np.ndarray) -> np.ndarray:
+    """Percentile centrality of each candidate under `algorithm`. sumy's slower scorers see only
+    the `SUMY_LIMIT` candidates with the best prior; the rest score 0."""
+    n = len(candidates)
+    if algorithm == "lexrank":
+        return percentile(lexrank(terms))
+    if algorithm not in ALGORITHMS:
+        raise ValueError(f"unknown algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)}")
+    limit = SUMY_LIMIT[algorithm]
+    chosen = np.arange(n) if n <= limit else np.sort(np.argsort(-prior, kind="stable")[:limit])
+    ratings = sumy_ratings([candidates[i].text for i in chosen], algorithm)
+    out = np.zeros(n)
+    out[chosen] = percentile(ratings) if len(chosen) else 0.0
+    return out
+
+
+# -- news features ------------------------------------------------------------------------
+
+
+def lead_scores(candidates: Sequence[Candidate]) -> np.ndarray:
+    """Position within the article, 0..1: the lead states the news (1), later sentences
+    elaborate (1/3 for the second, then slowly down)."""
+    return np.array([(1.0 / (1.0 + c.index / 2.0) + 2.0 * (c.index == 0)) / 3.0 for c in candidates])
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def recency_scores(candidates: Sequence[Candidate], articles: Sequence[Article], now: datetime | None = None, half_life_days: float = 2.0) -> np.ndarray:
+    """1 for the newest article of the group, halving every `half_life_days` before it;
+    0.5 for an undated article in a dated group; all 1 when nothing is dated."""
+    dates = [a.date for a in articles]
+    known = [_aware(d) for d in dates if d is not None]
+    if not known:
+        return np.ones(len(candidates))
+    newest = max(known)
+    if now is not None:
+        newest = min(newest, _aware(now))  # a date in the future is a typo, not news from tomorrow
+    per_article = []
+    for d in dates:
+        if d is None:
+            per_article.append(0.5)
+        else:
+            age = max(0.0, (newest - _aware(d)).total_seconds() / 86400)
+            per_article.append(0.5 ** (age / half_life_days))
+    return np.array([per_article[c.article] for c in candidates])
+
+
+def _cue_regex(pattern: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(part) for part in pattern.split()) + r"(?!\w)", re.I)
+
+
+# What a negotiation briefing is about, whatever the track: who meets whom, what is on the
+# table, what each side demands or refuses. Matched as stems, so "negotiators", "negotiated"
+# and "negotiations" all count.
+NEGOTIATION_WORDS = (
+    "talks negotiations negotiators negotiate delegation delegates mediators mediation mediate envoy envoys "
+    "proposal plan deal agreement framework ceasefire cease-fire truce pause hostages captives prisoners "
+    "detainees release freed exchange swap withdrawal withdraw demands conditions guarantees red line reject "
+    "rejected accept accepted response phase round meeting met attend attended led headed summit concessions "
+    "sticking insist refuse approve signed stalled"
+)
+# How parties take positions: demands, refusals, red lines, accusations, threats.
+STANCE_WORDS = (
+    "demand demands insist insisted reject rejected refuse refused red line condition conditions must require "
+    "accuse accused warn warned threaten threatened vow vowed accept accepted agree agreed guarantee guarantees "
+    "commit committed non-negotiable oppose opposed deny denied"
+)
+
+
+@lru_cache(maxsize=1)
+def _negotiation_terms() -> frozenset[str]:
+    return frozenset(content_terms(NEGOTIATION_WORDS.split()))
+
+
+@lru_cache(maxsize=1)
+def _stance_terms() -> frozenset[str]:
+    return frozenset(content_terms(STANCE_WORDS.split()))
+
+
+def relevance_scores(
+    candidates: Sequence[Candidate],
+    terms: Sequence[Sequence[str]],
+    track: TrackConfig | None,
+    titles: Sequence[str] = (),
+) -> np.ndarray:
+    """How much each sentence is about the track and the story, 0..1, saturating: the track's cue
+    patterns (venues, actors, phrases, by weight) and description words, the vocabulary of
+    negotiations, and the words the group's headlines share (a headline says what a story is about)."""
+    cues = []
+    described: set[str] = set()
+    if track is not None:
+        cues = [(_cue_regex(c.pattern), c.weight) for c in (*track.venues, *track.actors, *track.phrases) if c.pattern.strip()]
+        described = set(content_terms(words(track.description)))
+    negotiation = _negotiation_terms()
+    headline_sets = [set(content_terms(words(t))) for t in titles if t]
+    headline_weight: Counter = Counter(t for h in headline_sets for t in h)
+    n_titles = max(1, len(headline_sets))
+    out = np.zeros(len(candidates))
+    for i, (candidate, sentence_terms) in enumerate(zip(candidates, terms)):
+        distinct = set(sentence_terms)
+        weight = sum(w for regex, w in cues if regex.search(candidate.text))
+        weight += 0.5 * len(described & distinct)
+        weight += 0.5 * len(negotiation & distinct)
+        weight += sum(headline_weight[t] for t in distinct) / n_titles
+        out[i] = 1.0 - math.exp(-weight / 2.0)
+    return out
+
+
+def topic_counts(terms: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct negotiation words and distinct stance words in each sentence."""
+    negotiation, stance = _negotiation_terms(), _stance_terms()
+    return (
+        np.array([len(negotiation.intersection(t)) for t in terms], dtype=float),
+        np.array([len(stance.intersection(t)) for t in terms], dtype=float),
+    )
+
+
+_NUMBER_WORDS = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+    "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+    "billion", "billions", "dozen", "dozens", "half", "third", "quarter",
+}
+_CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def lowercase_vocabulary(candidates: Sequence[Candidate]) -> frozenset[str]:
+    """Words the group writes in lower case somewhere: capitalised elsewhere, they start a sentence."""
+    return frozenset(t for c in candidates for t in c.tokens if t[:1].islower())
+
+
+_CAPITALISED = r"[A-Z][\w.'’-]*"
+_CAPITALISED_RUN = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}"
+_JOURNALIST = r"(?:correspondent|reporter|broadcaster|journalist|editor|anchor|presenter|columnist|bureau chief)"
+# Who reported a story is not part of it: outlets and reporters named in attributions.
+_MEDIA = re.compile(
+    rf"\b(?:told|telling|speaking to|in an interview with|quoted by|cited by|reported by)\s+(?:the\s+)?{_CAPITALISED_RUN}|"
+    rf"{_CAPITALISED_RUN}(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?{_JOURNALIST}\b(?:\s+in\s+{_CAPITALISED_RUN})?(?:,?\s+{_CAPITALISED_RUN}){{0,2}}|"
+    rf"\b{_JOURNALIST}\s+{_CAPITALISED_RUN}|"
+    rf"{_CAPITALISED_RUN}\s+(?:first\s+)?(?:reported|reports)\b"
+)
+
+
+def information(candidate: Candidate, lowercase: frozenset[str]) -> tuple[set[str], set[str]]:
+    """The names and numbers a sentence states (a name is a run of capitalised words the group
+    never writes in lower case; days and months, outlets and reporters do not count)."""
+    names: set[str] = set()
+    numbers: set[str] = set()
+    stop = stop_words("english")
+    run: list[str] = []
+    tokens = words(_MEDIA.sub(" ", candidate.text)) if _MEDIA.search(candidate.text) else candidate.tokens
+    for token in (*tokens, ""):
+        lowered = token.lower()
+        proper = token[:1].isupper() and lowered not in lowercase and lowered not in stop and lowered not in _CALENDAR
+        if proper:
+            run.append(lowered)
+            continue
+        if run:
+            names.add(" ".join(run))
+            run = []
+    for match in _NUMBER.finditer(candidate.text):
+        value = match.group().rstrip(".,")
+        if not (len(value) == 4 and value[:2] in ("19", "20")):  # a year is a date, not a figure
+            numbers.add(value)
+    numbers.update(t.lower() for t in candidate.tokens if t.lower() in _NUMBER_WORDS)
+    return names, numbers
+
+
+@dataclass(frozen=True)
+class Specifics:
+    """What each sentence states specifically, for scoring and for redundancy."""
+
+    names: np.ndarray  # names, each weighted by how rare it is in the group (see information_units)
+    figures: np.ndarray  # numbers with what they count
+    units: list[dict[str, float]]  # information units with weights, for novelty in selection
+
+
+def specifics(candidates: Sequence[Candidate], terms: Sequence[Sequence[str]], lowercase: frozenset[str], term_weight: float = 0.3) -> Specifics:
+    """Each sentence's information units: the names it mentions (a name found in many sentences,
+    like the parties themselves, is the topic and weighs little; a name seen once weighs 1), the
+    numbers it gives (1 each), the figures (0.5 each) and its content words (up to
+    `term_weight`, less the more sentences use them)."""
+    from digest.summarize.figures import find_figures
+
+    info = [information(c, lowercase) for c in candidates]
+    mentions = Counter(name for names, _ in info for name in names)
+    used = Counter(t for sentence_terms in terms for t in set(sentence_terms))
+    log_n = math.log(max(2, len(candidates)))
+    names_weight, figure_count, units = [], [], []
+    for candidate, sentence_terms, (names, numbers) in zip(candidates, terms, info):
+        weights = {f"name:{name}": 1.0 / (1.0 + math.log(mentions[name])) for name in names}
+        names_weight.append(sum(weights.values()))
+        weights.update({f"number:{number}": 1.0 for number in numbers})
+        found = find_figures(candidate.text)
+        figure_count.append(len(found))
+        weights.update({f"figure:{value} {what}": 0.5 for value, what, _, _ in found})
+        weights.update({f"term:{t}": term_weight * math.log(len(candidates) / used[t]) / log_n for t in set(sentence_terms)})
+        units.append(weights)
+    return Specifics(np.array(names_weight), np.array(figure_count, dtype=float), units)
+
+
+def length_scores(candidates: Sequence[Candidate]) -> np.ndarray:
+    """Longer sentences state more, up to 60 words. 0..1."""
+    return np.array([min(len(c.tokens), 60) / 60.0 for c in candidates])
+
+
+def length_factor(candidate: Candidate) -> float:
+    """Very short sentences say little; very long ones are usually glued text or run-ons."""
+    n = len(candidate.tokens)
+    if n < 10:
+        return 0.6 + 0.04 * (n - 6)
+    if n > 60:
+        return max(0.5, 1.0 - (n - 60) / 80)
+    return 1.0

@@ -1,0 +1,133 @@
+"""Choosing sentences: MMR redundancy, near-copies (syndication) and what the last digest said.
+
+Two views of a sentence are used. For "says the same thing" (redundancy, repeats from the last
+digest) a TF-IDF vector of stemmed content words and numbers, so paraphrases overlap. For "is a
+copy of" (citations) the plain word set, since a syndicated copy keeps nearly every word; a
+copy must also state the same numbers, because "35 hostages" and "40 hostages" are different
+claims even in otherwise identical sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from digest.summarize.scoring import _scale_rows, content_terms, term_matrix
+
+NEAR_COPY = 0.8  # cosine of word sets at or above which two sentences are one sentence, edited
+SAME_CONTENT = 0.55  # cosine of TF-IDF vectors at or above which two sentences say the same thing
+
+
+def _numbers(tokens: Sequence[str]) -> frozenset[str]:
+    return frozenset(t for t in tokens if t.isdigit())
+
+
+def meaning_terms(tokens: Sequence[str]) -> list[str]:
+    """Stemmed content words plus the numbers, for comparing what sentences say."""
+    return content_terms(tokens) + [t for t in tokens if t.isdigit()]
+
+
+class MeaningSpace:
+    """Unit TF-IDF vectors of the group's sentences (and any extra ones, e.g. the last digest's)."""
+
+    def __init__(self, term_lists: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()):
+        counts, self.vocabulary = term_matrix([*term_lists, *extra])
+        n = counts.shape[0]
+        df = np.bincount(counts.indices, minlength=counts.shape[1])
+        idf = np.log((n + 1) / (df + 1)) + 1.0
+        weighted = counts.copy()
+        weighted.data = np.sqrt(weighted.data) * idf[weighted.indices]
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        unit = _scale_rows(weighted, np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0))
+        self.vectors = unit[: len(term_lists)]
+        self.extra = unit[len(term_lists) :]
+
+    def similarity_to(self, index: int) -> np.ndarray:
+        """Cosine of every group sentence with sentence `index`."""
+        return np.asarray((self.vectors @ self.vectors[index].T).todense()).ravel()
+
+    def max_similarity_to_extra(self) -> np.ndarray:
+        if self.extra.shape[0] == 0:
+            return np.zeros(self.vectors.shape[0])
+        return np.asarray((self.vectors @ self.extra.T).max(axis=1).todense()).ravel()
+
+
+class CopyIndex:
+    """Word-set vectors for finding near-copies of a sentence among the group's sentences."""
+
+    def __init__(self, token_lists: Sequence[Sequence[str]]):
+        lowered = [sorted({t.lower() for t in tokens}) for tokens in token_lists]
+        counts, self.vocabulary = term_matrix(lowered)
+        counts.data[:] = 1.0
+        norms = np.sqrt(np.asarray(counts.sum(axis=1)).ravel())
+        self.vectors = _scale_rows(counts, np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0))
+        self.numbers = [_numbers(tokens) for tokens in token_lists]
+
+    def copies_of(self, index: int) -> list[int]:
+        """Indexes of the sentences that are `index` itself or a near-copy of it."""
+        similar = np.asarray((self.vectors @ self.vectors[index].T).todense()).ravel()
+        found = np.nonzero(similar >= NEAR_COPY)[0]
+        return [int(j) for j in found if self.numbers[j] == self.numbers[index]]
+
+    def copies_of_text(self, tokens: Sequence[str]) -> list[int]:
+        lowered = {t.lower() for t in tokens}
+        columns = [self.vocabulary[t] for t in lowered if t in self.vocabulary]
+        if not columns:
+            return []
+        probe = sparse.csr_matrix((np.ones(len(columns)), (np.zeros(len(columns), dtype=int), columns)), shape=(1, self.vectors.shape[1]))
+        similar = np.asarray((self.vectors @ probe.T).todense()).ravel() / np.sqrt(len(lowered))
+        wanted = _numbers(tokens)
+        return [int(j) for j in np.nonzero(similar >= NEAR_COPY)[0] if self.numbers[j] == wanted]
+
+
+def mmr_select(
+    scores: np.ndarray,
+    space: MeaningSpace,
+    count: int,
+    *,
+    units: Sequence[dict[str, float]] | None = None,
+    shape: np.ndarray | None = None,
+    groups: Sequence[int] | None = None,
+    novelty: float = 0.9,
+    same_content: float = SAME_CONTENT,
+    group_decay: float = 1.0,
+) -> list[int]:
+    """Greedy selection in the spirit of maximal marginal relevance. Each pick maximises
+
+        score * shape * (1 - novelty * share of its information already stated)
+
+    where a sentence's information is its weighted units (names, numbers, figures, words), so a
+    sentence repeating what is chosen sinks and one adding new names and numbers rises. A
+    sentence saying the same as a pick (similarity >= `same_content`) is never taken. `groups`
+    (the article of each sentence) with `group_decay` < 1 spreads picks over articles."""
+    n = len(scores)
+    chosen: list[int] = []
+    if n == 0 or count <= 0:
+        return chosen
+    units = units if units is not None else [{} for _ in range(n)]
+    shape = shape if shape is not None else np.ones(n)
+    total = np.array([sum(u.values()) for u in units])
+    total[total <= 0] = 1.0
+    new = total.copy()
+    blocked = np.zeros(n, dtype=bool)
+    factor = np.ones(n)
+    covered: set[str] = set()
+    group_of = np.asarray(groups) if groups is not None else None
+    while len(chosen) < count:
+        value = scores * shape * factor * (1.0 - novelty * (1.0 - new / total))
+        value[blocked] = -np.inf
+        best = int(np.argmax(value))
+        if not np.isfinite(value[best]):
+            break
+        chosen.append(best)
+        blocked |= space.similarity_to(best) >= same_content
+        blocked[best] = True
+        fresh = set(units[best]) - covered
+        if fresh:
+            covered |= fresh
+            new = np.array([sum(w for u, w in unit.items() if u not in covered) for unit in units])
+        if group_of is not None:
+            factor[group_of == group_of[best]] *= group_decay
+    return chosen
