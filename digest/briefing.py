@@ -70,6 +70,8 @@ class Source:
     one_liner: str = ""
     author: str | None = None
     also_published_by: tuple[str, ...] = ()
+    received: bool = False  # `date` is when digest first saw it: the source gave no publication date
+    origin: str = ""  # the file it came from, when there is no web address to show
 
 
 @dataclass(frozen=True)
@@ -215,6 +217,7 @@ class Window:
     end: datetime
     kind: str
     day: date
+    open_end: bool = False  # a range given without --until: everything up to now, this very second included
 
 
 def zone(config: Config) -> ZoneInfo:
@@ -256,7 +259,7 @@ def resolve_window(
         if since is not None and since >= end:
             raise ConfigError(f"the window is empty: since ({since:%Y-%m-%d %H:%M}) is not before until ({end:%Y-%m-%d %H:%M})")
         # A range ending at midnight belongs to the day before: --until 2025-03-06 is the 5th's briefing.
-        return Window(since, end, "range", (end - timedelta(microseconds=1)).astimezone(tz).date())
+        return Window(since, end, "range", (end - timedelta(microseconds=1)).astimezone(tz).date(), open_end=until is None)
     start = None
     for record in store.list_digests():
         if set(tracks) <= set(record.tracks) and record.window_end is not None:
@@ -271,13 +274,16 @@ def _aware_in(value: datetime | None, tz: ZoneInfo) -> datetime | None:
     return (value if value.tzinfo else value.replace(tzinfo=tz)).astimezone(UTC)
 
 
+UNKNOWN_OUTLET = "Outlet not recorded"
+
+
 def outlet_name(article: Article) -> str:
-    """Who published it: the outlet, else the web site's host, else the file it came from."""
+    """Who published it: the outlet, else the web site's host, else UNKNOWN_OUTLET."""
     if article.outlet:
         return article.outlet
     if article.url and urlsplit(article.url).hostname:
         return urlsplit(article.url).hostname.removeprefix("www.")
-    return PurePath(article.location).name or article.location
+    return UNKNOWN_OUTLET
 
 
 def safe_link(url: str | None) -> str | None:
@@ -311,8 +317,11 @@ def build_briefing(
     now = now or utcnow()
     ordered = selected_tracks(config, tracks)
     window = resolve_window(store, config, ordered, since=since, until=until, day=day, now=now)
+    # A "new" window ends at a whole second and the next one starts there: first-seen times are
+    # stored to the second, so an article of this very second goes to the next digest, never to both.
     articles = store.list_articles(
-        since=window.start, until=window.end, include_duplicates=False, by_first_seen=window.kind == "new"
+        since=window.start, until=None if window.open_end else window.end, include_duplicates=False,
+        by_first_seen=window.kind == "new",
     )
     groups, out_of_scope = _group(config, ordered, articles, assignments_for(store, config, articles))
     summaries = {
@@ -464,7 +473,7 @@ def _section(track_id, title, description, summary: Summary, numbers, entries) -
 
 def _source(number: int, article: Article, track_id: str, summary: Summary, position: int, copies: list[Article]) -> Source:
     own = outlet_name(article)
-    also = tuple(dict.fromkeys(name for name in (outlet_name(c) for c in copies) if name != own))
+    also = tuple(dict.fromkeys(name for name in map(outlet_name, copies) if name not in (own, UNKNOWN_OUTLET)))
     return Source(
         number=number,
         article_id=article.id,
@@ -476,6 +485,8 @@ def _source(number: int, article: Article, track_id: str, summary: Summary, posi
         one_liner=summary.one_liners[position] if position < len(summary.one_liners) else "",
         author=article.author,
         also_published_by=also,
+        received=article.published is None and article.first_seen is not None,
+        origin="" if "://" in article.location else PurePath(article.location).name,
     )
 
 

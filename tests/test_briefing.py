@@ -64,7 +64,7 @@ def test_source_fields_and_also_published_by(config):
 
 def test_outlet_and_link_rules():
     bare = Article(location="/inbox/2025/doha-report.txt", title="t", text="t", content_hash="h")
-    assert outlet_name(bare) == "doha-report.txt"
+    assert outlet_name(bare) == "Outlet not recorded"
     assert outlet_name(bare.__class__(**{**bare.__dict__, "url": "https://www.reuters.com/world/x"})) == "reuters.com"
     assert outlet_name(bare.__class__(**{**bare.__dict__, "outlet": "Reuters"})) == "Reuters"
     assert safe_link("https://a.example/x") == "https://a.example/x"

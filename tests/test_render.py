@@ -118,6 +118,13 @@ def test_pdf_is_typeset_with_metadata_bookmarks_and_fonts(briefing, config):
     assert (round(width), round(height)) == (595, 842)  # A4
 
 
+def test_pdf_css_is_all_understood(briefing, config, caplog):
+    """WeasyPrint skips CSS it cannot read with a warning; the shipped templates cause none."""
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        render_pdf(briefing, config)
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+
+
 def test_pdf_contents_give_each_tracks_page(briefing, config):
     reader = pypdf.PdfReader(io.BytesIO(render_pdf(briefing, config)))
     first = reader.pages[0].extract_text()
