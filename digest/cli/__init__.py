@@ -119,3 +119,4 @@ from digest.cli import ingest_cmds  # noqa: E402,F401
 from digest.cli import build_cmds  # noqa: E402,F401
 from digest.cli import deliver_cmds  # noqa: E402,F401
 from digest.cli import site_cmds  # noqa: E402,F401
+from digest.cli import summarize_cmds  # noqa: E402,F401

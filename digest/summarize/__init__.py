@@ -205,23 +205,24 @@ def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], sc
 
 
 def top_lines(summaries: Sequence[Summary], n: int = 3) -> list[SummarySentence]:
-    """The `n` best sentences across a briefing: new content before repeats, one per summary
-    before a second from any, best score first. Returns the summaries' own sentence objects."""
-    ranked = [
-        (sentence.repeated, -sentence.score, number, sentence)
-        for number, summary in enumerate(summaries)
-        for sentence in summary.sentences
-    ]
-    ranked.sort(key=lambda item: item[:3])
+    """The `n` best sentences across a briefing: what is new before what repeats the last digest,
+    one per summary before a second from any, best score first. Returns the summaries' own
+    sentence objects."""
+    ranked = sorted(
+        ((sentence, number) for number, summary in enumerate(summaries) for sentence in summary.sentences),
+        key=lambda pair: -pair[0].score,
+    )
     out: list[SummarySentence] = []
-    used: set[int] = set()
-    for repeated, _, number, sentence in ranked:
-        if len(out) < n and number not in used:
-            out.append(sentence)
-            used.add(number)
-    for *_, sentence in ranked:
-        if len(out) >= n:
-            break
-        if not any(sentence is chosen for chosen in out):
-            out.append(sentence)
+    for repeated in (False, True):
+        for one_per_summary in (True, False):
+            used = {number for sentence, number in ranked if any(sentence is chosen for chosen in out)}
+            for sentence, number in ranked:
+                if len(out) >= n:
+                    return out
+                if sentence.repeated != repeated or any(sentence is chosen for chosen in out):
+                    continue
+                if one_per_summary and number in used:
+                    continue
+                out.append(sentence)
+                used.add(number)
     return out

@@ -47,7 +47,7 @@ _FURNITURE_ANYWHERE = re.compile(
     r" (?:for|at|with)\b)",
     re.I,
 )
-_BYLINE = re.compile(r"^(?:by|written by|words by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|–—-]|and|$)")
+_BYLINE = re.compile(r"^(?:[Bb]y|[Ww]ritten by|[Ww]ords by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|–—-]|and|$)")
 _REPORTED_FROM = re.compile(r"\breported from\b|\breporting from\b|\bcontributed\b", re.I)
 _CAPTION_CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Getty|Photo|File|Image|Xinhua|Anadolu|Handout|Courtesy)[^)]{0,60}\)|"
@@ -187,6 +187,8 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str]) -> str | Non
         return "furniture"
     if _URL.search(text):
         return "link"
+    if _is_dateline_or_stamp(tokens):
+        return "dateline"
     if len(_LINK_SEPARATORS.findall(text)) >= 2:
         return "link list"
     if _FURNITURE_START.match(text.lstrip(_OPEN_QUOTES + "([ ")) and len(tokens) <= 25:
@@ -201,8 +203,6 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str]) -> str | Non
         return "caption"
     if _FULL_DATE.search(text) and _CAPTION_VERBS.match(text) and len(tokens) <= 45:
         return "caption"
-    if _is_dateline_or_stamp(tokens):
-        return "dateline"
     if content_key(text) in titles and not _TERMINAL.search(text):
         return "headline"
     if not _TERMINAL.search(text):

@@ -10,6 +10,7 @@ kept and marked disputed.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,6 +68,8 @@ _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
 _RELEASED = re.compile(r"\b(?:releas\w*|freed|free|handed over|hand over|swap\w*|exchang\w*|return\w*)\b", re.I)
 _HELD = re.compile(r"\b(?:held|holding|still|remain\w*|captivity|being held|kept)\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?:since|so far|in total|overall|toll|war began|start of the war|began the war)\b", re.I)
+_TRUCE = re.compile(r"\b(?:truce|ceasefire|cease-fire|pause|phase|stage|deadline|halt|lull|talks|negotiations|deal|agreement|plan|proposal)\b", re.I)
 _MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
 
 
@@ -100,6 +103,27 @@ def parse_number(value: str) -> float | None:
                 number *= _UNITS[part]
         return number
     return None
+
+
+def value_range(value: str) -> tuple[float, float] | None:
+    """The numbers a value allows: "more than 46,700" -> (46700, inf), "about 35" -> (31.5, 38.5)."""
+    number = parse_number(value)
+    if number is None:
+        return None
+    lowered = value.strip().lower()
+    if re.match(r"(?:more than|over|at least|as many as an estimated)\b", lowered):
+        return number, math.inf
+    if re.match(r"(?:up to|fewer than|less than|as many as)\b", lowered):
+        return 0.0, number
+    if re.match(r"(?:about|around|approximately|roughly|nearly|almost|some|an estimated)\b", lowered):
+        return number * 0.9, number * 1.1
+    return number, number
+
+
+def _conflict(a: "_Found", b: "_Found") -> bool:
+    """Two values for the same thing that cannot both be true."""
+    first, second = value_range(a.value), value_range(b.value)
+    return first is not None and second is not None and (first[1] < second[0] or second[1] < first[0])
 
 
 def _near(regex: re.Pattern, text: str, start: int, end: int, before: int = 40, after: int = 45) -> bool:
@@ -145,7 +169,7 @@ def find_figures(text: str) -> list[tuple[str, str, str, tuple]]:
         out.append((value.strip(), what, category, key))
 
     for match in _DEATH_TOLL.finditer(text):
-        add(match.start("value"), match.end("value"), match.group("value"), "killed (death toll)", "killed", ("killed", "toll"))
+        add(match.start("value"), match.end("value"), match.group("value"), "killed (death toll)", "killed", ("killed", "people", True))
     for match in _MONEY.finditer(text):
         following = text[match.end() : match.end() + 40]
         noun = re.match(r"\s+(?:(?:in|of|worth of)\s+)?([a-z]+(?:\s+[a-z]+)?)", following)
@@ -164,8 +188,9 @@ def find_figures(text: str) -> list[tuple[str, str, str, tuple]]:
             situation = _situation("people", text, match.start(), match.end())
             if situation in ("killed", "injured", "displaced"):
                 category = situation
-            key = (category, _singular(head))
-            what = f"{phrase} {situation}".strip() if situation else phrase
+            # A running total ("since the war began") and one day's toll are different things.
+            key = (category, _singular(head), bool(_CUMULATIVE.search(text)))
+            what = phrase if not situation or situation in phrase.lower() else f"{phrase} {situation}"
         elif category in ("hostages", "prisoners"):
             situation = _situation(category, text, match.start(), match.end())
             key = (category, situation)
@@ -175,6 +200,8 @@ def find_figures(text: str) -> list[tuple[str, str, str, tuple]]:
             what = phrase
         if category in ("days", "weeks", "months", "hours", "people") and parse_number(match.group("value")) is None:
             continue  # "hours of talks", "thousands of people": no figure to report
+        if category in ("days", "weeks", "months", "hours") and not _near(_TRUCE, text, match.start(), match.end()):
+            continue  # "in the past ten months" is background; "a 42 days truce" is a term of the deal
         add(match.start(), match.end(), match.group("value"), what, category, key)
     return out
 
@@ -197,23 +224,21 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     for item in found:
         merged.setdefault((item.key, item.number if item.number is not None else item.value.lower()), []).append(item)
 
-    by_key: dict[tuple, set] = {}
-    for (key, number), items in merged.items():
-        if isinstance(number, float):
-            by_key.setdefault(key, set()).add(number)
     figures = []
     for (key, number), items in merged.items():
         first = items[0]
         sources = tuple(dict.fromkeys(i.article for i in items))
-        values = by_key.get(key, set())
-        other_articles = {i.article for (k, n), group in merged.items() if k == key and n != number for i in group}
-        disputed = isinstance(number, float) and len(values) > 1 and bool(other_articles - set(sources))
+        # Head counts of "people" in different sentences are rarely counts of the same thing.
+        disputed = first.category != "people" and any(
+            other_key == key and other[0].article not in sources and _conflict(first, other[0])
+            for (other_key, _), other in merged.items()
+        )
         figures.append((first, sources, disputed))
 
     def rank(entry):
         first, sources, disputed = entry
         category = first.category if first.category in _PRIORITY else "people"
-        return (_PRIORITY.index(category), not disputed, -len(sources), first.order)
+        return (_PRIORITY.index(category), first.number is None, not disputed, -len(sources), first.order)
 
     figures.sort(key=rank)
     chosen = figures[:MAX_FIGURES]

@@ -30,36 +30,62 @@ _QUOTED = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]
 _PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
 # After the closing mark: `, said X` or `, X said`.
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_SAY}\s+(?P<who>[^.,;:!?“”\"]+)")
-_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.,;:!?“”\"]+?)\s+{_SAY}\b")
+_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,90}}?)\s+{_SAY}\b")
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `.
 _BEFORE = re.compile(rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?)\s+{_SAY}(?:\s+(?:in a statement|on \w+|at [^,:]+|to [^,:]+))?\s*[:,]?\s*(?:that\s+)?$")
-_CUT = re.compile(r"\s+(?:with|who|which|in a|in an|on|at|during|after|before|according|when|while|as)\s+.*$|,.*$")
+_CUT = re.compile(r"\s+(?:with|who|whose|whom|which|that|in a|in an|on|at|during|after|before|according|when|while|as)\s+.*$")
+# Words of a title or a description that may precede a name in capitals ("Prime Minister
+# Benjamin Netanyahu", "Qatari Foreign Ministry spokesman Majed al-Ansari").
+_TITLE_WORDS = {
+    "president", "prime", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "foreign", "defense",
+    "defence", "state", "chief", "director", "general", "envoy", "special", "senior", "official", "ambassador",
+    "leader", "deputy", "head", "commander", "negotiator", "adviser", "advisor", "sheikh", "king", "emir", "crown",
+    "prince", "mr", "mrs", "ms", "dr", "white", "house", "press", "national", "security", "council", "strategic",
+    "affairs", "intelligence", "opposition", "former", "finance", "ministry", "office", "political", "bureau",
+}
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "abu", "abdel", "abd"}
 
 
-def speaker_from(phrase: str) -> str | None:
-    """The person in an attribution phrase: its trailing capitalised run ("spokesman Matthew
-    Miller" -> "Matthew Miller"), else its description ("an Israeli official"); pronouns -> "he"."""
-    phrase = _CUT.sub("", phrase.strip()).strip(" ,—–-")
-    if not phrase:
-        return None
-    tokens = phrase.split()
-    if len(tokens) == 1 and _PRONOUN.match(tokens[0]):
-        return tokens[0].lower()
-    if len(tokens) > 8:
-        return None
+def _trailing_name(tokens: list[str]) -> list[str]:
+    """The capitalised run at the end of `tokens`, titles and nationalities in front removed."""
     run: list[str] = []
-    for token in reversed(tokens):
-        if token[:1].isupper() or token in ("al", "el", "bin", "ibn", "de", "van", "von", "abu", "al-"):
+    for position in range(len(tokens) - 1, -1, -1):
+        token = tokens[position]
+        joins = token in ("and", "of", "for") and run and position > 0 and tokens[position - 1][:1].isupper()
+        if token[:1].isupper() or token.lower().strip("-") in _NAME_PARTICLES or re.match(r"^(?:al|el)-", token) or joins:
             run.append(token)
         else:
             break
     run.reverse()
-    while run and run[0].lower() in ("al", "el", "bin", "ibn", "de", "van", "von"):
+    while len(run) > 1 and (run[0].lower().strip("’'s") in _TITLE_WORDS or run[0].lower().endswith(("’s", "'s"))
+                            or (re.search(r"(?:i|ian|ese|ish|an)$", run[0].lower()) and len(run) > 2)):
         run.pop(0)
-    if run and not (len(run) == len(tokens) and run[0].lower() in ("the", "a", "an")):
-        return " ".join(run).strip("’'")
-    if tokens[0].lower() in ("a", "an", "the") or tokens[-1].islower():
-        return phrase
+    while run and run[0].lower() in _NAME_PARTICLES:
+        run.pop(0)
+    return run
+
+
+def speaker_from(phrase: str) -> str | None:
+    """The person in an attribution phrase: its trailing capitalised run, titles removed
+    ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
+    official"); "he", "she" and "they" come back as they are, for the caller to resolve."""
+    phrase = _CUT.sub("", phrase.strip()).strip(" ,—–-")
+    if not phrase:
+        return None
+    parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    if len(parts) == 1 and len(parts[0].split()) == 1 and _PRONOUN.match(parts[0]):
+        return parts[0].lower()
+    for part in reversed(parts):  # "the group's spokesman, Hazem Qassem": the name is the appositive
+        tokens = part.split()
+        if len(tokens) > 8:
+            continue
+        name = _trailing_name(tokens)
+        if name and not (len(name) == len(tokens) == 1 and name[0].lower() in _TITLE_WORDS):
+            return " ".join(name).strip("’'")
+    first = parts[0]
+    tokens = first.split()
+    if tokens and len(tokens) <= 8 and (tokens[0].lower() in ("a", "an", "the") or tokens[-1].islower()):
+        return first
     return None
 
 

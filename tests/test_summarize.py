@@ -1,0 +1,223 @@
+"""summarize_group: sentences, citations, redundancy, repeats, order, one-liners, top lines.
+
+The groups are written here or read from tests/resources/summarize (articles written for these
+tests, in the shapes real pages take: syndicated copies, captions, bylines, link lists).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from digest.config import Cue, TrackConfig
+from digest.errors import ConfigError
+from digest.ingest import document_to_article, iter_documents
+from digest.models import Article, Document
+from digest.summarize import ALGORITHMS, summarize_group, top_lines
+from digest.summarize.select import NEAR_COPY, CopyIndex
+from digest.text import words
+
+RESOURCES = Path(__file__).parent / "resources" / "summarize"
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+
+
+def article(title: str, body: str, *, when: datetime | None = None, location: str | None = None) -> Article:
+    return document_to_article(Document(location=location or title, title=title, body=body, published=when))
+
+
+def folder(name: str) -> list[Article]:
+    return [document_to_article(doc) for _, doc in iter_documents([str(RESOURCES / name)], 10**7)]
+
+
+DOHA = TrackConfig(
+    id="doha", title="Doha talks", description="Negotiation rounds hosted in Qatar.",
+    venues=(Cue("Doha", 3.0), Cue("Qatari capital", 3.0)), actors=(Cue("Qatar", 1.0),),
+)
+
+# An article whose furniture is tempting: captions, credits and bylines full of names and numbers.
+TEMPTING_FURNITURE = """Mediators from Qatar and Egypt met Israeli and Hamas negotiators in Doha on Tuesday to discuss a 60-day truce and the release of 24 hostages.
+
+By Nadia Haddad and Tomas Berg | Doha bureau
+
+Hamas negotiator Khalil al-Hayya and Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani arrive for talks in Doha on March 3, 2025. (AP Photo/Osama Faisal)
+
+Israel wants 24 hostages freed in the first week, while Hamas insists on a timetable for an Israeli withdrawal from Gaza, officials said.
+
+Qatari, Egyptian and American officials walk past the Sheraton hotel in Doha, Qatar, March 4, 2025. REUTERS/Ibraheem Al Omari
+
+Home | World | Middle East | Gaza talks | Qatar | Hostages
+
+Additional reporting by Lior Ben-Ami in Jerusalem and Ahmed Saleh in Cairo; Editing by Peter Graff
+
+The talks are expected to resume on Thursday after the delegations consult their leaders, a diplomat said.
+"""
+
+
+def test_no_summary_sentence_is_furniture_caption_byline_or_link_list():
+    group = [article("Truce talks resume in Doha", TEMPTING_FURNITURE)]
+    summary = summarize_group(group, sentences=20)
+    texts = [s.text for s in summary.sentences]
+    assert texts, "the real sentences must be summarised"
+    joined = "\n".join(texts)
+    for furniture in ("AP Photo", "REUTERS/", "By Nadia Haddad", "Home | World", "Additional reporting", "walk past the Sheraton"):
+        assert furniture not in joined
+    assert any("60-day truce" in t for t in texts)
+
+
+def test_resource_clusters_keep_their_furniture_out():
+    for name in ("sharm", "doha_deal", "alexander", "biden_plan"):
+        summary = summarize_group(folder(name), sentences=12)
+        joined = "\n".join(s.text for s in summary.sentences)
+        for furniture in ("AP Photo", "REUTERS/", "Share on", "Copyright", "All rights reserved", "Most Read", "Photo:",
+                          "Image caption", "Reporting by", "Subscribe", "Source link", "Tags:", "Follow us", "Related"):
+            assert furniture not in joined, (name, furniture)
+
+
+def test_no_two_sentences_repeat_each_other_even_with_syndicated_copies():
+    group = folder("sharm") + folder("doha_deal")  # both hold wire stories published twice
+    summary = summarize_group(group, sentences=10)
+    texts = [s.text for s in summary.sentences]
+    assert len(set(texts)) == len(texts)
+    index = CopyIndex([words(t) for t in texts])
+    for i in range(len(texts)):
+        assert index.copies_of(i) == [i], (texts[i], [texts[j] for j in index.copies_of(i)])
+    assert NEAR_COPY <= 0.9
+
+
+def test_citations_list_every_article_that_carries_the_sentence():
+    lead = "Negotiators from Egypt and Qatar met a Hamas delegation in Cairo on Monday to discuss a 45-day truce and the release of 18 hostages."
+    edited = "Negotiators from Egypt and Qatar met a Hamas delegation in Cairo Monday to discuss a 45-day truce and the release of 18 hostages."
+    other_number = "Negotiators from Egypt and Qatar met a Hamas delegation in Cairo on Monday to discuss a 45-day truce and the release of 25 hostages."
+    group = [
+        article("Talks in Cairo", lead + "\n\nThe talks will continue on Tuesday, an Egyptian official said."),
+        article("Egypt hosts Hamas", "Some background on the war came first in this story, it said on Monday.\n\n" + edited),
+        article("Cairo round", other_number + "\n\nA Hamas official said the group wanted guarantees that the war would end."),
+        article("Unrelated", "Rain is expected across the region this weekend, the weather service said on Friday."),
+    ]
+    summary = summarize_group(group, sentences=5)
+    carried = [s for s in summary.sentences if "18 hostages" in s.text]
+    assert len(carried) == 1
+    sentence = carried[0]
+    assert set(sentence.sources) == {0, 1}  # the edited copy, but not the one with another number
+    assert sentence.text in group[sentence.sources[0]].text
+    for s in summary.sentences:
+        assert s.text in group[s.sources[0]].text  # the exact text of the first source
+
+
+def test_exact_text_kept_and_first_source_holds_it():
+    group = folder("alexander")
+    summary = summarize_group(group, sentences=6)
+    for sentence in summary.sentences:
+        assert sentence.text in group[sentence.sources[0]].text
+        assert len(set(sentence.sources)) == len(sentence.sources)
+
+
+def test_previous_digest_content_is_marked_repeated_and_ranked_down():
+    group = folder("doha_deal")
+    first = summarize_group(group, sentences=5, track=DOHA)
+    best = max(first.sentences, key=lambda s: s.score)
+    again = summarize_group(group, sentences=5, track=DOHA, previous=[best.text])
+    same = [s for s in again.sentences if s.text == best.text]
+    assert not same or (same[0].repeated and same[0].score < best.score)
+    assert not any(s.repeated for s in first.sentences)
+    assert any(not s.repeated for s in again.sentences)
+    assert max(again.sentences, key=lambda s: s.score).text != best.text
+
+
+def test_a_paraphrase_of_the_previous_digest_counts_as_repeated():
+    body = (
+        "Israel and Hamas agreed on Wednesday to extend the truce in Gaza by 10 days, the Qatari foreign ministry said.\n\n"
+        "Hamas will free 20 more hostages during the extension, in exchange for 60 Palestinian prisoners, officials said."
+    )
+    group = [article("Truce extended", body)]
+    previous = ["The Qatari foreign ministry said on Wednesday that Israel and Hamas had agreed to extend the Gaza truce by 10 days."]
+    summary = summarize_group(group, sentences=2, previous=previous)
+    by_text = {s.text[:20]: s for s in summary.sentences}
+    assert by_text["Israel and Hamas agr"].repeated
+    assert not by_text["Hamas will free 20 m"].repeated
+    assert summary.sentences[-1].repeated or by_text["Hamas will free 20 m"].score > by_text["Israel and Hamas agr"].score
+
+
+def test_order_is_article_date_then_position():
+    day1 = article("Day one", "Hamas and Israeli negotiators opened talks in Doha on a new truce proposal, mediators said.\n\n"
+                   "The proposal envisages the release of 10 hostages in exchange for 300 prisoners, officials said.", when=T0)
+    day2 = article("Day two", "The talks in Doha entered a second day as the US envoy joined the Qatari mediators.\n\n"
+                   "Hamas demanded guarantees that the war would end after the exchange, a Hamas official said.",
+                   when=T0 + timedelta(days=1))
+    summary = summarize_group([day2, day1], sentences=4)  # newest first, as the briefing passes them
+    keys = [(summary.articles[s.sources[0]].published, summary.articles[s.sources[0]].text.index(s.text)) for s in summary.sentences]
+    assert keys == sorted(keys)
+    assert len(summary.sentences) == 4
+
+
+def test_out_of_context_sentences_lose_to_ones_that_stand_alone():
+    body = (
+        "Egyptian mediators presented a new proposal to Hamas and Israel in Cairo on Sunday, calling for a 50-day truce.\n\n"
+        "He added that the proposal, backed by Qatar and the United States, would free 11 hostages in the first week.\n\n"
+        "Will Hamas accept the terms put forward by Egypt, Qatar and the United States this time?\n\n"
+        "But it's not clear whether Israel's cabinet, led by Benjamin Netanyahu, will approve the 50-day truce.\n\n"
+        "Under the proposal, Hamas would free 11 hostages in the first week in exchange for 330 Palestinian prisoners, Egyptian officials said.\n\n"
+        "Israel's delegation to Cairo is led by Mossad chief David Barnea, according to Israeli media."
+    )
+    summary = summarize_group([article("Egypt proposes truce", body)], sentences=3)
+    texts = " ".join(s.text for s in summary.sentences)
+    assert "He added" not in texts
+    assert "this time?" not in texts
+    assert "it's not clear" not in texts
+
+
+def test_one_line_per_article_is_its_own_sentence():
+    group = folder("biden_plan")
+    summary = summarize_group(group, sentences=3)
+    assert len(summary.one_liners) == len(group)
+    for article_, line in zip(group, summary.one_liners):
+        assert line and line in article_.text
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_every_algorithm_summarises(algorithm):
+    summary = summarize_group(folder("alexander"), sentences=4, algorithm=algorithm)
+    assert len(summary.sentences) == 4
+    assert summary.algorithm == algorithm
+
+
+def test_unknown_algorithm_is_a_config_error():
+    with pytest.raises(ConfigError, match="lexrank"):
+        summarize_group(folder("alexander"), sentences=3, algorithm="magic")
+
+
+def test_group_without_sentences_gives_an_empty_summary():
+    # Text the cleaner lets through (it keeps what it is unsure of) but no summary may use.
+    text = "Updated 10:32 GMT, March 4, 2025\n\nHome | World | Middle East | Gaza\n\nShare on Facebook and X"
+    summary = summarize_group([Article(location="x", title="Menu", text=text, content_hash="h")], sentences=5, track=DOHA)
+    assert summary.sentences == () and summary.one_liners == ("",) and summary.track == "doha"
+
+
+def test_track_relevance_changes_the_choice():
+    body = (
+        "Qatar hosted a new round of talks in Doha on Monday between Israeli and Hamas negotiators, mediators said.\n\n"
+        "Separately, the European Union announced 120 million euros in aid for Gaza's hospitals on Monday.\n\n"
+        "Egypt's foreign minister spoke by phone with his Jordanian counterpart about the situation in the region."
+    )
+    group = [article("Talks and aid", body)]
+    summary = summarize_group(group, sentences=1, track=DOHA)
+    assert "Doha" in summary.sentences[0].text
+
+
+def test_top_lines_are_the_summaries_own_sentences_new_first():
+    a = summarize_group(folder("sharm"), sentences=3)
+    b = summarize_group(folder("alexander"), sentences=3)
+    previous = [s.text for s in b.sentences]
+    b_repeated = summarize_group(folder("alexander"), sentences=3, previous=previous)
+    lines = top_lines([a, b_repeated], n=3)
+    assert len(lines) == 3
+    owned = [s for summary in (a, b_repeated) for s in summary.sentences]
+    assert all(any(line is s for s in owned) for line in lines)
+    assert lines[0] is max(a.sentences, key=lambda s: s.score) or not lines[0].repeated
+    news = [line for line in lines if not line.repeated]
+    assert lines[: len(news)] == news  # anything new comes before any repeat
+    one_each = top_lines([a, b], n=2)
+    assert {id(s) for s in one_each} & {id(s) for s in a.sentences}
+    assert {id(s) for s in one_each} & {id(s) for s in b.sentences}

@@ -1,0 +1,69 @@
+"""digest summarize: files in, a cited summary out, no store."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+RESOURCES = Path(__file__).parent / "resources" / "summarize"
+SHARM = RESOURCES / "sharm"
+
+
+def test_summarize_json_cites_paths(run_cli, digest_home):
+    files = sorted(SHARM.glob("*.txt"))
+    result = run_cli("summarize", "--json", *files)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) >= {"sentences", "figures", "quotes"}
+    assert len(data["sentences"]) == 5
+    paths = {str(f) for f in files}
+    for sentence in data["sentences"]:
+        assert sentence["sources"] and set(sentence["sources"]) <= paths
+        assert sentence["text"] in Path(sentence["sources"][0]).read_text(encoding="utf-8")
+    syndicated = [s for s in data["sentences"] if len(s["sources"]) > 1]
+    assert syndicated, "the wire story carried by two files must cite both"
+    for figure in data["figures"]:
+        assert figure["value"] and figure["what"] and set(figure["sources"]) <= paths
+    for quote in data["quotes"]:
+        assert quote["source"] in paths and quote["text"]
+    assert not (digest_home / "digest.db").exists()  # no store touched
+
+
+def test_summarize_options_and_human_output(run_cli):
+    result = run_cli("summarize", "--sentences", "3", "--algorithm", "lsa", "--track", "none", SHARM)
+    assert result.exit_code == 0, result.output
+    assert "lsa" in result.output and "sources:" in result.output
+    assert "1. " in result.output and "3. " in result.output and "\n4. " not in result.output
+    assert str(SHARM / "01_wire.txt") in result.output
+
+
+def test_summarize_uses_the_configured_defaults_and_a_named_track(run_cli, tmp_path):
+    config = tmp_path / "digest.toml"
+    config.write_text("[summary]\nsentences = 2\nalgorithm = \"luhn\"\n", encoding="utf-8")
+    result = run_cli("--config", config, "summarize", "--json", "--track", "cairo", SHARM)
+    data = json.loads(result.output)
+    assert len(data["sentences"]) == 2 and data["algorithm"] == "luhn" and data["track"] == "cairo"
+
+
+def test_summarize_guesses_the_track(run_cli):
+    data = json.loads(run_cli("summarize", "--json", SHARM).output)
+    assert data["track"] == "cairo"  # Sharm el-Sheikh is an Egyptian venue
+
+
+def test_an_unreadable_file_is_reported_and_the_rest_summarised(run_cli, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = run_cli("summarize", "--json", empty, SHARM / "01_wire.txt", SHARM / "03_gulf.txt")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["sentences"]
+
+
+def test_nothing_readable_exits_3_with_a_message(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "digest", "summarize", str(empty)], capture_output=True, text=True,
+                          env={"DIGEST_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 3
+    assert "nothing to summarise" in proc.stderr

@@ -1,0 +1,244 @@
+"""The parts of summarize: the vectorised LexRank against sumy's, the offline tokenizer, the
+candidate filters and context penalties, key figures and quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from digest.ingest import document_to_article, iter_documents
+from digest.models import Article, Document
+from digest.summarize.candidates import context_penalty, extract_candidates, paragraph_sentences, rejection
+from digest.summarize.figures import extract_figures, find_figures, parse_number
+from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
+from digest.summarize.scoring import OfflineTokenizer, content_terms, lexrank, percentile, sumy_ratings
+from digest.text import content_key, words
+
+RESOURCES = Path(__file__).parent / "resources" / "summarize"
+
+
+def texts_of(name: str) -> list[str]:
+    articles = [document_to_article(doc) for _, doc in iter_documents([str(RESOURCES / name)], 10**7)]
+    candidates, _ = extract_candidates(articles)
+    return [c.text for c in candidates]
+
+
+def article(body: str, title: str = "A story") -> Article:
+    return document_to_article(Document(location=title, title=title, body=body))
+
+
+# -- LexRank ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["sharm", "doha_deal", "alexander", "biden_plan"])
+def test_vectorised_lexrank_gives_sumys_scores_and_ranking(name):
+    sentences = texts_of(name)
+    tokenizer = OfflineTokenizer()
+    ours = lexrank([content_terms(tokenizer.to_words(s)) for s in sentences])
+    theirs = sumy_ratings(sentences, "lexrank")
+    assert np.allclose(ours, theirs, rtol=1e-9, atol=1e-12)
+    # Identical sentences (syndicated copies) tie; compare the order of distinct scores.
+    assert list(np.argsort(-np.round(ours, 12), kind="stable")) == list(np.argsort(-np.round(theirs, 12), kind="stable"))
+
+
+@pytest.mark.parametrize("name", ["sharm", "doha_deal", "alexander", "biden_plan"])
+def test_continuous_lexrank_past_the_pair_budget_agrees_broadly_with_the_exact_one(name):
+    tokenizer = OfflineTokenizer()
+    terms = [content_terms(tokenizer.to_words(s)) for s in texts_of(name)]
+    exact = percentile(lexrank(terms))
+    continuous = percentile(lexrank(terms, pair_budget=0))
+    assert np.isfinite(continuous).all()
+    assert np.corrcoef(exact, continuous)[0, 1] > 0.4
+
+
+def test_percentile_is_rank_based_with_ties_shared():
+    assert list(percentile(np.array([0.2, 0.9, 0.2, 0.5]))) == [pytest.approx(1 / 6), 1.0, pytest.approx(1 / 6), pytest.approx(2 / 3)]
+
+
+def test_sumy_runs_on_the_offline_tokenizer_for_plain_text():
+    from sumy.parsers.plaintext import PlaintextParser
+
+    from digest.summarize.scoring import make_summarizer
+
+    text = "\n\n".join(texts_of("biden_plan"))
+    document = PlaintextParser.from_string(text, OfflineTokenizer()).document
+    for algorithm in ("lexrank", "lsa", "luhn", "textrank"):
+        assert len(make_summarizer(algorithm)(document, 3)) == 3
+    assert OfflineTokenizer().to_words("Hamas freed 33 hostages, U.S. officials said.") == ("Hamas", "freed", "hostages", "U", "S", "officials", "said")
+
+
+# -- candidates ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("By Jane Doe and John Roe", "byline"),
+    ("Morris reported from Berlin, Fahim from Istanbul and Daduchi from Beirut.", "byline"),
+    ("Karen DeYoung in Washington contributed to this report.", "furniture"),
+    ("Palestinians walk past destroyed buildings in Gaza City on October 5, 2025. (AP Photo/Jehad Alshrafi)", "caption"),
+    ("Displaced Palestinians shelter in tents in Rafah, February 13, 2024. REUTERS/Mohammed Salem", "caption"),
+    ("Mourners gather outside the hospital in Khan Younis on January 3, 2024.", "caption"),
+    ("Updated 10:32 GMT, March 4, 2025", "dateline"),
+    ("DOHA, Qatar", "dateline"),
+    ("Home | World | Middle East | Gaza talks", "link list"),
+    ("See also: Qatar's role as mediator under scrutiny", "furniture"),
+    ("Sign up for our newsletter to get the latest news from the region.", "furniture"),
+    ("Read the full statement at https://example.org/statement today.", "link"),
+    ("This story has been updated with additional reporting.", "furniture"),
+    ("Israel and Hamas open indirect talks in Egypt", "headline"),
+])
+def test_rejection_reasons(text, reason):
+    assert rejection(text, words(text), frozenset()) == reason
+
+
+def test_real_sentences_are_never_rejected():
+    for text in [
+        "Israeli and Hamas negotiators began indirect talks in Sharm el-Sheikh on Monday.",
+        "The first phase calls for Hamas to free all 48 hostages within 72 hours of a ceasefire.",
+        "“We are working very hard to get this done,” Trump told reporters at the White House.",
+        "Reports suggest that Qatar may reconsider hosting the Hamas political office.",
+    ]:
+        assert rejection(text, words(text), frozenset()) is None
+
+
+def test_repeated_headline_without_punctuation_is_dropped_but_a_lead_that_matches_it_is_kept():
+    title = "Hamas negotiators arrive in Cairo for truce talks"
+    assert rejection(title, words(title), frozenset({content_key(title)})) == "headline"
+    lead = "Hamas negotiators arrive in Cairo for truce talks."
+    assert rejection(lead, words(lead), frozenset({content_key(title)})) is None
+
+
+@pytest.mark.parametrize("text", [
+    "He added that the proposal would free 11 hostages in the first week.",
+    "But it's not clear whether Israel will approve the truce.",
+    "Will Hamas accept the terms this time?",
+    "“to hinder negotiations and risk leading to a dead end,” he said.",
+    "and the release of 300 prisoners, officials said.",
+    "These demands include an Israeli withdrawal from Gaza.",
+    "As a result, the talks were postponed until next week.",
+    "Naim added that the group wanted guarantees.",
+])
+def test_sentences_that_lean_on_context_are_penalised(text):
+    factor, reasons = context_penalty(text, words(text))
+    assert factor < 1 and reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian mediators presented a new proposal to Hamas in Cairo on Sunday.",
+    "“We cannot stop the war,” said Yaakov Amidror, Israel’s former national security adviser.",
+    "This week the talks moved to Doha, officials said.",
+    "There are still 130 hostages held in Gaza, officials said.",
+    "Both Qatar and Egypt have tried to broker a follow-up to the November truce.",
+])
+def test_sentences_that_stand_alone_are_not_penalised(text):
+    assert context_penalty(text, words(text)) == (1.0, ())
+
+
+def test_a_quotation_split_by_the_sentence_splitter_is_joined_again():
+    paragraph = "“We cannot stop the war. We cannot retreat from Gaza. We will not allow it,” said an official. Talks resume today."
+    assert paragraph_sentences(paragraph) == [
+        "“We cannot stop the war. We cannot retreat from Gaza. We will not allow it,” said an official.",
+        "Talks resume today.",
+    ]
+
+
+def test_candidates_index_the_kept_sentences_of_each_article():
+    group = [article("By Jane Doe\n\nThe talks began on Monday in Doha, mediators said.\n\nA second round is due on Friday, officials said.")]
+    candidates, rejected = extract_candidates(group)
+    assert [(c.article, c.index) for c in candidates] == [(0, 0), (0, 1)]
+    assert all(c.text in group[0].text for c in candidates)
+
+
+# -- figures ------------------------------------------------------------------------------
+
+
+def test_figures_read_numbers_with_what_they_count():
+    found = {(v, c) for v, _, c, _ in find_figures(
+        "Under the deal, which will last 42 days, Hamas is to free 33 hostages in exchange for about 1,900 "
+        "Palestinian prisoners, and 600 trucks of aid will enter daily."
+    )}
+    assert {("33", "hostages"), ("about 1,900", "prisoners"), ("600", "aid"), ("42", "days")} <= found
+    killed = find_figures("Israeli strikes killed at least 81 people across the Gaza Strip on Thursday.")
+    assert [(v, c) for v, _, c, _ in killed] == [("at least 81", "killed")]
+    assert [(v, c) for v, _, c, _ in find_figures("The US approved a $20 billion arms sale to Israel.")] == [("$20 billion", "dollars")]
+    assert [(v, c) for v, _, c, _ in find_figures("The first phase includes a six-week pause in fighting.")] == [("six-week", "weeks")]
+
+
+def test_dates_years_and_background_durations_are_not_figures():
+    assert find_figures("The attack of October 7, 2023 changed everything, and in 2024 talks stalled.") == []
+    assert find_figures("Hamas has controlled Gaza for 16 years and lost ten months of revenue.") == []
+
+
+@pytest.mark.parametrize("value,number", [("35", 35), ("about 1,200", 1200), ("$2.5 billion", 2.5e9), ("six", 6), ("twenty-five", 25), ("dozens of", None)])
+def test_parse_number(value, number):
+    assert parse_number(value) == number
+
+
+def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed():
+    group = [
+        article("The health ministry said 46,788 Palestinians had been killed since the war began, officials said."),
+        article("More than 46,700 Palestinians have been killed since the war began, according to the ministry.", "b"),
+        article("Officials said 45,100 Palestinians had been killed since the war began in October.", "c"),
+        article("Mediators say 33 hostages will be released in the first phase of the deal.", "d"),
+        article("Officials say 35 hostages will be released in the first phase, more than expected.", "e"),
+    ]
+    candidates, _ = extract_candidates(group)
+    figures = {(f.value, f.category): f for f in extract_figures(group, candidates)}
+    assert figures[("46,788", "killed")].disputed  # 45,100 disagrees with it
+    assert figures[("45,100", "killed")].disputed
+    assert figures[("33", "hostages")].disputed and figures[("35", "hostages")].disputed
+    assert figures[("More than 46,700", "killed")].sources == (1,)
+    assert figures[("33", "hostages")].sources == (3,)
+
+
+def test_the_same_figure_from_several_articles_is_one_figure_citing_them_all():
+    group = [
+        article("Hamas is to free 33 hostages in the first phase, mediators said."),
+        article("In the first phase, 33 hostages are to be freed by Hamas, officials said.", "b"),
+    ]
+    candidates, _ = extract_candidates(group)
+    figures = [f for f in extract_figures(group, candidates) if f.category == "hostages"]
+    assert len(figures) == 1 and figures[0].sources == (0, 1) and not figures[0].disputed
+
+
+# -- quotes -------------------------------------------------------------------------------
+
+
+def test_quotes_with_their_speakers():
+    body = (
+        "“We are working very hard to get this done,” Trump told reporters at the White House.\n\n"
+        "“This is not a negotiation that will be over in a few days,” said an Israeli official with knowledge of the talks.\n\n"
+        "Hamas official Osama Hamdan said: “The occupation is delaying to hinder the negotiations.”\n\n"
+        "“There is reason to be a little optimistic,” said Gershon Baskin, a veteran negotiator.\n\n"
+        "“But it is not clear to me whether Netanyahu wants a deal,” he said.\n\n"
+        "The group called the offer “a trap” and “unacceptable.”\n\n"
+        "“Every day that passes endangers their lives,” the forum's statement read."
+    )
+    found = {text: speaker for text, speaker, _ in quotes_in(article(body))}
+    assert found["We are working very hard to get this done"] == "Trump"
+    assert found["This is not a negotiation that will be over in a few days"] == "an Israeli official"
+    assert found["The occupation is delaying to hinder the negotiations."] == "Osama Hamdan"
+    assert found["There is reason to be a little optimistic"] == "Gershon Baskin"
+    assert found["But it is not clear to me whether Netanyahu wants a deal"] == "Gershon Baskin"  # "he" is the last speaker
+    assert "a trap" not in found and "unacceptable." not in found  # scare quotes
+    assert found["Every day that passes endangers their lives"] is None
+
+
+@pytest.mark.parametrize("phrase,speaker", [
+    ("Israeli Prime Minister Benjamin Netanyahu", "Benjamin Netanyahu"),
+    ("the group’s spokesman, Hazem Qassem", "Hazem Qassem"),
+    ("Qatari Foreign Ministry spokesman Majed al-Ansari", "Majed al-Ansari"),
+    ("Einav Zangauker, whose son Matan is held in Gaza", "Einav Zangauker"),
+    ("a Qatari official", "a Qatari official"),
+])
+def test_speaker_from_attribution(phrase, speaker):
+    assert speaker_from(phrase) == speaker
+
+
+def test_a_syndicated_quote_appears_once_from_the_first_article():
+    quote = "“We will not allow all civilians to return to the north,” said Yaakov Amidror, a former adviser."
+    group = [article(quote + "\n\nTalks continue in Doha."), article("Officials met in Cairo.\n\n" + quote, "b")]
+    candidates, _ = extract_candidates(group)
+    quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
+    assert [(q.speaker, q.source) for q in quotes] == [("Yaakov Amidror", 0)]
