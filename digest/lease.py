@@ -18,7 +18,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 from digest.errors import Busy
@@ -72,6 +72,10 @@ def process_is_running(pid: int) -> bool:
         return True
 
 
+def _now() -> datetime:
+    return datetime.now(UTC)  # to the microsecond: leases are short and renewed often
+
+
 def describe(lease: Lease) -> str:
     return f"pid {lease.pid} on {lease.host.split('/')[0]}, lease until {lease.expires_at:%Y-%m-%d %H:%M:%S} UTC"
 
@@ -79,11 +83,11 @@ def describe(lease: Lease) -> str:
 def try_acquire(store: Store, name: str, ttl: timedelta = LEASE_TTL, me: Identity | None = None) -> tuple[bool, Lease]:
     """One attempt at taking `name`. Returns (acquired, the holder afterwards)."""
     me = me or this_process()
-    lease = store.acquire_lease(name, me.owner, me.host, me.pid, ttl)
+    lease = store.acquire_lease(name, me.owner, me.host, me.pid, ttl, now=_now())
     if lease.owner == me.owner:
         return True, lease
     if lease.host == me.host and lease.pid != me.pid and not process_is_running(lease.pid):
-        if store.take_over_lease(name, lease.owner, me.owner, me.host, me.pid, ttl):
+        if store.take_over_lease(name, lease.owner, me.owner, me.host, me.pid, ttl, now=_now()):
             logger.info("took over the %r lease from pid %d, which no longer runs", name, lease.pid)
             return True, store.get_lease(name) or lease
     return False, lease
@@ -112,7 +116,7 @@ class HeldLease:
         deadline = time.monotonic() + self.ttl.total_seconds()
         while not self._stop.wait(interval):
             try:
-                renewed = self.store.renew_lease(self.name, self.me.owner, self.ttl)
+                renewed = self.store.renew_lease(self.name, self.me.owner, self.ttl, now=_now())
             except Exception as exc:  # the database may be briefly unreachable: keep trying until expiry
                 logger.warning("could not renew the %r lease: %s", self.name, exc)
                 if time.monotonic() >= deadline:

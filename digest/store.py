@@ -295,8 +295,9 @@ class Store:
             source_id=source_id,
         )
         with self.engine.begin() as conn:
-            result = conn.execute(_insert_ignore(conn, articles, values, ["location", "content_hash"]))
-            inserted = bool(result.rowcount)
+            # RETURNING, not rowcount: psycopg reports -1 for INSERT ... ON CONFLICT DO NOTHING
+            query = _insert_ignore(conn, articles, values, ["location", "content_hash"]).returning(articles.c.id)
+            inserted = conn.execute(query).first() is not None
         stored = self.find_article(article.location, article.content_hash)
         assert stored is not None
         return stored, inserted
@@ -548,7 +549,7 @@ class Store:
         now = _utc(now) if now else utcnow()
         values = {"name": name, "owner": owner, "host": host, "pid": pid, "acquired_at": now, "expires_at": now + ttl}
         with self.engine.begin() as conn:
-            if not conn.execute(_insert_ignore(conn, leases, values, ["name"])).rowcount:
+            if conn.execute(_insert_ignore(conn, leases, values, ["name"]).returning(leases.c.name)).first() is None:
                 conn.execute(
                     leases.update()
                     .where(leases.c.name == name, sa.or_(leases.c.owner == owner, leases.c.expires_at < now))
@@ -595,7 +596,8 @@ class Store:
         already recorded. Returns (run, created)."""
         values = {"job_id": job_id, "slot": _utc(slot), "owner": owner, "started_at": utcnow(), "status": "running"}
         with self.engine.begin() as conn:
-            created = bool(conn.execute(_insert_ignore(conn, job_runs, values, ["job_id", "slot"])).rowcount)
+            query = _insert_ignore(conn, job_runs, values, ["job_id", "slot"]).returning(job_runs.c.id)
+            created = conn.execute(query).first() is not None
             row = conn.execute(
                 sa.select(job_runs).where(job_runs.c.job_id == job_id, job_runs.c.slot == _utc(slot))
             ).one()
