@@ -30,7 +30,7 @@ def site_command(app: AppContext, out_dir: str | None, full: bool, as_json: bool
             "seconds": round(report.seconds, 3),
         })
         return
-    click.echo(f"site: {report.digests} digests, {report.tracks} tracks; {plural(len(report.written), 'file')} written, "
+    click.echo(f"site: {plural(report.digests, 'digest')}, {plural(report.tracks, 'track')}; {plural(len(report.written), 'file')} written, "
                f"{report.unchanged} unchanged, {len(report.removed)} removed in {report.seconds:.1f} s")
     if report.skipped:
         click.echo(f"left out (unreadable data): digests {', '.join(map(str, report.skipped))}", err=True)
