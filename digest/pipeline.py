@@ -21,9 +21,10 @@ deliveries left pending.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from digest.briefing import build_briefing, save_briefing
 from digest.config import Config
@@ -42,7 +43,6 @@ class RunState:
 
     store: Store
     config: Config
-    now: datetime
     digest_id: int | None = None  # set by build, or given when resuming a run cut off after it
     on_built: Callable[[int], None] | None = None
     ingested: IngestReport | None = None
@@ -75,11 +75,21 @@ def _classify(state: RunState) -> None:
     logger.info("classify: %d new articles assigned to tracks", len(added))
 
 
+def _after_this_second() -> datetime:
+    """The next whole second. Stored times are whole seconds and a "new" window ends before its
+    end time, so an article ingested in this very second would wait for tomorrow's briefing;
+    ending the window at the next second takes it now, and anything ingested from then on
+    (by another process, during the build) falls in the next window."""
+    now = datetime.now(UTC)
+    time.sleep((1_000_000 - now.microsecond) / 1_000_000)
+    return utcnow()
+
+
 def _build(state: RunState) -> None:
     if state.digest_id is not None:
         logger.info("build: digest %d was built before the run was cut off; using it", state.digest_id)
         return
-    briefing = build_briefing(state.store, state.config, now=state.now)
+    briefing = build_briefing(state.store, state.config, now=_after_this_second())
     if briefing.is_empty and not state.config.email.send_empty:
         state.empty = True
         logger.info("build: no new articles since the last digest; nothing to build or send "
@@ -144,13 +154,13 @@ def run_stages(state: RunState, stages: tuple[Stage, ...]) -> RunState:
 
 
 def run_pipeline(store: Store, config: Config, *, digest_id: int | None = None,
-                 on_built: Callable[[int], None] | None = None, now: datetime | None = None) -> RunState:
+                 on_built: Callable[[int], None] | None = None) -> RunState:
     """The daily run: every stage of STAGES in order. `digest_id` resumes a run cut off after
     its build; `on_built` is told the new digest's id as soon as it is recorded."""
-    state = RunState(store, config, now or utcnow(), digest_id=digest_id, on_built=on_built)
+    state = RunState(store, config, digest_id=digest_id, on_built=on_built)
     return run_stages(state, STAGES)
 
 
-def poll(store: Store, config: Config, now: datetime | None = None) -> RunState:
+def poll(store: Store, config: Config) -> RunState:
     """Between briefings: ingest, classify, retry pending deliveries."""
-    return run_stages(RunState(store, config, now or utcnow()), POLL_STAGES)
+    return run_stages(RunState(store, config), POLL_STAGES)
