@@ -16,7 +16,7 @@ import feedparser
 import html5lib
 import pytest
 import sqlalchemy as sa
-from briefing_sample import HOSTILE, NOW, sample_briefing, store_sample_articles
+from briefing_sample import HOSTILE, sample_briefing, store_sample_articles
 from site_sample import day_word, record_days
 
 from digest.briefing import record_briefing, save_briefing
@@ -335,10 +335,36 @@ def test_the_scheduled_run_publishes_the_site_last_and_a_site_error_does_not_fai
     publish = next(stage for stage in pipeline.STAGES if stage.name == "publish")
     assert not publish.required
     [digest_id] = record_days(store, config, 1)
-    state = pipeline.run_stages(pipeline.RunState(store, config, NOW, digest_id=digest_id), (publish,))
+    state = pipeline.run_stages(pipeline.RunState(store, config, digest_id=digest_id), (publish,))
     assert state.problems == [] and (config.home / "site" / f"digests/2025-01-06-{digest_id}.html").is_file()
-    nothing_built = pipeline.run_stages(pipeline.RunState(store, load_config(), NOW), (publish,))
+    nothing_built = pipeline.run_stages(pipeline.RunState(store, load_config()), (publish,))
     assert nothing_built.problems == []  # no new digest: the site is left as it is
     monkeypatch.setenv("DIGEST_SITE_BASE_URL", "not a url")
-    broken = pipeline.run_stages(pipeline.RunState(store, load_config(), NOW, digest_id=digest_id), (publish,))
+    broken = pipeline.run_stages(pipeline.RunState(store, load_config(), digest_id=digest_id), (publish,))
     assert len(broken.problems) == 1 and broken.problems[0].startswith("publish: ConfigError")
+
+
+def test_the_seeds_from_ingest_to_site(run_cli, store, config):
+    """The real chain: ingest the seeds, build their briefing, publish the site."""
+    from conftest import SEEDS
+
+    assert run_cli("ingest", SEEDS).exit_code in (0, 1)
+    assert run_cli("build", "--since", "2000-01-01", "--format", "html,pdf").exit_code == 0
+    assert run_cli("site").exit_code == 0
+    site = config.home / "site"
+    record = store.get_digest(store.list_digests()[0].id)
+    data = record.data
+    entry = next(el for el in parse(site / "index.html").iter("li") if el.get("class") == "digest-entry")
+    shown = " ".join(text_of(entry).split())
+    for count in data["counts"]:
+        assert f"{count['title']} {count['count']}" in shown
+    assert " ".join(data["top_lines"][0]["text"].split()) in shown
+    page = site / "digests" / f"{record.date.isoformat()}-{record.id}.html"
+    assert (page.with_suffix(".pdf")).read_bytes().startswith(b"%PDF")
+    index = json.loads((site / "search-index.json").read_text())
+    titles = {e[3] for e in index["entries"] if e[1] == "a"}
+    assert {s["title"] for s in data["sources"]} == titles and titles
+    for section in data["sections"]:
+        track_page = " ".join(text_of(parse(site / "tracks" / f"{section['track']}.html")).split())
+        for line in section["lines"]:
+            assert " ".join(line["text"].split()) in track_page
