@@ -28,6 +28,10 @@ from digest.store import Store, utcnow
 
 logger = logging.getLogger(__name__)
 
+# A section is read in a minute: the summarizer's first figures and quotes, not all of them.
+MAX_FIGURES = 10
+MAX_QUOTES = 5
+
 
 @dataclass(frozen=True)
 class Line:
@@ -462,10 +466,11 @@ def _section(track_id, title, description, summary: Summary, numbers, entries) -
         lines=tuple(_line(s, summary, numbers) for s in summary.sentences),
         figures=tuple(
             KeyFigure(f.value, f.what, f.category, f.sentence, _numbers(f.sources, summary, numbers), f.disputed)
-            for f in summary.figures
+            for f in summary.figures[:MAX_FIGURES]
         ),
         quotes=tuple(
-            QuoteLine(q.text, q.speaker, (_numbers([q.source], summary, numbers) or (0,))[0]) for q in summary.quotes
+            QuoteLine(q.text, q.speaker, (_numbers([q.source], summary, numbers) or (0,))[0])
+            for q in summary.quotes[:MAX_QUOTES]
         ),
         articles=entries,
     )

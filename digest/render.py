@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FORMATS = ("html", "pdf", "email")
+ARTICLES_PER_SECTION = 25  # beyond this a section lists its cited articles first; Sources has them all
 EMAIL_BUDGET = 100_000  # bytes; Gmail clips messages over about 102 KB
 TEXT_WIDTH = 72
 
@@ -58,7 +59,7 @@ def _environment(folders: tuple[Path, ...]) -> jinja2.Environment:
     )
     env.filters.update(
         longdate=longdate, shortdate=shortdate, datetime=format_datetime, wrap=wrap, plural=plural, cites=cites,
-        window=window_label, unquote=unquote,
+        window=window_label, unquote=unquote, lead_articles=lead_articles,
     )
     return env
 
@@ -140,6 +141,18 @@ def cites(numbers: Iterable[int]) -> str:
     """[1, 4] as plain text."""
     numbers = list(numbers)
     return f"[{', '.join(map(str, numbers))}]" if numbers else ""
+
+
+def lead_articles(section, cited: Iterable[int], limit: int = ARTICLES_PER_SECTION) -> list:
+    """The articles a section lists in full: all of them up to `limit`; beyond it, the cited
+    ones first, then the newest, kept in source-number order. A thousand one-liners help nobody,
+    and they would make the PDF take minutes."""
+    if len(section.articles) <= limit:
+        return list(section.articles)
+    cited = set(cited)
+    keep = [a for a in section.articles if a.number in cited][:limit]
+    keep += [a for a in section.articles if a.number not in cited][: limit - len(keep)]
+    return sorted(keep, key=lambda a: a.number)
 
 
 def window_label(briefing: Briefing) -> str:

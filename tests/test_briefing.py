@@ -164,3 +164,21 @@ def test_article_in_two_summaries_keeps_one_number(config):
     assert [s.number for s in briefing.sources] == [1, 2, 3]
     assert [a.number for a in briefing.sections[1].articles] == [1, 3]
     assert briefing.sections[1].lines[0].sources == (1,)
+
+
+def test_a_section_keeps_the_first_figures_and_quotes(config):
+    from dataclasses import replace
+
+    from digest.briefing import MAX_FIGURES, MAX_QUOTES
+    from digest.models import Figure, Quote
+
+    groups = summaries()
+    doha = groups["doha"]
+    crowded = replace(
+        doha,
+        figures=tuple(Figure(str(n), "people", "killed", "s", (0,)) for n in range(40)),
+        quotes=tuple(Quote(f"quote {n}", None, 0) for n in range(20)),
+    )
+    section = assemble_briefing(config, WINDOW, ("doha",), {"doha": crowded}, [], now=NOW).sections[0]
+    assert [f.value for f in section.figures] == [str(n) for n in range(MAX_FIGURES)]
+    assert [q.text for q in section.quotes] == [f"quote {n}" for n in range(MAX_QUOTES)]

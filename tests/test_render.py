@@ -164,7 +164,9 @@ def test_email_text_is_wrapped_at_72_with_numbered_references(briefing, config):
     assert "javascript:" not in text  # only http(s) addresses are printed as links
 
 
-def test_email_stays_under_budget_for_a_large_briefing(config):
+@pytest.fixture
+def large_briefing(config):
+    """800 articles in one section; sentences cite articles 1 to 5 and 600 (numbers 2-6, 601)."""
     many = tuple(
         article(i, f"Article number {i} about the talks in Doha and the hostage deal", f"Outlet {i}",
                 url=f"https://example.org/news/{i}/a-long-path-for-the-article-about-the-talks")
@@ -172,14 +174,29 @@ def test_email_stays_under_budget_for_a_large_briefing(config):
     )
     summary = Summary(
         articles=many,
-        sentences=tuple(SummarySentence(f"Sentence {i} about the talks.", (i,), 1.0) for i in range(5)),
+        sentences=tuple(SummarySentence(f"Sentence {i} about the talks.", (i,), 1.0) for i in (1, 2, 3, 4, 5, 600)),
         one_liners=tuple(f"One line about article {i} and why it matters to the talks." for i in range(800)),
         track="doha",
     )
-    briefing = assemble_briefing(config, WINDOW, ("doha",), {"doha": summary}, [summary.sentences[0]], now=NOW)
+    return assemble_briefing(config, WINDOW, ("doha",), {"doha": summary}, [summary.sentences[0]], now=NOW)
+
+
+def test_large_section_lists_cited_articles_and_points_to_sources(large_briefing, config):
+    tree = parse_strict(render_html(large_briefing, config))
+    section = next(el for el in tree.iter("section") if el.get("id") == "track-doha")
+    listed = [all_text(li) for li in section.iter("li") if "article-title" in "".join(
+        c.get("class") or "" for c in li)]
+    assert len(listed) == 25
+    assert any("Article number 601 " in text for text in listed)  # cited, so listed although old
+    assert "775 more articles in this section are listed under Sources (numbers 1 to 800)." in " ".join(all_text(section).split())
+    assert len([li for li in tree.iter("li") if (li.get("id") or "").startswith("src-")]) == 800
+
+
+def test_email_stays_under_budget_for_a_large_briefing(large_briefing, config):
+    briefing = large_briefing
     email = render_email(briefing, config)
     assert len(email.html.encode()) < EMAIL_BUDGET
-    assert "795 further articles are listed in the PDF." in email.html
+    assert "794 further articles are listed in the PDF." in email.html
     assert "Sentence 4 about the talks." in email.html
 
 
