@@ -7,7 +7,8 @@ The rules are general, not a list of known strings:
   or credit, a wire credit ("Reporting by ...; Editing by ..."), or the site talking to its
   reader (cookie notices, newsletter sign-ups, "Follow us on", share prompts, comment forms,
   copyright notices);
-- a run of three or more non-sentence lines is a link list, whatever the length of its lines;
+- a run of three or more non-sentence lines is a link list, whatever the length of its lines,
+  unless a sentence ending in a colon announces it ("The proposal includes:"): then it is content;
 - a paragraph after the body that describes the writer's career in the first person ("I am a
   journalist ...") or names the byline's author ("Jane Doe is a correspondent ...") is a bio;
 - a byline ("By Jane Doe and John Roe", "By JANE DOE, Reuters", "Posted by ... | date") becomes
@@ -44,8 +45,13 @@ _POINTER = re.compile(
     r"click here|you may also like|more on this story)\b",
     re.I,
 )
+# An introduction to other stories ("You may also be interested in:") rather than to a list of points.
+_LIST_OF_LINKS_INTRO = re.compile(
+    r"\b(?:also like|interested in|more (?:from|on|stories|coverage)|related|recommended|read (?:more|next)|trending|most (?:read|popular))\b",
+    re.I,
+)
 _CAPTION = re.compile(
-    r"^(?:photo|image|picture|file photo|caption|image caption|credit|image source)s?\s*[:/|,]"
+    r"^(?:(?:photo|image|picture|file photo|caption|credit)s?\s*[:/|]|image (?:caption|source|credit)s?\s*[:,])"
     r"|\((?:photo|image|file photo)[^)]*\)$"
     r"|\([^()]*\b[A-Z][\w.]*(?:\s+Photos?)?\s*/\s*[A-Z][^()]*\)$",
     re.I,
@@ -53,16 +59,21 @@ _CAPTION = re.compile(
 # Wire-service credits at the foot of a story.
 _CREDIT = re.compile(r"^(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b.*(?:;|editing by)", re.I)
 # The site or newsletter talking to its reader, not news: these phrases do not occur in reporting.
+# The site or newsletter talking to its reader, not news. Each phrase is pinned to the reader
+# ("our", "us", "your") or to the start of the line, so that reporting ("urged supporters to
+# subscribe to the group's channel", "will join them on Tuesday", "may not be published under
+# censorship rules") never matches.
+_SOCIAL = r"(?:x|twitter|facebook|instagram|telegram|tiktok|youtube|linkedin|threads|whatsapp|social media)"
 _SITE_TALK = re.compile(
-    r"\b(?:we use cookies|(?:accept|use of|manage) (?:all )?cookies|cookie (?:policy|settings|preferences|consent)"
+    r"\b(?:we use cookies|(?:accept|our use of|manage) (?:all )?cookies|cookie (?:policy|settings|preferences|consent)"
     r"|by (?:using|continuing to (?:use|browse)|browsing) (?:this|our) (?:site|website)"
-    r"|sign(?:ing)? up (?:for|to) (?:our|the)\b[^.]*\bnewsletter|subscribe to (?:our|the)\b[^.]*\b(?:newsletter|channel|podcast)"
-    r"|(?:follow|like|join) (?:us|me|him|her|them) on|download (?:our|the) app"
-    r"|share (?:this|the) (?:article|story|post)|share on (?:facebook|twitter|x|whatsapp|linkedin|email)"
-    r"|all rights reserved|may not be (?:published|reproduced|redistributed)"
+    r"|sign(?:ing)? up (?:for|to) our\b[^.]*\bnewsletter|subscribe to our\b"
+    rf"|(?:follow|like|join) (?:us|me|him|her) on {_SOCIAL}|download our app|share on {_SOCIAL}"
+    r"|all rights reserved|this (?:material|article|content) may not be"
     r"|view (?:this email )?in (?:your|a) browser|forward (?:this email )?to a friend|unsubscribe|update your preferences"
-    r"|(?:leave|post|add) a (?:comment|reply)|your email address will not be published|required fields are marked"
-    r"|enter your (?:comment|name|e-?mail)|save my name|opens in (?:a )?new (?:window|tab))\b",
+    r"|your email address will not be published|required fields are marked"
+    r"|enter your (?:comment|name|e-?mail)|save my name|opens in (?:a )?new (?:window|tab))\b"
+    r"|^(?:share (?:this|the) (?:article|story|post)|(?:leave|post|add) a (?:comment|reply)|follow us)\b",
     re.I,
 )
 _FIRST_PERSON_START = re.compile(r"^(?:I|I'm|I’m|I've|I’ve|My|As a|With (?:a|an|over|more than)\b[^,]*,\s*I)\b")
@@ -94,24 +105,37 @@ def reads_as_sentence(line: str) -> bool:
     return n >= 3 and bool(_FULL_STOP.search(line)) and any(w.islower() for w in words(line))
 
 
+def _is_marked_furniture(line: str) -> bool:
+    """Furniture recognisable by its form, whatever its length: counters, pointers to other
+    stories, captions, wire credits, the site talking to its reader."""
+    n = word_count(line)
+    return bool(
+        _GLUED_COUNTER.match(line) or _COUNTER.match(line)
+        or (_POINTER.match(line) and n <= 25)
+        or (_CAPTION.search(line) and n <= 40)
+        or (_CREDIT.match(line) and n <= 40)
+        or (_SITE_TALK.search(line) and n <= 60 and not _QUOTES.search(line))
+        or (line.endswith(":") and n <= 12 and _LIST_OF_LINKS_INTRO.search(line))
+    )
+
+
 def _is_furniture(line: str) -> bool:
     n = word_count(line)
-    if n == 0:
-        return True
-    if _GLUED_COUNTER.match(line) or _COUNTER.match(line):
-        return True
-    if _POINTER.match(line) and n <= 25:
-        return True
-    if _CAPTION.search(line) and n <= 40:
-        return True
-    if _CREDIT.match(line) and n <= 40:
-        return True
-    if _SITE_TALK.search(line) and n <= 60 and not _QUOTES.search(line):
+    if n == 0 or _is_marked_furniture(line):
         return True
     if reads_as_sentence(line):
         return False
     # Short lines without sentence punctuation: menus, labels, buttons, prompts, headlines of other stories.
     return n <= 12 or "*" in line
+
+
+def _introduces_list(paragraph: str) -> bool:
+    """A sentence ending in a colon ("The proposal includes:") announces points that are content."""
+    return paragraph.endswith(":") and reads_as_sentence(paragraph) and not _LIST_OF_LINKS_INTRO.search(paragraph)
+
+
+def _list_point(line: str) -> bool:
+    return 3 <= word_count(line) <= 40 and any(w.islower() for w in words(line)) and not _is_marked_furniture(line)
 
 
 def _is_bio(paragraph: str, author: str | None) -> bool:
@@ -216,11 +240,15 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
     sentence_lines = [i for i, line in enumerate(lines) if reads_as_sentence(line)]
     body_end = sentence_lines[-1] if sentence_lines else len(lines) - 1
     body_start = sentence_lines[0] if sentence_lines else 0
+    in_list = False  # inside the points announced by a sentence ending in a colon
     for i, line in enumerate(lines):
         byline = parse_byline(line)
         if byline:
             author = author or byline[0]
             agency = agency or byline[1]
+            continue
+        if in_list and not reads_as_sentence(line) and _list_point(line):
+            paragraphs.append(line)
             continue
         if not keep[i] or _is_furniture(line):
             continue
@@ -234,6 +262,7 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
             if found:
                 place, line, agency = found, rest, agency or dateline_agency
         paragraphs.append(line)
+        in_list = _introduces_list(line)
     return Cleaned(title=title, text="\n\n".join(paragraphs), author=author, place=place, agency=agency)
 
 
