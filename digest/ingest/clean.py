@@ -29,16 +29,28 @@ _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
 _FULL_STOP = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|al|el|bin|van|von|der|da|di|la|le))*"
 _BYLINE = re.compile(
-    rf"^(?i:by|written by|words by|posted by|reporting by)[:\s]+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
+    rf"^(?i:by|written by|words by|posted by|reporting by|author)[:\s]+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
     r"\s*(?:[|•·–—-]\s*(?P<rest>.*))?$"
 )
 _GLUED_COUNTER = re.compile(r"^\d[\d.,]*\s?[KkMm]?\s?(?:[A-Z][a-z]+){1,3}$")
 _COUNTER = re.compile(r"^\d[\d.,]*\s*[KkMm]?\s+(?:comments?|shares?|views?|likes?|followers?|subscribers?|fans?|reads?)$", re.I)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_REGION = r"(?:,\s*(?!" + _MONTH + r"\s+\d)[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2})?"
+_DATE = r"(?:,\s*" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?"
+# "CAIRO —", "DOHA, Qatar (Reuters) -", "JERUSALEM, March 3 (AP) —", "DUBAI:" (the colon style of Gulf papers)
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?:,\s*(?!" + _MONTH + r"\s+\d)[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2})?)"
-    r"(?:,\s*" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–-]{1,2}\s+(?=\S)"
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}" + _REGION + ")" + _DATE
+    + r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:[—–-]{1,2}|(?P<colon>:))\s+(?=[A-Z0-9\"“‘'«])"
+)
+# "Gaza City, Oct 5 (Reuters) -": a place in ordinary case counts only with an agency credit.
+_DATELINE_WITH_AGENCY = re.compile(
+    r"^(?P<place>[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}" + _REGION + ")" + _DATE
+    + r"\s*\((?P<agency>[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2})\)\s*[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'«])"
+)
+# Labels written like a dateline with a colon ("BREAKING: ...") are not places.
+_LABELS = re.compile(
+    r"^(?:BREAKING|UPDATE|UPDATED|WATCH|LIVE|EXCLUSIVE|ANALYSIS|OPINION|EDITORIAL|NEW|NOTE|CORRECTION|"
+    r"EXPLAINER|VIDEO|PHOTOS?|LISTEN|FACT CHECK|FULL TEXT|TRANSCRIPT|READ)\b"
 )
 _POINTER = re.compile(
     r"^(?:see also|read also|also read|read more|more:|related:|related stories|watch:|listen:|recommended:|"
@@ -170,7 +182,10 @@ def _link_lists(lines: list[str]) -> list[tuple[int, int]]:
 
 
 def _title_case(name: str) -> str:
-    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in name.split())
+    """"DEIR AL-BALAH" -> "Deir Al-Balah"; words of one or two letters ("UN", "AP") stay as they are."""
+    return " ".join(
+        "-".join(part.capitalize() for part in w.split("-")) if w.isupper() and len(w) > 2 else w for w in name.split()
+    )
 
 
 def _title_case_place(place: str) -> str:
@@ -185,11 +200,11 @@ def split_dateline(paragraph: str) -> tuple[str | None, str]:
 
 
 def _dateline(paragraph: str) -> tuple[str | None, str | None, str]:
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph) or _DATELINE_WITH_AGENCY.match(paragraph)
     if not match:
         return None, None, paragraph
     place = match.group("place").strip()
-    if len(words(place.split(",")[0])) > 3 or not any(c.isupper() for c in place.split(",")[0][1:]):
+    if len(words(place.split(",")[0])) > 3 or (match.groupdict().get("colon") and _LABELS.match(place)):
         return None, None, paragraph
     return _title_case_place(place), match.group("agency"), paragraph[match.end():]
 
