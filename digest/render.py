@@ -249,8 +249,12 @@ def render_email(briefing: Briefing, config: Config) -> EmailBody:
 # --- files ----------------------------------------------------------------------------------
 
 
-def write_file(path: Path, data: str | bytes) -> Path:
-    """Write `data` to `path` atomically: a temporary file in the same folder, then a rename."""
+def write_file(path: Path, data: str | bytes, *, durable: bool = True) -> Path:
+    """Write `data` to `path` atomically: a temporary file in the same folder, then a rename.
+
+    `durable=False` skips the fsync (milliseconds per file): a crash of this process still leaves
+    the old file or the new one, but a power loss may leave it empty. For files a later run
+    checks and makes again (the static site's pages)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -258,7 +262,8 @@ def write_file(path: Path, data: str | bytes) -> Path:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:

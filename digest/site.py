@@ -51,7 +51,7 @@ from digest.store import Store, utcnow
 logger = logging.getLogger(__name__)
 
 MANIFEST = ".digest-site.json"
-MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 2
 FEED_ENTRIES = 50  # newest digests in atom.xml; the archive itself lists them all
 ASSETS = ("site.css", "search.js", "favicon.svg")
 _CODE_HASH = hashlib.sha256(Path(__file__).read_bytes() + __version__.encode()).hexdigest()
@@ -219,31 +219,40 @@ def _templates_hash(config: Config) -> str:
 
 class _Writer:
     """Writes through render.write_file, skipping files whose bytes would not change, and keeps
-    the list of everything this build produced (the manifest)."""
+    the list of everything this build produced (the manifest).
+
+    Pages are written without an fsync each (hundreds of them took seconds): a page a power
+    loss left empty or short no longer matches the hash the manifest holds for it, so the next
+    build makes it again. The manifest itself is written durably, last."""
 
     def __init__(self, folder: Path, previous: dict):
         self.folder = folder
-        self.previous_inputs: dict[str, str] = previous.get("inputs", {})
+        self.previous_inputs: dict[str, list[str]] = previous.get("inputs", {})
         self.previous_files: list[str] = previous.get("files", [])
-        self.inputs: dict[str, str] = {}
+        self.inputs: dict[str, list[str]] = {}  # page -> [hash of its inputs, hash of its bytes]
         self.files: list[str] = []
         self.written: list[str] = []
         self.unchanged = 0
 
-    def write(self, name: str, data: str | bytes) -> None:
+    def write(self, name: str, data: str | bytes, inputs: str | None = None) -> None:
+        """Write `name` unless it already holds `data`; `inputs` (a hash) lets `fresh` skip it next time."""
         self.files.append(name)
         path = self.folder / name
         raw = data.encode("utf-8") if isinstance(data, str) else data
+        if inputs is not None:
+            self.inputs[name] = [inputs, _sha(raw)]
         if path.is_file() and path.stat().st_size == len(raw) and path.read_bytes() == raw:
             self.unchanged += 1
             return
-        write_file(path, raw)
+        write_file(path, raw, durable=False)
         self.written.append(name)
 
-    def fresh(self, name: str, key: str) -> bool:
-        """True when `name` was made from the same inputs last time and is still there."""
-        self.inputs[name] = key
-        if self.previous_inputs.get(name) == key and (self.folder / name).is_file():
+    def fresh(self, name: str, inputs: str) -> bool:
+        """True when `name` was made from the same inputs last time and still holds what was written."""
+        previous = self.previous_inputs.get(name)
+        path = self.folder / name
+        if previous and previous[0] == inputs and path.is_file() and _sha(path.read_bytes()) == previous[1]:
+            self.inputs[name] = previous
             self.files.append(name)
             self.unchanged += 1
             return True
@@ -257,7 +266,7 @@ class _Writer:
         if target.is_file() and target.stat().st_size == stat.st_size and target.stat().st_mtime_ns == stat.st_mtime_ns:
             self.unchanged += 1
             return
-        write_file(target, source.read_bytes())
+        write_file(target, source.read_bytes(), durable=False)
         os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
         self.written.append(name)
 
@@ -275,6 +284,10 @@ class _Writer:
     def save_manifest(self) -> None:
         manifest = {"format": MANIFEST_FORMAT, "inputs": self.inputs, "files": sorted(set(self.files))}
         write_file(self.folder / MANIFEST, json.dumps(manifest, indent=0, sort_keys=True))
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _read_manifest(folder: Path) -> dict:
@@ -354,7 +367,7 @@ def _write_digest_pages(writer: _Writer, config: Config, pages: list[DigestPage]
             root="../", paper=config.render.paper, medium="site", current="",
             **{**common, "tz": ZoneInfo(page.briefing.timezone), "skip_to": "top-lines"},
         )
-        writer.write(page.href, html)
+        writer.write(page.href, html, inputs=key)
     return missing_pdfs
 
 

@@ -240,6 +240,9 @@ def test_rebuild_is_incremental(store, config):
     assert first.digests == 4 and len(first.written) == len(set(first.written))
     again = build_site(store, config)
     assert again.written == () and again.removed == ()
+    damaged = next(n for n in first.written if n.startswith("digests/") and n.endswith(".html"))
+    (config.home / "site" / damaged).write_text("")  # what a power loss may leave of an unsynced page
+    assert build_site(store, config).written == (damaged,)
     [new_id] = record_days(store, config, 1, first=4)
     after = build_site(store, config)
     new_page = f"digests/2025-01-10-{new_id}.html"
