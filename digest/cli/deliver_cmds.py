@@ -67,9 +67,9 @@ def send_command(app: AppContext, digest_id: int | None, dry_run: bool, to: tupl
                    f"via {describe_transport(app.config)}; nothing is sent")
         for row in rows:
             click.echo(f"\n{row['recipient']}: {row['action']}")
-            for key in ("subject", "from", "reply_to", "message_id"):
+            for key, label in (("subject", "Subject"), ("from", "From"), ("reply_to", "Reply-To"), ("message_id", "Message-ID")):
                 if row[key]:
-                    click.echo(f"  {key.replace('_', '-').title() + ':':12} {row[key]}")
+                    click.echo(f"  {label + ':':12} {row[key]}")
             click.echo(f"  {'Tracks:':12} {', '.join(row['tracks']) or '(none)'}")
             parts = ", ".join(f"{p['type']}{' ' + p['filename'] if p['filename'] else ''} {_size(p['bytes'])}" for p in row["parts"])
             click.echo(f"  {'Parts:':12} {parts}; {_size(row['size'])} in all")
