@@ -20,6 +20,8 @@ FEEDS = RESOURCES / "feeds"
 CAP = 8192
 ARTICLE = (RESOURCES / "inbox" / "cairo_round.txt").read_text(encoding="utf-8")
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + bytes(range(256)) * 8
+# A small PDF without NUL bytes: only its signature gives it away.
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 44 >>\nstream\nx\x9c\xcbH\xcd\xc9\xc9W(\xcf/\xcaI\nendstream\nendobj\n"
 
 
 def _feed_text(name: str, server) -> str:
@@ -30,8 +32,10 @@ def _feed_text(name: str, server) -> str:
 FILE_CASES = {
     "empty": ("empty.txt", lambda s: b"", "empty file; nothing to ingest"),
     "blank": ("blank.md", lambda s: b"  \n\n\t \n", "empty file; nothing to ingest"),
-    "binary": ("scan.txt", lambda s: PNG, "binary file (it contains NUL bytes)"),
-    "binary_eml": ("photo.eml", lambda s: PNG, "binary file (it contains NUL bytes)"),
+    "binary": ("data.txt", lambda s: bytes(range(256)) * 16, "binary file (it contains NUL bytes)"),
+    "image_as_text": ("scan.txt", lambda s: PNG, "binary file (it is a PNG image)"),
+    "binary_eml": ("photo.eml", lambda s: PNG.replace(b"\x00", b"\x01"), "binary file (it is a PNG image)"),
+    "pdf_as_text": ("report.txt", lambda s: PDF, "binary file (it is a PDF)"),
     "oversize": ("long.txt", lambda s: (ARTICLE * 8).encode(), f"bytes is over the {CAP:,}-byte cap ([sources] max_bytes)"),
     "malformed_html": (
         "broken.html",

@@ -61,6 +61,14 @@ def _binary(location: str, why: str) -> InputError:
     return InputError(f"{location}: binary file ({why}); digest reads {' '.join(SUPPORTED)} text files")
 
 
+# File signatures of the binary formats people drop into an inbox by mistake.
+_SIGNATURES = {
+    b"%PDF-": "a PDF", b"PK\x03\x04": "a zip archive or Office document", b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image", b"\x1f\x8b": "gzip data", b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive", b"ID3": "an MP3 file", b"RIFF": "a RIFF (WAV, AVI, WebP) file",
+}
+
+
 def sniff_unicode(data: bytes) -> str | None:
     """The encoding a BOM or a UTF-16 NUL pattern announces, else None."""
     for bom, encoding in _BOMS:
@@ -82,11 +90,10 @@ def decode(data: bytes, location: str, declared: str | None = None) -> str:
     first, see `_legacy_encoding`). Raises InputError for empty or binary data."""
     if not data.strip():
         raise InputError(f"{location}: empty file; nothing to ingest")
+    _refuse_binary(data, location)
     encoding = sniff_unicode(data)
     if encoding:
         return _checked(data.decode(encoding, errors="replace"), location)
-    if b"\x00" in data[:4096]:
-        raise _binary(location, "it contains NUL bytes")
     try:
         return _checked(data.decode("utf-8"), location)
     except UnicodeDecodeError:
@@ -99,6 +106,14 @@ def decode(data: bytes, location: str, declared: str | None = None) -> str:
     encoding = _legacy_encoding(data)
     logger.info("%s: not UTF-8, decoded as %s", location, encoding)
     return _checked(data.decode(encoding, errors="replace"), location)
+
+
+def _refuse_binary(data: bytes, location: str) -> None:
+    for signature, kind in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise _binary(location, f"it is {kind}")
+    if b"\x00" in data[:4096] and sniff_unicode(data) is None:
+        raise _binary(location, "it contains NUL bytes")
 
 
 def _legacy_encoding(data: bytes) -> str:
@@ -379,8 +394,7 @@ def read_entries(data: bytes, location: str, extension: str | None = None) -> En
         raise InputError(f"{location}: empty file; nothing to ingest")
     try:
         if ext == ".eml":
-            if b"\x00" in data[:4096]:
-                raise _binary(location, "it contains NUL bytes")
+            _refuse_binary(data, location)
             return list(read_eml(data, location))
         text = decode(data, location)
         if ext in HTML_EXTENSIONS:
