@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from digest.briefing import build_briefing, save_briefing
 from digest.config import Config
 from digest.deliver import DeliveryReport, deliver_digest, retry_pending
+from digest.errors import Busy
 from digest.ingest import ingest
 from digest.models import IngestReport
 from digest.site import build_site
@@ -138,10 +139,14 @@ POLL_STAGES: tuple[Stage, ...] = (
 )
 
 
-def run_stages(state: RunState, stages: tuple[Stage, ...]) -> RunState:
+def run_stages(state: RunState, stages: tuple[Stage, ...], still_active: Callable[[], bool] | None = None) -> RunState:
     """Run `stages` in order on `state`. A required stage's error ends the run (raised); a
-    best-effort stage's error is logged, noted in state.problems, and the run goes on."""
+    best-effort stage's error is logged, noted in state.problems, and the run goes on.
+    `still_active` is asked before each stage; when it says no (another scheduler took over),
+    the run stops there with Busy and the new scheduler resumes it."""
     for stage in stages:
+        if still_active is not None and not still_active():
+            raise Busy(f"another scheduler took over; stopping before {stage.name}")
         try:
             stage.run(state)
         except Exception as exc:
@@ -154,11 +159,12 @@ def run_stages(state: RunState, stages: tuple[Stage, ...]) -> RunState:
 
 
 def run_pipeline(store: Store, config: Config, *, digest_id: int | None = None,
-                 on_built: Callable[[int], None] | None = None) -> RunState:
+                 on_built: Callable[[int], None] | None = None,
+                 still_active: Callable[[], bool] | None = None) -> RunState:
     """The daily run: every stage of STAGES in order. `digest_id` resumes a run cut off after
     its build; `on_built` is told the new digest's id as soon as it is recorded."""
     state = RunState(store, config, digest_id=digest_id, on_built=on_built)
-    return run_stages(state, STAGES)
+    return run_stages(state, STAGES, still_active)
 
 
 def poll(store: Store, config: Config) -> RunState:

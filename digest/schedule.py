@@ -27,6 +27,7 @@ import logging
 import os
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -161,7 +162,7 @@ def current_slot(config: Config, now: datetime) -> datetime:
 class _Active:
     store: Store
     config: Config
-    me: Identity
+    lease: HeldLease
 
 
 _active: _Active | None = None
@@ -180,10 +181,12 @@ def poll_job() -> None:
 
 def daily_job() -> None:
     ctx = _context()
-    run_daily_slot(ctx.store, ctx.config, current_slot(ctx.config, utcnow()), ctx.me)
+    run_daily_slot(ctx.store, ctx.config, current_slot(ctx.config, utcnow()), ctx.lease.me,
+                   still_active=lambda: not ctx.lease.lost.is_set())
 
 
-def run_daily_slot(store: Store, config: Config, slot: datetime, me: Identity) -> JobRun | None:
+def run_daily_slot(store: Store, config: Config, slot: datetime, me: Identity,
+                   still_active: Callable[[], bool] | None = None) -> JobRun | None:
     """Run the pipeline for one scheduled time, once: a slot already done is left alone; one
     cut off by a crash (another owner, still "running") is resumed with its digest, if built."""
     run, created = store.start_job_run(DAILY_JOB_ID, slot, me.owner)
@@ -197,8 +200,10 @@ def run_daily_slot(store: Store, config: Config, slot: datetime, me: Identity) -
                        f" after building digest {run.digest_id}" if run.digest_id else "")
     logger.info("daily run for %s", _local(config, slot))
     try:
-        pipeline.run_pipeline(store, config, digest_id=run.digest_id,
+        pipeline.run_pipeline(store, config, digest_id=run.digest_id, still_active=still_active,
                               on_built=lambda digest_id: store.update_job_run(run.id, digest_id=digest_id))
+    except Busy:
+        raise  # the run stays "running" for the scheduler that took over to resume
     except Exception as exc:
         store.update_job_run(run.id, status="failed", error=f"{exc.__class__.__name__}: {exc}")
         raise
@@ -280,7 +285,7 @@ def _run_active(store: Store, config: Config, lease: HeldLease, stop: threading.
     try:
         install_jobs(scheduler, config)
         _resume_cut_off_run(scheduler, store, config, lease.me)
-        _active = _Active(store, config, lease.me)
+        _active = _Active(store, config, lease)
         scheduler.resume()
         for job_id, when in next_runs(scheduler).items():
             logger.info("next %s: %s (%s)", job_id, _local(config, when) if when else "never",

@@ -156,3 +156,23 @@ def test_the_pipeline_runs_its_stages_in_the_documented_order():
         assert names.index("deliver") < names.index("publish")
     required = {stage.name for stage in pipeline.STAGES if stage.required}
     assert {"build", "deliver"} <= required and "ingest" not in required
+
+
+def test_a_scheduler_that_lost_its_lease_stops_between_stages_and_the_new_one_resumes(store):
+    from digest.errors import Busy
+    from digest.lease import Identity
+    from digest.schedule import run_daily_slot
+
+    config = schedule(time="07:00", timezone="Asia/Jerusalem")
+    slot = utc(2025, 3, 6, 5)
+    old, new = Identity("old:1:a", "old", 1), Identity("new:2:b", "new", 2)
+
+    with pytest.raises(Busy, match="stopping before ingest"):
+        run_daily_slot(store, config, slot, old, still_active=lambda: False)
+    [cut_off] = store.list_job_runs(DAILY_JOB_ID)
+    assert (cut_off.status, cut_off.owner) == ("running", old.owner)
+
+    assert run_daily_slot(store, config, slot, new, still_active=lambda: True) is not None
+    [run] = store.list_job_runs(DAILY_JOB_ID)
+    assert (run.status, run.owner) == ("done", new.owner)
+    assert run_daily_slot(store, config, slot, old) is None  # a finished slot never runs again
