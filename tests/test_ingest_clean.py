@@ -232,3 +232,24 @@ def test_points_announced_by_a_colon_are_content_but_link_lists_are_not():
         "the return of displaced families to the north",
         "Both sides are expected to respond by Sunday, the officials said.",
     ]
+
+
+def test_unwrap_joins_wrapped_prose_but_not_lists_of_headlines():
+    from digest.ingest.clean import unwrap
+
+    wrapped = "Negotiators met again in Doha on Monday to discuss the\nsequencing of releases, officials said, and\nagreed to meet again.\nA second paragraph."
+    assert unwrap(wrapped).split("\n") == [
+        "Negotiators met again in Doha on Monday to discuss the sequencing of releases, officials said, and agreed to meet again.",
+        "A second paragraph.",
+    ]
+    headlines = "Israel's cabinet to meet on Tuesday\nAid groups warn of famine in the north\nEgypt reopens its crossing for patients"
+    assert unwrap(headlines) == headlines
+    long_lines = "A" * 120 + "\nand this line starts in lower case but follows a long paragraph line"
+    assert unwrap(long_lines) == long_lines
+
+
+def test_quote_closed_by_its_speaker_without_a_full_stop_is_kept():
+    body = "Negotiators met in Doha on Monday, officials said.\n“We will not give up,” she said\nShare this article"
+    assert clean_body("Talks", body).text.split("\n\n") == [
+        "Negotiators met in Doha on Monday, officials said.", "“We will not give up,” she said",
+    ]

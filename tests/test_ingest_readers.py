@@ -138,3 +138,18 @@ def test_cp1252_html_page(tmp_path):
     doc = _one(path)
     assert "“We are closer than we have been in weeks" in doc.body
     assert "was not authorisé to brief reporters" in doc.body
+
+
+def test_hard_wrapped_plain_text_email_is_unwrapped():
+    article = document_to_article(_one(RESOURCES / "email" / "wrapped.eml"))
+    assert article.title == "Ceasefire Watch: mediators set a new deadline"
+    assert article.paragraphs == [
+        "Mediators in Cairo set a new deadline of Friday for both sides to answer the latest proposal, according to "
+        "two Egyptian officials who spoke to Ceasefire Watch on Monday evening. The officials said the deadline was "
+        "meant to prevent the talks from drifting into the summer.",
+        "The proposal would begin with a six-week pause in fighting and the release of women, children and elderly "
+        "hostages, followed by talks on a permanent end to the war. Israeli and Hamas negotiators have both "
+        "described it as a basis for discussion.",
+        '"We have never been closer, and we have never been so stuck," one official said',
+        "In Doha, Qatari officials said they were in daily contact with both delegations.",
+    ]

@@ -113,8 +113,40 @@ def reads_as_sentence(line: str) -> bool:
     sentence ("He declined to comment.") of three or four words with a full stop and a lower-case word."""
     n = word_count(line)
     if n >= 5:
-        return bool(_TERMINAL.search(line))
+        return bool(_TERMINAL.search(line)) or bool(_QUOTE_THEN_SPEAKER.search(line))
     return n >= 3 and bool(_FULL_STOP.search(line)) and any(w.islower() for w in words(line))
+
+
+# A quotation closed by its speaker and no full stop ("“We will not give up,” she said"): prose.
+_QUOTE_THEN_SPEAKER = re.compile(
+    r"[,?!][\"”’]\s+(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|added|told \w+)$"
+)
+
+
+def unwrap(text: str) -> str:
+    """Join the lines of hard-wrapped paragraphs (plain-text email, text pasted from a terminal).
+
+    A block between blank lines is hard-wrapped when its lines are at most 100 characters and at
+    least a third of its line breaks fall before a lower-case word, which a list of links or
+    headlines never does. In such a block a line as long as the wrap width continues on the next
+    line; a shorter one ends its paragraph.
+    """
+    out = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        width = max((len(line) for line in lines), default=0)
+        continued = sum(1 for line in lines[1:] if line[0].islower())
+        if len(lines) < 2 or width > 100 or continued * 3 < len(lines) - 1:
+            out.append("\n".join(lines))
+            continue
+        paragraphs = [lines[0]]
+        for previous, line in zip(lines, lines[1:]):
+            if len(previous) >= 0.6 * width and not re.match(r"[-*•]\s", line):
+                paragraphs[-1] += " " + line
+            else:
+                paragraphs.append(line)
+        out.append("\n".join(paragraphs))
+    return "\n\n".join(out)
 
 
 def _is_marked_furniture(line: str) -> bool:
@@ -242,7 +274,7 @@ def parse_byline(line: str) -> tuple[str | None, str | None] | None:
 
 def clean_body(title: str, body: str, author: str | None = None, place: str | None = None) -> Cleaned:
     """Drop furniture from `body`, lift byline and dateline into metadata, keep every real sentence."""
-    lines = [line for line in normalize_whitespace(body).split("\n") if line.strip()]
+    lines = [line for line in unwrap(normalize_whitespace(body)).split("\n") if line.strip()]
     title = normalize_whitespace(title).strip()
     folded_title = " ".join(w.lower() for w in words(title))
     agency = None
