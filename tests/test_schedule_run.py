@@ -184,18 +184,24 @@ def smtp():
     server.stop()
 
 
-def test_a_daily_run_killed_in_the_middle_resumes_at_the_next_start_without_doubling(tmp_path, store, smtp):
+def start_daily_run_held_at(tmp_path, store, smtp, address: str, log: Path):
+    """`digest run` with its daily job due, and the mail server holding `address` at RCPT.
+    Returns (config path, process, gate to release the hold); returns once the run is held there."""
     config_path = write_config(tmp_path, hours_ago=1, smtp_port=smtp.port)
-    config = load_config(config_path)
-    stopped_days_ago(store, config, days=1)
-    gate, reached = smtp.hold("a@example.org")
+    stopped_days_ago(store, load_config(config_path), days=1)
+    gate, reached = smtp.hold(address)
+    proc = start_run(config_path, log)
+    if not reached.wait(180):
+        stop_run(proc)
+        raise AssertionError(log.read_text())
+    return config_path, proc, gate
 
-    crashed = start_run(config_path, tmp_path / "crashed.log")
-    try:
-        assert reached.wait(180), (tmp_path / "crashed.log").read_text()  # built, and delivering to a
-    finally:
-        crashed.send_signal(signal.SIGKILL)
-        crashed.wait(30)
+
+def test_a_daily_run_killed_in_the_middle_resumes_at_the_next_start_without_doubling(tmp_path, store, smtp):
+    # built, and delivering to a: killed there
+    config_path, crashed, gate = start_daily_run_held_at(tmp_path, store, smtp, "a@example.org", tmp_path / "crashed.log")
+    crashed.send_signal(signal.SIGKILL)
+    crashed.wait(30)
     gate.set()
     [cut_off] = store.list_job_runs(DAILY_JOB_ID)
     assert cut_off.status == "running" and cut_off.digest_id is not None
@@ -214,14 +220,8 @@ def test_a_daily_run_killed_in_the_middle_resumes_at_the_next_start_without_doub
 
 
 def test_sigterm_lets_the_running_job_finish_then_stops(tmp_path, store, smtp):
-    config_path = write_config(tmp_path, hours_ago=1, smtp_port=smtp.port)
-    config = load_config(config_path)
-    stopped_days_ago(store, config, days=1)
-    gate, reached = smtp.hold("b@example.org")
-
-    proc = start_run(config_path, tmp_path / "run.log")
+    _config_path, proc, gate = start_daily_run_held_at(tmp_path, store, smtp, "b@example.org", tmp_path / "run.log")
     try:
-        assert reached.wait(180), (tmp_path / "run.log").read_text()
         proc.send_signal(signal.SIGTERM)
         time.sleep(2)
         assert proc.poll() is None  # still finishing the daily run
