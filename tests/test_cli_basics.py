@@ -79,3 +79,10 @@ def test_version():
     from digest import __version__
 
     assert _run("--version").stdout.strip().endswith(__version__)
+
+
+def test_nothing_to_ingest_says_why(run_cli, digest_home):
+    result = run_cli("ingest")
+    assert result.exit_code == 0
+    assert f"nothing to ingest: there is no inbox folder at {digest_home.resolve() / 'inbox'}" in result.stderr
+    assert result.stdout.startswith("0 new")

@@ -95,3 +95,11 @@ def test_articles_and_show_display_the_links(run_cli, batch):
     assert f"copy of:     #{canonical['id']} " in copy
     as_json = json.loads(run_cli("show", canonical["id"], "--json").stdout)
     assert sorted(as_json["duplicates"]) == copies and as_json["text"].startswith("Qatari and Egyptian mediators")
+
+
+def test_ingest_json_report(run_cli, batch):
+    first = json.loads(run_cli("ingest", batch, "--json").stdout)
+    assert len(first["added"]) == 2 and len(first["duplicates"]) == 3 and first["failures"] == []
+    assert all(row["duplicate_of"] for row in first["duplicates"])
+    second = json.loads(run_cli("ingest", batch, "--json").stdout)
+    assert second["added"] == [] and second["duplicates"] == [] and len(second["unchanged"]) == 5

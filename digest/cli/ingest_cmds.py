@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from digest.cli import AppContext, cli, echo_json, pass_app, stderr_is_tty
-from digest.ingest import ingest
+from digest.ingest import ingest, plan
 from digest.models import Article
 
 logger = logging.getLogger(__name__)
@@ -46,6 +46,9 @@ def ingest_command(app: AppContext, targets: tuple[str, ...], as_json: bool) -> 
     the rest of the batch goes on, and the exit code is then 1. Input files are never modified.
     """
     store, config = app.store, app.config
+    if not targets and not plan(config):
+        click.echo(f"nothing to ingest: there is no inbox folder at {config.inbox_path} and [sources] feeds "
+                   "and urls are empty; pass files, folders or URLs, or configure [sources]", err=True)
     if stderr_is_tty() and not as_json:
         report = _ingest_with_progress_bar(store, config, list(targets))
     else:
