@@ -41,6 +41,15 @@ REAL_SENTENCES = {
         'An EU official said the bloc was ready to redeploy its border assistance mission "as soon as there is an agreement among the parties."',
         "Egyptian state media said the talks would continue on Wednesday.",
     ],
+    "theme_furniture.txt": [
+        "Qatar and Egypt are drafting a joint statement that would set a date for the next round of talks, two diplomats said on Thursday.",
+        "It did not.",
+        'That was the question put to a senior Qatari official, who answered that a date "depends on the answers we receive this week."',
+        "The statement, the diplomats said, would also call on both parties to:",
+        "refrain from steps that could derail the talks",
+        "allow aid convoys to reach the north without delay",
+        "Egyptian officials have been more cautious in public, saying only that contacts were continuing.",
+    ],
 }
 
 FURNITURE = {
@@ -64,6 +73,12 @@ FURNITURE = {
         "Click here to download our app", "Karim Nasser is a senior correspondent", "Follow him on X",
         "Leave a comment", "Your email address will not be published", "Required fields", "Name *", "Email *",
         "Save my name", "Post Comment",
+    ],
+    "theme_furniture.txt": [
+        "Home", "Middle East", "Edition", "Login", "Subscribe", "by Ahmed Fathy", "March 14, 2024", "Tweet", "Pin",
+        "Print", "ALSO READ", "Envoys weigh a shorter first phase", "Trending Now", "Hostage families march",
+        "Prices of flour", "Load more", "Previous article", "Red Sea shipping", "Next article", "Football federation",
+        "Powered by WordPress", "All Rights Reserved",
     ],
 }
 
@@ -93,6 +108,8 @@ def test_metadata_from_bylines_and_datelines():
     assert (ap.author, ap.place, ap.outlet) == ("Jane Doe and John Roe", "Jerusalem", "AP")
     blog = _article("blog_furniture.txt")
     assert (blog.author, blog.place, blog.outlet) == ("Karim Nasser", "Cairo", None)
+    theme = _article("theme_furniture.txt")  # the headline sits below a menu
+    assert (theme.title, theme.author) == ("Qatar and Egypt draft a joint statement on the next round", "Ahmed Fathy")
 
 
 @pytest.mark.parametrize(

@@ -314,18 +314,28 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
 
 
 def split_headline(text: str) -> tuple[str, str]:
-    """For plain text: the first line is the headline, unless it is a short section label
-    ("World News") directly followed by a headline-like line."""
+    """For plain text: the first line is the headline, unless the text starts with short labels
+    (a section, a menu: "World News", "Home / Middle East") above a headline-like line."""
     lines = [line.strip() for line in normalize_whitespace(text).split("\n")]
     nonempty = [i for i, line in enumerate(lines) if line]
     if not nonempty:
         return "", ""
-    first = nonempty[0]
-    title_index = first
-    if len(nonempty) > 1:
-        second = lines[nonempty[1]]
-        if word_count(lines[first]) <= 4 and not reads_as_sentence(lines[first]) and 3 <= word_count(second) <= 25 and not _TERMINAL.search(second):
-            title_index = nonempty[1]
+
+    def label(line: str) -> bool:
+        return word_count(line) <= 4 and not reads_as_sentence(line)
+
+    def headline_like(line: str, least: int) -> bool:
+        return least <= word_count(line) <= 25 and not _TERMINAL.search(line) and not _is_marked_furniture(line)
+
+    title_index = nonempty[0]
+    following = nonempty[1:8]
+    if label(lines[nonempty[0]]) and following:
+        if headline_like(lines[following[0]], 3):  # "World News" / "Talks resume in Doha"
+            title_index = following[0]
+        else:  # "Home" / "Middle East" / "Qatar and Egypt draft a joint statement ..."
+            rest = [i for i in following if not label(lines[i])]
+            if rest and headline_like(lines[rest[0]], 5):
+                title_index = rest[0]
     title = lines[title_index].lstrip("#").strip()
     if word_count(title) > 30:
         # No headline line: the text starts with its lead paragraph. Title it by its first sentence.
