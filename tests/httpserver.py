@@ -3,6 +3,7 @@
     server.route("/feed.xml", body, headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'})
     server.route("/slow", b"late", delay=5)        # answers after 5 s (a timeout test)
     server.route("/drip", b"x" * 100, chunk_delay=0.2)  # sends the body a few bytes at a time
+    server.serve({"/gone": (404, {}, b"gone"), "/late": (200, {}, b"ok", 3.0)})  # several at once
     url = server.url("/feed.xml")
     server.requests_for("/feed.xml")[0].headers["User-Agent"]
 
@@ -14,7 +15,6 @@ Unknown paths answer 404. The `http_server` fixture in conftest.py gives each te
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -42,8 +42,7 @@ class LoopbackServer:
         self.requests: list[RecordedRequest] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        for path, route in (routes or {}).items():
-            self.routes[path] = route if isinstance(route, Route) else Route(*route)
+        self.serve(routes or {})
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
         self._httpd.block_on_close = False
@@ -72,6 +71,11 @@ class LoopbackServer:
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.routes[path] = Route(status=status, headers=dict(headers or {}), body=data, **options)
         return self.url(path)
+
+    def serve(self, routes: dict[str, Route | tuple]) -> None:
+        """Add routes: path -> Route, or a tuple (status, headers, body, delay) in Route's field order."""
+        for path, route in routes.items():
+            self.routes[path] = route if isinstance(route, Route) else Route(*route)
 
     def requests_for(self, path: str) -> list[RecordedRequest]:
         with self._lock:
@@ -138,12 +142,3 @@ def _not_modified(route: Route, request_headers) -> bool:
     modified = route.headers.get("Last-Modified")
     return bool(modified and not etag and request_headers.get("If-Modified-Since") == modified)
 
-
-def wait_for(predicate, timeout: float = 5.0) -> bool:
-    """Poll `predicate` until true or `timeout` seconds pass (for requests served on other threads)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return bool(predicate())

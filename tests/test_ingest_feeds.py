@@ -237,3 +237,23 @@ def test_malformed_feed_url_is_read_as_a_feed_by_its_content_type(store, config,
     url = http_server.route("/broken", b"<<item>> Talks resume &&& </channel>", headers={"Content-Type": "application/rss+xml"})
     (failure,) = ingest(store, config, [url]).failures
     assert failure.reason.startswith(f"{url}: malformed feed (not well-formed (invalid token)")
+
+
+def test_loopback_server_serves_a_dict_of_routes_and_records_requests(http_server):
+    import urllib3
+
+    http_server.serve({"/a": (200, {"Content-Type": "text/plain"}, b"alpha"), "/b": (410, {}, b"gone", 0.1)})
+    http = urllib3.PoolManager()
+    assert http.request("GET", http_server.url("/a"), headers={"X-Probe": "1"}).data == b"alpha"
+    assert http.request("GET", http_server.url("/b")).status == 410
+    assert http.request("GET", http_server.url("/nowhere")).status == 404
+    assert [r.path for r in http_server.requests] == ["/a", "/b", "/nowhere"]
+    assert http_server.requests_for("/a")[0].headers["X-Probe"] == "1"
+
+
+def test_served_feed_with_an_external_entity_is_refused_and_nothing_else_is_fetched(store, config, http_server):
+    url = http_server.route("/evil.xml", _feed("external_entity.xml", http_server), headers={"Content-Type": RSS})
+    http_server.route("/secret.txt", "secret")
+    (failure,) = ingest(store, config, [url]).failures
+    assert "feed declares XML entities" in failure.reason
+    assert [r.path for r in http_server.requests] == ["/evil.xml"]
