@@ -270,3 +270,8 @@ def test_quote_closed_by_its_speaker_without_a_full_stop_is_kept():
     assert clean_body("Talks", body).text.split("\n\n") == [
         "Negotiators met in Doha on Monday, officials said.", "“We will not give up,” she said",
     ]
+
+
+def test_a_given_place_wins_but_the_dateline_still_leaves_the_text():
+    cleaned = clean_body("Talks", "CAIRO (AP) — Negotiators met on Monday, officials said.", place="Cairo, Egypt")
+    assert (cleaned.place, cleaned.agency, cleaned.text) == ("Cairo, Egypt", "AP", "Negotiators met on Monday, officials said.")

@@ -304,10 +304,10 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
         in_tail = i > body_start + (body_end - body_start) * 0.6 and len(sentence_lines) > 2
         if in_tail and _is_bio(line, author):
             continue
-        if not paragraphs and place is None:
+        if not paragraphs:  # a place given by the source wins, but the dateline still leaves the text
             found, dateline_agency, rest = _dateline(line)
             if found:
-                place, line, agency = found, rest, agency or dateline_agency
+                place, line, agency = place or found, rest, agency or dateline_agency
         paragraphs.append(line)
         in_list = _introduces_list(line)
     return Cleaned(title=title, text="\n\n".join(paragraphs), author=author, place=place, agency=agency)
