@@ -153,3 +153,16 @@ def test_hard_wrapped_plain_text_email_is_unwrapped():
         '"We have never been closer, and we have never been so stuck," one official said',
         "In Doha, Qatari officials said they were in daily contact with both delegations.",
     ]
+
+
+def test_sloppy_html_with_unclosed_tags_still_yields_the_article(tmp_path):
+    page = (INBOX / "news_page.html").read_text(encoding="utf-8")
+    sloppy = page.replace("</p>", "").replace("</div>", "").replace("</article>", "")
+    sloppy = sloppy[: sloppy.index("<footer")]  # cut off before the end, as a failed download would be
+    path = tmp_path / "sloppy.html"
+    path.write_text(sloppy, encoding="utf-8")
+    article = document_to_article(_one(path))
+    assert article.title == "Mediators press for phased truce as delegations gather in Cairo"
+    assert article.paragraphs[0].startswith("Egyptian and Qatari mediators on Monday put a three-phase plan")
+    assert article.paragraphs[-1].startswith("Negotiators from both sides were expected to remain")
+    assert len(article.paragraphs) == 5 and "cookies" not in article.text and "Sign up" not in article.text

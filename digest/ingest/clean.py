@@ -79,7 +79,7 @@ _SOCIAL = r"(?:x|twitter|facebook|instagram|telegram|tiktok|youtube|linkedin|thr
 _SITE_TALK = re.compile(
     r"\b(?:we use cookies|(?:accept|our use of|manage) (?:all )?cookies|cookie (?:policy|settings|preferences|consent)"
     r"|by (?:using|continuing to (?:use|browse)|browsing) (?:this|our) (?:site|website)"
-    r"|sign(?:ing)? up (?:for|to) our\b[^.]*\bnewsletter|subscribe to our\b"
+    r"|sign(?:ing)? up (?:for|to) our\b|subscribe to our\b"
     rf"|(?:follow|like|join) (?:us|me|him|her) on {_SOCIAL}|download our app|share on {_SOCIAL}"
     r"|all rights reserved|this (?:material|article|content) may not be"
     r"|view (?:this email )?in (?:your|a) browser|forward (?:this email )?to a friend|unsubscribe|update your preferences"

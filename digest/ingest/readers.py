@@ -254,18 +254,35 @@ def _exact_published(html: str) -> datetime | None:
     return None
 
 
-def read_html(text: str, location: str, url: str | None = None, precise: bool = True) -> list[Document]:
-    """Main text and metadata via trafilatura. `precise` favours precision (web pages full of
-    furniture); False favours recall (feed content and email bodies, which are mostly article)."""
+# Under this many words, a precision-first extraction may have stopped at a banner in sloppy
+# markup (an unclosed cookie notice swallowing the page); a recall-first pass is tried too.
+_SHORT_EXTRACTION_WORDS = 100
+
+
+def _extract(text: str, location: str, url: str | None, precise: bool):
     import trafilatura
 
     try:
-        extracted = trafilatura.bare_extraction(
+        return trafilatura.bare_extraction(
             text, url=url, with_metadata=True, include_comments=False, include_tables=False,
             favor_precision=precise, favor_recall=not precise,
         )
     except Exception as exc:  # trafilatura and lxml raise many kinds on broken markup
         raise InputError(f"{location}: cannot parse HTML ({exc.__class__.__name__}: {exc})") from None
+
+
+def read_html(text: str, location: str, url: str | None = None, precise: bool = True) -> list[Document]:
+    """Main text and metadata via trafilatura. `precise` favours precision (web pages full of
+    furniture); False favours recall (feed content and email bodies, which are mostly article).
+    Cleaning (clean.py) then removes what furniture a recall pass lets through."""
+    from digest.text import word_count
+
+    extracted = _extract(text, location, url, precise)
+    found = word_count(extracted.text or "") if extracted is not None else 0
+    if precise and found < _SHORT_EXTRACTION_WORDS:
+        fuller = _extract(text, location, url, precise=False)
+        if fuller is not None and word_count(fuller.text or "") > 2 * found:
+            extracted = fuller
     if extracted is None or not (extracted.text or "").strip():
         raise InputError(f"{location}: no article text found in the HTML (is it an index page, a login wall or broken markup?)")
     body = extracted.text
