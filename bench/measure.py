@@ -9,10 +9,12 @@ import sys
 import time
 
 
-def run_case(code: str, timeout: float = 300.0) -> dict:
-    """Run `code` (Python) in a child interpreter; returns seconds, peak MB, and status."""
+def run_case(code: str, timeout: float = 300.0, setup: str = "") -> dict:
+    """Run `code` (Python) in a child interpreter; returns seconds, peak MB, and status.
+    `setup` (imports, building the input) runs first and is not timed; peak MB includes it."""
     wrapper = (
         "import time, resource, json\n"
+        f"{setup}\n"
         "t0 = time.perf_counter()\n"
         f"{code}\n"
         "elapsed = time.perf_counter() - t0\n"

@@ -6,8 +6,8 @@
                  information density (names, numbers), times the context penalty
     repeats      sentences whose content was in the previous digest of the track are marked
                  and ranked down
-    select       MMR: best score minus similarity to what is already chosen; near-copies and
-                 paraphrases of a chosen sentence are never chosen again
+    select       MMR-style: the best score, ranked down by the share of its names, numbers and
+                 words already chosen; near-copies and paraphrases of a pick are never chosen
     citations    every article carrying the sentence or a near-copy of it
     order        article date, then article, then position
 Beside the sentences: one line per article, key figures and direct quotes.
@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import numpy as np
+from scipy import sparse
 
 from digest.config import TrackConfig
 from digest.errors import ConfigError
 from digest.models import Article, Summary, SummarySentence
 from digest.summarize.candidates import Candidate, extract_candidates, paragraph_sentences
-from digest.summarize.figures import extract_figures
+from digest.summarize.figures import extract_figures, find_figures
 from digest.summarize.quotes import extract_quotes
 from digest.summarize.scoring import (
     ALGORITHMS,
@@ -41,7 +42,7 @@ from digest.summarize.scoring import (
     specifics,
     topic_counts,
 )
-from digest.summarize.select import SAME_CONTENT, CopyIndex, MeaningSpace, meaning_terms, mmr_select
+from digest.summarize.select import SAME_CONTENT, MeaningSpace, meaning_terms, mmr_select, near_copies, numbers_of
 from digest.text import split_paragraphs, words
 
 logger = logging.getLogger(__name__)
@@ -87,14 +88,20 @@ def _previous_terms(previous: Sequence[str]) -> list[list[str]]:
     return out
 
 
+SHORTLIST = 4000  # candidates that get the full analysis (names, figures) in a very large group
+
+
 @dataclass(frozen=True)
 class Scored:
-    """Candidates with their score, their stand-alone factor and their information units."""
+    """The candidates that made the shortlist, with their score, their stand-alone factor, their
+    information units and their figures."""
 
+    indices: np.ndarray  # positions of these candidates in the full list
     candidates: list[Candidate]
     base: np.ndarray  # the weighted features, times the topic factor
     shape: np.ndarray  # context penalty times length factor
-    units: list[dict[str, float]]
+    units: sparse.csr_matrix  # information units (see scoring.specifics)
+    figures: list[list]  # find_figures of each
 
     @property
     def scores(self) -> np.ndarray:
@@ -109,25 +116,36 @@ def score_candidates(
     track: TrackConfig | None,
     now: datetime | None,
     weights: Weights = DEFAULT_WEIGHTS,
+    terms: Sequence[Sequence[str]] | None = None,
+    shortlist: int | None = SHORTLIST,
 ) -> Scored:
-    """Score every candidate (higher is better), before redundancy and repeats."""
+    """Score the candidates (higher is better), before redundancy and repeats. `terms` (see
+    content_terms) of each candidate, when already known. In a group of more than `shortlist`
+    candidates, only the best `shortlist` by the cheaper features (position, recency, relevance,
+    stance, length, centrality) get names and figures counted; the others are left out."""
     w = weights
-    terms = [content_terms(c.tokens) for c in candidates]
-    found = specifics(candidates, terms, lowercase_vocabulary(candidates))
+    terms = terms if terms is not None else [content_terms(c.tokens) for c in candidates]
     negotiation, stance = topic_counts(terms)
-    prior = (
+    cheap = (
         w.lead * lead_scores(candidates)
         + w.recency * recency_scores(candidates, articles, now)
         + w.relevance * relevance_scores(candidates, terms, track, [a.title for a in articles])
-        + w.names * found.names
-        + w.figures * found.figures
         + w.stance * stance
         + w.length * length_scores(candidates)
     )
-    central = centrality(candidates, terms, algorithm, prior)
+    central = centrality(candidates, terms, algorithm, cheap)
     topic = w.topic_floor + (1.0 - w.topic_floor) * np.minimum(1.0, negotiation / w.topic_full)
     shape = np.array([c.penalty * length_factor(c) for c in candidates])
-    return Scored(list(candidates), (prior + w.centrality * central) * topic, shape, found.units)
+    base = (cheap + w.centrality * central) * topic
+    keep = np.arange(len(candidates))
+    if shortlist is not None and len(candidates) > shortlist:
+        keep = np.sort(np.argsort(-(base * shape), kind="stable")[:shortlist])
+        logger.info("%d candidate sentences: the best %d by position, relevance and centrality go on", len(candidates), shortlist)
+    kept = [candidates[i] for i in keep]
+    figures = [find_figures(c.text) for c in kept]
+    found = specifics(kept, [terms[i] for i in keep], lowercase_vocabulary(candidates), figures)
+    full = base[keep] + (w.names * found.names + w.figures * found.figures) * topic[keep]
+    return Scored(keep, kept, full, shape[keep], found.units, figures)
 
 
 def summarize_group(
@@ -154,36 +172,36 @@ def summarize_group(
     if not candidates:
         return Summary(articles=articles, sentences=(), one_liners=tuple("" for _ in articles), track=track_id, algorithm=algorithm)
 
-    scored = score_candidates(articles, candidates, algorithm=algorithm, track=track, now=now, weights=weights)
-    scores = scored.scores
-    space = MeaningSpace([meaning_terms(c.tokens) for c in candidates], _previous_terms(previous))
-    copies = CopyIndex([c.tokens for c in candidates])
-    repeated = space.max_similarity_to_extra() >= SAME_CONTENT
+    terms = [content_terms(c.tokens) for c in candidates]
+    scored = score_candidates(articles, candidates, algorithm=algorithm, track=track, now=now, weights=weights, terms=terms)
+    space = MeaningSpace([[*t, *numbers_of(c.tokens)] for t, c in zip(terms, candidates)], _previous_terms(previous))
+    repeated = (space.max_similarity_to_extra() >= SAME_CONTENT)[scored.indices]
     base = np.where(repeated, scored.base * weights.repeated, scored.base)
     ranked = base * scored.shape
 
     chosen = mmr_select(
-        base, space, sentences, units=scored.units, shape=scored.shape, groups=[c.article for c in candidates],
-        novelty=weights.novelty, group_decay=weights.article_decay,
+        base, space.subset(scored.indices), sentences, units=scored.units, shape=scored.shape,
+        groups=[c.article for c in scored.candidates], novelty=weights.novelty, group_decay=weights.article_decay,
     )
     picked = []
-    for index in chosen:
+    for local in chosen:
+        index = int(scored.indices[local])
         candidate = candidates[index]
-        carriers = sorted({candidates[j].article for j in copies.copies_of(index)} - {candidate.article})
+        carriers = sorted({candidates[j].article for j in near_copies(index, [c.tokens for c in candidates], space)} - {candidate.article})
         picked.append((candidate, SummarySentence(
             text=candidate.text,
             sources=(candidate.article, *carriers),
-            score=round(float(ranked[index]), 4),
-            repeated=bool(repeated[index]),
+            score=round(float(ranked[local]), 4),
+            repeated=bool(repeated[local]),
         )))
     picked.sort(key=lambda pair: (*_date_key(articles[pair[0].article], pair[0].article), pair[0].index))
 
     return Summary(
         articles=articles,
         sentences=tuple(sentence for _, sentence in picked),
-        one_liners=_one_liners(articles, candidates, scores),
-        figures=extract_figures(articles, candidates),
-        quotes=extract_quotes(articles, candidates, scores),
+        one_liners=_one_liners(articles, candidates, scored),
+        figures=extract_figures(articles, scored.candidates, scored.figures),
+        quotes=extract_quotes(articles, scored.candidates, scored.scores),
         track=track_id,
         algorithm=algorithm,
     )
@@ -195,13 +213,17 @@ def _date_key(article: Article, number: int) -> tuple:
     return (0, _aware(article.date), number)
 
 
-def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], scores: np.ndarray) -> tuple[str, ...]:
-    """Each article's own best sentence."""
+def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], scored: Scored) -> tuple[str, ...]:
+    """Each article's own best sentence (its first candidate when none made the shortlist)."""
     best: dict[int, int] = {}
-    for i, candidate in enumerate(candidates):
-        if candidate.article not in best or scores[i] > scores[best[candidate.article]]:
-            best[candidate.article] = i
-    return tuple(candidates[best[n]].text if n in best else "" for n in range(len(articles)))
+    scores = scored.scores
+    for local, candidate in enumerate(scored.candidates):
+        if candidate.article not in best or scores[local] > scores[best[candidate.article]]:
+            best[candidate.article] = local
+    lines = {n: scored.candidates[local].text for n, local in best.items()}
+    for candidate in candidates:
+        lines.setdefault(candidate.article, candidate.text)
+    return tuple(lines.get(n, "") for n in range(len(articles)))
 
 
 def top_lines(summaries: Sequence[Summary], n: int = 3) -> list[SummarySentence]:

@@ -77,6 +77,7 @@ _MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
 class _Found:
     value: str
     number: float | None
+    span: tuple[float, float] | None  # the numbers the value allows (see value_range)
     what: str
     category: str
     key: tuple
@@ -85,11 +86,15 @@ class _Found:
     order: int
 
 
+_QUALIFIER_PREFIX = re.compile(rf"^{_QUALIFIER}\s+")
+_LEADING_NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(\w+))?")
+
+
 def parse_number(value: str) -> float | None:
     """The number a value states ("about 1,200" -> 1200, "$2.5 billion" -> 2.5e9, "six" -> 6);
     None for "dozens", "thousands" and the like."""
-    text = re.sub(rf"^{_QUALIFIER}\s+", "", value.strip().lower()).replace("$", "").strip()
-    match = re.match(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(\w+))?", text)
+    text = _QUALIFIER_PREFIX.sub("", value.strip().lower()).replace("$", "").strip()
+    match = _LEADING_NUMBER.match(text)
     if match:
         number = float(match.group(1).replace(",", ""))
         return number * _UNITS.get(match.group(2) or "", 1)
@@ -122,7 +127,7 @@ def value_range(value: str) -> tuple[float, float] | None:
 
 def _conflict(a: "_Found", b: "_Found") -> bool:
     """Two values for the same thing that cannot both be true."""
-    first, second = value_range(a.value), value_range(b.value)
+    first, second = a.span, b.span
     return first is not None and second is not None and (first[1] < second[0] or second[1] < first[0])
 
 
@@ -155,9 +160,47 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
+_FIRST_DIGIT = re.compile(r"(?<![\d,.])\d")
+_NUMBER_WORD = re.compile(rf"(?i)\b(?:{_WORD_NUMBER}|dozens|scores|hundreds|thousands|tens|millions)\b")
+_NUMBER_WORD_HINTS = frozenset((*_SMALL, "dozens", "scores", "hundreds", "thousands", "millions"))
+
+
+_PLAIN_WORDS = re.compile(r"[^a-z]+")
+
+
+def _anchors(text: str) -> list[int]:
+    """Where numbers start: searching from there, not from every character, keeps this fast."""
+    found = [m.start() for m in _FIRST_DIGIT.finditer(text)]
+    if not _NUMBER_WORD_HINTS.isdisjoint(_PLAIN_WORDS.split(text.lower())):
+        found += [m.start() for m in _NUMBER_WORD.finditer(text)]
+    return sorted(set(found))
+
+
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w$.,])(?:{_QUALIFIER})\s+\$?\s?$", re.I)
+
+
+def _matches(regex: re.Pattern, text: str, anchors: list[int]) -> list[re.Match]:
+    """`regex` matched where each number starts, or where the qualifier before it ("more than")
+    starts; one match per anchor."""
+    out: dict[tuple[int, int], re.Match] = {}
+    for anchor in anchors:
+        qualifier = _QUALIFIER_BEFORE.search(text, max(0, anchor - 30), anchor)
+        starts = [qualifier.start()] if qualifier else []
+        starts += [anchor - 1] if anchor and text[anchor - 1] == "$" else []
+        for start in (*starts, anchor):
+            match = regex.match(text, start)
+            if match and match.start("value") <= anchor < match.end("value"):
+                out.setdefault(match.span(), match)
+                break
+    return sorted(out.values(), key=lambda m: m.start())
+
+
 def find_figures(text: str) -> list[tuple[str, str, str, tuple]]:
     """(value, what, category, key) for every figure in one sentence."""
     out: list[tuple[str, str, str, tuple]] = []
+    anchors = _anchors(text)
+    if not anchors:
+        return out
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, value: str, what: str, category: str, key: tuple) -> None:
@@ -168,17 +211,17 @@ def find_figures(text: str) -> list[tuple[str, str, str, tuple]]:
         taken.append((start, end))
         out.append((value.strip(), what, category, key))
 
-    for match in _DEATH_TOLL.finditer(text):
+    for match in _DEATH_TOLL.finditer(text) if "death toll" in text.lower() else ():
         add(match.start("value"), match.end("value"), match.group("value"), "killed (death toll)", "killed", ("killed", "people", True))
-    for match in _MONEY.finditer(text):
+    for match in _matches(_MONEY, text, anchors) if "$" in text else ():
         following = text[match.end() : match.end() + 40]
         noun = re.match(r"\s+(?:(?:in|of|worth of)\s+)?([a-z]+(?:\s+[a-z]+)?)", following)
         what = noun.group(1) if noun else "dollars"
         add(match.start(), match.end(), match.group("value"), what, "dollars", ("dollars", what))
-    for match in _ADJECTIVAL_DURATION.finditer(text):
+    for match in _matches(_ADJECTIVAL_DURATION, text, anchors) if "-" in text else ():
         unit, noun = match.group("unit").lower(), match.group("noun").lower()
         add(match.start(), match.end(), f"{match.group('value')}-{unit}", noun, unit + "s", (unit + "s", noun))
-    for match in _FIGURE.finditer(text):
+    for match in _matches(_FIGURE, text, anchors):
         if match.group("adjectival"):
             continue
         category = next(name for name in _HEADS if match.group(name))
@@ -209,29 +252,33 @@ def find_figures(text: str) -> list[tuple[str, str, str, tuple]]:
 _PRIORITY = ["killed", "hostages", "prisoners", "injured", "displaced", "aid", "dollars", "weeks", "days", "months", "hours", "people"]
 
 
-def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]) -> tuple[Figure, ...]:
+def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate], per_sentence: Sequence[list] | None = None) -> tuple[Figure, ...]:
     """Key figures of a group, one per (thing counted, value), each with every article stating it;
-    different values for the same thing from different articles are all kept, marked disputed."""
+    different values for the same thing from different articles are all kept, marked disputed.
+    `per_sentence` are find_figures of each candidate, when already known."""
+    per_sentence = per_sentence if per_sentence is not None else [find_figures(c.text) for c in candidates]
     found: list[_Found] = []
-    for order, candidate in enumerate(candidates):
-        for value, what, category, key in find_figures(candidate.text):
+    for order, (candidate, figures) in enumerate(zip(candidates, per_sentence)):
+        for value, what, category, key in figures:
             number = parse_number(value)
             if number is not None and number < 2 and category not in ("dollars",):
                 continue
-            found.append(_Found(value, number, what, category, key, candidate.text, candidate.article, order))
+            found.append(_Found(value, number, value_range(value), what, category, key, candidate.text, candidate.article, order))
 
     merged: dict[tuple, list[_Found]] = {}
     for item in found:
         merged.setdefault((item.key, item.number if item.number is not None else item.value.lower()), []).append(item)
 
+    by_key: dict[tuple, list[_Found]] = {}
+    for (key, _), items in merged.items():
+        by_key.setdefault(key, []).append(items[0])
     figures = []
     for (key, number), items in merged.items():
         first = items[0]
         sources = tuple(dict.fromkeys(i.article for i in items))
         # Head counts of "people" in different sentences are rarely counts of the same thing.
         disputed = first.category != "people" and any(
-            other_key == key and other[0].article not in sources and _conflict(first, other[0])
-            for (other_key, _), other in merged.items()
+            other.article not in sources and _conflict(first, other) for other in by_key[key]
         )
         figures.append((first, sources, disputed))
 

@@ -68,17 +68,18 @@ def stem(word: str) -> str:
     return _stemmer()(word)
 
 
+@lru_cache(maxsize=400_000)
+def _term(token: str) -> str | None:
+    """The stem sumy would compare for `token`, or None for numbers and stop words."""
+    if not _has_letter(token):
+        return None
+    lowered = token.lower()
+    return None if lowered in stop_words("english") else stem(lowered)
+
+
 def content_terms(tokens: Sequence[str]) -> list[str]:
     """What sumy's scorers compare: lower-cased, stop words out, stemmed."""
-    stop = stop_words("english")
-    out = []
-    for token in tokens:
-        if not _has_letter(token):
-            continue
-        lowered = token.lower()
-        if lowered not in stop:
-            out.append(stem(lowered))
-    return out
+    return [t for t in map(_term, tokens) if t is not None]
 
 
 def make_summarizer(algorithm: str):
@@ -132,16 +133,13 @@ def sumy_ratings(sentences: Sequence[str], algorithm: str) -> np.ndarray:
 def term_matrix(term_lists: Sequence[Sequence[str]], vocabulary: dict[str, int] | None = None) -> tuple[sparse.csr_matrix, dict[str, int]]:
     """Counts as a sparse (sentences x terms) matrix; unknown terms extend `vocabulary`."""
     vocabulary = {} if vocabulary is None else vocabulary
-    indptr, indices, data = [0], [], []
-    for terms in term_lists:
-        for term, count in Counter(terms).items():
-            indices.append(vocabulary.setdefault(term, len(vocabulary)))
-            data.append(count)
-        indptr.append(len(indices))
-    matrix = sparse.csr_matrix(
-        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-        shape=(len(term_lists), max(1, len(vocabulary))),
+    lengths = np.fromiter(map(len, term_lists), dtype=np.int64, count=len(term_lists))
+    ids = np.fromiter(
+        (vocabulary.setdefault(t, len(vocabulary)) for terms in term_lists for t in terms), dtype=np.int64, count=int(lengths.sum())
     )
+    rows = np.repeat(np.arange(len(term_lists), dtype=np.int64), lengths)
+    matrix = sparse.csr_matrix((np.ones(len(ids)), (rows, ids)), shape=(len(term_lists), max(1, len(vocabulary))))
+    matrix.sum_duplicates()  # repeated terms become counts
     return matrix, vocabulary
 
 
@@ -397,6 +395,12 @@ _MEDIA = re.compile(
 )
 
 
+_MEDIA_HINTS = (
+    "told", "telling", "speaking to", "interview", "quoted", "cited", "reported", "reports", "correspondent", "reporter",
+    "broadcaster", "journalist", "editor", "anchor", "presenter", "columnist", "bureau",
+)
+
+
 def information(candidate: Candidate, lowercase: frozenset[str]) -> tuple[set[str], set[str]]:
     """The names and numbers a sentence states (a name is a run of capitalised words the group
     never writes in lower case; days and months, outlets and reporters do not count)."""
@@ -404,13 +408,17 @@ def information(candidate: Candidate, lowercase: frozenset[str]) -> tuple[set[st
     numbers: set[str] = set()
     stop = stop_words("english")
     run: list[str] = []
-    tokens = words(_MEDIA.sub(" ", candidate.text)) if _MEDIA.search(candidate.text) else candidate.tokens
+    text = candidate.text
+    lowered_text = text.lower()
+    tokens = candidate.tokens
+    if any(hint in lowered_text for hint in _MEDIA_HINTS) and _MEDIA.search(text):
+        tokens = words(_MEDIA.sub(" ", text))
     for token in (*tokens, ""):
-        lowered = token.lower()
-        proper = token[:1].isupper() and lowered not in lowercase and lowered not in stop and lowered not in _CALENDAR
-        if proper:
-            run.append(lowered)
-            continue
+        if token[:1].isupper():
+            lowered = token.lower()
+            if lowered not in lowercase and lowered not in stop and lowered not in _CALENDAR:
+                run.append(lowered)
+                continue
         if run:
             names.add(" ".join(run))
             run = []
@@ -426,33 +434,55 @@ def information(candidate: Candidate, lowercase: frozenset[str]) -> tuple[set[st
 class Specifics:
     """What each sentence states specifically, for scoring and for redundancy."""
 
-    names: np.ndarray  # names, each weighted by how rare it is in the group (see information_units)
+    names: np.ndarray  # names, each weighted by how rare it is in the group (see specifics)
     figures: np.ndarray  # numbers with what they count
-    units: list[dict[str, float]]  # information units with weights, for novelty in selection
+    units: sparse.csr_matrix  # (sentences x information units) weights, for novelty in selection
 
 
-def specifics(candidates: Sequence[Candidate], terms: Sequence[Sequence[str]], lowercase: frozenset[str], term_weight: float = 0.3) -> Specifics:
+def specifics(
+    candidates: Sequence[Candidate],
+    terms: Sequence[Sequence[str]],
+    lowercase: frozenset[str],
+    figures: Sequence[list] | None = None,
+    term_weight: float = 0.3,
+) -> Specifics:
     """Each sentence's information units: the names it mentions (a name found in many sentences,
     like the parties themselves, is the topic and weighs little; a name seen once weighs 1), the
     numbers it gives (1 each), the figures (0.5 each) and its content words (up to
     `term_weight`, less the more sentences use them)."""
     from digest.summarize.figures import find_figures
 
+    figures = figures if figures is not None else [find_figures(c.text) for c in candidates]
     info = [information(c, lowercase) for c in candidates]
     mentions = Counter(name for names, _ in info for name in names)
-    used = Counter(t for sentence_terms in terms for t in set(sentence_terms))
+    name_weight = {name: 1.0 / (1.0 + math.log(count)) for name, count in mentions.items()}
+    ids: dict[tuple[str, str], int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    data: list[float] = []
+    names_weight = np.zeros(len(candidates))
+    for row, ((names, numbers), found) in enumerate(zip(info, figures)):
+        for kind, key, weight in (
+            *(("name", name, name_weight[name]) for name in names),
+            *(("number", number, 1.0) for number in numbers),
+            *(("figure", f"{value} {what}", 0.5) for value, what, _, _ in found),
+        ):
+            rows.append(row)
+            columns.append(ids.setdefault((kind, key), len(ids)))
+            data.append(weight)
+        names_weight[row] = sum(name_weight[name] for name in names)
+    specific = sparse.csr_matrix((data, (rows, columns)), shape=(len(candidates), max(1, len(ids))))
+    specific.sum_duplicates()
+    specific.data = np.minimum(specific.data, 1.0)  # a unit counts once per sentence
+    # Content words: each sentence's distinct terms, weighted by how few sentences use them.
+    counts, _ = term_matrix(terms)
+    counts.data[:] = 1.0
+    used = np.asarray(counts.sum(axis=0)).ravel()
     log_n = math.log(max(2, len(candidates)))
-    names_weight, figure_count, units = [], [], []
-    for candidate, sentence_terms, (names, numbers) in zip(candidates, terms, info):
-        weights = {f"name:{name}": 1.0 / (1.0 + math.log(mentions[name])) for name in names}
-        names_weight.append(sum(weights.values()))
-        weights.update({f"number:{number}": 1.0 for number in numbers})
-        found = find_figures(candidate.text)
-        figure_count.append(len(found))
-        weights.update({f"figure:{value} {what}": 0.5 for value, what, _, _ in found})
-        weights.update({f"term:{t}": term_weight * math.log(len(candidates) / used[t]) / log_n for t in set(sentence_terms)})
-        units.append(weights)
-    return Specifics(np.array(names_weight), np.array(figure_count, dtype=float), units)
+    column_weight = term_weight * np.log(len(candidates) / np.maximum(used, 1.0)) / log_n
+    counts.data *= column_weight[counts.indices]
+    units = sparse.hstack([specific, counts], format="csr")
+    return Specifics(names_weight, np.array([len(f) for f in figures], dtype=float), units)
 
 
 def length_scores(candidates: Sequence[Candidate]) -> np.ndarray:

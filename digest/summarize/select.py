@@ -9,6 +9,7 @@ claims even in otherwise identical sentences.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -24,9 +25,13 @@ def _numbers(tokens: Sequence[str]) -> frozenset[str]:
     return frozenset(t for t in tokens if t.isdigit())
 
 
+def numbers_of(tokens: Sequence[str]) -> list[str]:
+    return [t for t in tokens if t.isdigit()]
+
+
 def meaning_terms(tokens: Sequence[str]) -> list[str]:
     """Stemmed content words plus the numbers, for comparing what sentences say."""
-    return content_terms(tokens) + [t for t in tokens if t.isdigit()]
+    return content_terms(tokens) + numbers_of(tokens)
 
 
 class MeaningSpace:
@@ -44,6 +49,12 @@ class MeaningSpace:
         self.vectors = unit[: len(term_lists)]
         self.extra = unit[len(term_lists) :]
 
+    def subset(self, indices: Sequence[int]) -> "MeaningSpace":
+        """The same space restricted to some of the group's sentences (in that order)."""
+        part = object.__new__(MeaningSpace)
+        part.vocabulary, part.vectors, part.extra = self.vocabulary, self.vectors[np.asarray(indices)], self.extra
+        return part
+
     def similarity_to(self, index: int) -> np.ndarray:
         """Cosine of every group sentence with sentence `index`."""
         return np.asarray((self.vectors @ self.vectors[index].T).todense()).ravel()
@@ -54,32 +65,23 @@ class MeaningSpace:
         return np.asarray((self.vectors @ self.extra.T).max(axis=1).todense()).ravel()
 
 
-class CopyIndex:
-    """Word-set vectors for finding near-copies of a sentence among the group's sentences."""
+def near_copies(index: int, tokens: Sequence[Sequence[str]], space: MeaningSpace) -> list[int]:
+    """The sentences (given as `tokens`) that are sentence `index` itself or a near-copy of it:
+    word sets with a cosine of at least NEAR_COPY and the same numbers. Only sentences that
+    already look alike in `space` are compared word by word."""
+    mine = word_set(tokens[index])
+    my_numbers = frozenset(numbers_of(tokens[index]))
+    out = []
+    for j in np.nonzero(space.similarity_to(index) >= 0.3)[0]:
+        other = word_set(tokens[j])
+        if mine and other and len(mine & other) / math.sqrt(len(mine) * len(other)) >= NEAR_COPY \
+                and frozenset(numbers_of(tokens[j])) == my_numbers:
+            out.append(int(j))
+    return out
 
-    def __init__(self, token_lists: Sequence[Sequence[str]]):
-        lowered = [sorted({t.lower() for t in tokens}) for tokens in token_lists]
-        counts, self.vocabulary = term_matrix(lowered)
-        counts.data[:] = 1.0
-        norms = np.sqrt(np.asarray(counts.sum(axis=1)).ravel())
-        self.vectors = _scale_rows(counts, np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0))
-        self.numbers = [_numbers(tokens) for tokens in token_lists]
 
-    def copies_of(self, index: int) -> list[int]:
-        """Indexes of the sentences that are `index` itself or a near-copy of it."""
-        similar = np.asarray((self.vectors @ self.vectors[index].T).todense()).ravel()
-        found = np.nonzero(similar >= NEAR_COPY)[0]
-        return [int(j) for j in found if self.numbers[j] == self.numbers[index]]
-
-    def copies_of_text(self, tokens: Sequence[str]) -> list[int]:
-        lowered = {t.lower() for t in tokens}
-        columns = [self.vocabulary[t] for t in lowered if t in self.vocabulary]
-        if not columns:
-            return []
-        probe = sparse.csr_matrix((np.ones(len(columns)), (np.zeros(len(columns), dtype=int), columns)), shape=(1, self.vectors.shape[1]))
-        similar = np.asarray((self.vectors @ probe.T).todense()).ravel() / np.sqrt(len(lowered))
-        wanted = _numbers(tokens)
-        return [int(j) for j in np.nonzero(similar >= NEAR_COPY)[0] if self.numbers[j] == wanted]
+def word_set(tokens: Sequence[str]) -> frozenset[str]:
+    return frozenset(t.lower() for t in tokens)
 
 
 def mmr_select(
@@ -87,7 +89,7 @@ def mmr_select(
     space: MeaningSpace,
     count: int,
     *,
-    units: Sequence[dict[str, float]] | None = None,
+    units: sparse.csr_matrix | None = None,
     shape: np.ndarray | None = None,
     groups: Sequence[int] | None = None,
     novelty: float = 0.9,
@@ -98,22 +100,22 @@ def mmr_select(
 
         score * shape * (1 - novelty * share of its information already stated)
 
-    where a sentence's information is its weighted units (names, numbers, figures, words), so a
-    sentence repeating what is chosen sinks and one adding new names and numbers rises. A
-    sentence saying the same as a pick (similarity >= `same_content`) is never taken. `groups`
-    (the article of each sentence) with `group_decay` < 1 spreads picks over articles."""
+    where a sentence's information is its row of weighted `units` (names, numbers, figures,
+    words), so a sentence repeating what is chosen sinks and one adding new names and numbers
+    rises. A sentence saying the same as a pick (similarity >= `same_content`) is never taken.
+    `groups` (the article of each sentence) with `group_decay` < 1 spreads picks over articles."""
     n = len(scores)
     chosen: list[int] = []
     if n == 0 or count <= 0:
         return chosen
-    units = units if units is not None else [{} for _ in range(n)]
+    units = units if units is not None else sparse.csr_matrix((n, 1))
     shape = shape if shape is not None else np.ones(n)
-    total = np.array([sum(u.values()) for u in units])
+    total = np.asarray(units.sum(axis=1)).ravel()
     total[total <= 0] = 1.0
     new = total.copy()
+    open_units = np.ones(units.shape[1])
     blocked = np.zeros(n, dtype=bool)
     factor = np.ones(n)
-    covered: set[str] = set()
     group_of = np.asarray(groups) if groups is not None else None
     while len(chosen) < count:
         value = scores * shape * factor * (1.0 - novelty * (1.0 - new / total))
@@ -124,10 +126,8 @@ def mmr_select(
         chosen.append(best)
         blocked |= space.similarity_to(best) >= same_content
         blocked[best] = True
-        fresh = set(units[best]) - covered
-        if fresh:
-            covered |= fresh
-            new = np.array([sum(w for u, w in unit.items() if u not in covered) for unit in units])
+        open_units[units[best].indices] = 0.0
+        new = units @ open_units
         if group_of is not None:
             factor[group_of == group_of[best]] *= group_decay
     return chosen
