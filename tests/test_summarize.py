@@ -222,3 +222,21 @@ def test_top_lines_are_the_summaries_own_sentences_new_first():
     one_each = top_lines([a, b], n=2)
     assert {id(s) for s in one_each} & {id(s) for s in a.sentences}
     assert {id(s) for s in one_each} & {id(s) for s in b.sentences}
+
+
+def test_a_very_large_group_is_scored_in_full_only_for_its_shortlist(monkeypatch):
+    import digest.summarize as summarize
+
+    group = folder("sharm") + folder("alexander")
+    candidates = summarize.extract_candidates(group)[0]
+    scored = summarize.score_candidates(group, candidates, algorithm="lexrank", track=None, now=None, shortlist=10)
+    assert len(scored.indices) == 10 and list(scored.indices) == sorted(scored.indices)
+    assert scored.units.shape[0] == 10 and len(scored.figures) == 10
+
+    monkeypatch.setattr(summarize, "SHORTLIST", 10)
+    summary = summarize_group(group, sentences=5)
+    assert len(summary.sentences) == 5
+    assert all(line for line in summary.one_liners)  # every article still has its line
+    # The wire story's lead is in two files; both are cited whichever of them made the shortlist.
+    wire = [s for s in summary.sentences if "Sharm el-Sheikh on Monday" in s.text]
+    assert len(wire) == 1 and set(wire[0].sources) == {0, 1}

@@ -16,6 +16,7 @@ from digest.errors import InputError
 from digest.ingest import document_to_article, iter_documents
 from digest.models import Article, Summary
 from digest.summarize import ALGORITHMS, summarize_group
+from digest.summary_eval import SummaryEvaluation
 
 logger = logging.getLogger(__name__)
 
@@ -128,3 +129,19 @@ def print_summary(summary: Summary, labels: list[str], console: Console) -> None
     console.print("sources:")
     for label, number in numbers.items():
         console.print(f"  [{number}] {label}", highlight=False, markup=False)
+
+
+def print_summary_evaluation(evaluation: SummaryEvaluation, console: Console) -> None:
+    """The fact-recall table of `digest eval`: one row per gold cluster, one column per method."""
+    table = Table(title=f"summary fact recall at {evaluation.sentences} sentences", title_justify="left")
+    for column in ("track", "articles", "facts", *evaluation.methods):
+        table.add_column(column, justify="left" if column == "track" else "right")
+    for cluster in evaluation.clusters:
+        table.add_row(cluster.track, str(cluster.articles), str(cluster.facts),
+                      *(f"{cluster.recall[m]:.3f}" for m in evaluation.methods))
+    table.add_row("mean", "", "", *(f"{evaluation.mean(m):.3f}" for m in evaluation.methods), style="bold")
+    console.print(table)
+    for cluster in evaluation.clusters:
+        missed = cluster.missed.get(evaluation.methods[0], ())
+        if missed:
+            console.print(f"{cluster.track}: {evaluation.methods[0]} missed: " + "; ".join(missed), highlight=False, markup=False)

@@ -173,7 +173,9 @@ def summarize_group(
         return Summary(articles=articles, sentences=(), one_liners=tuple("" for _ in articles), track=track_id, algorithm=algorithm)
 
     terms = [content_terms(c.tokens) for c in candidates]
-    scored = score_candidates(articles, candidates, algorithm=algorithm, track=track, now=now, weights=weights, terms=terms)
+    scored = score_candidates(
+        articles, candidates, algorithm=algorithm, track=track, now=now, weights=weights, terms=terms, shortlist=SHORTLIST
+    )
     space = MeaningSpace([[*t, *numbers_of(c.tokens)] for t, c in zip(terms, candidates)], _previous_terms(previous))
     repeated = (space.max_similarity_to_extra() >= SAME_CONTENT)[scored.indices]
     base = np.where(repeated, scored.base * weights.repeated, scored.base)
