@@ -89,3 +89,13 @@ def test_own_clusters_beat_plain_sumy_and_lead(config, gold):
     best_baseline = max(evaluation.mean(m) for m in evaluation.methods if m not in (OURS, ORACLE))
     assert evaluation.mean(OURS) >= best_baseline
     assert evaluation.mean(OURS) >= 0.55
+
+
+def test_digest_eval_adds_the_summary_table(run_cli):
+    data = json.loads(run_cli("eval", "--json", SEEDS_GOLD).output)
+    summaries = data["summaries"]
+    assert summaries["sentences"] == 5 and summaries["methods"][0] == OURS
+    assert [c["track"] for c in summaries["clusters"]] == ["doha", "cairo", "us_hamas"]
+    assert summaries["mean"][OURS] >= 0.60
+    text = run_cli("eval", SEEDS_GOLD).output
+    assert "summary fact recall at 5 sentences" in text and "sumy-lexrank" in text and "oracle" in text

@@ -140,7 +140,9 @@ def print_summary_evaluation(evaluation: SummaryEvaluation, console: Console) ->
         table.add_row(cluster.track, str(cluster.articles), str(cluster.facts),
                       *(f"{cluster.recall[m]:.3f}" for m in evaluation.methods))
     table.add_row("mean", "", "", *(f"{evaluation.mean(m):.3f}" for m in evaluation.methods), style="bold")
-    console.print(table)
+    # Wider than a pipe's 80 columns rather than numbers cut to "0.5…".
+    needed = 30 + 15 * len(evaluation.methods)
+    (console if console.width >= needed else Console(width=needed, file=console.file)).print(table)
     for cluster in evaluation.clusters:
         missed = cluster.missed.get(evaluation.methods[0], ())
         if missed:
