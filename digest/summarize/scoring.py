@@ -36,7 +36,7 @@ ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
 LEXRANK_THRESHOLD = 0.1  # sumy's defaults
 LEXRANK_EPSILON = 0.1
 PAIR_BUDGET = 60_000_000  # candidate sentence pairs sharing a term, above which the threshold graph costs too much
-SUMY_LIMIT = {"textrank": 800, "lsa": 800, "luhn": 3000, "kl": 250, "sumbasic": 300}
+SUMY_LIMIT = {"textrank": 400, "lsa": 1000, "luhn": 3000, "kl": 150, "sumbasic": 1000}  # about 2 s each here
 
 
 class OfflineTokenizer:
