@@ -242,3 +242,34 @@ def test_a_syndicated_quote_appears_once_from_the_first_article():
     candidates, _ = extract_candidates(group)
     quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
     assert [(q.speaker, q.source) for q in quotes] == [("Yaakov Amidror", 0)]
+
+
+def test_second_quote_keeps_its_speaker_and_his_office_is_the_persons():
+    body = (
+        "Prime Minister Benjamin Netanyahu said on Monday that the release was due to military pressure.\n\n"
+        "“Israel has not committed to any ceasefire at all,” his office said in a statement.\n\n"
+        "“My adviser tells me that we are very close now,” Biden told reporters in New York. “My hope is that by next Monday we will have a ceasefire.”\n\n"
+        "Using a map, Netanyahu argued that the corridor was vital. “Israel must control the corridor for its security,” he said.\n\n"
+        "Israel said on Friday that talks would resume. “We will see what the other side brings to the table,” he said."
+    )
+    found = {text[:20]: speaker for text, speaker, _ in quotes_in(article(body))}
+    assert found["Israel has not commit"[:20]] == "Benjamin Netanyahu’s office"
+    assert found["My hope is that by ne"[:20]] == "Biden"
+    assert found["Israel must control t"[:20]] == "Netanyahu"
+    assert found["We will see what the "[:20]] == "Netanyahu"  # "Israel" never becomes "he"
+
+
+def test_figures_far_apart_or_counting_different_things_are_not_disputes():
+    group = [
+        article("Under the first phase, which lasts 42 days, 33 hostages are to be freed, officials said."),
+        article("Hamas freed three Israeli hostages on Sunday, the first day of the truce, officials said.", "b"),
+        article("Israeli strikes killed 19 people during the delay on Sunday, the civil defence said.", "c"),
+        article("The civil defence said 19 Palestinians were killed in strikes during the delay.", "d"),
+        article("Israel's six-week pause began on Sunday, and the six-week truce should hold, officials said.", "e"),
+    ]
+    candidates, _ = extract_candidates(group)
+    figures = extract_figures(group, candidates)
+    assert not any(f.disputed for f in figures)
+    killed = [f for f in figures if f.category == "killed"]
+    assert len(killed) == 1 and killed[0].sources == (2, 3)  # "19 people" and "19 Palestinians": one figure
+    assert len([f for f in figures if f.category == "weeks"]) == 1

@@ -105,21 +105,57 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
     return None
 
 
+# A person as the subject of a speech verb, with an optional appositive: "Tom Fletcher, the UN
+# humanitarian chief, said".
+_SPEAKS = re.compile(
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu)){{0,4}})(?:,[^,.;“”\"]{{1,80}},)?\s+{_SAY}\b"
+)
+_SAID = re.compile(rf"\b{_SAY}\b")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+")
+
+
+def _people(article: Article) -> set[str]:
+    """Surnames of the people an article names in full: "Netanyahu" from "Benjamin Netanyahu",
+    so that "Netanyahu argued" is a person and "Israel said" is not."""
+    return {m.group().split()[-1] for m in _FULL_NAME.finditer(article.text)}
+
+
 def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
-    """(quote text, speaker or None, paragraph number) for each direct quote in an article."""
+    """(quote text, speaker or None, paragraph number) for each direct quote in an article.
+    "He said" is the last person the article quoted or had speak; a quote right after another
+    one in the same paragraph, with no attribution of its own, has the same speaker."""
     out: list[tuple[str, str | None, int]] = []
+    people = _people(article)
     last_person: str | None = None
+
+    def remember(who: str | None) -> None:
+        nonlocal last_person
+        if who and who[:1].isupper() and (len(who.split()) > 1 or who in people):
+            last_person = who
+
     for number, paragraph in enumerate(article.paragraphs):
+        cursor = 0
+        previous: str | None = None
         for match in _QUOTED.finditer(paragraph):
+            for said in _SPEAKS.finditer(paragraph, cursor, match.start()):
+                remember(speaker_from(said.group("who")))
             text = next(g for g in match.groups() if g is not None).strip()
             speaker = _attribution(paragraph, match.start(), match.end())
+            between = paragraph[cursor : match.start()]
             if speaker in ("he", "she", "they"):
                 speaker = last_person if speaker != "they" else None
-            elif speaker and speaker[:1].isupper():
-                last_person = speaker
+            elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said"
+                speaker = f"{last_person}’s {speaker.split(None, 1)[1]}" if last_person and " " in speaker else None
+            elif speaker is None and previous is not None and (not between.strip(" ,.;:") or (len(between) <= 100 and _SAID.search(between))):
+                speaker = previous  # "...," she said. "Second sentence."
+            remember(speaker)
+            previous = speaker
+            cursor = match.end()
             if len(words(text)) < MIN_WORDS or not text[:1].isupper():
                 continue
             out.append((text.rstrip(",").strip(), speaker, number))
+        for said in _SPEAKS.finditer(paragraph, cursor):
+            remember(speaker_from(said.group("who")))
     return out
 
 
