@@ -18,5 +18,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest -q
 
+# Rewrite tests/golden/ from the current templates and pipeline; review `git diff tests/golden` before committing.
+golden: $(STAMP)
+	DIGEST_UPDATE_GOLDEN=1 $(VENV)/bin/python -m pytest -q tests/test_render_seeds.py -k golden
+
 clean:
 	rm -rf $(VENV) output/digest.db* output/briefings output/outbox output/site
