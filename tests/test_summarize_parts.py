@@ -86,6 +86,9 @@ def test_sumy_runs_on_the_offline_tokenizer_for_plain_text():
     ("Sign up for our newsletter to get the latest news from the region.", "furniture"),
     ("Read the full statement at https://example.org/statement today.", "link"),
     ("This story has been updated with additional reporting.", "furniture"),
+    ("The post Hamas delegation arrives in Cairo for talks appeared first on Daily News.", "furniture"),
+    ("Join our WhatsApp channel for the latest news from Gaza and Israel.", "furniture"),
+    ("Watch the full interview with the envoy at pic.twitter.com/AbC123 today.", "link"),
     ("Israel and Hamas open indirect talks in Egypt", "headline"),
 ])
 def test_rejection_reasons(text, reason):

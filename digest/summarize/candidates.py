@@ -23,7 +23,7 @@ from digest.text import content_key, quick_sentences, split_sentences, stop_word
 # -- exclusion rules ----------------------------------------------------------------------------
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
-_URL = re.compile(r"https?://|www\.|\b[\w.-]+@[\w-]+\.[a-z]{2,}\b|\B@\w{2,}", re.I)
+_URL = re.compile(r"https?://|www\.|\b[\w.-]+@[\w-]+\.[a-z]{2,}\b|\B@\w{2,}|\b[\w-]+\.(?:com|org|net|io|co)/\S", re.I)
 _LINK_SEPARATORS = re.compile(r"\s[|•·»]\s|\s\|\s?|\s?\|\s")
 _FURNITURE_START = re.compile(
     r"^(?:see also|read also|also read|read more|more:|related(?: articles| stories| coverage)?\b|watch:|listen:|"
@@ -41,7 +41,8 @@ _FURNITURE_ANYWHERE = re.compile(
     r"all rights reserved|terms of (?:use|service)|privacy policy|click here|tap here|"
     r"download (?:our|the) app|this (?:article|story|report) (?:was|has been|is) (?:originally |first )?"
     r"(?:published|updated|amended|corrected|written|produced|republished)|"
-    r"editor'?s note|check back (?:for|later)|this is a (?:developing|breaking) (?:story|news)|"
+    r"editor'?s note|check back (?:for|later)|this is a (?:developing|breaking) (?:story|news)|appeared first on|"
+    r"join (?:our|us on)\b|(?:live blog|live updates|live coverage) (?:here|below)|this (?:content|article) (?:was|is) (?:produced|sponsored|paid)|"
     r"contributed (?:to )?(?:this|reporting)|additional reporting by|reporting by|writing by|editing by|"
     r"compiled by|produced by|(?:the )?views expressed|does not necessarily reflect|"
     r"(?:is|was) (?:a|an|the) (?:\w+ ){0,3}(?:correspondent|reporter|journalist|editor|writer|columnist|contributor)"
@@ -193,7 +194,8 @@ _FURNITURE_HINTS = (
     "privacy", "click here", "tap here", "download", "this article", "this story", "this report", "editor",
     "check back", "developing", "breaking", "contributed", "reporting by", "writing by", "editing by", "compiled by",
     "produced by", "views expressed", "necessarily reflect", "correspondent", "reporter", "journalist", "writer",
-    "columnist", "contributor",
+    "columnist", "contributor", "appeared first", "join our", "join us", "live blog", "live updates", "live coverage",
+    "this content",
 )
 _CAPTION_HINTS = ("getty", "photo", "picture", "image", "screengrab", "screenshot", "video grab", "handout")
 
@@ -210,7 +212,8 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str]) -> str | Non
     if letters < 0.5 * (len(text) - text.count(" ")):
         return "furniture"
     lowered = text.lower()
-    if ("http" in lowered or "www." in lowered or "@" in text) and _URL.search(text):
+    if ("http" in lowered or "www." in lowered or "@" in text or ".com/" in lowered or ".org/" in lowered or ".net/" in lowered
+            or ".io/" in lowered or ".co/" in lowered) and _URL.search(text):
         return "link"
     if _is_dateline_or_stamp(tokens):
         return "dateline"
