@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
 LEXRANK_THRESHOLD = 0.1  # sumy's defaults
 LEXRANK_EPSILON = 0.1
-PAIR_BUDGET = 60_000_000  # candidate sentence pairs sharing a term, above which the threshold graph costs too much
+PAIR_BUDGET = 10_000_000  # sentence pairs sharing a term, above which the thresholded graph costs too much memory
 SUMY_LIMIT = {"textrank": 400, "lsa": 1000, "luhn": 3000, "kl": 150, "sumbasic": 1000}  # about 2 s each here
 
 
@@ -165,23 +165,24 @@ def lexrank_vectors(counts: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 def pair_work(counts: sparse.csr_matrix) -> int:
-    """How many sentence pairs share at least one term, counted with repeats (the cost of X X^T)."""
+    """An upper bound on the sentence pairs that share a term (the cost and size of X X^T)."""
     df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.int64)
-    return int((df * df).sum())
+    n = counts.shape[0]
+    return int(min((df * df).sum(), n * n))
 
 
 def _threshold_graph(unit: sparse.csr_matrix, threshold: float, block: int = 512) -> sparse.csr_matrix:
+    """The 0/1 graph of sentence pairs whose cosine exceeds `threshold`, built a block of rows at a
+    time so only one block of similarities is ever held."""
     n = unit.shape[0]
     transposed = unit.T.tocsr()
-    rows, cols = [], []
+    blocks = []
     for start in range(0, n, block):
-        similar = (unit[start : start + block] @ transposed).tocoo()
-        keep = similar.data > threshold
-        rows.append(similar.row[keep].astype(np.int64) + start)
-        cols.append(similar.col[keep].astype(np.int64))
-    row = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    col = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-    return sparse.csr_matrix((np.ones(len(row)), (row, col)), shape=(n, n))
+        similar = (unit[start : start + block] @ transposed).tocsr()
+        similar.data = (similar.data > threshold).astype(np.float32)
+        similar.eliminate_zeros()
+        blocks.append(similar)
+    return sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, 0), dtype=np.float32)
 
 
 def _power_iteration(step, n: int, epsilon: float, max_iterations: int = 500) -> np.ndarray:
@@ -208,7 +209,7 @@ def lexrank(
 ) -> np.ndarray:
     """LexRank scores of sentences given as lists of terms (see content_terms).
 
-    Up to `pair_budget` term-sharing pairs this is sumy's LexRank exactly (thresholded cosine
+    Up to `pair_budget` term-sharing pairs (about 3,000 sentences of one story) this is sumy's LexRank exactly (thresholded cosine
     graph); beyond it, continuous LexRank, which never forms the pairwise matrix."""
     n = len(term_lists)
     if n == 0:
@@ -217,9 +218,9 @@ def lexrank(
     unit = lexrank_vectors(counts)
     if pair_work(counts) <= pair_budget:
         graph = _threshold_graph(unit, threshold)
-        degree = np.asarray(graph.sum(axis=1)).ravel()
+        degree = np.asarray(graph.sum(axis=1), dtype=np.float64).ravel()
         degree[degree == 0] = 1.0
-        transposed = graph.T.tocsr()
+        transposed = graph.T  # a view: no second copy of the graph
         return _power_iteration(lambda p: transposed @ (p / degree), n, epsilon)
     logger.info("%d sentences: using continuous LexRank (the thresholded graph is too large)", n)
     transposed = unit.T.tocsr()
