@@ -166,6 +166,8 @@ def test_figures_read_numbers_with_what_they_count():
     assert [(v, c) for v, _, c, _ in killed] == [("at least 81", "killed")]
     assert [(v, c) for v, _, c, _ in find_figures("The US approved a $20 billion arms sale to Israel.")] == [("$20 billion", "dollars")]
     assert [(v, c) for v, _, c, _ in find_figures("The first phase includes a six-week pause in fighting.")] == [("six-week", "weeks")]
+    assert [(v, c) for v, _, c, _ in find_figures("Israel would free about 350 Palestinians from its prisons.")] == [("about 350", "prisoners")]
+    assert [(v, c) for v, _, c, _ in find_figures("It put the loss of life at 39000 people since October.")] == [("39000", "killed")]
 
 
 def test_dates_years_and_background_durations_are_not_figures():

@@ -63,7 +63,8 @@ _ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,])(?P<value>{_VALUE})-(?P<unit>da
 _MONEY = re.compile(rf"(?<![\w.,])(?P<value>(?:{_QUALIFIER}\s+)?\$\s?{_CORE})", re.I)
 _DEATH_TOLL = re.compile(rf"\bdeath toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|passed|surpassed|exceeded|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
 
-_KILLED = re.compile(r"\b(?:killed|killing|dead|died|deaths?|death toll|lost their lives|slain|massacred|executed|fatalities)\b", re.I)
+_KILLED = re.compile(r"\b(?:killed|killing|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|executed|fatalities)\b", re.I)
+_PRISON = re.compile(r"\b(?:prisons?|jails?|detention|custody)\b", re.I)
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
 _RELEASED = re.compile(r"\b(?:releas\w*|freed|free|handed over|hand over|swap\w*|exchang\w*|return\w*)\b", re.I)
@@ -237,6 +238,8 @@ def find_figures(text: str) -> list[tuple[str, str, str, tuple]]:
         category = next(name for name in _HEADS if match.group(name))
         head = match.group("head")
         phrase = (match.group("between").strip() + " " + head).strip()
+        if category == "people" and _near(_PRISON, text, match.start(), match.end(), 0, 30):
+            category = "prisoners"  # "350 Palestinians from Israeli prisons"
         if category == "people":
             situation = _situation("people", text, match.start(), match.end())
             if situation in ("killed", "injured", "displaced"):
