@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.models import Article
-from digest.text import content_key, quick_sentences, split_sentences, stop_words, words
+from digest.text import content_key, split_sentences, stop_words, words
 
 # -- exclusion rules ----------------------------------------------------------------------------
 
@@ -304,7 +304,11 @@ QUICK_SPLIT_CHARS = 1_000_000
 def extract_candidates(articles: list[Article] | tuple[Article, ...]) -> tuple[list[Candidate], list[Rejected]]:
     """Split every article into sentences; keep the ones that may appear in a summary."""
     titles = frozenset(content_key(a.title) for a in articles if a.title)
-    splitter = quick_sentences if sum(len(a.text) for a in articles) > QUICK_SPLIT_CHARS else split_sentences
+    splitter = split_sentences
+    if sum(len(a.text) for a in articles) > QUICK_SPLIT_CHARS:
+        from digest.text import quick_sentences
+
+        splitter = quick_sentences
     kept: list[Candidate] = []
     rejected: list[Rejected] = []
     for number, article in enumerate(articles):
