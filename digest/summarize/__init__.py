@@ -2,8 +2,10 @@
 
     candidates   split into sentences; drop furniture, captions, bylines, datelines, headlines,
                  link lists; mark sentences that lean on their context
-    scoring      sumy centrality (selectable) + lead position + recency + track relevance +
-                 information density (names, numbers), times the context penalty
+    scoring      sumy centrality (selectable) + lead position + recency + relevance (track,
+                 negotiations, headlines) + specifics (rare names, figures, stances) + length,
+                 times a topic factor (no word of the talks: ranked down) and the context
+                 penalty; past SHORTLIST candidates only the best go on to the costly parts
     repeats      sentences whose content was in the previous digest of the track are marked
                  and ranked down
     select       MMR-style: the best score, ranked down by the share of its names, numbers and
