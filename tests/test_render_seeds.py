@@ -1,5 +1,7 @@
 """The seeds' briefing, end to end through the real classifier and summarizer: PDF read back,
-HTML5 validity, email size, and a golden copy of the page.
+HTML5 validity, email size, and golden copies in two layers: the briefing's data as the pipeline
+makes it (seeds-briefing.json), and the page the templates render from that data
+(seeds-briefing.html), so a failure says which layer changed.
 
 Regenerate the golden copy after an intended change, then review `git diff tests/golden`:
 
@@ -9,6 +11,7 @@ Regenerate the golden copy after an intended change, then review `git diff tests
 from __future__ import annotations
 
 import io
+import json
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,12 +21,13 @@ import pytest
 from briefing_sample import all_text, heading_levels, parse_strict
 from conftest import SEEDS
 
-from digest.briefing import build_briefing
+from digest.briefing import Briefing, build_briefing
 from digest.ingest import ingest
 from digest.render import EMAIL_BUDGET, render_email, render_html, render_pdf
 from digest.store import articles as articles_table
 
 GOLDEN = Path(__file__).parent / "golden" / "seeds-briefing.html"
+GOLDEN_DATA = Path(__file__).parent / "golden" / "seeds-briefing.json"
 SEEN = datetime(2025, 3, 5, 6, 0, tzinfo=UTC)  # fixed, so the golden copy does not depend on today
 NOW = datetime(2025, 3, 6, 5, 0, tzinfo=UTC)
 # Read at import: the autouse fixture clears every DIGEST_* variable before each test runs.
@@ -89,19 +93,35 @@ def test_seeds_email_is_small_and_wrapped(seeds_briefing, config):
     assert "[5] " in email.text
 
 
-def _masked(html: str, config) -> str:
-    """The golden copy leaves out what changes with any unrelated config default or release."""
+def _masked(text: str, config) -> str:
+    """The golden copies leave out what changes with any unrelated config default or release."""
     from digest import __version__
 
-    return (html.replace(config.config_hash, "{config_hash}").replace(config.tracks_hash, "{tracks_hash}")
-            .replace(f"digest {__version__}", "digest {version}"))
+    return (text.replace(config.config_hash, "{config_hash}").replace(config.tracks_hash, "{tracks_hash}")
+            .replace(__version__, "{version}"))
 
 
-def test_seeds_page_matches_golden_copy(seeds_briefing, config):
-    html = _masked(render_html(seeds_briefing, config), config)
+def _check_golden(path: Path, actual: str, what: str) -> None:
     if UPDATE_GOLDEN:
-        GOLDEN.parent.mkdir(exist_ok=True)
-        GOLDEN.write_text(html, encoding="utf-8")
-    assert GOLDEN.exists(), "no golden copy yet: run `make golden`"
-    expected = GOLDEN.read_text(encoding="utf-8")
-    assert html == expected, "the seeds' page changed: if intended, run `make golden` and review git diff tests/golden"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"no golden copy {path.name} yet: run `make golden`"
+    assert actual == path.read_text(encoding="utf-8"), (
+        f"{what} changed. If you meant it, run `make golden` and review `git diff tests/golden`."
+    )
+
+
+def test_seeds_briefing_data_matches_golden_copy(seeds_briefing, config):
+    """What the pipeline (classifier, summarizer, assembly) made of the seeds."""
+    data = json.dumps(seeds_briefing.to_dict(), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    _check_golden(GOLDEN_DATA, _masked(data, config), "The seeds' briefing data (classifier, summarizer or assembly)")
+
+
+def test_seeds_page_matches_golden_copy(config):
+    """How the templates render that same data: independent of the pipeline's changes."""
+    assert GOLDEN_DATA.exists(), "no golden copy yet: run `make golden`"
+    data = json.loads(GOLDEN_DATA.read_text(encoding="utf-8"))
+    briefing = Briefing.from_dict(data)
+    html = _masked(render_html(briefing, config), config)
+    # the data file is masked too; its provenance placeholders come back into the page as written
+    _check_golden(GOLDEN, html, "The seeds' page (templates or renderer)")
