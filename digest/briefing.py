@@ -315,7 +315,9 @@ def build_briefing(
 
     Raises ConfigError for an unknown track or a contradictory window.
     """
-    from digest.summarize import summarize_group, top_lines  # TEMPORARY until summarize lands
+    # Imported here: they take about a second to load (sumy, NLTK, numpy), and the site, the
+    # deliverer and every other command import this module only for the Briefing data classes.
+    from digest.summarize import summarize_group, top_lines
     from digest.tracks import assignments_for
 
     now = now or utcnow()
