@@ -40,7 +40,8 @@ class SourcesConfig:
 
 @dataclass(frozen=True)
 class Cue:
-    """A pattern (plain words, case-insensitive, word-bounded) and how much it counts."""
+    """A pattern (plain words, case-insensitive, word-bounded) and how much it counts.
+    A pattern written wholly in capitals ("US", "UN") matches only in capitals."""
 
     pattern: str
     weight: float = 1.0
@@ -48,11 +49,21 @@ class Cue:
 
 @dataclass(frozen=True)
 class TrackConfig:
+    """A track and the cues the classifier looks for (see digest/tracks/rules.py for how each kind counts).
+
+    venues: places where this track's talks are held (cities, "the Qatari capital");
+    hosts: the host country's names ("Qatar", "Qatari"), venues when the wording says the talks are
+    there, otherwise usually naming a mediator; actors and counterparts: the two sides whose talking
+    to each other is this track (a relation between them in one sentence); phrases: fixed wordings.
+    """
+
     id: str
     title: str
     description: str = ""
     venues: tuple[Cue, ...] = ()
+    hosts: tuple[Cue, ...] = ()
     actors: tuple[Cue, ...] = ()
+    counterparts: tuple[Cue, ...] = ()
     phrases: tuple[Cue, ...] = ()
 
 
@@ -62,8 +73,46 @@ class ScopeConfig:
 
     description: str = ""
     terms: tuple[Cue, ...] = ()
-    exclude: tuple[Cue, ...] = ()
+    exclude: tuple[Cue, ...] = ()  # topics that make an article out of scope when they outweigh `terms`
     threshold: float = 2.0
+
+
+@dataclass(frozen=True)
+class ClassifierConfig:
+    """How the track classifier weighs what it finds. Position weights multiply every piece of
+    evidence; the word lists are the vocabulary its general rules read (see digest/tracks/rules.py)."""
+
+    headline: float = 3.0
+    dateline: float = 2.0
+    lead: float = 2.0
+    lead_sentences: int = 3
+    body: float = 1.0
+    late: float = 0.5
+    late_after: int = 12
+    venue_pattern: float = 3.0
+    venue_context: float = 1.5
+    venue_mention: float = 0.75
+    host_mention: float = 0.25
+    go_between: float = 1.5
+    mediator: float = 0.5
+    residence: float = 0.5
+    incident: float = 3.0
+    relation: float = 6.0
+    actor_mention: float = 0.1
+    min_score: float = 4.0
+    unfocused: float = 2.0
+    secondary_min: float = 1.5
+    talk_words: tuple[str, ...] = ()
+    travel_words: tuple[str, ...] = ()
+    departure_words: tuple[str, ...] = ()
+    party_words: tuple[str, ...] = ()
+    host_words: tuple[str, ...] = ()
+    mediator_words: tuple[str, ...] = ()
+    residence_words: tuple[str, ...] = ()
+    incident_words: tuple[str, ...] = ()
+    plan_words: tuple[str, ...] = ()
+    speech_words: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,6 +174,7 @@ class Config:
     store: StoreConfig = field(default_factory=StoreConfig)
     sources: SourcesConfig = field(default_factory=SourcesConfig)
     scope: ScopeConfig = field(default_factory=ScopeConfig)
+    classifier: ClassifierConfig = field(default_factory=ClassifierConfig)
     tracks: tuple[TrackConfig, ...] = ()
     summary: SummaryConfig = field(default_factory=SummaryConfig)
     render: RenderConfig = field(default_factory=RenderConfig)
@@ -156,7 +206,8 @@ class Config:
     def tracks_hash(self) -> str:
         """A short hash of everything that decides classification, to know when to recompute."""
         payload = json.dumps(
-            [dataclasses.asdict(self.scope), [dataclasses.asdict(t) for t in self.tracks]], sort_keys=True
+            [dataclasses.asdict(self.scope), dataclasses.asdict(self.classifier), [dataclasses.asdict(t) for t in self.tracks]],
+            sort_keys=True,
         )
         return hashlib.sha256(payload.encode()).hexdigest()[:12]
 
@@ -172,6 +223,7 @@ _SECTIONS: dict[str, type] = {
     "store": StoreConfig,
     "sources": SourcesConfig,
     "scope": ScopeConfig,
+    "classifier": ClassifierConfig,
     "summary": SummaryConfig,
     "render": RenderConfig,
     "email": EmailConfig,
@@ -390,3 +442,26 @@ def _check_values(config: Config, label: str) -> None:
     for recipient in config.email.recipients:
         for track in recipient.tracks:
             config.track(track)
+    _check_classification(config, label)
+
+
+def _check_classification(config: Config, label: str) -> None:
+    """Weights are never negative, every cue has words, track ids are plain identifiers."""
+    for f in dataclasses.fields(ClassifierConfig):
+        value = getattr(config.classifier, f.name)
+        if isinstance(value, (int, float)) and value < 0:
+            raise ConfigError(f"{label}: [classifier] {f.name} = {value} must not be negative")
+        if isinstance(value, tuple) and any(not w.strip() for w in value):
+            raise ConfigError(f"{label}: [classifier] {f.name} holds an empty word")
+    cue_lists = [("scope", "terms", config.scope.terms), ("scope", "exclude", config.scope.exclude)]
+    for track in config.tracks:
+        if not track.id.replace("_", "").isalnum() or not track.id.isascii():
+            raise ConfigError(f"{label}: track id {track.id!r} must be letters, digits and underscores")
+        cue_lists += [(f"tracks.{track.id}", kind, getattr(track, kind))
+                      for kind in ("venues", "hosts", "actors", "counterparts", "phrases")]
+    for where, kind, cues in cue_lists:
+        for cue in cues:
+            if not any(ch.isalnum() for ch in cue.pattern):
+                raise ConfigError(f"{label}: [{where}] {kind}: pattern {cue.pattern!r} has no words")
+            if cue.weight < 0:
+                raise ConfigError(f"{label}: [{where}] {kind}: {cue.pattern!r} weight {cue.weight} must not be negative")

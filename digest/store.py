@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from digest.errors import NotFound, StoreError
-from digest.models import Article, Delivery, DigestRecord, Failure, JobRun, Lease
+from digest.models import Article, Delivery, DigestRecord, Evidence, Failure, JobRun, Lease, TrackAssignment
 
 logger = logging.getLogger(__name__)
 
@@ -382,6 +382,63 @@ class Store:
             rows = conn.execute(sa.select(failures).order_by(failures.c.id)).all()
         return [Failure(r.location, r.reason, _aware(r.at)) for r in rows]
 
+    # --- track assignments and pins -------------------------------------------------------
+
+    def save_assignments(self, items: Iterable[TrackAssignment]) -> None:
+        """Store each assignment (replacing the article's previous one); `article_id` must be set."""
+        now = utcnow()
+        rows = [
+            {
+                "article_id": a.article_id,
+                "primary_track": a.primary,
+                "secondary": json.dumps(list(a.secondary)),
+                "scores": json.dumps(a.scores),
+                "confidence": a.confidence,
+                "evidence": json.dumps([[e.track, e.cue, e.kind, e.weight, e.sentence] for e in a.evidence]),
+                "config_hash": a.config_hash,
+                "assigned_at": now,
+            }
+            for a in items
+        ]
+        if any(r["article_id"] is None for r in rows):
+            raise StoreError("cannot store a track assignment without an article id")
+        with self.engine.begin() as conn:
+            ids = [r["article_id"] for r in rows]
+            for start in range(0, len(ids), 500):
+                conn.execute(assignments.delete().where(assignments.c.article_id.in_(ids[start : start + 500])))
+            if rows:
+                conn.execute(assignments.insert(), rows)
+
+    def load_assignments(self, article_ids: Iterable[int] | None = None) -> dict[int, TrackAssignment]:
+        """Stored assignments by article id (all, or those of `article_ids`), as the classifier
+        left them; pins are separate (`pins`)."""
+        query = sa.select(assignments)
+        wanted = None if article_ids is None else list(article_ids)
+        out: dict[int, TrackAssignment] = {}
+        with self.engine.connect() as conn:
+            chunks = [None] if wanted is None else [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
+            for chunk in chunks:
+                rows = conn.execute(query if chunk is None else query.where(assignments.c.article_id.in_(chunk)))
+                out.update((row.article_id, _assignment(row)) for row in rows)
+        return out
+
+    def pins(self) -> dict[int, str]:
+        """Article id -> the track an analyst pinned it to."""
+        with self.engine.connect() as conn:
+            return {row.article_id: row.track for row in conn.execute(sa.select(pins))}
+
+    def set_pin(self, article_id: int, track: str) -> None:
+        """Pin an article to a track (replacing an earlier pin). Raises NotFound for an unknown article."""
+        self.get_article(article_id)
+        with self.engine.begin() as conn:
+            conn.execute(pins.delete().where(pins.c.article_id == article_id))
+            conn.execute(pins.insert().values(article_id=article_id, track=track, pinned_at=utcnow()))
+
+    def delete_pin(self, article_id: int) -> bool:
+        """Remove an article's pin; False when it had none."""
+        with self.engine.begin() as conn:
+            return bool(conn.execute(pins.delete().where(pins.c.article_id == article_id)).rowcount)
+
     # --- digests --------------------------------------------------------------------------
 
     def record_digest(
@@ -668,6 +725,18 @@ def _article(row) -> Article:
         first_seen=_aware(row.first_seen),
         word_count=row.word_count,
         duplicate_of=row.duplicate_of,
+    )
+
+
+def _assignment(row) -> TrackAssignment:
+    return TrackAssignment(
+        primary=row.primary_track,
+        secondary=tuple(json.loads(row.secondary)),
+        scores=json.loads(row.scores),
+        confidence=row.confidence,
+        evidence=tuple(Evidence(*item) for item in json.loads(row.evidence)),
+        config_hash=row.config_hash,
+        article_id=row.article_id,
     )
 
 

@@ -53,6 +53,33 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+# A possible sentence end: . ! ? (closing quotes or brackets may follow), white space, then a
+# capital, a digit or an opening quote.
+_QUICK_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
+
+
+def quick_sentences(text: str) -> list[str]:
+    """Sentences found by a regular expression, not Punkt: over ten times faster than
+    `split_sentences` and nearly as good on news text (no split after "U.S.", "Mr." or an
+    initial). For scanning many articles, where an odd split does little harm."""
+    out: list[str] = []
+    for paragraph in split_paragraphs(text):
+        for line in paragraph.split("\n"):
+            start = 0
+            for match in _QUICK_END.finditer(line):
+                if line[match.start()] == ".":
+                    last = line[start : match.start()].rsplit(None, 1)[-1:] or [""]
+                    word = last[0].lstrip("\"'“‘«([").lower()
+                    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                        continue
+                if line[start : match.end()].strip():
+                    out.append(line[start : match.end()].strip())
+                start = match.end()
+            if line[start:].strip():
+                out.append(line[start:].strip())
+    return out
+
+
 def words(text: str) -> list[str]:
     """Word tokens (letters and digits, inner hyphens and apostrophes kept), original case."""
     return _WORD_RE.findall(text)

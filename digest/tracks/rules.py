@@ -1,0 +1,377 @@
+"""The general rules: what a venue, host or actor mention means in its sentence.
+
+The rules hold no names: they read the roles the configuration gives to words (venues, hosts,
+actors, counterparts, talk words, mediator words, ...) and reason about English word order:
+
+- a venue or host country is where talks happen when the wording says so: "talks in X",
+  "arrived in X", "delegation to X", "in X for talks", "X-hosted", "hosted by X", "X talks";
+- it is not a venue when it says where someone lives ("the political office in X", "X-based"),
+  what happened there ("an Israeli strike on Hamas officials in X"), or who mediates
+  ("Qatari mediators", "Egypt and Qatar", "via Qatar");
+- a relation track (actors and counterparts) needs the actor itself talking to the counterpart
+  in one sentence: "A held talks with B", "A met B", "talks between A and B", "A-B talks",
+  "B met with A". Another party between them ("A urged Israel to resume talks with B"), or a
+  speech verb after the actor ("A said talks with B ...") breaks the relation; an actor named
+  only as a plan's author ("A's proposal") or in a list of mediators is not talking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from digest.tracks.lexicon import Hit, Lexicon
+
+ARTICLES = frozenset({"the", "a", "an"})
+COORDINATION = frozenset({"and", ",", "&"})
+VENUE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "for"})
+CONTEXT_PREPOSITIONS = frozenset({"in", "at"})
+RESIDENCE_PREPOSITIONS = frozenset({"in", "at", "to"})
+HOSTED_PREPOSITIONS = frozenset({"by", "in"})
+VIA = frozenset({"via", "through"})
+PREPOSITIONS = frozenset({
+    "on", "about", "over", "in", "at", "to", "for", "from", "by", "of", "into", "after", "before",
+    "under", "against", "as", "through", "via", "between", "among", "regarding",
+})
+CLAUSE_BREAKS = frozenset({";", ":", "(", ")", "—", "–"})
+DATELINE_FOLLOWERS = frozenset({",", "(", "/", "-", "—", "–"})
+
+# How far (in tokens) the rules look around a mention.
+TRIGGER_WINDOW = 5  # a talk, travel or party word before "in X"
+INCIDENT_BEFORE = 6
+INCIDENT_AFTER = 3
+ACTOR_TO_TALK = 6
+WITH_TO_COUNTERPART = 6
+
+
+@dataclass(slots=True)
+class Finding:
+    """One piece of evidence before weighting by position: `strength` is the rule's base weight
+    times the cue's own weight."""
+
+    track: str | None  # None: the catch-all (an incident)
+    cue: str
+    kind: str
+    strength: float
+
+
+class SentenceRules:
+    """The hits of one sentence and the rules that read them."""
+
+    def __init__(self, lexicon: Lexicon, tokens: list[str], low: list[str], hits: list[Hit], first: bool = False):
+        """`tokens` and `low` from `tokenize_folded`, `hits` from `lexicon.match`; `first`: the
+        first sentence of the body, where a dateline may stand."""
+        self.lexicon = lexicon
+        self.tokens, self.low, self.hits = tokens, low, hits
+        self.n = len(low)
+        self.first = first
+        self.vocab: dict[str, dict[int, int]] = {}
+        for hit in self.hits:
+            if hit.track is None:
+                self.vocab.setdefault(hit.role, {})[hit.start] = hit.end
+        self.states = [h for h in self.hits if h.role in ("host", "actor")]
+        self._state_ends = {h.end: h for h in self.states}
+        self._state_starts = {h.start: h for h in self.states}
+        self._place_ends = {h.end: h for h in self.hits if h.role in ("venue", "host")}
+
+    # --- small readers -------------------------------------------------------------------
+
+    def at(self, role: str, i: int) -> bool:
+        return i in self.vocab.get(role, ())
+
+    def ends_at(self, role: str, i: int) -> bool:
+        """A `role` word ends just before token i."""
+        return any(end == i for end in self.vocab.get(role, {}).values())
+
+    def last(self, role: str, lo: int, hi: int) -> int | None:
+        """The last `role` word starting in [lo, hi). (Starts are stored in sentence order.)"""
+        found = None
+        for start in self.vocab.get(role, ()):
+            if start >= hi:
+                break
+            if start >= lo:
+                found = start
+        return found
+
+    def first_of(self, role: str, lo: int, hi: int) -> int | None:
+        """The first `role` word starting in [lo, hi)."""
+        for start in self.vocab.get(role, ()):
+            if start >= hi:
+                return None
+            if start >= lo:
+                return start
+        return None
+
+    def has(self, role: str) -> bool:
+        return bool(self.vocab.get(role))
+
+    def text(self, start: int, end: int) -> str:
+        out = ""
+        for i in range(max(start, 0), min(end, self.n)):
+            token = self.tokens[i]
+            glue = not out or token in ("-", ",", ";", ":", ")", "/", "'s", "’s") or out.endswith(("-", "(", "/"))
+            out += token if glue else " " + token
+        return out
+
+    def _skip_back(self, i: int) -> int:
+        """The index of the token before i, skipping articles and coordinated places
+        ("talks in Cairo and Doha": before "Doha" comes "in")."""
+        j = i - 1
+        while j >= 0:
+            if self.low[j] in ARTICLES:
+                j -= 1
+            elif self.low[j] in COORDINATION and j in self._place_ends:
+                j = self._place_ends[j].start - 1
+            else:
+                return j
+        return j
+
+    def _trigger_before(self, p: int) -> tuple[int, set[str]] | None:
+        """The nearest talk, travel, departure, party or host word shortly before token p (a
+        preposition), with every role that word has, unless a clause break lies between."""
+        found: dict[int, set[str]] = {}
+        for role in ("talk", "travel", "departure", "party", "host_word"):
+            k = self.last(role, p - TRIGGER_WINDOW, p)
+            if k is not None:
+                found.setdefault(k, set()).add(role)
+        if not found:
+            return None
+        k = max(found)
+        return None if self._clause_break(k, p) else (k, found[k])
+
+    def _clause_break(self, lo: int, hi: int) -> bool:
+        return any(self.low[k] in CLAUSE_BREAKS for k in range(max(lo, 0), min(hi, self.n)))
+
+    def coordinated(self, hit: Hit) -> bool:
+        """Listed with another state or actor: "Qatar and Egypt", "Egyptian, Qatari and US"
+        (a comma lists only when the list goes on: "Egypt, a State Department official said" does not)."""
+        j = hit.end
+        if j < self.n and self.low[j] in COORDINATION:
+            k = j + 1
+            while k < self.n and self.low[k] in ARTICLES:
+                k += 1
+            other = self._state_starts.get(k)
+            if other is not None and other is not hit and (
+                self.low[j] != "," or (other.end < self.n and self.low[other.end] in COORDINATION)
+            ):
+                return True
+        j = hit.start - 1
+        while j >= 0 and self.low[j] in ARTICLES:
+            j -= 1
+        return j >= 1 and self.low[j] in COORDINATION and j in self._state_ends
+
+    # --- places --------------------------------------------------------------------------
+
+    def place_findings(self) -> list[Finding]:
+        config = self.lexicon.config
+        out = []
+        for hit in self.hits:
+            if hit.role not in ("venue", "host"):
+                continue
+            kind, start, end = self.place_role(hit)
+            if kind == "mention":
+                strength = config.venue_mention if hit.role == "venue" else config.host_mention
+            else:
+                strength = getattr(config, kind)  # each kind has its weight under the same name
+            if kind == "incident":
+                out.append(Finding(None, self.text(start, end), kind, strength * hit.cue.weight))
+            elif strength > 0:
+                out.append(Finding(hit.track, self.text(start, end), kind, strength * hit.cue.weight))
+        return out
+
+    def place_role(self, hit: Hit) -> tuple[str, int, int]:
+        """What a venue or host mention means here, and the span that shows it."""
+        low, s, e, n = self.low, hit.start, hit.end, self.n
+        p = self._skip_back(s)
+        prep = low[p] if p >= 0 else ""
+        if self.first and s <= 2 and all(t.isupper() for t in self.tokens[s:e]) and (e == n or low[e] in DATELINE_FOLLOWERS):
+            return "dateline", s, e
+        # where someone lives or works: "Doha-based", "based in Doha", "the political office in Qatar"
+        if e + 1 < n and low[e] == "-" and self.at("residence", e + 1):
+            return "residence", s, e + 2
+        if prep in RESIDENCE_PREPOSITIONS and self.last("residence", p - 2, p) is not None:
+            return "residence", self.last("residence", p - 2, p), e
+        # what happened there: "an Israeli strike on Hamas leaders in Doha", "the Doha attack"
+        k = self.last("incident", s - INCIDENT_BEFORE, s)
+        if k is not None and self.last("talk", k, s) is None and self.last("party", k, s) is None:
+            return "incident", k, e
+        k = self.first_of("incident", e, e + INCIDENT_AFTER + 1)
+        if k is not None and self.first_of("talk", e, k) is None:
+            return "incident", s, k + 1
+        # where talks are: "Qatar-hosted", "Egypt will host talks", "hosted by Qatar", "Doha talks"
+        if e + 1 < n and low[e] == "-" and self.at("host_word", e + 1):
+            return "venue_pattern", s, e + 2
+        h = self.first_of("host_word", e, e + 3)
+        if h is not None and self.first_of("talk", h, h + 5) is not None:
+            return "venue_pattern", s, self.first_of("talk", h, h + 5) + 1
+        if prep in HOSTED_PREPOSITIONS and self.ends_at("host_word", p):
+            return "venue_pattern", p - 1, e
+        if self.at("talk", e):
+            return "venue_pattern", s, self.vocab["talk"][e]
+        if prep == "from":
+            k = self.last("departure", p - TRIGGER_WINDOW, p)
+            if k is not None and not self._clause_break(k, p):
+                return "venue_pattern", k, e  # "recalled its negotiators from Doha"; not "arrived from Doha"
+        elif prep in VENUE_PREPOSITIONS:
+            found = self._trigger_before(p)
+            if found is not None:
+                k, roles = found
+                if roles == {"departure"} and prep in ("to", "for"):
+                    return "venue_context", k, e  # "left for Doha": a destination, maybe not talks
+                elif roles != {"departure"}:
+                    return "venue_pattern", k, e
+            k = self.first_of("talk", e, e + TRIGGER_WINDOW)
+            if k is not None and not self._clause_break(e, k):
+                return "venue_pattern", p, self.vocab["talk"][k]
+        if prep not in PREPOSITIONS and p >= 0 and (self.ends_at("travel", p + 1) or self.ends_at("departure", p + 1)):
+            return "venue_pattern", p, e  # "left Doha", "reached Cairo"
+        k = self.first_of("residence", e, e + 6)
+        if k is not None and self.first_of("talk", e, k) is None:
+            return "residence", s, k + 1  # "Qatar, which hosts the group's political office"
+        # who mediates: "via Qatar", "Qatari mediators", "mediator Egypt", "Qatar and Egypt"
+        if prep in VIA:
+            # "through Qatari and Egyptian mediators" names mediators; "via Qatar" alone a go-between
+            k = self.first_of("mediator", e, e + 4)
+            if k is not None and "as" not in self.low[e:k]:
+                return "mediator", p, self.vocab["mediator"][k]
+            return "go_between", p, e
+        if self.at("mediator", e) or (e + 1 < n and low[e] in ("-", "'s") and self.at("mediator", e + 1)):
+            return "mediator", s, self.vocab["mediator"].get(e) or self.vocab["mediator"][e + 1]
+        if p >= 0 and (self.ends_at("mediator", p + 1) or (prep == "," and self.ends_at("mediator", p))):
+            return "mediator", p, e
+        if self.coordinated(hit):
+            return "mediator", s, e
+        if prep in CONTEXT_PREPOSITIONS and (self.has("talk") or self.has("party")):
+            return "venue_context", p, e
+        return "mention", s, e
+
+    # --- relations -----------------------------------------------------------------------
+
+    def relation(self, track: str) -> Finding | None:
+        """The first place in the sentence where the track's actors talk to its counterparts."""
+        actors = [h for h in self.hits if h.role == "actor" and h.track == track and self.acting(h)]
+        counterparts = [h for h in self.hits if h.role == "counterpart" and h.track == track and not self.paired_elsewhere(h)]
+        if not actors or not counterparts:
+            return None
+        blockers = self._blockers()
+        for a in actors:
+            for b in counterparts:
+                span = self._related(a, b, blockers)
+                if span:
+                    return Finding(track, self._relation_text(span), "relation", self.lexicon.config.relation)
+        return None
+
+    def actor_findings(self, track: str) -> list[Finding]:
+        weight = self.lexicon.config.actor_mention
+        return [
+            Finding(track, self.text(h.start, h.end), "actor", weight * h.cue.weight)
+            for h in self.hits
+            if h.role == "actor" and h.track == track and weight > 0 and self.acting(h)
+        ]
+
+    def acting(self, actor: Hit) -> bool:
+        """False when the actor is only a plan's author ("Witkoff's proposal", "a US-backed plan",
+        "a proposal from Witkoff") or one of a list of mediators ("Egypt, Qatar and the US")."""
+        s, e = actor.start, actor.end
+        k = self.first_of("plan", e, e + 5)
+        if k is not None and not any(
+            self.low[i] in (",", ";") or self.at("talk", i) or i in self._state_starts for i in range(e, k)
+        ):
+            return False
+        p = s - 1
+        while p >= 0 and self.low[p] in ARTICLES:
+            p -= 1
+        if p >= 0 and self.low[p] in ("from", "by") and self.last("plan", p - 4, p) is not None:
+            return False
+        if self.coordinated(actor) and any(
+            h.role == "host" and abs(h.start - s) <= 6 for h in self.states
+        ):
+            return False
+        return True
+
+    def paired_elsewhere(self, counterpart: Hit) -> bool:
+        """"Israel-Hamas talks", "between Israel and Hamas": the counterpart is talking to someone else."""
+        low, s, e = self.low, counterpart.start, counterpart.end
+        before = s - 1
+        while before >= 0 and low[before] in ARTICLES:
+            before -= 1
+        if before >= 1 and low[before] in ("-", "and", "/") and self.ends_at("third", before):
+            return True
+        after = e
+        if after < self.n and low[after] in ("-", "and", "/"):
+            k = after + 1
+            while k < self.n and low[k] in ARTICLES:
+                k += 1
+            return self.at("third", k)
+        return False
+
+    def _relation_text(self, span: tuple[int, ...]) -> str:
+        """The words that show a relation; a long gap between subject and talk word is elided."""
+        if len(span) == 2:
+            return self.text(*span)
+        subject_start, subject_end, talk, end = span
+        if talk - subject_end <= 2:
+            return self.text(subject_start, end)
+        return f"{self.text(subject_start, subject_end)} … {self.text(talk, end)}"
+
+    def _blockers(self) -> set[int]:
+        """Token positions naming someone else: other parties, host countries, mediators."""
+        out: set[int] = set()
+        for role in ("third", "mediator"):
+            for start, end in self.vocab.get(role, {}).items():
+                out.update(range(start, end))
+        for h in self.hits:
+            if h.role == "host":
+                out.update(range(h.start, h.end))
+        return out
+
+    def _related(self, a: Hit, b: Hit, blockers: set[int]) -> tuple[int, int] | None:
+        low = self.low
+        first, second = (a, b) if a.start < b.start else (b, a)
+        between = [t for t in low[first.end : second.start] if t not in ARTICLES]
+        # "US-Hamas talks", "talks between the US and Hamas", "the US and Hamas met"
+        if between == ["-"] and self.has("talk"):
+            return first.start, second.end
+        if between == ["and"]:
+            p = first.start - 1
+            while p >= 0 and low[p] in ARTICLES:
+                p -= 1
+            if p >= 0 and low[p] == "between":
+                return p, second.end
+            if self.has("talk") and not any(k in blockers for k in range(max(p - 2, 0), p + 1)):
+                return first.start, second.end
+        # "A held talks with B", "A met B", "B met with A"
+        for subject, other in ((a, b), (b, a)):
+            found = self._talks_with(subject, other, blockers, speech_breaks=subject is a)
+            if found:
+                return found
+        return None
+
+    def _talks_with(self, subject: Hit, other: Hit, blockers: set[int], speech_breaks: bool) -> tuple[int, ...] | None:
+        """(subject start, subject end, talk word, other end) when the subject talks with the other."""
+        low = self.low
+        if other.start <= subject.end:
+            return None
+        for t in sorted(self.vocab.get("talk", ())):
+            if not subject.end <= t <= subject.end + ACTOR_TO_TALK or t >= other.start:
+                continue
+            gap = range(subject.end, t)
+            if any(k in blockers or low[k] in CLAUSE_BREAKS for k in gap):
+                return None
+            if speech_breaks and any(self.at("speech", k) for k in gap):
+                return None
+            talk_end = self.vocab["talk"][t]
+            rest = low[talk_end : other.start]
+            if len(rest) > WITH_TO_COUNTERPART or any(k in blockers for k in range(talk_end, other.start)):
+                continue
+            lead_in = rest[: rest.index("with")] if "with" in rest else rest
+            if len(lead_in) <= 2 and not any(w in PREPOSITIONS or w in CLAUSE_BREAKS or w == "," for w in lead_in):
+                return subject.start, subject.end, t, other.end
+        return None
+
+    # --- other cues ----------------------------------------------------------------------
+
+    def phrase_findings(self) -> list[Finding]:
+        return [Finding(h.track, self.text(h.start, h.end), "phrase", h.cue.weight) for h in self.hits if h.role == "phrase"]
+
+    def scope_hits(self) -> list[Hit]:
+        return [h for h in self.hits if h.role in ("scope", "exclude")]
