@@ -117,6 +117,8 @@ def main() -> None:
 # Command modules register themselves on `cli`; keep these imports at the bottom.
 from digest.cli import ingest_cmds  # noqa: E402,F401
 from digest.cli import build_cmds  # noqa: E402,F401
+from digest.cli import tracks_cmds  # noqa: E402,F401
+from digest.cli import eval_cmds  # noqa: E402,F401
 from digest.cli import deliver_cmds  # noqa: E402,F401
 from digest.cli import site_cmds  # noqa: E402,F401
 from digest.cli import summarize_cmds  # noqa: E402,F401
