@@ -1,0 +1,365 @@
+"""The track classifier: the seeds, the hard cases of issue 3 in short articles, the rules, the config."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from digest.config import load_config
+from digest.errors import ConfigError
+from digest.ingest import document_to_article, read_path
+from digest.models import OTHER, OUT_OF_SCOPE, Article, Document
+from digest.tracks import classify, classify_many
+
+TESTS = Path(__file__).resolve().parent
+SEEDS_GOLD = json.loads((TESTS / "seeds-gold.json").read_text())["articles"]
+TRACKS_DIR = TESTS / "resources" / "tracks"
+TRACKS_GOLD = json.loads((TRACKS_DIR / "gold.json").read_text())["articles"]
+
+
+def read_article(path: Path) -> Article:
+    return document_to_article(read_path(path, 10_000_000)[0])
+
+
+def make(title: str, body: str, place: str | None = None) -> Article:
+    return document_to_article(Document(location="test", title=title, body=body, place=place))
+
+
+@pytest.mark.parametrize("item", SEEDS_GOLD, ids=lambda item: item["id"])
+def test_seed_comes_out_as_the_gold_file_says(item, config):
+    assignment = classify(read_article(TESTS / item["path"]), config)
+    assert assignment.primary == item["primary"]
+    assert set(assignment.secondary) == set(item["secondary"])
+
+
+@pytest.mark.parametrize("item", TRACKS_GOLD, ids=lambda item: item["id"])
+def test_hard_case_article(item, config):
+    assignment = classify(read_article(TRACKS_DIR / item["path"]), config)
+    assert assignment.primary == item["primary"], item["why"]
+
+
+def test_the_test_articles_cover_every_label():
+    labels = [item["primary"] for item in TRACKS_GOLD]
+    for label in ("doha", "cairo", "us_hamas", OTHER, OUT_OF_SCOPE):
+        assert labels.count(label) >= 5, label
+
+
+# --- the hard cases of point 2, one short article each --------------------------------------
+
+
+def test_cairo_round_naming_qatari_co_mediators_is_cairo(config):
+    article = make(
+        "Gaza truce talks resume in Cairo",
+        "Egyptian and Qatari mediators met a Hamas delegation in Cairo on Sunday. Qatar, which hosts "
+        "the group's political office in Doha, and Egypt have mediated since the war began. Qatari "
+        "Prime Minister Sheikh Mohammed joined the talks on Monday.",
+    )
+    assignment = classify(article, config)
+    assert assignment.primary == "cairo"
+    kinds = {e.kind for e in assignment.evidence if e.track == "doha"}
+    assert kinds <= {"mediator", "residence", "mention"}
+
+
+def test_doha_round_naming_egypt_is_doha(config):
+    article = make(
+        "Negotiators return to Qatar for hostage talks",
+        "Israeli negotiators arrived in Doha on Tuesday. Egypt's intelligence chief joined by phone, "
+        "and Egyptian officials said Cairo was ready to host a later round. The Egyptian and Qatari "
+        "mediators passed drafts between the delegations.",
+    )
+    assert classify(article, config).primary == "doha"
+
+
+def test_us_hamas_contact_in_doha_is_us_hamas(config):
+    article = make(
+        "US hostage envoy met Hamas leaders in Doha",
+        "Adam Boehler, the US envoy for hostage affairs, met Hamas officials in Doha last week, in the "
+        "first direct contact between Washington and the group. Qatari officials arranged the meeting. "
+        "Israeli officials said they had not been told in advance.",
+    )
+    assignment = classify(article, config)
+    assert assignment.primary == "us_hamas"
+    assert "doha" in assignment.secondary
+
+
+def test_us_hamas_contact_in_egypt_is_us_hamas(config):
+    article = make(
+        "Witkoff holds direct talks with Hamas in Sharm el-Sheikh",
+        "US envoy Steve Witkoff held direct talks with Hamas negotiator Khalil al-Hayya in Sharm "
+        "el-Sheikh on Wednesday, on the sidelines of the Egyptian-hosted negotiations.",
+    )
+    assert classify(article, config).primary == "us_hamas"
+
+
+def test_go_between_counts_for_us_hamas(config):
+    article = make(
+        "Washington talking to Hamas through an intermediary, official says",
+        "The United States has been negotiating with Hamas through a Palestinian-American "
+        "intermediary, a Hamas official said on Monday. The messages are passed via Qatar.",
+    )
+    assignment = classify(article, config)
+    assert assignment.primary == "us_hamas"
+    assert any(e.kind == "go_between" and e.track == "doha" for e in assignment.evidence)
+
+
+def test_us_iran_talks_with_the_same_envoy_are_out_of_scope(config):
+    article = make(
+        "Witkoff and Araghchi hold talks in Muscat",
+        "US envoy Steve Witkoff and Iran's foreign minister held a second round of nuclear talks in "
+        "Muscat, Oman, on Saturday. Oman mediated. Iran insists on its right to enrich uranium. "
+        "Witkoff has also negotiated with Hamas over the Gaza hostages.",
+    )
+    assignment = classify(article, config)
+    assert assignment.primary == OUT_OF_SCOPE
+    assert assignment.evidence[0].kind == "exclude"
+
+
+def test_russia_ukraine_talks_in_riyadh_are_out_of_scope(config):
+    article = make(
+        "US, Russian delegations meet in Riyadh",
+        "American and Russian officials met in Riyadh on Tuesday for talks on ending the war in "
+        "Ukraine. Kushner and Witkoff attended. Ukraine's President Zelensky was not invited, and "
+        "Kyiv said it would not accept a deal made without it. Witkoff earlier helped broker the "
+        "Gaza ceasefire.",
+    )
+    assert classify(article, config).primary == OUT_OF_SCOPE
+
+
+def test_gaza_talks_in_paris_and_rome_are_other(config):
+    for city in ("Paris", "Rome"):
+        article = make(
+            f"Spy chiefs meet in {city} on Gaza hostage deal",
+            f"The CIA director, the head of Mossad and the Qatari and Egyptian mediators met in {city} "
+            "on Sunday to discuss a hostage deal. Hamas leaders in Doha were briefed afterwards, and a "
+            "Hamas delegation may travel to Cairo later this week.",
+        )
+        assert classify(article, config).primary == OTHER, city
+
+
+def test_israeli_strike_on_hamas_in_doha_is_other(config):
+    article = make(
+        "Israel strikes Hamas officials in Doha",
+        "Israeli jets struck a building in Doha where senior Hamas officials were staying, the "
+        "military said. Qatar condemned the attack on its capital and said mediation was at risk. "
+        "The Hamas leaders had been studying a ceasefire proposal.",
+    )
+    assignment = classify(article, config)
+    assert assignment.primary == OTHER
+    assert any(e.kind == "incident" for e in assignment.evidence)
+
+
+def test_headline_and_lead_outweigh_late_paragraphs(config):
+    late = " ".join(f"Background sentence number {n} mentions nothing in particular about Gaza." for n in range(14))
+    article = make(
+        "Hamas delegation arrives in Cairo for truce talks",
+        f"A Hamas delegation arrived in Cairo on Monday for Gaza truce talks. {late} Last year a "
+        "round in Doha failed. Talks in Doha were also held in the spring.",
+    )
+    assignment = classify(article, config)
+    assert assignment.primary == "cairo"
+    doha = [e.weight for e in assignment.evidence if e.track == "doha"]
+    cairo = [e.weight for e in assignment.evidence if e.track == "cairo"]
+    assert max(cairo) > max(doha)
+
+
+def test_a_passing_mention_of_talks_does_not_make_a_war_report_a_track(config):
+    article = make(
+        "Israeli strikes kill dozens in Gaza",
+        "Israeli strikes killed at least 40 Palestinians across the Gaza Strip on Sunday, health "
+        "officials said. Aid agencies warned of famine. Separately, ceasefire talks in Cairo have "
+        "made little progress.",
+    )
+    assert classify(article, config).primary == OTHER
+
+
+def test_dateline_counts_for_its_track_but_is_not_decisive_alone(config):
+    # Agencies file Gaza war news from their Cairo bureaus, so a dateline is evidence, not proof.
+    body = "Negotiators resumed indirect talks on Sunday on a Gaza ceasefire and the release of hostages."
+    with_place = classify(make("Gaza ceasefire negotiations resume", body, place="Doha, Qatar"), config)
+    without = classify(make("Gaza ceasefire negotiations resume", body), config)
+    assert with_place.scores["doha"] == without.scores["doha"] + config.classifier.dateline
+    assert [e.kind for e in with_place.evidence if e.track == "doha"] == ["dateline"]
+    war_report = make("Israeli strikes kill 30 in Gaza", "Israeli strikes killed 30 people overnight, medics said.",
+                      place="Cairo")
+    assert classify(war_report, config).primary == OTHER
+
+
+def test_uppercase_dateline_left_in_the_first_sentence_counts(config):
+    article = make("Gaza ceasefire negotiations resume",
+                   "CAIRO, Feb 3 (Reuters) - Negotiators resumed talks on a Gaza ceasefire and hostages.")
+    assert any(e.kind == "dateline" and e.track == "cairo" for e in classify(article, config).evidence)
+
+
+# --- the rules, sentence by sentence -----------------------------------------------------------
+
+
+def kinds_for(config, sentence: str, track: str) -> set[str]:
+    assignment = classify(make("A note on Gaza and Hamas", sentence), config)
+    return {e.kind for e in assignment.evidence if e.track == track and e.sentence == sentence}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Talks in Doha resumed on Gaza.",
+    "The Israeli delegation arrived in Doha on Sunday.",
+    "Negotiators are due in the Qatari capital on Monday.",
+    "Israel will send a team to Doha for the talks.",
+    "The Qatar-hosted talks resumed.",
+    "The talks, hosted by Qatar, resumed.",
+    "The Doha talks broke up without a deal.",
+    "Israel recalled its negotiators from Doha.",
+    "Mossad chief left Doha on Tuesday.",
+    "Israel and Hamas have been locked in slow-moving talks in Qatar this week.",
+])
+def test_venue_patterns(config, sentence):
+    assert "venue_pattern" in kinds_for(config, sentence, "doha")
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("Hamas's political office in Doha issued a statement.", "residence"),
+    ("The Doha-based Hamas leader spoke to reporters.", "residence"),
+    ("Qatari mediators handed the proposal to Hamas.", "mediator"),
+    ("Qatar and Egypt have mediated between the sides.", "mediator"),
+    ("An Israeli strike on Hamas leaders in Doha killed five people.", "incident"),
+    ("The messages reached Hamas via Qatar.", "go_between"),
+])
+def test_places_that_are_not_venues(config, sentence, kind):
+    track = OTHER if kind == "incident" else "doha"
+    kinds = kinds_for(config, sentence, track)
+    assert kind in kinds
+    assert "venue_pattern" not in kinds_for(config, sentence, "doha")
+
+
+def test_leaving_for_a_place_is_weaker_than_talks_there(config):
+    assert kinds_for(config, "The Hamas delegation left for Doha on Sunday.", "doha") == {"venue_context"}
+    assert kinds_for(config, "The delegation arrived from Doha.", "doha") == {"mention"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The US held direct talks with Hamas in Doha.",
+    "Witkoff met Hamas negotiator Khalil al-Hayya on Wednesday.",
+    "Hamas officials met with Adam Boehler twice.",
+    "Axios reported the talks between the U.S. and Hamas.",
+    "The US-Hamas talks focused on American hostages.",
+    "The Trump administration is negotiating directly with Hamas.",
+])
+def test_us_talking_to_hamas_is_a_relation(config, sentence):
+    assert "relation" in kinds_for(config, sentence, "us_hamas")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Witkoff urged Israel to resume talks with Hamas.",
+    "US officials said talks with Hamas were stalled.",
+    "Hamas accepted Witkoff's proposal during talks in Doha.",
+    "Witkoff held talks with Qatari mediators on Hamas's response.",
+    "Egypt, Qatar and the US met Hamas negotiators in Cairo.",
+    "The US backs the Israel-Hamas talks.",
+    "The United States welcomed the talks between Israel and Hamas.",
+])
+def test_the_us_in_the_same_sentence_as_hamas_is_not_always_talking_to_it(config, sentence):
+    assert "relation" not in kinds_for(config, sentence, "us_hamas")
+
+
+def test_us_in_capitals_only(config):
+    assert kinds_for(config, "Hamas told us it would meet with us in Doha.", "us_hamas") <= {"venue_context"}
+
+
+# --- the assignment ---------------------------------------------------------------------------
+
+
+def test_assignment_has_scores_confidence_and_evidence(config):
+    article = read_article(TRACKS_DIR / "doha_01.txt")
+    assignment = classify(article, config)
+    assert set(assignment.scores) >= {"doha", "cairo", "us_hamas", OTHER}
+    assert assignment.scores["doha"] == max(assignment.scores.values())
+    assert 0 < assignment.confidence <= 1
+    assert assignment.config_hash == config.tracks_hash
+    top = assignment.evidence[0]
+    assert top.track == "doha" and top.weight > 0 and top.cue and top.sentence
+    assert top.sentence == article.title or top.sentence in article.text or top.sentence.startswith("dateline")
+    weights = [e.weight for e in assignment.evidence if e.track != OUT_OF_SCOPE]
+    assert weights == sorted(weights, reverse=True)
+
+
+def test_classify_is_pure_and_repeatable(config):
+    article = read_article(TRACKS_DIR / "cairo_01.txt")
+    assert classify(article, config) == classify(article, config)
+
+
+def test_classify_many_keeps_order_and_matches_classify(config):
+    articles = [read_article(p) for p in sorted(TRACKS_DIR.glob("*.txt"))]
+    batch = articles * 6  # enough to be shared among processes
+    results = classify_many(batch, config, workers=2)
+    assert [r.primary for r in results] == [classify(a, config).primary for a in batch]
+
+
+def test_an_article_with_nothing_about_gaza_is_out_of_scope(config):
+    article = make("Markets rally on rate cut hopes", "Stocks rose on Friday as investors bet on lower rates.")
+    assignment = classify(article, config)
+    assert assignment.primary == OUT_OF_SCOPE
+    assert assignment.secondary == ()
+
+
+def test_an_article_about_gaza_without_talks_is_other(config):
+    article = make("Aid trucks enter Gaza", "Dozens of aid trucks entered Gaza through Kerem Shalom, the UN said.")
+    assert classify(article, config).primary == OTHER
+
+
+# --- tracks are configuration ---------------------------------------------------------------
+
+
+def test_another_desk_with_other_tracks(tmp_path):
+    config_file = tmp_path / "digest.toml"
+    config_file.write_text(
+        """
+[scope]
+terms = ["Iran", "nuclear"]
+exclude = []
+
+[[tracks]]
+id = "oman"
+title = "Oman-hosted rounds"
+venues = ["Muscat"]
+hosts = ["Oman", "Omani"]
+
+[[tracks]]
+id = "rome"
+title = "Rome rounds"
+venues = ["Rome"]
+
+[[tracks]]
+id = "other"
+title = "Other"
+""",
+        encoding="utf-8",
+    )
+    config = load_config(config_file)
+    article = make("Iran and US resume nuclear talks in Muscat",
+                   "Iranian and American negotiators arrived in Muscat for nuclear talks mediated by Oman.")
+    assert classify(article, config).primary == "oman"
+    article = make("Nuclear talks move to Rome", "The next round of Iran nuclear talks will be held in Rome.")
+    assert classify(article, config).primary == "rome"
+
+
+def test_changing_a_cue_changes_the_tracks_hash(tmp_path, config):
+    config_file = tmp_path / "digest.toml"
+    config_file.write_text("[classifier]\nmin_score = 6.0\n", encoding="utf-8")
+    assert load_config(config_file).tracks_hash != config.tracks_hash
+
+
+@pytest.mark.parametrize("text,message", [
+    ("[classifier]\nmin_scor = 1.0\n", "unknown key 'min_scor'"),
+    ("[classifier]\nrelation = -1.0\n", "must not be negative"),
+    ("[classifier]\ntalk_words = ['talks', ' ']\n", "empty word"),
+    ("[classifier]\nlead_sentences = 'three'\n", "whole number"),
+    ("[[tracks]]\nid = 'doha'\ntitle = 'Doha'\nvenues = [{ pattern = '--' }]\n", "has no words"),
+    ("[[tracks]]\nid = 'doha'\ntitle = 'Doha'\nhosts = [{ pattern = 'Qatar', weight = -2 }]\n", "must not be negative"),
+    ("[[tracks]]\nid = 'doha talks'\ntitle = 'Doha'\n", "letters, digits and underscores"),
+    ("[[tracks]]\nid = 'doha'\ntitle = 'Doha'\nplaces = ['Doha']\n", "unknown key 'places'"),
+])
+def test_classifier_config_is_validated_strictly(tmp_path, text, message):
+    config_file = tmp_path / "digest.toml"
+    config_file.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_config(config_file)
