@@ -34,6 +34,11 @@ PREPOSITIONS = frozenset({
 })
 CLAUSE_BREAKS = frozenset({";", ":", "(", ")", "—", "–"})
 DATELINE_FOLLOWERS = frozenset({",", "(", "/", "-", "—", "–"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+AUXILIARIES = frozenset({
+    "has", "have", "had", "will", "would", "is", "was", "does", "did", "can", "could", "should", "must", "may",
+    "might", "wants", "insists", "rejects", "rejected", "refuses", "refused", "accused", "denied", "warns",
+})
 
 # How far (in tokens) the rules look around a mention.
 TRIGGER_WINDOW = 5  # a talk, travel or party word before "in X"
@@ -125,6 +130,13 @@ class SentenceRules:
                 return j
         return j
 
+    def negotiating(self) -> bool:
+        """The sentence is about negotiating: talk, party, mediator or plan words, or the
+        counterpart or another party is named."""
+        return any(self.vocab.get(role) for role in ("talk", "party", "mediator", "plan", "third")) or any(
+            h.role == "counterpart" for h in self.hits
+        )
+
     def _trigger_before(self, p: int) -> tuple[int, set[str]] | None:
         """The nearest talk, travel, departure, party or host word shortly before token p (a
         preposition), with every role that word has, unless a clause break lies between."""
@@ -207,27 +219,32 @@ class SentenceRules:
             return "venue_pattern", p - 1, e
         if self.at("talk", e):
             return "venue_pattern", s, self.vocab["talk"][e]
+        # a journey names a venue when the travellers are negotiators: "Trump lands in Qatar" on a
+        # state visit is context only, "Israel's team lands in Qatar" is a round
+        journey = "venue_pattern" if self.negotiating() else "venue_context"
         if prep == "from":
             k = self.last("departure", p - TRIGGER_WINDOW, p)
             if k is not None and not self._clause_break(k, p):
-                return "venue_pattern", k, e  # "recalled its negotiators from Doha"; not "arrived from Doha"
+                return journey, k, e  # "recalled its negotiators from Doha"; not "arrived from Doha"
         elif prep in VENUE_PREPOSITIONS:
             found = self._trigger_before(p)
             if found is not None:
                 k, roles = found
                 if roles == {"departure"} and prep in ("to", "for"):
                     return "venue_context", k, e  # "left for Doha": a destination, maybe not talks
-                elif roles != {"departure"}:
+                if roles <= {"travel", "departure"}:
+                    return journey, k, e
+                if roles != {"departure"}:
                     return "venue_pattern", k, e
             k = self.first_of("talk", e, e + TRIGGER_WINDOW)
             if k is not None and not self._clause_break(e, k):
                 return "venue_pattern", p, self.vocab["talk"][k]
         if prep not in PREPOSITIONS and p >= 0 and (self.ends_at("travel", p + 1) or self.ends_at("departure", p + 1)):
-            return "venue_pattern", p, e  # "left Doha", "reached Cairo"
+            return journey, p, e  # "left Doha", "reached Cairo"
         k = self.first_of("residence", e, e + 6)
         if k is not None and self.first_of("talk", e, k) is None:
             return "residence", s, k + 1  # "Qatar, which hosts the group's political office"
-        # who mediates: "via Qatar", "Qatari mediators", "mediator Egypt", "Qatar and Egypt"
+        # who mediates: "via Qatar", "Qatari mediators", "mediator Egypt", "Qatar and Egypt", "Doha said"
         if prep in VIA:
             # "through Qatari and Egyptian mediators" names mediators; "via Qatar" alone a go-between
             k = self.first_of("mediator", e, e + 4)
@@ -240,6 +257,10 @@ class SentenceRules:
             return "mediator", p, e
         if self.coordinated(hit):
             return "mediator", s, e
+        if self.at("speech", e) or (e + 1 < n and low[e] == "," and self.at("speech", e + 1)):
+            return "mediator", s, self.vocab["speech"].get(e) or self.vocab["speech"][e + 1]  # "Cairo warned": the state speaking
+        if e < n and low[e] in AUXILIARIES:
+            return "mediator", s, e + 1  # "Cairo has rejected", "Doha will not allow": the state acting
         if prep in CONTEXT_PREPOSITIONS and (self.has("talk") or self.has("party")):
             return "venue_context", p, e
         return "mention", s, e
@@ -347,18 +368,31 @@ class SentenceRules:
         return None
 
     def _talks_with(self, subject: Hit, other: Hit, blockers: set[int], speech_breaks: bool) -> tuple[int, ...] | None:
-        """(subject start, subject end, talk word, other end) when the subject talks with the other."""
+        """(subject start, subject end, talk word, other end) when the subject talks with the other.
+        With `speech_breaks`, a speech verb after the subject ends its clause ("Witkoff said talks
+        with Hamas ...") unless a pronoun takes the subject up again ("Boehler said he met Hamas")."""
         low = self.low
         if other.start <= subject.end:
             return None
-        for t in sorted(self.vocab.get("talk", ())):
-            if not subject.end <= t <= subject.end + ACTOR_TO_TALK or t >= other.start:
+        for t in self.vocab.get("talk", ()):
+            if t < subject.end:
                 continue
+            if t >= other.start:
+                break
             gap = range(subject.end, t)
             if any(k in blockers or low[k] in CLAUSE_BREAKS for k in gap):
                 return None
-            if speech_breaks and any(self.at("speech", k) for k in gap):
-                return None
+            clause = subject.end
+            if speech_breaks:
+                k = self.last("speech", subject.end, t)
+                if k is not None:
+                    after = self.vocab["speech"][k]
+                    after += after < t and low[after] == "that"
+                    if after >= t or low[after] not in PRONOUNS:
+                        return None
+                    clause = after + 1
+            if sum(low[k] != "-" for k in range(clause, t)) > ACTOR_TO_TALK:
+                continue
             talk_end = self.vocab["talk"][t]
             rest = low[talk_end : other.start]
             if len(rest) > WITH_TO_COUNTERPART or any(k in blockers for k in range(talk_end, other.start)):
