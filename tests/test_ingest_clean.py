@@ -275,3 +275,20 @@ def test_quote_closed_by_its_speaker_without_a_full_stop_is_kept():
 def test_a_given_place_wins_but_the_dateline_still_leaves_the_text():
     cleaned = clean_body("Talks", "CAIRO (AP) — Negotiators met on Monday, officials said.", place="Cairo, Egypt")
     assert (cleaned.place, cleaned.agency, cleaned.text) == ("Cairo, Egypt", "AP", "Negotiators met on Monday, officials said.")
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("Sticking points in the second phase According to two officials, the talks will resume on Monday.",
+         "According to two officials, the talks will resume on Monday."),
+        ("A long night in Cairo Meanwhile the Israeli team flew home without a deal.",
+         "Meanwhile the Israeli team flew home without a deal."),
+        # prose keeps its words: a comma or a full stop before the opener
+        ("The delegation, According to Reuters, left on Sunday.", "The delegation, According to Reuters, left on Sunday."),
+        ("Talks stalled. However the mediators kept trying.", "Talks stalled. However the mediators kept trying."),
+        ("According to officials, the talks will resume on Monday.", "According to officials, the talks will resume on Monday."),
+    ],
+)
+def test_a_subheading_glued_to_its_paragraph_is_dropped(paragraph, expected):
+    assert clean_body("Headline", paragraph).text == expected

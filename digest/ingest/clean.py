@@ -97,6 +97,13 @@ _CAREER = re.compile(
 )
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|added|according to)\b", re.I)
 _QUOTES = re.compile(r"[\"“”«»]")
+# A subheading glued to the paragraph after it when a page was flattened ("First phase of talks
+# According to a diplomat, ..."): a short capitalised run without punctuation, then a word that
+# opens sentences and is never capitalised inside one.
+_GLUED_HEADING = re.compile(
+    r"^(?P<heading>[A-Z][\w'’-]*(?: [\w'’-]+){1,9}) (?P<rest>(?:According to|However|Meanwhile|Separately|Earlier|"
+    r"Moreover|Furthermore|Nevertheless|Additionally|Elsewhere)\b.*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -121,6 +128,14 @@ def reads_as_sentence(line: str) -> bool:
 _QUOTE_THEN_SPEAKER = re.compile(
     r"[,?!][\"”’]\s+(?:he|she|they|it|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|added|told \w+)$"
 )
+
+
+def unglue_heading(paragraph: str) -> str:
+    """The paragraph without a subheading glued to its start, when what follows reads as a sentence."""
+    glued = _GLUED_HEADING.match(paragraph)
+    if glued and reads_as_sentence(glued["rest"]) and not _TERMINAL.search(glued["heading"]):
+        return glued["rest"]
+    return paragraph
 
 
 def unwrap(text: str) -> str:
@@ -308,7 +323,7 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
             found, dateline_agency, rest = _dateline(line)
             if found:
                 place, line, agency = place or found, rest, agency or dateline_agency
-        paragraphs.append(line)
+        paragraphs.append(unglue_heading(line))
         in_list = _introduces_list(line)
     return Cleaned(title=title, text="\n\n".join(paragraphs), author=author, place=place, agency=agency)
 
