@@ -241,16 +241,22 @@ def resolve_window(
     since: datetime | None = None,
     until: datetime | None = None,
     day: date | None = None,
+    everything: bool = False,
     now: datetime | None = None,
 ) -> Window:
     """The window a build covers. Naive datetimes are read in [schedule] timezone.
 
     `day`: that calendar day (article dates). `since`/`until`: that range (article dates).
-    Neither: everything first seen since the end of the latest digest that covered these tracks.
+    `everything`: every stored article, whatever its date.
+    None of them: everything first seen since the end of the latest digest that covered these tracks.
     Raises ConfigError when the options contradict each other.
     """
     tz = zone(config)
     now = now or utcnow()
+    if everything:
+        if day is not None or since is not None or until is not None:
+            raise ConfigError("give either every article or a date or a since/until range, not more than one")
+        return Window(None, now, "range", now.astimezone(tz).date(), open_end=True)
     if day is not None:
         if since is not None or until is not None:
             raise ConfigError("give either a date or a since/until range, not both")
@@ -308,6 +314,7 @@ def build_briefing(
     since: datetime | None = None,
     until: datetime | None = None,
     day: date | None = None,
+    everything: bool = False,
     tracks: typing.Iterable[str] | None = None,
     now: datetime | None = None,
 ) -> Briefing:
@@ -322,7 +329,7 @@ def build_briefing(
 
     now = now or utcnow()
     ordered = selected_tracks(config, tracks)
-    window = resolve_window(store, config, ordered, since=since, until=until, day=day, now=now)
+    window = resolve_window(store, config, ordered, since=since, until=until, day=day, everything=everything, now=now)
     # A "new" window ends at a whole second and the next one starts there: first-seen times are
     # stored to the second, so an article of this very second goes to the next digest, never to both.
     articles = store.list_articles(

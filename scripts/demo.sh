@@ -12,7 +12,7 @@ echo "store: $DIGEST_HOME/digest.db"
 echo "briefing:"
 # Every stored article, not only what is new since the last digest, so running the demo
 # again writes the same briefing instead of an empty one.
-"$DIGEST" build --since 2000-01-01
+"$DIGEST" build --all
 echo
 echo "email (outbox transport: written to a file, nothing leaves the machine):"
 "$DIGEST" send --to analyst@example.org

@@ -50,10 +50,13 @@ def test_second_default_build_has_nothing_new(seeded, run_cli, tmp_path):
     assert second.exit_code == 0
     assert "0 articles" in second.output
     assert "No new articles in this window." in (tmp_path / "two" / "briefing.html").read_text()
-    # an explicit range still finds them
+    # an explicit range still finds them, and so does --all, which says so on the page
     third = run_cli("build", "--format", "email", "--since", "2000-01-01", "-o", tmp_path / "three")
     assert "5 articles" in third.output
     assert sorted(p.name for p in (tmp_path / "three").iterdir()) == ["email.html", "email.txt"]
+    every = run_cli("build", "--format", "html", "--all", "-o", tmp_path / "four")
+    assert "5 articles" in every.output
+    assert "Articles dated up to " in (tmp_path / "four" / "briefing.html").read_text()
 
 
 def test_track_filter(seeded, run_cli, tmp_path):
@@ -78,7 +81,9 @@ def test_usage_errors(seeded, run_cli):
     bad_format = run_cli("build", "--format", "html,docx")
     assert bad_format.exit_code == 2 and "docx" in bad_format.output
     both = run_cli("build", "--date", "2025-03-05", "--since", "2025-03-01")
-    assert both.exit_code == 2 and "not both" in both.output
+    assert both.exit_code == 2 and "give one of --date, --since/--until or --all" in both.output
+    also_all = run_cli("build", "--all", "--since", "2025-03-01")
+    assert also_all.exit_code == 2 and "--all" in also_all.output
     bad_date = run_cli("build", "--since", "yesterday")
     assert bad_date.exit_code == 2 and "is not a date" in bad_date.output
 

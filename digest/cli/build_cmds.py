@@ -38,6 +38,7 @@ def window_options(command):
                      help="One calendar day (articles dated that day, in [schedule] timezone)."),
         click.option("--since", type=When(), help="Start of a range of article dates (inclusive)."),
         click.option("--until", type=When(), help="End of a range of article dates (exclusive; default: now)."),
+        click.option("--all", "everything", is_flag=True, help="Every stored article, whatever its date."),
         click.option("--track", "tracks", multiple=True, metavar="TRACK",
                      help="Only this track (repeatable; default: every configured track)."),
     ]):
@@ -45,11 +46,11 @@ def window_options(command):
     return command
 
 
-def _build(app: AppContext, day, since, until, tracks) -> Briefing:
-    if day is not None and (since is not None or until is not None):
-        raise click.UsageError("give either --date or --since/--until, not both")
+def _build(app: AppContext, day, since, until, everything, tracks) -> Briefing:
+    if sum((day is not None, since is not None or until is not None, everything)) > 1:
+        raise click.UsageError("give one of --date, --since/--until or --all")
     return build_briefing(app.store, app.config, since=since, until=until, day=day.date() if day else None,
-                          tracks=tracks or None)
+                          everything=everything, tracks=tracks or None)
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -74,13 +75,13 @@ def _summary_line(briefing: Briefing) -> str:
               help="Folder for the files (default: DIGEST_HOME/briefings/<date>/).")
 @click.option("--json", "as_json", is_flag=True, help="Print the digest id and file paths as JSON.")
 @pass_app
-def build_command(app: AppContext, day, since, until, tracks, formats: str, out_dir: str | None, as_json: bool) -> None:
+def build_command(app: AppContext, day, since, until, everything, tracks, formats: str, out_dir: str | None, as_json: bool) -> None:
     """Build a briefing, write it (briefing.html, briefing.pdf, email.html, email.txt) and record it.
 
     The default window is everything received since the last digest of the same tracks.
     """
     chosen = _formats(formats)
-    briefing = _build(app, day, since, until, tracks)
+    briefing = _build(app, day, since, until, everything, tracks)
     saved = save_briefing(app.store, app.config, briefing, Path(out_dir) if out_dir else None, chosen)
     if as_json:
         echo_json({"digest_id": saved.digest_id, "date": briefing.date, "folder": saved.folder,
@@ -98,9 +99,9 @@ def build_command(app: AppContext, day, since, until, tracks, formats: str, out_
 @click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False),
               help="The PDF to write (default: ./briefing-<date>.pdf).")
 @pass_app
-def pdf_command(app: AppContext, day, since, until, tracks, out_file: str | None) -> None:
+def pdf_command(app: AppContext, day, since, until, everything, tracks, out_file: str | None) -> None:
     """Make a PDF briefing on demand for any window and tracks (not recorded as a digest)."""
-    briefing = _build(app, day, since, until, tracks)
+    briefing = _build(app, day, since, until, everything, tracks)
     path = Path(out_file) if out_file else Path(f"briefing-{briefing.date:%Y-%m-%d}.pdf")
     write_file(path, render_pdf(briefing, app.config))
     click.echo(f"{path}: {_summary_line(briefing)}")
