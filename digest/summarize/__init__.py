@@ -9,7 +9,9 @@
     repeats      sentences whose content was in the previous digest of the track are marked
                  and ranked down
     select       MMR-style: the best score, ranked down by the share of its names, numbers and
-                 words already chosen; near-copies and paraphrases of a pick are never chosen
+                 words already chosen, plus the weight of the concepts (word pairs, numbers) it
+                 adds that several articles state; near-copies and paraphrases of a pick are
+                 never chosen
     citations    every article carrying the sentence or a near-copy of it
     order        article date, then article, then position
 Beside the sentences: one line per article, key figures and direct quotes.
@@ -34,6 +36,7 @@ from digest.summarize.quotes import extract_quotes
 from digest.summarize.scoring import (
     ALGORITHMS,
     centrality,
+    concept_matrix,
     content_terms,
     lead_scores,
     length_factor,
@@ -70,8 +73,10 @@ class Weights:
     topic_floor: float = 0.4  # score multiplier for a sentence with no negotiation word...
     topic_full: float = 1.5  # ... rising to 1 at this many
     novelty: float = 0.9  # how far a sentence whose information is all said already is ranked down
-    article_decay: float = 0.7  # each pick from an article multiplies that article's other sentences
+    article_decay: float = 1.0  # each pick from an article multiplies that article's other sentences
     repeated: float = 0.35  # multiplier for content already in the previous digest
+    coverage: float = 0.7  # the concepts several articles share that no pick states yet (see mmr_select)
+    coverage_full: float = 5.0  # articles at which coverage counts fully: agreement among two is thin evidence
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -186,6 +191,8 @@ def summarize_group(
     chosen = mmr_select(
         base, space.subset(scored.indices), sentences, units=scored.units, shape=scored.shape,
         groups=[c.article for c in scored.candidates], novelty=weights.novelty, group_decay=weights.article_decay,
+        concepts=concept_matrix(scored.candidates),
+        coverage=weights.coverage * _ramp(len({c.article for c in candidates}), weights.coverage_full),
     )
     picked = []
     for local in chosen:
@@ -209,6 +216,11 @@ def summarize_group(
         track=track_id,
         algorithm=algorithm,
     )
+
+
+def _ramp(articles: int, full: float) -> float:
+    """0 for one article, rising to 1 at `full` articles."""
+    return 1.0 if full <= 1 else min(1.0, max(0.0, (articles - 1) / (full - 1)))
 
 
 def _date_key(article: Article, number: int) -> tuple:

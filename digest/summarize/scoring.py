@@ -499,3 +499,50 @@ def length_factor(candidate: Candidate) -> float:
     if n > 60:
         return max(0.5, 1.0 - (n - 60) / 80)
     return 1.0
+
+
+# -- concepts shared across articles ------------------------------------------------------------
+
+
+def _concept_keys(tokens: Sequence[str]) -> list[str]:
+    """A sentence's content stems and numbers in order (stop words out; years are dates, not figures)."""
+    keys = []
+    for token in tokens:
+        term = _term(token)
+        if term is not None:
+            keys.append(term)
+        elif token[:1].isdigit() and not (len(token) == 4 and token[:2] in ("19", "20")):
+            keys.append(token.replace(",", ""))
+    return keys
+
+
+def concept_matrix(
+    candidates: Sequence[Candidate],
+    min_articles: int = 2,
+) -> sparse.csr_matrix:
+    """(sentences x concepts) 0/1 matrix times each concept's weight. A concept is a pair of
+    neighbouring content stems ("working-level delegation", "far ... requirements") or a number;
+    its weight is how many articles besides one state it, so what several outlets report counts
+    most and what one outlet alone says counts nothing (Gillick and Favre's concept coverage)."""
+    rows: list[int] = []
+    keys: list[str] = []
+    for row, candidate in enumerate(candidates):
+        seq = _concept_keys(candidate.tokens)
+        found = {f"{a} {b}" for a, b in zip(seq, seq[1:])}
+        found.update("#" + key for key in seq if key[:1].isdigit())
+        rows.extend([row] * len(found))
+        keys.extend(found)
+    if not rows:
+        return sparse.csr_matrix((len(candidates), 1))
+    ids: dict[str, int] = {}
+    columns = np.fromiter((ids.setdefault(k, len(ids)) for k in keys), dtype=np.int64, count=len(keys))
+    matrix = sparse.csr_matrix((np.ones(len(keys)), (np.asarray(rows), columns)), shape=(len(candidates), len(ids)))
+    articles = np.array([c.article for c in candidates])
+    coo = matrix.tocoo()
+    pairs = np.unique(np.stack([articles[coo.row], coo.col]), axis=1)  # distinct (article, concept)
+    stating = np.bincount(pairs[1], minlength=len(ids)).astype(float)
+    value = np.where(stating >= min_articles, stating - 1.0, 0.0)
+    matrix.data *= value[matrix.indices]
+    matrix.eliminate_zeros()
+    return matrix
+

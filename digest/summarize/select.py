@@ -95,6 +95,8 @@ def mmr_select(
     novelty: float = 0.9,
     same_content: float = SAME_CONTENT,
     group_decay: float = 1.0,
+    concepts: sparse.csr_matrix | None = None,
+    coverage: float = 0.0,
 ) -> list[int]:
     """Greedy selection in the spirit of maximal marginal relevance. Each pick maximises
 
@@ -103,7 +105,13 @@ def mmr_select(
     where a sentence's information is its row of weighted `units` (names, numbers, figures,
     words), so a sentence repeating what is chosen sinks and one adding new names and numbers
     rises. A sentence saying the same as a pick (similarity >= `same_content`) is never taken.
-    `groups` (the article of each sentence) with `group_decay` < 1 spreads picks over articles."""
+    `groups` (the article of each sentence) with `group_decay` < 1 spreads picks over articles.
+
+    With `concepts` (see scoring.concept_matrix) and `coverage` > 0 each pick also gains
+
+        coverage * shape * (weight of its concepts no pick states yet) / (the largest such weight at the start)
+
+    so the section covers what most outlets report, each item once (maximum coverage, greedy)."""
     n = len(scores)
     chosen: list[int] = []
     if n == 0 or count <= 0:
@@ -117,8 +125,15 @@ def mmr_select(
     blocked = np.zeros(n, dtype=bool)
     factor = np.ones(n)
     group_of = np.asarray(groups) if groups is not None else None
+    use_concepts = concepts is not None and coverage > 0 and concepts.nnz > 0
+    if use_concepts:
+        open_concepts = np.ones(concepts.shape[1])
+        gain = np.asarray(concepts.sum(axis=1)).ravel()
+        scale = coverage / max(float(gain.max()), 1e-9)
     while len(chosen) < count:
         value = scores * shape * factor * (1.0 - novelty * (1.0 - new / total))
+        if use_concepts:
+            value = value + scale * shape * factor * gain
         value[blocked] = -np.inf
         best = int(np.argmax(value))
         if not np.isfinite(value[best]):
@@ -128,6 +143,9 @@ def mmr_select(
         blocked[best] = True
         open_units[units[best].indices] = 0.0
         new = units @ open_units
+        if use_concepts:
+            open_concepts[concepts[best].indices] = 0.0
+            gain = concepts @ open_concepts
         if group_of is not None:
             factor[group_of == group_of[best]] *= group_decay
     return chosen
