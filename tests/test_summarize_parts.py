@@ -13,7 +13,8 @@ from digest.models import Article, Document
 from digest.summarize.candidates import context_penalty, extract_candidates, paragraph_sentences, rejection
 from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
-from digest.summarize.scoring import OfflineTokenizer, content_terms, lexrank, percentile, sumy_ratings
+from digest.summarize.scoring import OfflineTokenizer, concept_matrix, content_terms, lexrank, percentile, sumy_ratings
+from digest.summarize.select import MeaningSpace, mmr_select, meaning_terms
 from digest.text import content_key, words
 
 RESOURCES = Path(__file__).parent / "resources" / "summarize"
@@ -151,6 +152,44 @@ def test_candidates_index_the_kept_sentences_of_each_article():
     candidates, rejected = extract_candidates(group)
     assert [(c.article, c.index) for c in candidates] == [(0, 0), (0, 1)]
     assert all(c.text in group[0].text for c in candidates)
+
+
+# -- concept coverage -----------------------------------------------------------------------
+
+
+def test_concepts_weigh_by_how_many_other_articles_state_them():
+    group = [
+        article("Israel will send a working-level delegation to Cairo on Monday."),
+        article("A working-level delegation leaves for Cairo on Tuesday, an Israeli source said."),
+        article("A working-level delegation will travel, and 100,000 people were ordered to leave."),
+        article("The army ordered 100,000 residents in the east of the city to leave their homes."),
+        article("A local bakery reopened in the town after weeks of repairs and long queues."),
+    ]
+    candidates, _ = extract_candidates(group)
+    concepts = concept_matrix(candidates)
+    weights = [sorted(concepts[i].data.tolist()) for i in range(len(candidates))]
+    assert weights[0] == [2.0]  # "working-level delegation": three articles, two besides one
+    assert weights[3] and max(weights[3]) == 1.0  # the number and what two articles say about it
+    assert weights[4] == []  # said by one outlet only
+    # one article repeating itself is not agreement
+    alone, _ = extract_candidates([article("The envoy met the mediators in Doha on Monday. The envoy met the mediators again on Tuesday.")])
+    assert concept_matrix(alone).nnz == 0
+
+
+def test_coverage_prefers_the_sentence_that_adds_what_other_outlets_report():
+    texts = [
+        "Hamas said it accepted the ceasefire proposal of Egypt and Qatar on Monday.",
+        "Hamas said on Monday it had accepted the ceasefire proposal from Egypt and Qatar.",
+        "Israel said the terms fell short but it would send a working-level delegation to Cairo.",
+        "Israeli officials said a working-level delegation would travel to Cairo.",
+        "A local bakery reopened in the town after weeks of repairs and long queues.",
+    ]
+    candidates, _ = extract_candidates([article(t) for t in texts])
+    space = MeaningSpace([meaning_terms(c.tokens) for c in candidates])
+    scores = np.array([1.0, 0.99, 0.6, 0.55, 0.9])
+    assert mmr_select(scores, space, 2, same_content=1.01, novelty=0.0)[1] == 1  # without coverage: the repeat
+    chosen = mmr_select(scores, space, 2, same_content=1.01, novelty=0.0, concepts=concept_matrix(candidates), coverage=2.0)
+    assert chosen[0] in (0, 1) and chosen[1] in (2, 3)
 
 
 # -- figures ------------------------------------------------------------------------------
