@@ -154,6 +154,15 @@ def test_candidates_index_the_kept_sentences_of_each_article():
     assert all(c.text in group[0].text for c in candidates)
 
 
+def test_a_dateline_the_cleaner_left_is_cut_from_the_lead_not_taken_for_a_photo_credit():
+    group = [article("CAIRO/JERUSALEM (Reuters) — Hamas said on Monday it had accepted a ceasefire proposal from Egypt and Qatar.\n\n"
+                     "DOHA/GAZA, Nov 27 (AP) - Qatar said the truce had been extended by two days on Monday.\n\n"
+                     "US President Joe Biden - who spoke on Monday - welcomed the extension of the truce.")]
+    candidates, rejected = extract_candidates(group)
+    assert [c.text[:12] for c in candidates] == ["Hamas said o", "Qatar said t", "US President"]
+    assert not rejected
+
+
 # -- concept coverage -----------------------------------------------------------------------
 
 

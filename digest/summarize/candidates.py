@@ -2,7 +2,8 @@
 
 A sentence is dropped outright when it is web furniture, a caption or photo credit, a byline or
 reporting credit, a dateline or timestamp on its own, a headline repeated in the body, a list of
-links, or an editor's note. A sentence that reads badly out of its article ("He added that ...",
+links, or an editor's note; a dateline left at the start of a paragraph ("CAIRO/JERUSALEM
+(Reuters) — ...") is cut off. A sentence that reads badly out of its article ("He added that ...",
 "But it's not clear ...", a bare question, a pronoun or a quote fragment at its start) is kept
 with a penalty, so it only wins when nothing better says the same.
 
@@ -73,6 +74,23 @@ _DATE_OR_TIME_TOKEN = re.compile(
     r"updated|published|posted|last|ago|minutes?|hours?|days?|mins?|read|time|on|at)$",
     re.I,
 )
+
+# A dateline the cleaner left at the start of a lead ("CAIRO/JERUSALEM (Reuters) — Hamas said ...",
+# "DOHA/GAZA, Nov 27 (AP) - ..."): cut off, so the sentence starts with its news and the agency
+# credit is not taken for a photo credit.
+_LEADING_DATELINE = re.compile(
+    rf"^[A-Z][A-Z'’.\-]+(?:[\s/]+[A-Z][A-Z'’.\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){{0,2}})?"
+    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){{0,2}}\))?\s*[—–-]{{1,2}}\s+(?=[A-Z0-9\"“‘'«])"
+)
+
+
+def strip_dateline(sentence: str) -> str:
+    """`sentence` without a leading dateline (the rest of it, exact)."""
+    match = _LEADING_DATELINE.match(sentence) if sentence[:1].isupper() else None
+    if match is None or len(words(match.group())) > 8:
+        return sentence
+    return sentence[match.end():]
+
 
 # -- out-of-context rules ---------------------------------------------------------------------
 
@@ -315,7 +333,9 @@ def extract_candidates(articles: list[Article] | tuple[Article, ...]) -> tuple[l
         index = 0
         for p, paragraph in enumerate(article.paragraphs):
             sentences = paragraph_sentences(paragraph, splitter)
-            for sentence in sentences:
+            for position, sentence in enumerate(sentences):
+                if position == 0:
+                    sentence = strip_dateline(sentence)
                 tokens = words(sentence)
                 reason = rejection(sentence, tokens, titles)
                 if reason is None and len(sentences) == 1 and not _reads_as_sentence(sentence, tokens):
