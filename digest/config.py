@@ -97,6 +97,7 @@ class ClassifierConfig:
     mediator: float = 0.5
     residence: float = 0.5
     incident: float = 3.0
+    background: float = 0.4
     relation: float = 6.0
     actor_mention: float = 0.1
     min_score: float = 4.0
@@ -110,6 +111,7 @@ class ClassifierConfig:
     mediator_words: tuple[str, ...] = ()
     residence_words: tuple[str, ...] = ()
     incident_words: tuple[str, ...] = ()
+    background_words: tuple[str, ...] = ()
     plan_words: tuple[str, ...] = ()
     speech_words: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()

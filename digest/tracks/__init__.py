@@ -65,8 +65,8 @@ def classify(article: Article, config: Config) -> TrackAssignment:
         focused = focused or (top and any(f.kind in FOCUS_KINDS and f.track for f in unit_findings))
     if article.place:
         dateline = _dateline_findings(article.place, lexicon)
+        # where it was filed, not what it is about: wire services file war reports from Cairo and Doha
         findings += dateline
-        focused = focused or any(f.track != CATCH_ALL for f, _w, _t in dateline)
     if not focused:
         findings.append((_unfocused(config, article), 1.0, article.title))
     return _decide(config, lexicon, findings, scope_in, scope_out, article.id)

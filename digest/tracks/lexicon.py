@@ -29,6 +29,7 @@ VOCABULARY = {
     "mediator": "mediator_words",
     "residence": "residence_words",
     "incident": "incident_words",
+    "background": "background_words",
     "plan": "plan_words",
     "speech": "speech_words",
     "third": "parties",

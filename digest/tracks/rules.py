@@ -40,10 +40,17 @@ AUXILIARIES = frozenset({
     "might", "wants", "insists", "rejects", "rejected", "refuses", "refused", "accused", "denied", "warns",
 })
 
+MONTHS = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+})
+
 # How far (in tokens) the rules look around a mention.
 TRIGGER_WINDOW = 5  # a talk, travel or party word before "in X"
 INCIDENT_BEFORE = 6
 INCIDENT_AFTER = 3
+DATED_BEFORE = 2  # "previous rounds in Cairo"
+DATED_AFTER = 7  # "met in Paris in January", "Cairo hosted a string of rounds in the first half of 2024"
 ACTOR_TO_TALK = 6
 WITH_TO_COUNTERPART = 6
 
@@ -184,11 +191,26 @@ class SentenceRules:
                 strength = config.venue_mention if hit.role == "venue" else config.host_mention
             else:
                 strength = getattr(config, kind)  # each kind has its weight under the same name
+            if kind in ("venue_pattern", "venue_context") and self.dated(start, end):
+                kind, strength = "background", strength * config.background
             if kind == "incident":
                 out.append(Finding(None, self.text(start, end), kind, strength * hit.cue.weight))
             elif strength > 0:
                 out.append(Finding(hit.track, self.text(start, end), kind, strength * hit.cue.weight))
         return out
+
+    def dated(self, start: int, end: int) -> bool:
+        """Talks at a venue dated to the past near the words that place them: a month ("in
+        January", capitalised mid-sentence, so not the verb "may"), a year, or a background word
+        ("previous rounds in Cairo", "last month"). News of this week is dated by weekday."""
+        lo, hi = max(start - DATED_BEFORE, 0), min(end + DATED_AFTER, self.n)
+        for i in range(lo, hi):
+            if i >= end and self.low[i] in CLAUSE_BREAKS:
+                break
+            token = self.tokens[i]
+            if (i > 0 and token in MONTHS) or (len(token) == 4 and token.isdigit() and 1990 <= int(token) <= 2099):
+                return True
+        return self.first_of("background", lo, hi) is not None
 
     def place_role(self, hit: Hit) -> tuple[str, int, int]:
         """What a venue or host mention means here, and the span that shows it."""
@@ -245,6 +267,8 @@ class SentenceRules:
         if k is not None and self.first_of("talk", e, k) is None:
             return "residence", s, k + 1  # "Qatar, which hosts the group's political office"
         # who mediates: "via Qatar", "Qatari mediators", "mediator Egypt", "Qatar and Egypt", "Doha said"
+        if prep == "with" and self.has("talk"):
+            return "mediator", p, e  # "talks with Washington": a party to the talks, not where they are
         if prep in VIA:
             # "through Qatari and Egyptian mediators" names mediators; "via Qatar" alone a go-between
             k = self.first_of("mediator", e, e + 4)
