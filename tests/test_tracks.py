@@ -235,9 +235,29 @@ def test_talks_dated_to_the_past_are_background(config, sentence):
 @pytest.mark.parametrize("sentence", [
     "Negotiators met in Doha on Tuesday.",
     "Israel may send a team to Doha for the talks.",
+    "Negotiators met in Doha on Sunday, January 12.",
 ])
 def test_talks_of_this_week_are_not_background(config, sentence):
     assert kinds_for(config, sentence, "doha") == {"venue_pattern"}
+
+
+def test_hosting_delegations_names_a_venue(config):
+    assert "venue_pattern" in kinds_for(config, "Qatar on Sunday hosted delegations from Israel and Hamas.", "doha")
+
+
+def test_mentions_of_a_country_alone_do_not_make_its_track(config):
+    # A dateline naming only the country, and places the article passes through, do not place talks.
+    article = make(
+        "First wounded Gazans cross into Egypt as the crossing reopens",
+        "Dozens of wounded Palestinians crossed from Gaza into Egypt on Saturday under the ceasefire "
+        "agreement, Egyptian officials said. Egyptian medics took them to hospitals in Cairo and Ismailia. "
+        "Egyptian officials said 50 patients would cross each day. Egypt sent more ambulances.",
+        place="Rafah, Egypt",
+    )
+    assignment = classify(article, config)
+    assert assignment.scores["cairo"] > assignment.scores[OTHER]
+    assert assignment.primary == OTHER
+    assert "dateline_country" in {e.kind for e in assignment.evidence if e.track == "cairo"}
 
 
 def test_a_place_talked_with_is_a_party_not_a_venue(config):
@@ -418,13 +438,13 @@ def test_classifier_config_is_validated_strictly(tmp_path, text, message):
         load_config(config_file)
 
 
-BLIND_BARS = {"blind": 0.95}
+BLIND_BARS = {"blind": 0.95, "blind2": 0.90}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND_BARS))
 def test_blind_batches_keep_their_score(name, config):
-    # Written from real events before the classifier was read (blind: first score macro-F1 1.000;
-    # blind2: see its gold file); the bar leaves room for one miss, not for a regression.
+    # Written from real events before their first run (first scores: blind macro-F1 1.000 before
+    # the classifier was read, blind2 0.928 after the first fixes); the bar leaves room for one miss.
     gold = load_gold(TRACKS_DIR / name / "gold.json")
     scores = evaluate_classification(gold, config)
     assert not scores.failures

@@ -74,7 +74,11 @@ def classify(article: Article, config: Config) -> TrackAssignment:
 
 # Words and findings that show an article's top is about talks (see `_unfocused`).
 FOCUS_ROLES = frozenset({"talk", "party", "travel", "departure", "mediator", "host_word"})
-FOCUS_KINDS = frozenset({"venue_pattern", "venue_context", "relation", "phrase", "dateline"})
+FOCUS_KINDS = frozenset({"venue_pattern", "venue_context", "relation", "phrase"})
+# Findings that place talks on a track. A track with none (only mentions of a country, its
+# mediators, a dateline naming the country but no venue: "RAFAH, Egypt") cannot be the primary
+# track: a report about a crossing or a hospital in Egypt is not a Cairo round.
+PLACING_KINDS = FOCUS_KINDS | {"go_between", "dateline"}
 
 
 def _unfocused(config: Config, article: Article) -> Finding:
@@ -142,7 +146,8 @@ def _dateline_findings(place: str, lexicon: Lexicon) -> list[tuple[Finding, floa
     best: dict[str, Finding] = {}
     for hit in rules.hits:
         if hit.role in ("venue", "host") and hit.track is not None:
-            finding = Finding(hit.track, rules.text(hit.start, hit.end), "dateline", lexicon.config.dateline * hit.cue.weight)
+            kind = "dateline" if hit.role == "venue" else "dateline_country"
+            finding = Finding(hit.track, rules.text(hit.start, hit.end), kind, lexicon.config.dateline * hit.cue.weight)
             if hit.track not in best or finding.strength > best[hit.track].strength:
                 best[hit.track] = finding
     return [(f, 1.0, f"dateline: {place}") for f in best.values()]
@@ -187,7 +192,8 @@ def _decide(config: Config, lexicon: Lexicon, findings, scope_in, scope_out, art
             article_id=article_id,
         )
     order = {track_id: i for i, track_id in enumerate(lexicon.track_ids)}
-    ranked = sorted(scores, key=lambda t: (-scores[t], order.get(t, len(order))))
+    placed = {f.track for f, weight, _text in findings if f.kind in PLACING_KINDS and f.strength * weight > 0} | {CATCH_ALL}
+    ranked = sorted(scores, key=lambda t: (t not in placed, -scores[t], order.get(t, len(order))))
     primary = ranked[0]
     runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
     confidence = (scores[primary] - runner_up) / scores[primary] if scores[primary] > 0 else 0.0

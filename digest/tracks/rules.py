@@ -44,6 +44,7 @@ MONTHS = frozenset({
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
 })
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"})
 
 # How far (in tokens) the rules look around a mention.
 TRIGGER_WINDOW = 5  # a talk, travel or party word before "in X"
@@ -190,7 +191,8 @@ class SentenceRules:
             if kind == "mention":
                 strength = config.venue_mention if hit.role == "venue" else config.host_mention
             else:
-                strength = getattr(config, kind)  # each kind has its weight under the same name
+                # each kind has its weight under the same name; a country in a dateline counts as one
+                strength = config.dateline if kind == "dateline_country" else getattr(config, kind)
             if kind in ("venue_pattern", "venue_context") and self.dated(start, end):
                 kind, strength = "background", strength * config.background
             if kind == "incident":
@@ -202,8 +204,11 @@ class SentenceRules:
     def dated(self, start: int, end: int) -> bool:
         """Talks at a venue dated to the past near the words that place them: a month ("in
         January", capitalised mid-sentence, so not the verb "may"), a year, or a background word
-        ("previous rounds in Cairo", "last month"). News of this week is dated by weekday."""
+        ("previous rounds in Cairo", "last month"). News of this week is dated by weekday, and a
+        weekday wins: "on Sunday, January 12"."""
         lo, hi = max(start - DATED_BEFORE, 0), min(end + DATED_AFTER, self.n)
+        if any(self.low[i] in WEEKDAYS for i in range(lo, hi)):
+            return False
         for i in range(lo, hi):
             if i >= end and self.low[i] in CLAUSE_BREAKS:
                 break
@@ -218,7 +223,7 @@ class SentenceRules:
         p = self._skip_back(s)
         prep = low[p] if p >= 0 else ""
         if self.first and s <= 2 and all(t.isupper() for t in self.tokens[s:e]) and (e == n or low[e] in DATELINE_FOLLOWERS):
-            return "dateline", s, e
+            return ("dateline" if hit.role == "venue" else "dateline_country"), s, e
         # where someone lives or works: "Doha-based", "based in Doha", "the political office in Qatar"
         if e + 1 < n and low[e] == "-" and self.at("residence", e + 1):
             return "residence", s, e + 2
@@ -235,8 +240,11 @@ class SentenceRules:
         if e + 1 < n and low[e] == "-" and self.at("host_word", e + 1):
             return "venue_pattern", s, e + 2
         h = self.first_of("host_word", e, e + 3)
-        if h is not None and self.first_of("talk", h, h + 5) is not None:
-            return "venue_pattern", s, self.first_of("talk", h, h + 5) + 1
+        if h is not None:
+            # "Egypt will host talks", "Egypt hosts Israeli, Hamas delegations"
+            found = [k for k in (self.first_of("talk", h, h + 5), self.first_of("party", h, h + 5)) if k is not None]
+            if found:
+                return "venue_pattern", s, min(found) + 1
         if prep in HOSTED_PREPOSITIONS and self.ends_at("host_word", p):
             return "venue_pattern", p - 1, e
         if self.at("talk", e):
