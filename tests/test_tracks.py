@@ -206,6 +206,17 @@ def test_a_dateline_alone_does_not_make_a_war_report_about_talks(config):
     assert classify(article, config).primary == OTHER
 
 
+def test_talks_as_the_backdrop_of_a_war_report_do_not_make_it_a_round(config):
+    body = ("Israeli strikes killed at least 40 Palestinians across Gaza on Tuesday, medics said, as Egyptian "
+            "and Qatari mediators pressed on with efforts to secure a ceasefire. Tanks advanced into Khan Younis. "
+            "A strike on a school killed 12 people. A Hamas delegation held talks in Cairo last week.")
+    report = make("Israeli strikes kill 40 in Gaza as mediators push for truce", body, place="Cairo")
+    assert classify(report, config).primary == OTHER
+    # the same words before the "as" are the news
+    round_report = make("Mediators push for truce at talks in Cairo as Gaza death toll rises", body, place="Cairo")
+    assert classify(round_report, config).primary == "cairo"
+
+
 def test_background_rounds_elsewhere_do_not_outweigh_the_round_in_the_lead(config):
     article = make(
         "Analysis: what is at stake in the Gaza talks",
@@ -225,6 +236,7 @@ def test_background_rounds_elsewhere_do_not_outweigh_the_round_in_the_lead(confi
     "Spy chiefs met in Doha in January and February.",
     "Qatar hosted a string of rounds in the first half of 2024.",
     "The delegations held talks in Doha last month.",
+    "A Hamas delegation held talks in Doha last week.",
 ])
 def test_talks_dated_to_the_past_are_background(config, sentence):
     kinds = kinds_for(config, sentence, "doha")

@@ -47,12 +47,13 @@ def classify(article: Article, config: Config) -> TrackAssignment:
     for text, weight, first, top in _units(article, lexicon):
         tokens, low = tokenize_folded(text)
         hits = lexicon.match(tokens, low)
+        main_clause = _main_clause_end(low) if top else 0
         for hit in hits:
             if hit.role in SCOPE_ROLES:
                 bucket = scope_in if hit.role == "scope" else scope_out
                 entry = bucket.setdefault(hit.cue.pattern, [0.0, text])
                 entry[0] += hit.cue.weight * weight
-            elif top and hit.role in FOCUS_ROLES:
+            elif top and hit.role in FOCUS_ROLES and hit.start < main_clause:
                 focused = True
         if not any(hit.track is not None for hit in hits):
             continue  # nothing but vocabulary and scope terms: no rule has anything to read
@@ -79,6 +80,20 @@ FOCUS_KINDS = frozenset({"venue_pattern", "venue_context", "relation", "phrase"}
 # mediators, a dateline naming the country but no venue: "RAFAH, Egypt") cannot be the primary
 # track: a report about a crossing or a hospital in Egypt is not a Cairo round.
 PLACING_KINDS = FOCUS_KINDS | {"go_between", "dateline"}
+
+
+# "Strikes kill 40 as mediators push for a truce", "... amid ceasefire talks": the news is before
+# the "as"; talk words after it are the backdrop. Not the "as" of a role ("acting as mediators").
+BACKDROP_WORDS = frozenset({"as", "amid", "while"})
+ROLE_BEFORE_AS = frozenset({"acting", "act", "acts", "served", "serve", "serves", "serving", "such", "well", "same", "known", "seen"})
+
+
+def _main_clause_end(low: list[str]) -> int:
+    """The index where a headline's or first sentence's backdrop clause starts (its length if none)."""
+    for i in range(3, len(low) - 1):
+        if low[i] in BACKDROP_WORDS and low[i - 1] not in ROLE_BEFORE_AS and low[i + 1] not in ("part", "well", "soon", "long", "much", "many", "if", "of"):
+            return i
+    return len(low)
 
 
 def _unfocused(config: Config, article: Article) -> Finding:
