@@ -207,15 +207,16 @@ class SentenceRules:
         ("previous rounds in Cairo", "last month"). News of this week is dated by weekday, and a
         weekday wins: "on Sunday, January 12"."""
         lo, hi = max(start - DATED_BEFORE, 0), min(end + DATED_AFTER, self.n)
-        if any(self.low[i] in WEEKDAYS for i in range(lo, hi)):
-            return False
+        dated, clause_ended = self.first_of("background", lo, hi) is not None, False
         for i in range(lo, hi):
-            if i >= end and self.low[i] in CLAUSE_BREAKS:
-                break
-            token = self.tokens[i]
-            if (i > 0 and token in MONTHS) or (len(token) == 4 and token.isdigit() and 1990 <= int(token) <= 2099):
-                return True
-        return self.first_of("background", lo, hi) is not None
+            low = self.low[i]
+            if low in WEEKDAYS:
+                return False
+            clause_ended = clause_ended or (i >= end and low in CLAUSE_BREAKS)
+            if not dated and not clause_ended:
+                token = self.tokens[i]
+                dated = (i > 0 and token in MONTHS) or (len(token) == 4 and token.isdigit() and 1990 <= int(token) <= 2099)
+        return dated
 
     def place_role(self, hit: Hit) -> tuple[str, int, int]:
         """What a venue or host mention means here, and the span that shows it."""
