@@ -270,6 +270,24 @@ def test_mentions_of_a_country_alone_do_not_make_its_track(config):
     assert assignment.scores["cairo"] > assignment.scores[OTHER]
     assert assignment.primary == OTHER
     assert "dateline_country" in {e.kind for e in assignment.evidence if e.track == "cairo"}
+    assert assignment.confidence == 0.0
+
+
+def test_an_article_whose_top_says_nothing_of_the_scope_is_no_track(config):
+    # A state visit: talks words and a venue all through, Gaza only at the end.
+    article = make(
+        "Trump lands in Qatar as Gulf tour yields jet order",
+        "President Trump arrived in Qatar on Wednesday and signed economic agreements with the emir in Doha. "
+        "The deals were worth billions of dollars. The emir said Qatar would keep mediating on Gaza and "
+        "that Hamas had released a hostage this week.",
+        place="Doha, Qatar",
+    )
+    assignment = classify(article, config)
+    assert assignment.scores["doha"] > assignment.scores[OTHER]
+    assert assignment.primary == OTHER
+    # the same article led by the scope is a Doha story
+    led = make("Trump lands in Qatar for Gaza hostage talks", article.text, place="Doha, Qatar")
+    assert classify(led, config).primary == "doha"
 
 
 def test_a_place_talked_with_is_a_party_not_a_venue(config):

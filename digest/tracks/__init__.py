@@ -44,6 +44,7 @@ def classify(article: Article, config: Config) -> TrackAssignment:
     scope_in: dict[str, list] = {}
     scope_out: dict[str, list] = {}
     focused = False  # does the headline or the first sentence speak of talks?
+    scope_on_top = False  # ... and of the scope (Gaza, Hamas, hostages, ...)?
     for text, weight, first, top in _units(article, lexicon):
         tokens, low = tokenize_folded(text)
         hits = lexicon.match(tokens, low)
@@ -53,6 +54,7 @@ def classify(article: Article, config: Config) -> TrackAssignment:
                 bucket = scope_in if hit.role == "scope" else scope_out
                 entry = bucket.setdefault(hit.cue.pattern, [0.0, text])
                 entry[0] += hit.cue.weight * weight
+                scope_on_top = scope_on_top or (top and hit.role == "scope")
             elif top and hit.role in FOCUS_ROLES and hit.start < main_clause:
                 focused = True
         if not any(hit.track is not None for hit in hits):
@@ -70,6 +72,8 @@ def classify(article: Article, config: Config) -> TrackAssignment:
         findings += dateline
     if not focused:
         findings.append((_unfocused(config, article), 1.0, article.title))
+    if not scope_on_top:
+        findings.append((Finding(None, "headline and first sentence say nothing of the scope", "off_topic", 0.0), 1.0, article.title))
     return _decide(config, lexicon, findings, scope_in, scope_out, article.id)
 
 
@@ -207,11 +211,17 @@ def _decide(config: Config, lexicon: Lexicon, findings, scope_in, scope_out, art
             article_id=article_id,
         )
     order = {track_id: i for i, track_id in enumerate(lexicon.track_ids)}
-    placed = {f.track for f, weight, _text in findings if f.kind in PLACING_KINDS and f.strength * weight > 0} | {CATCH_ALL}
+    # an article whose headline and first sentence name nothing of the scope (a state visit that
+    # mentions Gaza at the end) is no track's: at most the catch-all
+    off_topic = any(f.kind == "off_topic" for f, _weight, _text in findings)
+    placed = {CATCH_ALL} | (set() if off_topic else {
+        f.track for f, weight, _text in findings if f.kind in PLACING_KINDS and f.strength * weight > 0
+    })
     ranked = sorted(scores, key=lambda t: (t not in placed, -scores[t], order.get(t, len(order))))
     primary = ranked[0]
     runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
-    confidence = (scores[primary] - runner_up) / scores[primary] if scores[primary] > 0 else 0.0
+    # 0 when a track with more points could not be primary (no placing evidence, off topic)
+    confidence = max(0.0, (scores[primary] - runner_up) / scores[primary]) if scores[primary] > 0 else 0.0
     secondary = tuple(
         t for t in ranked[1:] if t != CATCH_ALL and scores[t] >= settings.secondary_min
     )
