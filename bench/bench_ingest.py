@@ -1,6 +1,6 @@
 """Ingest N generated articles from files into a fresh SQLite store; prints wall time and peak memory.
 
-    .venv/bin/python bench/bench_ingest.py [N ...]     (default: 1000 10000)
+    .venv/bin/python bench/bench_ingest.py [--sizes N ...]     (default: 1000 10000)
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import write_corpus  # noqa: E402
-from measure import print_table, run_case  # noqa: E402
+from measure import print_table, run_case, sizes_from_argv  # noqa: E402
 
 
 def main(sizes: list[int]) -> None:
@@ -37,4 +37,4 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1000, 10000])
+    main(sizes_from_argv([1000, 10000]))

@@ -1,7 +1,7 @@
 """Build and render briefings as PDF for the seeds and for N generated articles; prints wall time
 and peak memory (max RSS of a fresh process doing the build and the PDF).
 
-    .venv/bin/python bench/bench_render.py [N ...]     (default: 10 100 1000)
+    .venv/bin/python bench/bench_render.py [--sizes N ...]     (default: 10 100 1000)
 
 Targets: the seeds' PDF in under 2 s; a 1,000-article briefing in under 30 s and 1 GB.
 Ingestion is done beforehand in its own process and is not counted.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import write_corpus  # noqa: E402
-from measure import print_table, run_case  # noqa: E402
+from measure import print_table, run_case, sizes_from_argv  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -88,4 +88,4 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [10, 100, 1000])
+    main(sizes_from_argv([10, 100, 1000]))

@@ -1,9 +1,9 @@
 """Build the static site for N recorded daily digests (each with a PDF to copy); prints wall time
 and peak memory for a first build, a rebuild with nothing new, a rebuild after one new digest,
-and a full re-render (what a template change costs). Each runs in a fresh interpreter, so the
-times include starting Python and importing digest.
+and a full re-render (what a template change costs). Each runs in a fresh interpreter, and the
+times include importing digest (not starting Python).
 
-    .venv/bin/python bench/bench_site.py [N ...]     (default: 365; target: under 10 s)
+    .venv/bin/python bench/bench_site.py [--sizes N ...]     (default: 365; target: under 10 s)
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(ROOT / "tests"))
-from measure import print_table, run_case  # noqa: E402
+from measure import print_table, run_case, sizes_from_argv  # noqa: E402
 
 
 def build_code(home: Path, full: bool = False) -> str:
@@ -35,9 +35,8 @@ def build_code(home: Path, full: bool = False) -> str:
 
 
 def setup_code(home: Path, count: int, first: int) -> str:
-    """Record `count` days, each with a real briefing PDF. Run in a child process: the peak memory
-    a child reports includes its parent's at the time it was started (Linux keeps the high-water
-    mark across exec), so the parent here imports nothing heavy."""
+    """Record `count` days, each with a real briefing PDF (run in a child process, so this one
+    stays small)."""
     return (
         "import sys\n"
         f"sys.path.insert(0, {str(ROOT / 'tests')!r})\n"
@@ -70,10 +69,10 @@ def main(sizes: list[int]) -> None:
                              "peak_mb": result["peak_mb"], "site_files": site_files, "status": result["status"]})
             size = sum(p.stat().st_size for p in (home / "site").rglob("*") if p.is_file())
         print(f"{n} digests: site folder {size / 1e6:.1f} MB", file=sys.stderr)
-    print_table("static site build (SQLite; times include interpreter start and imports)", rows,
+    print_table("static site build (SQLite; times include importing digest)", rows,
                 ["digests", "case", "seconds", "peak_mb", "site_files", "status"])
 
 
 if __name__ == "__main__":
     os.environ.pop("DIGEST_HOME", None)
-    main([int(a) for a in sys.argv[1:]] or [365])
+    main(sizes_from_argv([365]))

@@ -1,7 +1,7 @@
 """Summarise groups of N generated articles (about 30 sentences each): wall time and peak memory
 for digest's summarizer and, on the same input, for sumy's own LexRankSummarizer.
 
-    .venv/bin/python bench/bench_summarize.py [N ...]     (default: 10 50 200 1000)
+    .venv/bin/python bench/bench_summarize.py [--sizes N ...]     (default: 10 50 200 1000)
 
 Each case runs in a fresh interpreter (measure.run_case): the time is that of the summary
 alone (imports and building the articles are set up first), the peak memory is the process's
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from measure import print_table, run_case  # noqa: E402
+from measure import print_table, run_case, sizes_from_argv  # noqa: E402
 
 SUMY_LIMIT = 120.0
 
@@ -68,4 +68,4 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [10, 50, 200, 1000])
+    main(sizes_from_argv([10, 50, 200, 1000]))

@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 PEAK = (
     "def _peak_mb():\n"
@@ -55,7 +56,7 @@ def run_case(code: str, timeout: float = 300.0, setup: str = "") -> dict:
 
 def print_table(title: str, rows: list[dict], columns: list[str]) -> None:
     widths = {c: max(len(c), *(len(_fmt(r.get(c))) for r in rows)) for c in columns}
-    print(f"\n{title}\n")
+    print(f"\n{title}\n\nmeasured on {machine()}\n")
     print("| " + " | ".join(c.ljust(widths[c]) for c in columns) + " |")
     print("|" + "|".join("-" * (widths[c] + 2) for c in columns) + "|")
     for row in rows:
@@ -76,6 +77,14 @@ def machine() -> str:
         pass
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return f"{os.cpu_count()} cores, {model}; load average {load}"
+
+
+def sizes_from_argv(default: list[int], argv: list[str] | None = None) -> list[int]:
+    """The sizes to run: `--sizes 10 50` or bare numbers; `default` when none are given."""
+    args = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--sizes"]
+    if any(not a.isdigit() for a in args):
+        raise SystemExit(f"usage: {Path(sys.argv[0]).name} [--sizes N ...]")
+    return [int(a) for a in args] or default
 
 
 def _fmt(value) -> str:
