@@ -346,6 +346,8 @@ def test_leaving_for_a_place_is_weaker_than_talks_there(config):
     "Axios reported the talks between the U.S. and Hamas.",
     "The US-Hamas talks focused on American hostages.",
     "The Trump administration is negotiating directly with Hamas.",
+    "Hamas says it will free a US-Israeli soldier after direct talks with Washington.",
+    "Boehler said his meetings with Hamas leaders had been useful.",
 ])
 def test_us_talking_to_hamas_is_a_relation(config, sentence):
     assert "relation" in kinds_for(config, sentence, "us_hamas")
@@ -359,6 +361,8 @@ def test_us_talking_to_hamas_is_a_relation(config, sentence):
     "Egypt, Qatar and the US met Hamas negotiators in Cairo.",
     "The US backs the Israel-Hamas talks.",
     "The United States welcomed the talks between Israel and Hamas.",
+    "Hamas said Israel had refused talks with the US.",
+    "Hamas condemned Netanyahu's talks with Washington.",
 ])
 def test_the_us_in_the_same_sentence_as_hamas_is_not_always_talking_to_it(config, sentence):
     assert "relation" not in kinds_for(config, sentence, "us_hamas")

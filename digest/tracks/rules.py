@@ -35,6 +35,8 @@ PREPOSITIONS = frozenset({
 CLAUSE_BREAKS = frozenset({";", ":", "(", ")", "—", "–"})
 DATELINE_FOLLOWERS = frozenset({",", "(", "/", "-", "—", "–"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+# "Boehler said his meetings with Hamas ...": the talks are still the subject's own
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
 AUXILIARIES = frozenset({
     "has", "have", "had", "will", "would", "is", "was", "does", "did", "can", "could", "should", "must", "may",
     "might", "wants", "insists", "rejects", "rejected", "refuses", "refused", "accused", "denied", "warns",
@@ -54,6 +56,7 @@ DATED_BEFORE = 2  # "previous rounds in Cairo"
 DATED_AFTER = 7  # "met in Paris in January", "Cairo hosted a string of rounds in the first half of 2024"
 ACTOR_TO_TALK = 6
 WITH_TO_COUNTERPART = 6
+SUBJECT_TO_TALKS_WITH = 14  # "Hamas says it will free a hostage after talks with the US"
 
 
 @dataclass(slots=True)
@@ -398,7 +401,38 @@ class SentenceRules:
             found = self._talks_with(subject, other, blockers, speech_breaks=subject is a)
             if found:
                 return found
+        # "Hamas says it will free a hostage after direct talks with Washington"
+        for subject, other in ((a, b), (b, a)):
+            found = self._subject_then_talks_with(subject, other, blockers)
+            if found:
+                return found
         return None
+
+    def _subject_then_talks_with(self, subject: Hit, other: Hit, blockers: set[int]) -> tuple[int, ...] | None:
+        """(subject start, subject end, talk word, other end) when the other side is named right
+        after "talks with" (articles aside) further on in the subject's own clause: nobody else is
+        named in between (a nationality in a compound, "US-Israeli hostage", names a person) and a
+        speech verb is followed by a pronoun that takes the subject up again."""
+        low = self.low
+        w = other.start - 1
+        while w >= 0 and low[w] in ARTICLES:
+            w -= 1
+        if w <= subject.end or low[w] != "with":
+            return None
+        talk = next((t for t, end in self.vocab.get("talk", {}).items() if end == w and t >= subject.end), None)
+        if talk is None or talk - subject.end > SUBJECT_TO_TALKS_WITH:
+            return None
+        for k in range(subject.end, talk):
+            compound = (k > 0 and low[k - 1] == "-") or (k + 1 < self.n and low[k + 1] == "-")
+            if low[k] in CLAUSE_BREAKS or (not compound and (k in blockers or k in self._state_starts)):
+                return None
+        k = self.last("speech", subject.end, talk)
+        if k is not None:
+            after = self.vocab["speech"][k]
+            after += after < talk and low[after] == "that"
+            if after >= talk or low[after] not in PRONOUNS:
+                return None
+        return subject.start, subject.end, talk, other.end
 
     def _talks_with(self, subject: Hit, other: Hit, blockers: set[int], speech_breaks: bool) -> tuple[int, ...] | None:
         """(subject start, subject end, talk word, other end) when the subject talks with the other.
@@ -421,7 +455,7 @@ class SentenceRules:
                 if k is not None:
                     after = self.vocab["speech"][k]
                     after += after < t and low[after] == "that"
-                    if after >= t or low[after] not in PRONOUNS:
+                    if after >= t or low[after] not in PRONOUNS | POSSESSIVES:
                         return None
                     clause = after + 1
             if sum(low[k] != "-" for k in range(clause, t)) > ACTOR_TO_TALK:
