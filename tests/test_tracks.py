@@ -334,6 +334,15 @@ def test_places_that_are_not_venues(config, sentence, kind):
     assert "venue_pattern" not in kinds_for(config, sentence, "doha")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Mediators hope to strike a compromise in Doha this week.",
+    "Washington could strike separate arrangements with Hamas in Qatar.",
+])
+def test_striking_a_deal_is_no_attack(config, sentence):
+    assert "incident" not in kinds_for(config, sentence, OTHER)
+    assert "incident" in kinds_for(config, "Israeli jets could strike that compound in Doha again.", OTHER)
+
+
 def test_leaving_for_a_place_is_weaker_than_talks_there(config):
     assert kinds_for(config, "The Hamas delegation left for Doha on Sunday.", "doha") == {"venue_context"}
     assert kinds_for(config, "The delegation arrived from Doha.", "doha") == {"mention"}

@@ -46,6 +46,11 @@ MONTHS = frozenset({
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
 })
+# "strike a deal", "struck an agreement": the verb of a bargain, not an attack
+BARGAIN_VERBS = frozenset({"strike", "strikes", "struck", "striking"})
+BARGAINS = frozenset({
+    "deal", "deals", "agreement", "agreements", "accord", "bargain", "arrangement", "arrangements", "compromise",
+})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"})
 
 # How far (in tokens) the rules look around a mention.
@@ -84,10 +89,24 @@ class SentenceRules:
         for hit in self.hits:
             if hit.track is None:
                 self.vocab.setdefault(hit.role, {})[hit.start] = hit.end
+        incidents = self.vocab.get("incident", {})
+        for start in [k for k in incidents if self._bargain(k)]:
+            del incidents[start]
         self.states = [h for h in self.hits if h.role in ("host", "actor")]
         self._state_ends = {h.end: h for h in self.states}
         self._state_starts = {h.start: h for h in self.states}
         self._place_ends = {h.end: h for h in self.hits if h.role in ("venue", "host")}
+
+    def _bargain(self, k: int) -> bool:
+        """"strike a deal", "struck a separate agreement", "strike further arrangements"."""
+        if self.low[k] not in BARGAIN_VERBS:
+            return False
+        for i in range(k + 1, min(k + 5, self.n)):
+            if self.low[i] in BARGAINS:
+                return True
+            if self.low[i] in PREPOSITIONS or self.low[i] in CLAUSE_BREAKS or self.low[i] in (",", "that", "which", "who"):
+                return False
+        return False
 
     # --- small readers -------------------------------------------------------------------
 
