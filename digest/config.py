@@ -162,6 +162,7 @@ class ScheduleConfig:
     timezone: str = "UTC"
     cron: str = ""
     misfire_grace_hours: float = 6.0
+    lease_seconds: float = 45.0  # a dead active scheduler on another machine is replaced within this
 
 
 @dataclass(frozen=True)
@@ -441,6 +442,8 @@ def _check_values(config: Config, label: str) -> None:
         raise ConfigError(f"{label}: [summary] sentences must be at least 1")
     if config.schedule.poll_minutes < 1:
         raise ConfigError(f"{label}: [schedule] poll_minutes must be at least 1")
+    if not 3 <= config.schedule.lease_seconds <= 3600:
+        raise ConfigError(f"{label}: [schedule] lease_seconds must be between 3 and 3600")
     for recipient in config.email.recipients:
         for track in recipient.tracks:
             config.track(track)

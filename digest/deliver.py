@@ -49,7 +49,7 @@ from typing import Protocol
 from digest.briefing import Briefing, Line, Section, Source, zone
 from digest.config import Config, EmailConfig, Recipient
 from digest.errors import ConfigError, DeliveryError, NotFound
-from digest.lease import hold
+from digest.lease import hold, lease_ttl
 from digest.models import Delivery, DigestRecord
 from digest.render import EmailBody, longdate, render_email, render_pdf, write_file
 from digest.store import Store, utcnow
@@ -528,7 +528,7 @@ def deliver_digest(
     record = _record(store, digest_id)
     recipients = resolve_recipients(config, recipients)
     transport = transport or open_transport(config)
-    with hold(store, DELIVER_LEASE, wait=wait, what="delivery") as lease:
+    with hold(store, DELIVER_LEASE, wait=wait, ttl=lease_ttl(config), what="delivery") as lease:
         store.add_deliveries(record.id, [r.address for r in recipients])
         if retry_failed:
             for r in recipients:

@@ -21,13 +21,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
+from digest.config import Config, ScheduleConfig
 from digest.errors import Busy
 from digest.models import Lease
 from digest.store import Store
 
 logger = logging.getLogger(__name__)
 
-LEASE_TTL = timedelta(seconds=60)
+LEASE_TTL = timedelta(seconds=ScheduleConfig.lease_seconds)
+
+
+def lease_ttl(config: Config) -> timedelta:
+    """How long a lease outlives its holder's last renewal: `[schedule] lease_seconds`."""
+    return timedelta(seconds=config.schedule.lease_seconds)
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,10 @@ crash is resumed at the next start (reusing its digest once built), and a slot n
 
 One active scheduler per database, through the "scheduler" lease (digest.lease): a second
 `digest run` stands by, checking every few seconds, and takes over when the active one stops
-or dies (at once when the dead one was on this machine, else when its lease expires, within a
-minute). With standby=False it refuses to start instead. SIGTERM or SIGINT lets the running job
-finish, then stops; a second signal stops at once (the cut-off run resumes at the next start).
+or dies (at once when the dead one was on this machine, else when its lease expires:
+[schedule] lease_seconds, 45 by default, so within a minute). With standby=False it refuses to
+start instead. SIGTERM or SIGINT lets the running job finish, then stops; a second signal stops
+at once (the cut-off run resumes at the next start).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from digest import pipeline
 from digest.briefing import zone
 from digest.config import Config
 from digest.errors import Busy, ConfigError
-from digest.lease import LEASE_TTL, HeldLease, Identity, describe, this_process, try_acquire
+from digest.lease import HeldLease, Identity, describe, lease_ttl, this_process, try_acquire
 from digest.models import JobRun
 from digest.store import Store, utcnow
 
@@ -306,7 +307,7 @@ def run_scheduler(
     *,
     standby: bool = True,
     stop: threading.Event | None = None,
-    ttl: timedelta = LEASE_TTL,
+    ttl: timedelta | None = None,
     check_every: float = 5.0,
 ) -> None:
     """Run the scheduler until `stop` is set (default: until SIGTERM or SIGINT).
@@ -315,6 +316,7 @@ def run_scheduler(
     with standby=False raises Busy instead. Raises ConfigError for a bad [schedule].
     """
     daily_trigger(config), poll_trigger(config)  # configuration errors before anything starts
+    ttl = ttl or lease_ttl(config)
     stop = stop or stop_on_signals()
     me = this_process()
     waiting = False

@@ -13,13 +13,30 @@ SEEDS = REPO / "seeds"
 RESOURCES = Path(__file__).resolve().parent / "resources"
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc):
+    """A test or module marked `both_backends` runs once on SQLite and once on PostgreSQL."""
+    if metafunc.definition.get_closest_marker("both_backends"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def backend(request) -> str:
+    """The store every test gets by default: SQLite, or PostgreSQL under `both_backends`."""
+    return getattr(request, "param", "sqlite")
+
+
 @pytest.fixture(autouse=True)
-def digest_home(tmp_path, monkeypatch) -> Path:
+def digest_home(tmp_path, monkeypatch, backend, request) -> Path:
     for name in list(os.environ):
         if name.startswith("DIGEST_"):
             monkeypatch.delenv(name)
     home = tmp_path / "home"
     monkeypatch.setenv("DIGEST_HOME", str(home))
+    if backend == "postgresql":  # DIGEST_STORE_URL reaches in-process commands and child processes alike
+        monkeypatch.setenv("DIGEST_STORE_URL", request.getfixturevalue("pg_server").create_database(f"test_{next(_pg_databases)}"))
     monkeypatch.chdir(tmp_path)
     return home
 

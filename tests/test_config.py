@@ -76,6 +76,13 @@ def test_bad_value_and_bad_toml_name_the_file(tmp_path):
         load_config(tmp_path / "missing.toml")
 
 
+@pytest.mark.parametrize("seconds", [0.5, 7200])
+def test_a_lease_too_short_to_renew_or_too_long_to_fail_over_is_refused(tmp_path, seconds):
+    path = _write(tmp_path / "lease.toml", f"[schedule]\nlease_seconds = {seconds}\n")
+    with pytest.raises(ConfigError, match=rf"{path}: \[schedule\] lease_seconds must be between 3 and 3600"):
+        load_config(path)
+
+
 def test_precedence_defaults_file_environment_flags(tmp_path):
     path = _write(tmp_path / "settings.toml", "[sources]\ntimeout = 5\nmax_bytes = 1000\nuser_agent = 'from-file'\n")
     assert load_config(environ={}).sources.timeout == 20.0

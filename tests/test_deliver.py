@@ -25,6 +25,8 @@ from digest.config import load_config
 from digest.deliver import deliver_digest, retry_pending
 from digest.errors import ConfigError
 
+pytestmark = pytest.mark.both_backends  # the store, ingest and delivery on SQLite and PostgreSQL
+
 REPO = Path(__file__).resolve().parent.parent
 
 

@@ -16,6 +16,8 @@ from conftest import RESOURCES
 from digest.config import load_config
 from digest.ingest import ingest
 
+pytestmark = pytest.mark.both_backends  # the store, ingest and delivery on SQLite and PostgreSQL
+
 FEEDS = RESOURCES / "feeds"
 CAP = 8192
 ARTICLE = (RESOURCES / "inbox" / "cairo_round.txt").read_text(encoding="utf-8")

@@ -11,6 +11,8 @@ from conftest import RESOURCES
 
 from digest.ingest import dedup, document_to_article, ingest, read_path
 
+pytestmark = pytest.mark.both_backends  # the store, ingest and delivery on SQLite and PostgreSQL
+
 DEDUP = RESOURCES / "dedup"
 
 

@@ -12,6 +12,8 @@ from conftest import RESOURCES
 from digest.config import load_config
 from digest.ingest import ingest
 
+pytestmark = pytest.mark.both_backends  # the store, ingest and delivery on SQLite and PostgreSQL
+
 FEEDS = RESOURCES / "feeds"
 RSS = "application/rss+xml; charset=utf-8"
 HTML = "text/html; charset=utf-8"

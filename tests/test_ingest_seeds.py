@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from conftest import SEEDS
 
 from digest.ingest import ingest
+
+pytestmark = pytest.mark.both_backends  # the store, ingest and delivery on SQLite and PostgreSQL
 
 FURNITURE = [
     "Related Articles",

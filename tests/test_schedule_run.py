@@ -136,9 +136,14 @@ def test_a_morning_missed_by_more_than_the_grace_time_is_skipped(tmp_path, store
     assert stored_next_run(store, config) - missed[-1] == timedelta(days=1)  # tomorrow, same time
 
 
-def start_run(config_path: Path, log: Path, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "digest", "--config", str(config_path), "run", *extra],
-                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=log.open("wb"))
+def start_run(config_path: Path, log: Path, *extra: str, hostname: str | None = None) -> subprocess.Popen:
+    """`digest run` in a child process; with `hostname`, as if on another machine: in its own UTS
+    namespace (`unshare --uts`, root only) under that host name, so it cannot know whether the
+    active scheduler's process still runs and must wait for its lease to expire."""
+    command = [sys.executable, "-m", "digest", "--config", str(config_path), "run", *extra]
+    if hostname:
+        command = ["unshare", "--uts", "sh", "-c", f'hostname {hostname} && exec "$@"', "sh", *command]
+    return subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=log.open("wb"))
 
 
 def stop_run(proc: subprocess.Popen) -> int:
@@ -234,3 +239,52 @@ def test_sigterm_lets_the_running_job_finish_then_stops(tmp_path, store, smtp):
     assert run.status == "done"
     assert len(smtp.messages_for("a@example.org")) == 1 and len(smtp.messages_for("b@example.org")) == 1
     assert "finishing the running job, then stopping" in (tmp_path / "run.log").read_text()
+
+
+@pytest.mark.parametrize("standby_host", [None, "standby-machine"], ids=["same-machine", "another-machine"])
+def test_on_postgresql_a_standby_takes_over_from_a_killed_active_scheduler_and_the_digest_goes_out_once(
+        tmp_path, pg_server, smtp, monkeypatch, standby_host):
+    from digest.store import Store
+
+    url = pg_server.create_database(f"failover_{'remote' if standby_host else 'local'}")
+    monkeypatch.setenv("DIGEST_STORE_URL", url)  # both `digest run` processes share this database
+    store = Store.open(url)
+    try:
+        config_path = write_config(tmp_path, hours_ago=1, smtp_port=smtp.port)
+        config = load_config(config_path)
+        assert config.schedule.lease_seconds < 60  # the default: a dead machine is replaced within a minute
+        stopped_days_ago(store, config, days=1)
+        gate, reached = smtp.hold("a@example.org")
+        active = start_run(config_path, tmp_path / "active.log")
+        standby = None
+        try:
+            wait_for(lambda: (lease := store.get_lease("scheduler")) and lease.pid == active.pid, what="one to be active")
+            standby = start_run(config_path, tmp_path / "standby.log", hostname=standby_host)
+            wait_for(lambda: "standing by" in (tmp_path / "standby.log").read_text(), what="the other to stand by")
+            assert reached.wait(180), (tmp_path / "active.log").read_text()  # built, and sending to a
+
+            active.send_signal(signal.SIGKILL)  # the active machine dies in the middle of delivery
+            active.wait(30)
+            killed_at = time.monotonic()
+            gate.set()
+            wait_for(lambda: "taking over as the active scheduler" in (tmp_path / "standby.log").read_text(),
+                     timeout=90, what="the standby to take over")
+            took = time.monotonic() - killed_at
+            wait_for(lambda: finished_daily_runs(store), timeout=180, what="the resumed daily run")
+        finally:
+            gate.set()
+            codes = [stop_run(p) for p in (active, standby) if p is not None]
+        log = (tmp_path / "standby.log").read_text()
+        assert codes == [-signal.SIGKILL, 0], log
+        if standby_host:  # it had to wait for the lease to expire, and did not wait much longer
+            assert took < 60, f"took over {took:.0f} s after the kill"
+        else:  # a dead process on this machine is seen at once
+            assert took < 15, f"took over {took:.0f} s after the kill"
+        assert "resuming the daily run" in log
+        [run] = store.list_job_runs(DAILY_JOB_ID)
+        assert run.status == "done" and run.owner.startswith(standby_host or "")
+        assert len(store.list_digests()) == 1
+        assert len(smtp.messages_for("a@example.org")) == 1 and len(smtp.messages_for("b@example.org")) == 1
+        print(f"took over {took:.1f} s after the kill")
+    finally:
+        store.close()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from conftest import SEEDS
 
@@ -85,3 +86,9 @@ def test_two_processes_ingesting_at_once_never_duplicate(pg_server, tmp_path):
     # two processes raced on the first copy, never a copy left unlinked among the 8 of its text
     assert 5 <= len(canonical) <= 10
     store.close()
+
+
+@pytest.mark.both_backends
+def test_a_both_backends_test_really_runs_on_each_store(backend, config, store):
+    scheme = {"sqlite": "sqlite:", "postgresql": "postgresql+psycopg:"}[backend]
+    assert config.store_url.startswith(scheme) and str(store.engine.url).startswith(scheme)
