@@ -357,6 +357,8 @@ def test_leaving_for_a_place_is_weaker_than_talks_there(config):
     "The Trump administration is negotiating directly with Hamas.",
     "Hamas says it will free a US-Israeli soldier after direct talks with Washington.",
     "Boehler said his meetings with Hamas leaders had been useful.",
+    "Talks between US envoy Adam Boehler and senior Hamas officials took place in Doha.",
+    "They met in Cairo, between Hamas's Khalil al-Hayya and Palestinian-American businessman Bishara Bahbah.",
 ])
 def test_us_talking_to_hamas_is_a_relation(config, sentence):
     assert "relation" in kinds_for(config, sentence, "us_hamas")
@@ -372,6 +374,7 @@ def test_us_talking_to_hamas_is_a_relation(config, sentence):
     "The United States welcomed the talks between Israel and Hamas.",
     "Hamas said Israel had refused talks with the US.",
     "Hamas condemned Netanyahu's talks with Washington.",
+    "Talks between Israeli negotiators and Hamas resumed as US envoy Witkoff arrived.",
 ])
 def test_the_us_in_the_same_sentence_as_hamas_is_not_always_talking_to_it(config, sentence):
     assert "relation" not in kinds_for(config, sentence, "us_hamas")

@@ -61,6 +61,7 @@ DATED_BEFORE = 2  # "previous rounds in Cairo"
 DATED_AFTER = 7  # "met in Paris in January", "Cairo hosted a string of rounds in the first half of 2024"
 ACTOR_TO_TALK = 6
 WITH_TO_COUNTERPART = 6
+DESCRIPTION = 4  # words describing a side: "between US envoy Adam Boehler and senior Hamas officials"
 SUBJECT_TO_TALKS_WITH = 14  # "Hamas says it will free a hostage after talks with the US"
 
 
@@ -415,6 +416,9 @@ class SentenceRules:
                 return p, second.end
             if self.has("talk") and not any(k in blockers for k in range(max(p - 2, 0), p + 1)):
                 return first.start, second.end
+        found = self._between_described(first, second, blockers)
+        if found:
+            return found
         # "A held talks with B", "A met B", "B met with A"
         for subject, other in ((a, b), (b, a)):
             found = self._talks_with(subject, other, blockers, speech_breaks=subject is a)
@@ -425,6 +429,35 @@ class SentenceRules:
             found = self._subject_then_talks_with(subject, other, blockers)
             if found:
                 return found
+        return None
+
+    def _in_compound(self, k: int) -> bool:
+        """Token k is hyphened to a neighbour: "US-Israeli hostage" names a person, not a party."""
+        return (k > 0 and self.low[k - 1] == "-") or (k + 1 < self.n and self.low[k + 1] == "-")
+
+    def _between_described(self, first: Hit, second: Hit, blockers: set[int]) -> tuple[int, int] | None:
+        """"talks between US envoy Adam Boehler and senior Hamas officials", "between Hamas's
+        Khalil al-Hayya and Palestinian-American businessman Bishara Bahbah": each side may carry a
+        few words of description, but nobody else is named."""
+        if not self.has("talk"):
+            return None
+        low = self.low
+
+        def describes(k: int) -> bool:
+            return not (low[k] in CLAUSE_BREAKS or low[k] == "," or low[k] in PREPOSITIONS or (k in blockers and not self._in_compound(k)))
+
+        start = first.start - 1
+        while start >= max(first.start - 1 - DESCRIPTION, 0) and low[start] != "between" and describes(start):
+            start -= 1
+        if start < 0 or low[start] != "between":
+            return None
+        k = first.end
+        while k < second.start and low[k] in ARTICLES:
+            k += 1
+        if k >= second.start or low[k] != "and" or second.start - k - 1 > DESCRIPTION:
+            return None
+        if all(describes(i) for i in range(k + 1, second.start)):
+            return start, second.end
         return None
 
     def _subject_then_talks_with(self, subject: Hit, other: Hit, blockers: set[int]) -> tuple[int, ...] | None:
@@ -442,8 +475,7 @@ class SentenceRules:
         if talk is None or talk - subject.end > SUBJECT_TO_TALKS_WITH:
             return None
         for k in range(subject.end, talk):
-            compound = (k > 0 and low[k - 1] == "-") or (k + 1 < self.n and low[k + 1] == "-")
-            if low[k] in CLAUSE_BREAKS or (not compound and (k in blockers or k in self._state_starts)):
+            if low[k] in CLAUSE_BREAKS or (not self._in_compound(k) and (k in blockers or k in self._state_starts)):
                 return None
         k = self.last("speech", subject.end, talk)
         if k is not None:
