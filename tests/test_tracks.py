@@ -217,6 +217,19 @@ def test_talks_as_the_backdrop_of_a_war_report_do_not_make_it_a_round(config):
     assert classify(round_report, config).primary == "cairo"
 
 
+def test_a_venue_in_the_backdrop_of_a_war_headline_counts_as_the_body_does(config):
+    body = ("Israeli air strikes killed at least 30 Palestinians across Gaza on Saturday, medics said. "
+            "A strike on a tent camp killed 12 people. The army said it targeted militants. "
+            "Residents described a night of heavy bombardment. "
+            "A Hamas team was due in Cairo for talks with Egyptian mediators, an official said.")
+    for title in ("Israeli strikes kill 30 in Gaza as Hamas delegation heads to Cairo",
+                  "Dozens killed in Gaza as ceasefire talks resume in Cairo"):
+        assert classify(make(title, body), config).primary == OTHER, title
+    # news of talks before the "as" keeps the backdrop's venue at the headline's weight
+    deal = make("Gaza deal within reach as negotiators in Cairo hand over a final draft", body)
+    assert classify(deal, config).primary == "cairo"
+
+
 def test_background_rounds_elsewhere_do_not_outweigh_the_round_in_the_lead(config):
     article = make(
         "Analysis: what is at stake in the Gaza talks",

@@ -60,12 +60,20 @@ def classify(article: Article, config: Config) -> TrackAssignment:
         if not any(hit.track is not None for hit in hits):
             continue  # nothing but vocabulary and scope terms: no rule has anything to read
         rules = SentenceRules(lexicon, tokens, low, hits, first=first)
-        unit_findings = rules.place_findings() + rules.phrase_findings()
-        for track in lexicon.relation_tracks:
-            relation = rules.relation(track)
-            unit_findings += [relation] if relation else rules.actor_findings(track)
-        findings += [(f, weight, text) for f in unit_findings]
-        focused = focused or (top and any(f.kind in FOCUS_KINDS and f.track for f in unit_findings))
+        if top and main_clause < len(low) and _reports_an_incident(rules, main_clause):
+            # "Israeli strikes kill 30 as a Hamas team heads to Cairo": the news is the strike; the
+            # backdrop clause counts as the body does
+            head = SentenceRules(lexicon, tokens[:main_clause], low[:main_clause], lexicon.match(tokens[:main_clause], low[:main_clause]), first=first)
+            rest = tokens[main_clause:], low[main_clause:]
+            backdrop = SentenceRules(lexicon, *rest, lexicon.match(*rest))
+            parts = [(head, weight), (backdrop, min(weight, config.classifier.body))]
+        else:
+            parts = [(rules, weight)]
+        for part, part_weight in parts:
+            unit_findings = _read(part, lexicon)
+            findings += [(f, part_weight, text) for f in unit_findings]
+            # a backdrop clause split off above does not make the article about talks
+            focused = focused or (top and part is parts[0][0] and any(f.kind in FOCUS_KINDS and f.track for f in unit_findings))
     if article.place:
         dateline = _dateline_findings(article.place, lexicon)
         # where it was filed, not what it is about: wire services file war reports from Cairo and Doha
@@ -75,6 +83,23 @@ def classify(article: Article, config: Config) -> TrackAssignment:
     if not scope_on_top:
         findings.append((Finding(None, "headline and first sentence say nothing of the scope", "off_topic", 0.0), 1.0, article.title))
     return _decide(config, lexicon, findings, scope_in, scope_out, article.id)
+
+
+def _read(rules: SentenceRules, lexicon: Lexicon) -> list[Finding]:
+    """What the rules find in one sentence (or clause): places, phrases, relations or actors."""
+    found = rules.place_findings() + rules.phrase_findings()
+    for track in lexicon.relation_tracks:
+        relation = rules.relation(track)
+        found += [relation] if relation else rules.actor_findings(track)
+    return found
+
+
+def _reports_an_incident(rules: SentenceRules, main_clause: int) -> bool:
+    """The clause before a backdrop "as" reports a strike or an attack and no talks."""
+    vocab = rules.vocab
+    if not any(k < main_clause for k in vocab.get("incident", ())):
+        return False
+    return not any(k < main_clause for role in FOCUS_ROLES for k in vocab.get(role, ()))
 
 
 # Words and findings that show an article's top is about talks (see `_unfocused`).
