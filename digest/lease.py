@@ -48,10 +48,13 @@ class Identity:
 
 @lru_cache(maxsize=None)
 def _identity(pid: int) -> Identity:
+    # Where a pid means the same process: the machine (host name and boot) and the pid namespace,
+    # so two containers that share a host name do not judge each other's pids.
     boot = ""
     try:
         with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as fh:
             boot = "/" + fh.read().strip()[:8]
+        boot += "/" + os.readlink("/proc/self/ns/pid").strip("pid:[]")
     except OSError:
         pass  # not Linux: the hostname alone names the machine
     host = f"{socket.gethostname()}{boot}"
