@@ -15,9 +15,11 @@ its PDF is rendered apart). The case runs in a fresh interpreter that has import
 and opened the store, as a running scheduler would have; loading the classifier is timed, as the
 pipeline loads it when there is work. Each stage is timed by wrapping the pipeline's own STAGES;
 run_pipeline is called as the scheduler calls it. The build waits for the next whole second
-(pipeline._after_this_second), up to 1 s of the figure. Peak memory is that interpreter's own
-(VmHWM); the pipeline starts no processes, and the table shows the largest child's peak to
-prove it (0 when none).
+(pipeline._after_this_second), up to 1 s of the figure. peak_mb is that interpreter's own
+(VmHWM). The pipeline starts no worker processes; children_peak_mb is the largest process
+started during the case all the same: WeasyPrint runs ldconfig, gcc and ld to find Pango, and
+their ru_maxrss is our size when they were forked, not memory of their own. "met" holds the sum
+of the two against the target all the same, as an upper bound.
 """
 
 from __future__ import annotations
