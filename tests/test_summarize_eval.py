@@ -33,6 +33,9 @@ HOLDOUT_GOLD = TESTS / "resources" / "summarize" / "holdout" / "gold.json"
 # Written with their facts before the summarizer's code was read: 6-7 outlets per event, like
 # the outside held-out set (where plain sumy reaches 0.53 and the bar is 0.75).
 BLIND_GOLD = TESTS / "resources" / "summarize" / "blind" / "gold.json"
+# A second blind batch (4 events, 24 articles), also written before the summarizer was read. Its
+# first score was 0.425, level with plain sumy: the bar below only keeps what was gained since.
+BLIND2_GOLD = TESTS / "resources" / "summarize" / "blind2" / "gold.json"
 
 
 def test_fact_recall_counts_any_of_case_insensitively():
@@ -104,13 +107,18 @@ def test_digest_eval_adds_the_summary_table(run_cli):
     assert "summary fact recall at 5 sentences" in text and "sumy-lexrank" in text and "oracle" in text
 
 
-def test_blind_clusters_of_many_outlets_reach_a_realistic_bar(config):
-    evaluation = evaluate_summaries(BLIND_GOLD, config, sentences=5)
+@pytest.mark.parametrize(
+    ("gold", "bar", "over_sumy", "over_lead", "worst"),
+    [(BLIND_GOLD, 0.70, 0.08, 0.2, 0.5), (BLIND2_GOLD, 0.47, 0.04, 0.1, 0.3)],
+    ids=["blind", "blind2"],
+)
+def test_blind_clusters_of_many_outlets_reach_a_realistic_bar(config, gold, bar, over_sumy, over_lead, worst):
+    evaluation = evaluate_summaries(gold, config, sentences=5)
     best_sumy = max(evaluation.mean(m) for m in evaluation.methods if m.startswith("sumy-"))
-    assert evaluation.mean(OURS) >= 0.70
-    assert evaluation.mean(OURS) >= best_sumy + 0.08
-    assert evaluation.mean(OURS) >= evaluation.mean(LEAD) + 0.2
-    assert all(c.recall[OURS] >= 0.5 for c in evaluation.clusters)
+    assert evaluation.mean(OURS) >= bar
+    assert evaluation.mean(OURS) >= best_sumy + over_sumy
+    assert evaluation.mean(OURS) >= evaluation.mean(LEAD) + over_lead
+    assert all(c.recall[OURS] >= worst for c in evaluation.clusters)
 
 
 def test_blind_clusters_through_the_command_the_outside_scoring_uses(run_cli):
@@ -123,3 +131,4 @@ def test_blind_clusters_through_the_command_the_outside_scoring_uses(run_cli):
         assert len(data["sentences"]) == 5 and all(s["sources"] for s in data["sentences"])
         recalls.append(fact_recall(cluster.facts, [s["text"] for s in data["sentences"]])[0])
     assert sum(recalls) / len(recalls) >= 0.70
+

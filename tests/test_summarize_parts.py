@@ -14,7 +14,7 @@ from digest.summarize.candidates import context_penalty, extract_candidates, par
 from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
 from digest.summarize.scoring import OfflineTokenizer, concept_matrix, content_terms, lexrank, percentile, sumy_ratings
-from digest.summarize.select import MeaningSpace, mmr_select, meaning_terms
+from digest.summarize.select import MeaningSpace, meaning_terms, mmr_select, said_by_graph
 from digest.text import content_key, words
 
 RESOURCES = Path(__file__).parent / "resources" / "summarize"
@@ -163,6 +163,22 @@ def test_a_dateline_the_cleaner_left_is_cut_from_the_lead_not_taken_for_a_photo_
     assert not rejected
 
 
+@pytest.mark.parametrize("lead", [
+    "SHARM EL-SHEIKH, Egypt/JERUSALEM (Reuters) - Leaders signed a declaration on the ceasefire on Monday.",
+    "DEIR AL-BALAH, Gaza Strip (AP) — Leaders signed a declaration on the ceasefire on Monday.",
+    "Tel Aviv, Israel (CNN) - Leaders signed a declaration on the ceasefire on Monday.",
+    "Aboard Air Force One (CNN) - Leaders signed a declaration on the ceasefire on Monday.",
+])
+def test_dateline_variants_are_cut_from_the_lead(lead):
+    candidates, rejected = extract_candidates([article(lead)])
+    assert [c.text for c in candidates] == ["Leaders signed a declaration on the ceasefire on Monday."] and not rejected
+
+
+def test_a_dash_inside_a_sentence_is_not_a_dateline():
+    text = "US President Joe Biden - who spoke on Monday - welcomed the extension of the truce."
+    assert [c.text for c in extract_candidates([article(text)])[0]] == [text]
+
+
 # -- concept coverage -----------------------------------------------------------------------
 
 
@@ -185,20 +201,41 @@ def test_concepts_weigh_by_how_many_other_articles_state_them():
     assert concept_matrix(alone).nnz == 0
 
 
+def one_sentence_articles(texts: list[str]):
+    """Candidates of one-sentence articles and their meaning space."""
+    candidates, _ = extract_candidates([article(t) for t in texts])
+    return candidates, MeaningSpace([meaning_terms(c.tokens) for c in candidates])
+
+
 def test_coverage_prefers_the_sentence_that_adds_what_other_outlets_report():
-    texts = [
+    candidates, space = one_sentence_articles([
         "Hamas said it accepted the ceasefire proposal of Egypt and Qatar on Monday.",
         "Hamas said on Monday it had accepted the ceasefire proposal from Egypt and Qatar.",
         "Israel said the terms fell short but it would send a working-level delegation to Cairo.",
         "Israeli officials said a working-level delegation would travel to Cairo.",
         "A local bakery reopened in the town after weeks of repairs and long queues.",
-    ]
-    candidates, _ = extract_candidates([article(t) for t in texts])
-    space = MeaningSpace([meaning_terms(c.tokens) for c in candidates])
+    ])
     scores = np.array([1.0, 0.99, 0.6, 0.55, 0.9])
     assert mmr_select(scores, space, 2, same_content=1.01, novelty=0.0)[1] == 1  # without coverage: the repeat
     chosen = mmr_select(scores, space, 2, same_content=1.01, novelty=0.0, concepts=concept_matrix(candidates), coverage=2.0)
     assert chosen[0] in (0, 1) and chosen[1] in (2, 3)
+
+
+def test_support_prefers_what_several_outlets_say_in_their_own_words_once():
+    candidates, space = one_sentence_articles([
+        "Mediators said the talks would resume in Cairo next week after the proposal was presented.",
+        "Hamas accused Israel of overturning the ceasefire agreement on Tuesday.",
+        "Hamas said Israel had decided to overturn the ceasefire agreement.",
+        "The group accused Israel of overturning the agreement and the ceasefire.",
+        "An opposition leader said the hostages must come home through a deal, praising the families.",
+    ])
+    scores = np.array([1.0, 0.5, 0.5, 0.5, 0.75])
+    plain = mmr_select(scores, space, 3, novelty=0.0, groups=[c.article for c in candidates])
+    assert plain[:2] == [0, 4]  # on score alone: the single outlet's colour comes second
+    graph = said_by_graph(space)
+    chosen = mmr_select(scores, space, 3, novelty=0.0, groups=[c.article for c in candidates], said_by=graph, support=0.4, support_full=2.0)
+    assert chosen[0] == 0 and chosen[1] in (1, 2, 3)
+    assert chosen[2] == 4  # once one outlet's version is picked, the paraphrases stop counting
 
 
 # -- figures ------------------------------------------------------------------------------

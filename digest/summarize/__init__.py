@@ -10,8 +10,9 @@
                  and ranked down
     select       MMR-style: the best score, ranked down by the share of its names, numbers and
                  words already chosen, plus the weight of the concepts (word pairs, numbers) it
-                 adds that several articles state; near-copies and paraphrases of a pick are
-                 never chosen
+                 adds that several articles state, plus how many other articles say the same in
+                 a sentence no pick covers yet; near-copies and paraphrases of a pick are never
+                 chosen
     citations    every article carrying the sentence or a near-copy of it
     order        article date, then article, then position
 Beside the sentences: one line per article, key figures and direct quotes.
@@ -47,7 +48,15 @@ from digest.summarize.scoring import (
     specifics,
     topic_counts,
 )
-from digest.summarize.select import SAME_CONTENT, MeaningSpace, meaning_terms, mmr_select, near_copies, numbers_of
+from digest.summarize.select import (
+    SAME_CONTENT,
+    MeaningSpace,
+    meaning_terms,
+    mmr_select,
+    near_copies,
+    numbers_of,
+    said_by_graph,
+)
 from digest.text import split_paragraphs, words
 
 logger = logging.getLogger(__name__)
@@ -77,6 +86,8 @@ class Weights:
     repeated: float = 0.35  # multiplier for content already in the previous digest
     coverage: float = 0.7  # the concepts several articles share that no pick states yet (see mmr_select)
     coverage_full: float = 5.0  # articles at which coverage counts fully: agreement among two is thin evidence
+    support: float = 0.4  # other articles saying the same in their own words, not yet covered (see mmr_select)
+    support_full: float = 3.0  # ... counting fully at this many; ramped in like coverage
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -96,6 +107,7 @@ def _previous_terms(previous: Sequence[str]) -> list[list[str]]:
 
 
 SHORTLIST = 4000  # candidates that get the full analysis (names, figures) in a very large group
+SUPPORT_LIMIT = 1000  # the best candidates compared pairwise for what other outlets also say
 
 
 @dataclass(frozen=True)
@@ -188,11 +200,15 @@ def summarize_group(
     base = np.where(repeated, scored.base * weights.repeated, scored.base)
     ranked = base * scored.shape
 
+    local_space = space.subset(scored.indices)
+    ramp = _ramp(len({c.article for c in candidates}), weights.coverage_full)
     chosen = mmr_select(
-        base, space.subset(scored.indices), sentences, units=scored.units, shape=scored.shape,
+        base, local_space, sentences, units=scored.units, shape=scored.shape,
         groups=[c.article for c in scored.candidates], novelty=weights.novelty, group_decay=weights.article_decay,
         concepts=concept_matrix(scored.candidates),
-        coverage=weights.coverage * _ramp(len({c.article for c in candidates}), weights.coverage_full),
+        coverage=weights.coverage * ramp,
+        said_by=said_by_graph(local_space, np.argsort(-ranked, kind="stable")[:SUPPORT_LIMIT]) if weights.support > 0 and ramp > 0 else None,
+        support=weights.support * ramp, support_full=weights.support_full,
     )
     picked = []
     for local in chosen:

@@ -76,11 +76,18 @@ _DATE_OR_TIME_TOKEN = re.compile(
 )
 
 # A dateline the cleaner left at the start of a lead ("CAIRO/JERUSALEM (Reuters) — Hamas said ...",
-# "DOHA/GAZA, Nov 27 (AP) - ..."): cut off, so the sentence starts with its news and the agency
-# credit is not taken for a photo credit.
+# "DOHA/GAZA, Nov 27 (AP) - ...", "SHARM EL-SHEIKH, Egypt/JERUSALEM (Reuters) - ...", and the
+# mixed-case form some outlets use, "Tel Aviv, Israel (CNN) - ..."): cut off, so the sentence
+# starts with its news and the agency credit is not taken for a photo credit.
+_CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
+_COUNTRY = r"(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2})"
+_AGENCY = r"\([A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2}\)"
+_DASH_BEFORE_NEWS = r"\s*[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'«])"
 _LEADING_DATELINE = re.compile(
-    rf"^[A-Z][A-Z'’.\-]+(?:[\s/]+[A-Z][A-Z'’.\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){{0,2}})?"
-    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:\([A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){{0,2}}\))?\s*[—–-]{{1,2}}\s+(?=[A-Z0-9\"“‘'«])"
+    rf"^(?:{_CAPS_PLACE}{_COUNTRY}?(?:\s*/\s*{_CAPS_PLACE}{_COUNTRY}?){{0,3}}"
+    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:{_AGENCY})?"
+    rf"|[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,4}}{_COUNTRY}?\s*{_AGENCY})"
+    rf"{_DASH_BEFORE_NEWS}"
 )
 
 

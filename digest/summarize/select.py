@@ -65,6 +65,39 @@ class MeaningSpace:
         return np.asarray((self.vectors @ self.extra.T).max(axis=1).todense()).ravel()
 
 
+SAID_BY = 0.3  # cosine at or above which a sentence in another article says much the same
+
+
+def said_by_graph(
+    space: MeaningSpace, among: Sequence[int] | None = None, threshold: float = SAID_BY, block: int = 512
+) -> sparse.csr_matrix:
+    """0/1 (sentences x sentences): the pairs that say much the same (cosine at or above
+    `threshold`), built a block of rows at a time so only one block of similarities is held.
+    With `among`, only pairs of those sentences (the rest have no edges): in a very large group
+    only the best-scored sentences can be picked, and comparing all of them costs too much."""
+    n = space.vectors.shape[0]
+    rows = np.arange(n) if among is None else np.asarray(among, dtype=np.int64)
+    vectors = space.vectors[rows]
+    transposed = vectors.T.tocsr()
+    blocks = []
+    for start in range(0, len(rows), block):
+        similar = (vectors[start : start + block] @ transposed).tocsr()
+        similar.data = (similar.data >= threshold).astype(np.float64)
+        similar.eliminate_zeros()
+        blocks.append(similar)
+    graph = sparse.vstack(blocks, format="coo") if blocks else sparse.coo_matrix((0, 0))
+    return sparse.csr_matrix((graph.data, (rows[graph.row], rows[graph.col])), shape=(n, n))
+
+
+def _other_sources(graph: sparse.csr_matrix, owner: sparse.csr_matrix, open_rows: np.ndarray, own: np.ndarray) -> np.ndarray:
+    """For each sentence, how many other articles carry a sentence, not yet covered by a pick,
+    that says the same."""
+    reach = (graph @ sparse.diags(open_rows) @ owner).tocsr()
+    reach.data = (reach.data > 0).astype(np.float64)
+    total = np.asarray(reach.sum(axis=1)).ravel()
+    return total - np.asarray(reach[np.arange(reach.shape[0]), own]).ravel()
+
+
 def near_copies(index: int, tokens: Sequence[Sequence[str]], space: MeaningSpace) -> list[int]:
     """The sentences (given as `tokens`) that are sentence `index` itself or a near-copy of it:
     word sets with a cosine of at least NEAR_COPY and the same numbers. Only sentences that
@@ -97,6 +130,9 @@ def mmr_select(
     group_decay: float = 1.0,
     concepts: sparse.csr_matrix | None = None,
     coverage: float = 0.0,
+    said_by: sparse.csr_matrix | None = None,
+    support: float = 0.0,
+    support_full: float = 3.0,
 ) -> list[int]:
     """Greedy selection in the spirit of maximal marginal relevance. Each pick maximises
 
@@ -111,7 +147,14 @@ def mmr_select(
 
         coverage * shape * (weight of its concepts no pick states yet) / (the largest such weight at the start)
 
-    so the section covers what most outlets report, each item once (maximum coverage, greedy)."""
+    so the section covers what most outlets report, each item once (maximum coverage, greedy).
+
+    With `said_by` (see said_by_graph) and `support` > 0 each pick also gains
+
+        support * shape * min(other articles saying the same in a sentence no pick covers, support_full) / support_full
+
+    a sentence that several outlets state in their own words is the day's news, one that a
+    single outlet adds is colour; once a pick states it, its paraphrases elsewhere stop counting."""
     n = len(scores)
     chosen: list[int] = []
     if n == 0 or count <= 0:
@@ -130,10 +173,18 @@ def mmr_select(
         open_concepts = np.ones(concepts.shape[1])
         gain = np.asarray(concepts.sum(axis=1)).ravel()
         scale = coverage / max(float(gain.max()), 1e-9)
+    use_support = said_by is not None and support > 0 and groups is not None
+    if use_support:
+        own = np.asarray(groups)
+        owner = sparse.csr_matrix((np.ones(n), (np.arange(n), own)), shape=(n, int(own.max()) + 1))
+        uncovered = np.ones(n)
+        others = _other_sources(said_by, owner, uncovered, own)
     while len(chosen) < count:
         value = scores * shape * factor * (1.0 - novelty * (1.0 - new / total))
         if use_concepts:
             value = value + scale * shape * factor * gain
+        if use_support:
+            value = value + support * shape * factor * np.minimum(others, support_full) / support_full
         value[blocked] = -np.inf
         best = int(np.argmax(value))
         if not np.isfinite(value[best]):
@@ -146,6 +197,9 @@ def mmr_select(
         if use_concepts:
             open_concepts[concepts[best].indices] = 0.0
             gain = concepts @ open_concepts
+        if use_support:
+            uncovered[said_by[best].indices] = 0.0
+            others = _other_sources(said_by, owner, uncovered, own)
         if group_of is not None:
             factor[group_of == group_of[best]] *= group_decay
     return chosen
