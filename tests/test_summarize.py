@@ -169,6 +169,27 @@ def test_out_of_context_sentences_lose_to_ones_that_stand_alone():
     assert "it's not clear" not in texts
 
 
+def test_background_every_outlet_repeats_loses_to_the_day_s_news():
+    # Each outlet closes with the same backdrop (a fact-dense sentence about an old truce); the
+    # section should spend its sentences on what happened, not on the backdrop.
+    backdrop = [
+        "During the first phase of the truce, the rebels freed 30 soldiers in exchange for 900 prisoners and detainees.",
+        "The truce, which took effect on April 2, has so far seen the rebels free 30 soldiers for 900 prisoners.",
+        "The war began when rebel fighters crossed the river in 2021, killing 300 people and taking 80 hostages.",
+    ]
+    news = [
+        "Government air strikes killed 120 people across the valley on Tuesday, shattering the truce, medics said.",
+        "The rebels said the government had decided to overturn the ceasefire agreement and bore full responsibility.",
+        "The army ordered residents of Kafr Dala and eastern Nahr to evacuate, calling them combat zones.",
+    ]
+    articles = [
+        article(f"Strikes shatter valley truce ({n})", "\n\n".join([news[n], news[(n + 1) % 3], backdrop[n], news[(n + 2) % 3]]))
+        for n in range(3)
+    ]
+    texts = [s.text for s in summarize_group(articles, sentences=3).sentences]
+    assert not any(b in texts for b in backdrop)
+
+
 def test_one_line_per_article_is_its_own_sentence():
     group = folder("biden_plan")
     summary = summarize_group(group, sentences=3)

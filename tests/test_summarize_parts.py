@@ -139,6 +139,25 @@ def test_sentences_that_stand_alone_are_not_penalised(text):
     assert context_penalty(text, words(text)) == (1.0, ())
 
 
+@pytest.mark.parametrize("text", [
+    "The war began when gunmen crossed the border in 2021, killing 300 people.",
+    "The truce, which took effect on April 2, has so far seen 14 captives exchanged for 90 detainees.",
+    "During the first phase of the ceasefire, the rebels freed 12 soldiers in exchange for 400 prisoners.",
+])
+def test_background_that_does_not_name_the_day_is_ranked_down(text):
+    factor, reasons = context_penalty(text, words(text))
+    assert factor < 1 and "background" in reasons
+
+
+@pytest.mark.parametrize("text", [
+    "The truce collapsed on Tuesday, two months after it took effect on April 2.",
+    "Under the first phase of the deal, which lasts 42 days, 33 captives are to be freed.",
+    "Another 1,700 people detained since the war began would also be released, officials said.",
+])
+def test_the_day_s_news_with_a_backdrop_clause_is_not_background(text):
+    assert "background" not in context_penalty(text, words(text))[1]
+
+
 def test_a_quotation_split_by_the_sentence_splitter_is_joined_again():
     paragraph = "“We cannot stop the war. We cannot retreat from Gaza. We will not allow it,” said an official. Talks resume today."
     assert paragraph_sentences(paragraph) == [

@@ -5,7 +5,9 @@ reporting credit, a dateline or timestamp on its own, a headline repeated in the
 links, or an editor's note; a dateline left at the start of a paragraph ("CAIRO/JERUSALEM
 (Reuters) — ...") is cut off. A sentence that reads badly out of its article ("He added that ...",
 "But it's not clear ...", a bare question, a pronoun or a quote fragment at its start) is kept
-with a penalty, so it only wins when nothing better says the same.
+with a penalty, so it only wins when nothing better says the same; so is background that does
+not name the day ("The war began when ...", "the truce, which took effect on January 19, has so
+far ...").
 
 All rules are about the shape of the text (punctuation, capitals, position, a few function
 words), never about particular stories.
@@ -130,6 +132,19 @@ _VAGUE = re.compile(
     re.I,
 )
 _VAGUE_HINTS = ("clear", "seen", "time", "early", "unknown", "uncertain", "knows", "monitor", "watch", "community")
+# Background every outlet repeats: how the war began, when the current truce took effect, what
+# an earlier phase delivered, what has happened "so far". Such a sentence is about the story's
+# past, not the day's news, unless it also names the day ("on Tuesday", "today").
+_BACKGROUND = re.compile(
+    r"\b(?:the war (?:began|started|broke out) (?:when|with|on)|(?:took|came into) effect (?:on|in)|so far\b|"
+    r"(?:during|in) the (?:first|previous|last) (?:phase|stage|round) of the (?:truce|ceasefire))",
+    re.I,
+)
+_BACKGROUND_HINTS = ("war began", "war started", "war broke", "effect", "so far", "phase of the", "stage of the", "round of the")
+_NAMES_THE_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|this (?:week|morning|afternoon|evening))\b",
+    re.I,
+)
 _OPENS_WITH_QUOTE_FRAGMENT = re.compile(r"^[\"“‘«']\s*(?:[a-z]|\.\.\.|…)")
 _QUOTE_ONLY = re.compile(r"^[\"“«][^\"“”«»]+[\"”»]$")
 
@@ -313,6 +328,9 @@ def context_penalty(text: str, tokens: list[str]) -> tuple[float, tuple[str, ...
         hit(0.6, "vague")
     if _QUOTE_ONLY.match(stripped):
         hit(0.6, "quote without speaker")
+    lowered = text.lower()
+    if _mentions(lowered, _BACKGROUND_HINTS) and _BACKGROUND.search(text) and not _NAMES_THE_DAY.search(text):
+        hit(0.6, "background")
     return factor, tuple(reasons)
 
 
