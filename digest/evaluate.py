@@ -1,7 +1,8 @@
 """Scoring against a gold file (the format of tests/seeds-gold.json).
 
 A gold file lists articles (`id`, `path` relative to the gold file, `primary`, `secondary`) and,
-for summary scoring, `clusters` of article ids with the facts a section must state. This module
+for summary scoring, `clusters` of article ids with the facts a section must state. A file made
+for summaries alone may leave out `primary`: only articles with one are classified. This module
 loads it (`load_gold`) and scores the track classifier (`evaluate_classification`); summary
 scoring reads the same `Gold` object.
 
@@ -27,7 +28,7 @@ logger = logging.getLogger(__name__)
 class GoldArticle:
     id: str
     path: Path  # resolved against the gold file's folder
-    primary: str
+    primary: str | None  # None: in the file for its cluster only, not scored as a track
     secondary: tuple[str, ...] = ()
     why: str = ""
 
@@ -37,6 +38,11 @@ class Gold:
     path: Path
     articles: tuple[GoldArticle, ...]
     clusters: tuple[dict, ...] = ()  # {"track", "ids", "facts": [{"fact", "any_of"}]}, read by summary scoring
+
+    @property
+    def labelled(self) -> tuple[GoldArticle, ...]:
+        """The articles with a gold track."""
+        return tuple(a for a in self.articles if a.primary is not None)
 
 
 @dataclass(frozen=True)
@@ -115,21 +121,25 @@ def load_gold(path: str | Path) -> Gold:
         raise InputError(f"{path}: a gold file is an object with an `articles` list")
     articles = []
     for number, item in enumerate(data["articles"], start=1):
-        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("path", "primary")):
-            raise InputError(f"{path}: article #{number} needs string `path` and `primary`")
+        if not isinstance(item, dict) or not isinstance(item.get("path"), str):
+            raise InputError(f"{path}: article #{number} needs a string `path`")
+        if not isinstance(item.get("primary", ""), str):
+            raise InputError(f"{path}: article #{number}: `primary` must be a track id")
         secondary = item.get("secondary", [])
         if not isinstance(secondary, list) or not all(isinstance(s, str) for s in secondary):
             raise InputError(f"{path}: article #{number}: `secondary` must be a list of track ids")
         articles.append(GoldArticle(
             id=str(item.get("id", number)),
             path=(path.parent / item["path"]).resolve(),
-            primary=item["primary"],
+            primary=item.get("primary"),
             secondary=tuple(secondary),
             why=str(item.get("why", "")),
         ))
     clusters = data.get("clusters", [])
     if not isinstance(clusters, list):
         raise InputError(f"{path}: `clusters` must be a list")
+    if not clusters and not any(a.primary is not None for a in articles):
+        raise InputError(f"{path}: nothing to score: no article has a `primary` track and there are no `clusters`")
     return Gold(path=path, articles=tuple(articles), clusters=tuple(clusters))
 
 
@@ -145,10 +155,10 @@ def classify_gold_article(item: GoldArticle, config: Config) -> TrackAssignment:
 
 
 def evaluate_classification(gold: Gold, config: Config) -> ClassificationScores:
-    """Classify every gold article and score the primary tracks. An article that cannot be read
-    is left out of the scores and listed in `failures`."""
+    """Classify every gold article with a track and score the primary tracks. An article that
+    cannot be read is left out of the scores and listed in `failures`."""
     predictions, failures = [], []
-    for item in gold.articles:
+    for item in gold.labelled:
         try:
             assignment = classify_gold_article(item, config)
         except InputError as exc:

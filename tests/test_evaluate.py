@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -71,7 +72,9 @@ def test_gold_paths_are_relative_to_the_gold_file():
     (None, "does not exist"),
     ("{not json", "cannot read the gold file as JSON"),
     ('{"items": []}', "an `articles` list"),
-    ('{"articles": [{"path": "a.txt"}]}', "needs string `path` and `primary`"),
+    ('{"articles": [{"primary": "doha"}]}', "needs a string `path`"),
+    ('{"articles": [{"path": "a.txt", "primary": 3}]}', "`primary` must be a track id"),
+    ('{"articles": [{"path": "a.txt"}]}', "nothing to score"),
     ('{"articles": [{"path": "a.txt", "primary": "doha", "secondary": "cairo"}]}', "must be a list"),
 ])
 def test_bad_gold_files_are_refused_with_a_reason(tmp_path, content, message):
@@ -102,3 +105,20 @@ def test_eval_command_table_and_json(run_cli):
     assert data["macro_f1"] == 1.0 and data["labels"] == list(LABELS)
     assert len(data["predictions"]) == 5 and all(p["correct"] for p in data["predictions"])
     assert data["confusion"]["cairo"]["cairo"] == 1
+
+
+def test_a_gold_file_for_summaries_alone_scores_its_clusters_and_classifies_nothing(run_cli, tmp_path):
+    for name in ("001", "004"):
+        shutil.copy(next((TESTS.parent / "seeds").glob(f"{name}*")), tmp_path / f"{name}.txt")
+    (tmp_path / "gold.json").write_text(json.dumps({
+        "articles": [{"id": "001", "path": "001.txt"}, {"id": "004", "path": "004.txt"}],
+        "clusters": [{"track": "doha", "ids": ["001", "004"],
+                      "facts": [{"fact": "talks in Doha", "any_of": ["doha"]}]}],
+    }))
+    table = run_cli("eval", tmp_path / "gold.json")
+    assert table.exit_code == 0, table.output
+    assert "macro-F1" not in table.output and "doha" in table.output
+    report = json.loads(run_cli("eval", tmp_path / "gold.json", "--json").output)
+    assert "classification" not in report
+    [cluster] = report["summaries"]["clusters"]
+    assert cluster["recall"]["digest"] == 1.0 and cluster["missed"]["digest"] == []

@@ -23,18 +23,20 @@ def eval_command(app: AppContext, gold_file: str, as_json: bool) -> None:
     plain sumy (each algorithm), the lead baseline and a greedy oracle.
 
     Article paths in the gold file are relative to it. Any predicted label that is not one of the
-    configured tracks (out_of_scope, say) counts as `other`.
+    configured tracks (out_of_scope, say) counts as `other`. Articles without a `primary` track
+    (a file made for summaries alone) are not classified.
     """
     gold = load_gold(gold_file)
-    scores = evaluate_classification(gold, app.config)
+    scores = evaluate_classification(gold, app.config) if gold.labelled else None
     # Summary fact recall per gold cluster, beside plain sumy and the lead baseline (digest/summary_eval.py).
     summaries = evaluate_summaries(gold.path, app.config, sentences=app.config.summary.sentences,
                                    algorithm=app.config.summary.algorithm) if gold.clusters else None
     if as_json:
-        echo_json({"gold": str(gold.path), "classification": scores.to_dict(),
+        echo_json({"gold": str(gold.path), **({"classification": scores.to_dict()} if scores else {}),
                    **({"summaries": summaries.to_dict()} if summaries else {})})
         return
-    print_scores(scores, Console())
+    if scores:
+        print_scores(scores, Console())
     if summaries:
         print_summary_evaluation(summaries, Console())
 
