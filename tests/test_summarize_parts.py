@@ -14,7 +14,7 @@ from digest.summarize.candidates import context_penalty, extract_candidates, par
 from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
 from digest.summarize.scoring import OfflineTokenizer, concept_matrix, content_terms, lexrank, percentile, sumy_ratings
-from digest.summarize.select import MeaningSpace, meaning_terms, mmr_select, said_by_graph
+from digest.summarize.select import MeaningSpace, figure_counts, meaning_terms, mmr_select, said_by_graph, told_share
 from digest.text import content_key, words
 
 RESOURCES = Path(__file__).parent / "resources" / "summarize"
@@ -256,6 +256,26 @@ def test_support_prefers_what_several_outlets_say_in_their_own_words_once():
     assert chosen[0] == 0 and chosen[1] in (1, 2, 3)
     assert chosen[2] == 4  # once one outlet's version is picked, the paraphrases stop counting
 
+
+
+def test_a_retold_toll_or_release_is_not_picked_again_though_its_words_and_numbers_differ():
+    candidates, space = one_sentence_articles([
+        "Air strikes killed more than 300 people across the territory on Tuesday, medics said.",
+        "The local health office said at least 312 people had died, among them many children.",
+        "The army said it had struck the command centres of the armed group overnight.",
+        "A further 12 hostages were handed over to the Red Cross late on Sunday evening.",
+        "The mediators said that 11 hostages would be freed in the next exchange.",
+    ])
+    counts = figure_counts([find_figures(c.text) for c in candidates])
+    assert counts[1] and counts[2] == []
+    scores = np.array([1.0, 0.9, 0.6])
+    assert mmr_select(scores[:3], space.subset([0, 1, 2]), 2, same_content=1.01)[1] == 1  # few shared words: "new"
+    chosen = mmr_select(scores[:3], space.subset([0, 1, 2]), 2, same_content=1.01, counts=counts[:3], restated=0.8)
+    assert chosen == [0, 2]
+    # Small counts must be equal to be one event: 11 hostages is not a retelling of 12.
+    assert counts[3] and counts[4]
+    assert told_share(counts[4], counts[3]) == 0.0
+    assert told_share([(("killed", False), 1968.0)], [(("killed", True), 2000.0)]) == 1.0
 
 # -- figures ------------------------------------------------------------------------------
 

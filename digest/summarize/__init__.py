@@ -51,6 +51,7 @@ from digest.summarize.scoring import (
 from digest.summarize.select import (
     SAME_CONTENT,
     MeaningSpace,
+    figure_counts,
     meaning_terms,
     mmr_select,
     near_copies,
@@ -88,6 +89,7 @@ class Weights:
     coverage_full: float = 5.0  # articles at which coverage counts fully: agreement among two is thin evidence
     support: float = 0.4  # other articles saying the same in their own words, not yet covered (see mmr_select)
     support_full: float = 3.0  # ... counting fully at this many; ramped in like coverage
+    restated: float = 0.8  # a sentence whose figures all count what a pick counts, about as many, loses this share
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -209,6 +211,7 @@ def summarize_group(
         coverage=weights.coverage * ramp,
         said_by=said_by_graph(local_space, np.argsort(-ranked, kind="stable")[:SUPPORT_LIMIT]) if weights.support > 0 and ramp > 0 else None,
         support=weights.support * ramp, support_full=weights.support_full,
+        counts=figure_counts(scored.figures), restated=weights.restated,
     )
     picked = []
     for local in chosen:

@@ -486,6 +486,10 @@ def specifics(
     return Specifics(names_weight, np.array([len(f) for f in figures], dtype=float), units)
 
 
+# Figures that are news in themselves: the toll, the captives, the displaced, the aid.
+COUNTED = frozenset(("killed", "injured", "displaced", "hostages", "prisoners", "aid"))
+
+
 def length_scores(candidates: Sequence[Candidate]) -> np.ndarray:
     """Longer sentences state more, up to 60 words. 0..1."""
     return np.array([min(len(c.tokens), 60) / 60.0 for c in candidates])

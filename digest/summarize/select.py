@@ -15,7 +15,8 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from digest.summarize.scoring import _scale_rows, content_terms, term_matrix
+from digest.summarize.figures import parse_number
+from digest.summarize.scoring import COUNTED, _scale_rows, content_terms, term_matrix
 
 NEAR_COPY = 0.8  # cosine of word sets at or above which two sentences are one sentence, edited
 SAME_CONTENT = 0.55  # cosine of TF-IDF vectors at or above which two sentences say the same thing
@@ -133,6 +134,8 @@ def mmr_select(
     said_by: sparse.csr_matrix | None = None,
     support: float = 0.0,
     support_full: float = 3.0,
+    counts: Sequence[Sequence[tuple[tuple, float]]] | None = None,
+    restated: float = 0.0,
 ) -> list[int]:
     """Greedy selection in the spirit of maximal marginal relevance. Each pick maximises
 
@@ -154,7 +157,16 @@ def mmr_select(
         support * shape * min(other articles saying the same in a sentence no pick covers, support_full) / support_full
 
     a sentence that several outlets state in their own words is the day's news, one that a
-    single outlet adds is colour; once a pick states it, its paraphrases elsewhere stop counting."""
+    single outlet adds is colour; once a pick states it, its paraphrases elsewhere stop counting.
+
+    With `counts` (each sentence's figures as (what is counted, how many); see figures.find_figures)
+    and `restated` > 0 the whole value is multiplied by
+
+        1 - restated * (share of its figures that count what a pick counts, about as many)
+
+    since a retelling of the same event ("at least 413 killed" after "more than 400 killed",
+    "1,968 prisoners freed" after "nearly 2,000 prisoners released") shares few words with the
+    pick yet adds nothing, and its new numbers and wording would otherwise count as news."""
     n = len(scores)
     chosen: list[int] = []
     if n == 0 or count <= 0:
@@ -179,12 +191,18 @@ def mmr_select(
         owner = sparse.csr_matrix((np.ones(n), (np.arange(n), own)), shape=(n, int(own.max()) + 1))
         uncovered = np.ones(n)
         others = _other_sources(said_by, owner, uncovered, own)
+    use_counts = counts is not None and restated > 0
+    told = np.zeros(n)
+    stated: list[tuple[tuple, float]] = []
+    counting = [i for i, mine in enumerate(counts) if mine] if use_counts else []
     while len(chosen) < count:
         value = scores * shape * factor * (1.0 - novelty * (1.0 - new / total))
         if use_concepts:
             value = value + scale * shape * factor * gain
         if use_support:
             value = value + support * shape * factor * np.minimum(others, support_full) / support_full
+        if use_counts:
+            value = value * (1.0 - restated * told)
         value[blocked] = -np.inf
         best = int(np.argmax(value))
         if not np.isfinite(value[best]):
@@ -202,4 +220,52 @@ def mmr_select(
             others = _other_sources(said_by, owner, uncovered, own)
         if group_of is not None:
             factor[group_of == group_of[best]] *= group_decay
+        if use_counts:
+            stated.extend(counts[best])
+            for i in counting:
+                told[i] = told_share(counts[i], stated)
     return chosen
+
+
+def figure_counts(figures: Sequence[list]) -> list[list[tuple[tuple, float]]]:
+    """Each sentence's figures (see figures.find_figures) that count people, captives or aid, as
+    (what is counted, how many); vague ones ("dozens") are left out."""
+    out = []
+    for found in figures:
+        pairs = []
+        for value, _, category, key in found:
+            number = parse_number(value)
+            if number is not None and number > 0 and category in (*COUNTED, "people"):
+                pairs.append((key, number))
+        out.append(pairs)
+    return out
+
+
+RESTATED_WITHIN = 1.15  # two counts of the same thing this close (400 and 413 killed) are one figure
+
+
+def told_share(mine: Sequence[tuple[tuple, float]], stated: Sequence[tuple[tuple, float]]) -> float:
+    """The share of a sentence's counts (what is counted, how many) that a pick already gives."""
+    if not mine:
+        return 0.0
+    same = sum(
+        any(_same_count(key, other) and _same_size(value, seen) for other, seen in stated)
+        for key, value in mine
+    )
+    return same / len(mine)
+
+
+def _same_size(a: float, b: float) -> bool:
+    """Small counts must be equal (10 and 11 hostages are two handovers); tolls and totals may
+    differ as sources and hours differ (400 and 413 killed, 1,968 and nearly 2,000 prisoners)."""
+    return a == b or (min(a, b) >= 50 and max(a, b) <= RESTATED_WITHIN * min(a, b))
+
+
+def _same_count(key: tuple, other: tuple) -> bool:
+    """Whether two figure keys (see figures.find_figures) may count the same people: the same kind
+    (a running toll and the day's toll are compared too), or plain people against any kind."""
+    if key[0] == "people" or other[0] == "people":
+        return True
+    if key[0] in ("hostages", "prisoners"):
+        return key == other
+    return key[0] == other[0]
