@@ -261,3 +261,29 @@ def test_a_very_large_group_is_scored_in_full_only_for_its_shortlist(monkeypatch
     # The wire story's lead is in two files; both are cited whichever of them made the shortlist.
     wire = [s for s in summary.sentences if "Sharm el-Sheikh on Monday" in s.text]
     assert len(wire) == 1 and set(wire[0].sources) == {0, 1}
+
+
+def test_a_toll_stated_with_a_number_is_news_without_any_word_of_the_talks():
+    from digest.summarize import Weights, extract_candidates, score_candidates
+
+    body = (
+        "Negotiators met in the capital on Monday to discuss a truce. "
+        "Rescue workers said 230 people were killed in overnight raids on the northern districts. "
+        "Rescue workers said thousands of people were killed in the long years of the conflict. "
+        "Rescue workers said the overnight raids on the northern districts were the heaviest yet."
+    )
+    group = [article("Raids and talks", body)]
+    candidates = extract_candidates(group)[0]
+    toll, vague, plain = (
+        next(i for i, c in enumerate(candidates) if c.text.startswith(start))
+        for start in ("Rescue workers said 230", "Rescue workers said thousands", "Rescue workers said the")
+    )
+
+    def scores(weights):
+        return score_candidates(group, candidates, algorithm="lexrank", track=None, now=None, weights=weights).base
+
+    with_credit, without = scores(Weights()), scores(Weights(counted=0.0))
+    assert with_credit[toll] > without[toll] * 1.3  # the toll is no longer ranked down as off the topic
+    assert with_credit[vague] == pytest.approx(without[vague])  # "thousands" is no figure
+    assert with_credit[plain] == pytest.approx(without[plain])
+    assert with_credit[toll] > with_credit[plain]

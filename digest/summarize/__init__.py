@@ -32,10 +32,11 @@ from digest.config import TrackConfig
 from digest.errors import ConfigError
 from digest.models import Article, Summary, SummarySentence
 from digest.summarize.candidates import Candidate, extract_candidates, paragraph_sentences
-from digest.summarize.figures import extract_figures, find_figures
+from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes
 from digest.summarize.scoring import (
     ALGORITHMS,
+    COUNTED,
     centrality,
     concept_matrix,
     content_terms,
@@ -89,6 +90,7 @@ class Weights:
     coverage_full: float = 5.0  # articles at which coverage counts fully: agreement among two is thin evidence
     support: float = 0.4  # other articles saying the same in their own words, not yet covered (see mmr_select)
     support_full: float = 3.0  # ... counting fully at this many; ramped in like coverage
+    counted: float = 0.5  # a figure of the killed, injured, displaced, captives or aid counts as this many words of the talks
     restated: float = 0.8  # a sentence whose figures all count what a pick counts, about as many, loses this share
 
 
@@ -165,6 +167,12 @@ def score_candidates(
     kept = [candidates[i] for i in keep]
     figures = [find_figures(c.text) for c in kept]
     found = specifics(kept, [terms[i] for i in keep], lowercase_vocabulary(candidates), figures)
+    if w.counted > 0:
+        acts = np.array([w.counted * any(f[2] in COUNTED and parse_number(f[0]) for f in fs) for fs in figures])
+        topic = topic.copy()
+        topic[keep] = w.topic_floor + (1.0 - w.topic_floor) * np.minimum(1.0, (negotiation[keep] + acts) / w.topic_full)
+        base = base.copy()
+        base[keep] = (cheap[keep] + w.centrality * central[keep]) * topic[keep]
     full = base[keep] + (w.names * found.names + w.figures * found.figures) * topic[keep]
     return Scored(keep, kept, full, shape[keep], found.units, figures)
 
