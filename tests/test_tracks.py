@@ -393,6 +393,49 @@ def test_the_us_in_the_same_sentence_as_hamas_is_not_always_talking_to_it(config
     assert "relation" not in kinds_for(config, sentence, "us_hamas")
 
 
+# Hamas answering a plan the US made, or the US taking up Hamas's answer: an exchange through
+# whoever carries it. A plan the US only backs or outlines for Israel, or another party's answer, is not.
+ANSWERS = [
+    ("Hamas accepted the US proposal on Sunday.", True),
+    ("Hamas said on Friday it had agreed to free all hostages, living and dead, under the terms of Trump's plan.", True),
+    ("Hamas handed mediators its answer to a proposal from US envoy Steve Witkoff.", True),
+    ("Israel is ready for the first phase of Trump's plan after Hamas's partial acceptance.", True),
+    ("Trump welcomed the Hamas response on Friday.", True),
+    ("Hamas rejected the US-backed proposal.", False),
+    ("Hamas welcomed the Israeli proposal that Biden laid out.", False),
+    ("Hamas said Israel had rejected Trump's plan.", False),
+    ("Hamas agreed to extend the truce as Israel is studying the US plan.", False),
+    ("In light of Hamas's response, Israel is preparing to implement Trump's plan.", False),
+    ("Israel and Hamas accepted the US proposal.", False),
+]
+
+
+@pytest.mark.parametrize("sentence,exchange", ANSWERS, ids=[s for s, _ in ANSWERS])
+def test_answering_a_plan_of_the_us(config, sentence, exchange):
+    assert ("proposal" in kinds_for(config, sentence, "us_hamas")) is exchange
+
+
+def test_answering_a_plan_is_news_of_the_talks(config):
+    # a plan accepted or rejected in the headline: the article is about the negotiations
+    article = make("Hamas rejects latest ceasefire proposal",
+                   "Hamas said on Monday it had rejected the latest ceasefire proposal. Israeli strikes killed 20 people in Gaza.")
+    assert not any(e.kind == "focus" for e in classify(article, config).evidence)
+    article = make("Israeli strikes kill 20 in Gaza", "Israeli strikes killed 20 people in Gaza on Monday.")
+    assert any(e.kind == "focus" for e in classify(article, config).evidence)
+
+
+def test_hamas_answering_the_us_plan_is_us_hamas_unless_a_round_is_placed(config):
+    body = ("Hamas said on Saturday it had accepted parts of the US proposal and would free all hostages. "
+            "Qatari and Egyptian mediators passed the reply to Washington.")
+    assignment = classify(make("Hamas accepts parts of US plan for Gaza", body), config)
+    assert assignment.primary == "us_hamas"
+    round_ = make("Hamas accepts parts of US plan as Cairo talks resume",
+                  "Israeli and Hamas delegations arrived in Cairo on Sunday for talks on the details. " + body)
+    assignment = classify(round_, config)
+    assert assignment.primary == "cairo"
+    assert "us_hamas" in assignment.secondary
+
+
 def test_us_in_capitals_only(config):
     assert kinds_for(config, "Hamas told us it would meet with us in Doha.", "us_hamas") <= {"venue_context"}
 

@@ -26,7 +26,7 @@ from digest.models import OTHER, OUT_OF_SCOPE, Article, Evidence, TrackAssignmen
 from digest.store import Store
 from digest.text import quick_sentences
 from digest.tracks.lexicon import SCOPE_ROLES, Lexicon, compile_lexicon, tokenize_folded
-from digest.tracks.rules import Finding, SentenceRules
+from digest.tracks.rules import Finding, SentenceRules, answers_a_proposal
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +57,8 @@ def classify(article: Article, config: Config) -> TrackAssignment:
                 scope_on_top = scope_on_top or (top and hit.role == "scope")
             elif top and hit.role in FOCUS_ROLES and hit.start < main_clause:
                 focused = True
+        # a plan accepted, rejected or answered is news of the negotiations too
+        focused = focused or (top and answers_a_proposal(low, hits, main_clause))
         if not any(hit.track is not None for hit in hits):
             continue  # nothing but vocabulary and scope terms: no rule has anything to read
         rules = SentenceRules(lexicon, tokens, low, hits, first=first)
@@ -89,7 +91,7 @@ def _read(rules: SentenceRules, lexicon: Lexicon) -> list[Finding]:
     """What the rules find in one sentence (or clause): places, phrases, relations or actors."""
     found = rules.place_findings() + rules.phrase_findings()
     for track in lexicon.relation_tracks:
-        relation = rules.relation(track)
+        relation = rules.relation(track) or rules.proposal_relation(track)
         found += [relation] if relation else rules.actor_findings(track)
     return found
 
@@ -104,7 +106,7 @@ def _reports_an_incident(rules: SentenceRules, main_clause: int) -> bool:
 
 # Words and findings that show an article's top is about talks (see `_unfocused`).
 FOCUS_ROLES = frozenset({"talk", "party", "travel", "departure", "mediator", "host_word"})
-FOCUS_KINDS = frozenset({"venue_pattern", "venue_context", "relation", "phrase"})
+FOCUS_KINDS = frozenset({"venue_pattern", "venue_context", "relation", "proposal", "phrase"})
 # Findings that place talks on a track. A track with none (only mentions of a country, its
 # mediators, a dateline naming the country but no venue: "RAFAH, Egypt") cannot be the primary
 # track: a report about a crossing or a hospital in Egypt is not a Cairo round.

@@ -34,6 +34,14 @@ VOCABULARY = {
     "speech": "speech_words",
     "third": "parties",
 }
+# Answering a proposal is grammar rather than configuration, like "talks with": accepting,
+# rejecting or answering a plan (see `proposal_relation` in digest/tracks/rules.py).
+RESPONSE_WORDS = (
+    "respond", "responds", "responded", "responding", "response", "responses", "reply", "replies",
+    "replied", "replying", "answer", "answers", "answered", "answering", "accept", "accepts", "accepted",
+    "accepting", "acceptance", "agree", "agrees", "agreed", "agreeing", "reject", "rejects", "rejected",
+    "rejecting", "rejection", "welcome", "welcomes", "welcomed", "welcoming",
+)
 
 
 def tokenize(text: str) -> list[str]:
@@ -160,5 +168,7 @@ def _build(config: Config, tracks_hash: str) -> Lexicon:
     for role, key in VOCABULARY.items():
         for word in getattr(config.classifier, key):
             lexicon.add(role, None, Cue(word))
+    for word in RESPONSE_WORDS:
+        lexicon.add("response", None, Cue(word))
     lexicon.relation_tracks = tuple(t.id for t in config.tracks if t.actors and t.counterparts)
     return lexicon

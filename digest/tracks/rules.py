@@ -12,7 +12,11 @@ actors, counterparts, talk words, mediator words, ...) and reason about English 
   in one sentence: "A held talks with B", "A met B", "talks between A and B", "A-B talks",
   "B met with A". Another party between them ("A urged Israel to resume talks with B"), or a
   speech verb after the actor ("A said talks with B ...") breaks the relation; an actor named
-  only as a plan's author ("A's proposal") or in a list of mediators is not talking.
+  only as a plan's author ("A's proposal") or in a list of mediators is not talking;
+- answering a proposal is an exchange too, through whoever carries it: the counterpart accepting,
+  rejecting or answering a plan the actor made ("B accepts A's plan", "B's answer to a proposal
+  from A", "A's plan after B's acceptance"), or the actor taking up the counterpart's answer ("A
+  welcomed B's response"). It weighs less than talking, so a round at a venue still wins.
 """
 
 from __future__ import annotations
@@ -51,6 +55,10 @@ BARGAIN_VERBS = frozenset({"strike", "strikes", "struck", "striking"})
 BARGAINS = frozenset({
     "deal", "deals", "agreement", "agreements", "accord", "bargain", "arrangement", "arrangements", "compromise",
 })
+# Answering a proposal (the words have the role "response"): nouns that name the answer itself,
+# and the ways of taking up a plan that do not make it one's own ("a US-backed plan")
+RESPONSE_NOUNS = frozenset({"response", "responses", "reply", "replies", "answer", "answers", "acceptance", "rejection"})
+SUPPORT_WORDS = frozenset({"backed", "sponsored", "supported", "endorsed"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"})
 
 # How far (in tokens) the rules look around a mention.
@@ -63,6 +71,27 @@ ACTOR_TO_TALK = 6
 WITH_TO_COUNTERPART = 6
 DESCRIPTION = 4  # words describing a side: "between US envoy Adam Boehler and senior Hamas officials"
 SUBJECT_TO_TALKS_WITH = 14  # "Hamas says it will free a hostage after talks with the US"
+SPEECH_TO_PRONOUN = 4  # "Hamas said on Friday it had agreed": the subject taken up again
+RESPONSE_TO_PLAN = 24  # "agreed to release all hostages, alive and dead, under the terms of Trump's plan"
+NOUN_TO_PLAN = 10  # "in response to United States President Donald Trump's 20-point plan"
+PLAN_TO_RESPONSE = 8  # "Trump's Gaza plan after Hamas' partial acceptance"
+NAME_TO_ANSWER = 2  # "Hamas' partial acceptance", "the Hamas response"
+PROPOSAL_SHARE = 1 / 2  # of `relation`: answering a plan through go-betweens against talking
+
+
+def answers_a_proposal(low: list[str], hits: list[Hit], hi: int) -> bool:
+    """Someone accepts, rejects or answers a plan before token `hi`: "Hamas accepts the truce
+    proposal", "... in response to the plan", "the plan after Hamas' acceptance" (one clause)."""
+    responses = [h.start for h in hits if h.role == "response" and h.start < hi]
+    if not responses:
+        return False
+    plans = [h.start for h in hits if h.role == "plan" and h.start < hi]
+    for r in responses:
+        for p in plans:
+            if r < p <= r + RESPONSE_TO_PLAN or (p < r <= p + PLAN_TO_RESPONSE and low[r] in RESPONSE_NOUNS):
+                if not any(low[k] in CLAUSE_BREAKS for k in range(min(r, p), max(r, p))):
+                    return True
+    return False
 
 
 @dataclass(slots=True)
@@ -348,22 +377,100 @@ class SentenceRules:
     def acting(self, actor: Hit) -> bool:
         """False when the actor is only a plan's author ("Witkoff's proposal", "a US-backed plan",
         "a proposal from Witkoff") or one of a list of mediators ("Egypt, Qatar and the US")."""
+        if self._plan_of(actor) is not None:
+            return False
+        if self.coordinated(actor) and any(
+            h.role == "host" and abs(h.start - actor.start) <= 6 for h in self.states
+        ):
+            return False
+        return True
+
+    def _plan_of(self, actor: Hit) -> int | None:
+        """The plan word the actor is named with, if any: "Witkoff's proposal", "the Trump plan",
+        "a US-backed plan", "a proposal from Witkoff"."""
         s, e = actor.start, actor.end
         k = self.first_of("plan", e, e + 5)
         if k is not None and not any(
             self.low[i] in (",", ";") or self.at("talk", i) or i in self._state_starts for i in range(e, k)
         ):
-            return False
+            return k
         p = s - 1
         while p >= 0 and self.low[p] in ARTICLES:
             p -= 1
-        if p >= 0 and self.low[p] in ("from", "by") and self.last("plan", p - 4, p) is not None:
+        if p >= 0 and self.low[p] in ("from", "by"):
+            return self.last("plan", p - 4, p)
+        return None
+
+    # --- answering a proposal ------------------------------------------------------------
+
+    def proposal_relation(self, track: str) -> Finding | None:
+        """The first place where the track's counterpart answers a plan the track's actor made, or
+        the actor takes up the counterpart's answer (see the module docstring)."""
+        responses = self.vocab.get("response")
+        if not responses:
+            return None
+        actors = [h for h in self.hits if h.role == "actor" and h.track == track]
+        counterparts = [h for h in self.hits if h.role == "counterpart" and h.track == track and not self.paired_elsewhere(h)]
+        if not actors or not counterparts:
+            return None
+        plans = {}  # plan word -> the actor who made the plan ("backed" by the US: not made by it)
+        for a in actors:
+            k = self._plan_of(a)
+            if k is not None and self.low[k] not in SUPPORT_WORDS:
+                plans.setdefault(k, a)
+        blockers = self._blockers()
+        # the go-betweens may stand between the answer and who gives it ("handed mediators its answer")
+        thirds = {i for start, end in self.vocab.get("third", {}).items() for i in range(start, end)}
+        for b in counterparts:
+            for r in responses:
+                span = self._answers_plan(b, r, plans, thirds, blockers) or self._answer_taken_up(b, r, actors, blockers)
+                if span:
+                    return Finding(track, self._relation_text(span), "proposal", self.lexicon.config.relation * PROPOSAL_SHARE)
+        return None
+
+    def _answers_plan(self, b: Hit, r: int, plans: dict[int, Hit], thirds: set[int], blockers: set[int]) -> tuple[int, ...] | None:
+        """"B accepts A's plan", "B agreed to free them under the terms of A's plan", "B's answer to
+        a proposal from A" (B's own clause; the first plan after the answer is A's, in one clause,
+        nobody else starting a clause between; an answer named by a noun takes its plan with "to"),
+        or "A's plan after B's partial acceptance"."""
+        if not plans:
+            return None
+        if r >= b.end and self._own_clause(b.end, r, thirds):
+            noun = self.low[r] in RESPONSE_NOUNS
+            p = self.first_of("plan", r + 1, r + 1 + (NOUN_TO_PLAN if noun else RESPONSE_TO_PLAN))
+            if p in plans and (not noun or self.low[r + 1] == "to") and self._object_of(r, p):
+                return b.start, b.end, r, max(self.vocab["plan"][p], plans[p].end)
+        if self._answer_of(b, r, blockers):
+            p = self.last("plan", b.start - PLAN_TO_RESPONSE, b.start)
+            if p in plans and not self._clause_break(p, b.start):
+                return min(plans[p].start, p), r + 1
+        return None
+
+    def _object_of(self, r: int, p: int) -> bool:
+        """The plan word at p is still what the answer at r is about: one clause, nothing reported,
+        nobody named as the subject of a new clause ("Israel is preparing", "Netanyahu said")."""
+        if self._clause_break(r, p) or self.first_of("speech", r, p) is not None:
             return False
-        if self.coordinated(actor) and any(
-            h.role == "host" and abs(h.start - s) <= 6 for h in self.states
-        ):
-            return False
-        return True
+        subjects = [h.end for h in self.hits if h.role in ("third", "host", "actor", "counterpart") and r < h.start < p]
+        return not any(e < self.n and self.low[e] in AUXILIARIES for e in subjects)
+
+    def _answer_taken_up(self, b: Hit, r: int, actors: list[Hit], blockers: set[int]) -> tuple[int, ...] | None:
+        """"A welcomed B's response", "A is determined to treat B's response as a yes"."""
+        if not self._answer_of(b, r, blockers):
+            return None
+        for a in actors:
+            if a.end <= b.start and sum(self.low[k] != "-" for k in range(a.end, b.start)) <= ACTOR_TO_TALK and self.acting(a):
+                if not any(k in blockers or self.low[k] in CLAUSE_BREAKS for k in range(a.end, b.start)):
+                    return a.start, r + 1
+        return None
+
+    def _answer_of(self, b: Hit, r: int, blockers: set[int]) -> bool:
+        """Token r names B's own answer: "Hamas' partial acceptance", "the Hamas response"."""
+        return (
+            self.low[r] in RESPONSE_NOUNS
+            and b.end <= r <= b.end + NAME_TO_ANSWER
+            and not any(k in blockers or self.low[k] in CLAUSE_BREAKS for k in range(b.end, r))
+        )
 
     def paired_elsewhere(self, counterpart: Hit) -> bool:
         """"Israel-Hamas talks", "between Israel and Hamas": the counterpart is talking to someone else."""
@@ -472,18 +579,26 @@ class SentenceRules:
         if w <= subject.end or low[w] != "with":
             return None
         talk = next((t for t, end in self.vocab.get("talk", {}).items() if end == w and t >= subject.end), None)
-        if talk is None or talk - subject.end > SUBJECT_TO_TALKS_WITH:
+        if talk is None or not self._own_clause(subject.end, talk, blockers | set(self._state_starts)):
             return None
-        for k in range(subject.end, talk):
-            if low[k] in CLAUSE_BREAKS or (not self._in_compound(k) and (k in blockers or k in self._state_starts)):
-                return None
-        k = self.last("speech", subject.end, talk)
-        if k is not None:
-            after = self.vocab["speech"][k]
-            after += after < talk and low[after] == "that"
-            if after >= talk or low[after] not in PRONOUNS:
-                return None
         return subject.start, subject.end, talk, other.end
+
+    def _own_clause(self, subject_end: int, k: int, others) -> bool:
+        """Token k is still in the clause of the subject ending at `subject_end`: near enough, none
+        of `others` (token positions) named between (a nationality in a compound, "US-Israeli
+        hostage", names a person), and a speech verb followed by a pronoun that takes the subject up
+        again ("said on Friday it")."""
+        low = self.low
+        if k - subject_end > SUBJECT_TO_TALKS_WITH:
+            return False
+        for i in range(subject_end, k):
+            if low[i] in CLAUSE_BREAKS or (i in others and not self._in_compound(i)):
+                return False
+        s = self.last("speech", subject_end, k)
+        if s is None:
+            return True
+        after = self.vocab["speech"][s]
+        return any(low[i] in PRONOUNS for i in range(after, min(after + SPEECH_TO_PRONOUN, k)))
 
     def _talks_with(self, subject: Hit, other: Hit, blockers: set[int], speech_breaks: bool) -> tuple[int, ...] | None:
         """(subject start, subject end, talk word, other end) when the subject talks with the other.
