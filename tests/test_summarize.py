@@ -6,9 +6,12 @@ tests, in the shapes real pages take: syndicated copies, captions, bylines, link
 
 from __future__ import annotations
 
+import dataclasses
+
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from digest.config import Cue, TrackConfig
@@ -282,8 +285,41 @@ def test_a_toll_stated_with_a_number_is_news_without_any_word_of_the_talks():
     def scores(weights):
         return score_candidates(group, candidates, algorithm="lexrank", track=None, now=None, weights=weights).base
 
-    with_credit, without = scores(Weights()), scores(Weights(counted=0.0))
+    talks = Weights(talk_share_full=0.0, talk_share_none=0.0)  # the topic factor on, as in a group about the talks
+    with_credit, without = scores(talks), scores(dataclasses.replace(talks, counted=0.0))
     assert with_credit[toll] > without[toll] * 1.3  # the toll is no longer ranked down as off the topic
     assert with_credit[vague] == pytest.approx(without[vague])  # "thousands" is no figure
     assert with_credit[plain] == pytest.approx(without[plain])
     assert with_credit[toll] > with_credit[plain]
+
+
+def test_the_topic_factor_holds_only_in_a_group_whose_story_is_the_talks():
+    from digest.summarize import Weights, topic_floor
+
+    w = Weights(topic_floor=0.4, talk_share_full=0.75, talk_share_none=0.45)
+    assert topic_floor(w, np.array([2, 1, 1, 0])) == pytest.approx(0.4)  # 3 of 4 sentences speak of the talks
+    assert topic_floor(w, np.array([1, 0, 0, 0])) == pytest.approx(1.0)  # 1 of 4: no sentence is ranked down for it
+    assert topic_floor(w, np.array([1] * 6 + [0] * 4)) == pytest.approx(0.4 + 0.6 * 0.5)  # 0.6: half way
+
+
+def test_in_a_story_that_is_not_about_the_talks_its_news_is_not_ranked_down_for_lacking_talk_words():
+    from digest.summarize import Weights, extract_candidates, score_candidates
+
+    body = (
+        "A senior commander of the group was killed in a drone strike on his car in the city on Tuesday. "
+        "Four of his guards were also killed in the strike on the coastal road, witnesses said. "
+        "The funeral of the commander will be held on Thursday in his home town, the group said. "
+        "The group vowed revenge for the killing of its commander and named a successor. "
+        "Mediators have pushed for months for a ceasefire deal and talks on a hostage release."
+    )
+    group = [article("Commander killed in drone strike", body)]
+    candidates = extract_candidates(group)[0]
+    funeral = next(i for i, c in enumerate(candidates) if c.text.startswith("The funeral"))
+    backdrop = next(i for i, c in enumerate(candidates) if c.text.startswith("Mediators"))
+
+    def ratio(weights):
+        base = score_candidates(group, candidates, algorithm="lexrank", track=None, now=None, weights=weights).base
+        return base[funeral] / base[backdrop]
+
+    fixed = Weights(talk_share_full=0.0, talk_share_none=0.0)  # the topic factor whatever the story
+    assert ratio(Weights()) == pytest.approx(ratio(fixed) / Weights().topic_floor)  # 1 in 5 speak of talks: no factor

@@ -83,6 +83,11 @@ class Weights:
     length: float = 0.4
     topic_floor: float = 0.4  # score multiplier for a sentence with no negotiation word...
     topic_full: float = 1.5  # ... rising to 1 at this many
+    # ... but only in a group whose story is the talks: the floor rises to 1 (no topic factor) as
+    # the share of candidates with a negotiation word falls from `talk_share_full` to `talk_share_none`
+    # (a killing, a dispute over remains: there the news is told in other words)
+    talk_share_full: float = 0.75
+    talk_share_none: float = 0.45
     novelty: float = 0.9  # how far a sentence whose information is all said already is ranked down
     article_decay: float = 1.0  # each pick from an article multiplies that article's other sentences
     repeated: float = 0.35  # multiplier for content already in the previous digest
@@ -157,7 +162,8 @@ def score_candidates(
         + w.length * length_scores(candidates)
     )
     central = centrality(candidates, terms, algorithm, cheap)
-    topic = w.topic_floor + (1.0 - w.topic_floor) * np.minimum(1.0, negotiation / w.topic_full)
+    floor = topic_floor(w, negotiation)
+    topic = floor + (1.0 - floor) * np.minimum(1.0, negotiation / w.topic_full)
     shape = np.array([c.penalty * length_factor(c) for c in candidates])
     base = (cheap + w.centrality * central) * topic
     keep = np.arange(len(candidates))
@@ -170,11 +176,22 @@ def score_candidates(
     if w.counted > 0:
         acts = np.array([w.counted * any(f[2] in COUNTED and parse_number(f[0]) for f in fs) for fs in figures])
         topic = topic.copy()
-        topic[keep] = w.topic_floor + (1.0 - w.topic_floor) * np.minimum(1.0, (negotiation[keep] + acts) / w.topic_full)
+        topic[keep] = floor + (1.0 - floor) * np.minimum(1.0, (negotiation[keep] + acts) / w.topic_full)
         base = base.copy()
         base[keep] = (cheap[keep] + w.centrality * central[keep]) * topic[keep]
     full = base[keep] + (w.names * found.names + w.figures * found.figures) * topic[keep]
     return Scored(keep, kept, full, shape[keep], found.units, figures)
+
+
+def topic_floor(w: Weights, negotiation: np.ndarray) -> float:
+    """The topic factor's floor for a group: `w.topic_floor` when most of its sentences speak of
+    the talks, rising to 1 as fewer do (see Weights.talk_share_full)."""
+    if not len(negotiation):
+        return w.topic_floor
+    share = float(np.mean(negotiation >= 1))
+    span = max(w.talk_share_full - w.talk_share_none, 1e-9)
+    lack = min(1.0, max(0.0, (w.talk_share_full - share) / span))
+    return w.topic_floor + (1.0 - w.topic_floor) * lack
 
 
 def summarize_group(
