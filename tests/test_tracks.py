@@ -230,6 +230,16 @@ def test_a_venue_in_the_backdrop_of_a_war_headline_counts_as_the_body_does(confi
     assert classify(deal, config).primary == "cairo"
 
 
+def test_a_hunger_report_with_faltering_talks_as_its_backdrop_is_the_war_not_a_round(config):
+    body = ("Health officials in Gaza reported eleven more deaths from malnutrition on Wednesday, as hopes of a "
+            "truce faded after negotiators left the talks in Cairo. Aid agencies said flour had run out in the north. "
+            "A mother said her children had not eaten for two days. Doctors described wards full of starving infants. "
+            "The United Nations said one in three people went days without food.")
+    for title in ("Hunger deaths mount in Gaza as truce talks falter in Cairo",
+                  "Children dying of starvation in Gaza as negotiators leave Cairo"):
+        assert classify(make(title, body), config).primary == OTHER, title
+
+
 def test_background_rounds_elsewhere_do_not_outweigh_the_round_in_the_lead(config):
     article = make(
         "Analysis: what is at stake in the Gaza talks",
