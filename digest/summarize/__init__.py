@@ -163,7 +163,7 @@ def score_candidates(
     )
     central = centrality(candidates, terms, algorithm, cheap)
     floor = topic_floor(w, negotiation)
-    topic = floor + (1.0 - floor) * np.minimum(1.0, negotiation / w.topic_full)
+    topic = _topic(floor, negotiation, w)
     shape = np.array([c.penalty * length_factor(c) for c in candidates])
     base = (cheap + w.centrality * central) * topic
     keep = np.arange(len(candidates))
@@ -176,11 +176,16 @@ def score_candidates(
     if w.counted > 0:
         acts = np.array([w.counted * any(f[2] in COUNTED and parse_number(f[0]) for f in fs) for fs in figures])
         topic = topic.copy()
-        topic[keep] = floor + (1.0 - floor) * np.minimum(1.0, (negotiation[keep] + acts) / w.topic_full)
+        topic[keep] = _topic(floor, negotiation[keep] + acts, w)
         base = base.copy()
         base[keep] = (cheap[keep] + w.centrality * central[keep]) * topic[keep]
     full = base[keep] + (w.names * found.names + w.figures * found.figures) * topic[keep]
     return Scored(keep, kept, full, shape[keep], found.units, figures)
+
+
+def _topic(floor: float, talk_words: np.ndarray, w: Weights) -> np.ndarray:
+    """The topic factor: `floor` with no word of the talks, rising to 1 at `w.topic_full` of them."""
+    return floor + (1.0 - floor) * np.minimum(1.0, talk_words / w.topic_full)
 
 
 def topic_floor(w: Weights, negotiation: np.ndarray) -> float:

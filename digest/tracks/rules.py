@@ -213,6 +213,10 @@ class SentenceRules:
     def _clause_break(self, lo: int, hi: int) -> bool:
         return any(self.low[k] in CLAUSE_BREAKS for k in range(max(lo, 0), min(hi, self.n)))
 
+    def _interrupted(self, lo: int, hi: int, blockers: set[int]) -> bool:
+        """A blocker (another party) or a clause break among tokens [lo, hi)."""
+        return any(k in blockers or self.low[k] in CLAUSE_BREAKS for k in range(lo, hi))
+
     def coordinated(self, hit: Hit) -> bool:
         """Listed with another state or actor: "Qatar and Egypt", "Egyptian, Qatari and US"
         (a comma lists only when the list goes on: "Egypt, a State Department official said" does not)."""
@@ -460,7 +464,7 @@ class SentenceRules:
             return None
         for a in actors:
             if a.end <= b.start and sum(self.low[k] != "-" for k in range(a.end, b.start)) <= ACTOR_TO_TALK and self.acting(a):
-                if not any(k in blockers or self.low[k] in CLAUSE_BREAKS for k in range(a.end, b.start)):
+                if not self._interrupted(a.end, b.start, blockers):
                     return a.start, r + 1
         return None
 
@@ -469,7 +473,7 @@ class SentenceRules:
         return (
             self.low[r] in RESPONSE_NOUNS
             and b.end <= r <= b.end + NAME_TO_ANSWER
-            and not any(k in blockers or self.low[k] in CLAUSE_BREAKS for k in range(b.end, r))
+            and not self._interrupted(b.end, r, blockers)
         )
 
     def paired_elsewhere(self, counterpart: Hit) -> bool:
@@ -612,8 +616,7 @@ class SentenceRules:
                 continue
             if t >= other.start:
                 break
-            gap = range(subject.end, t)
-            if any(k in blockers or low[k] in CLAUSE_BREAKS for k in gap):
+            if self._interrupted(subject.end, t, blockers):
                 return None
             clause = subject.end
             if speech_breaks:
