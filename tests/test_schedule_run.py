@@ -247,7 +247,7 @@ def test_on_postgresql_a_standby_takes_over_from_a_killed_active_scheduler_and_t
     from digest.store import Store
 
     if standby_host and subprocess.run(["unshare", "--uts", "true"], capture_output=True).returncode != 0:
-        pytest.skip("`unshare --uts` is not permitted here (it needs root): no second host to simulate")
+        pytest.fail("`unshare --uts` is not permitted here (it needs root, as in CI): no second host to simulate")
     url = pg_server.create_database(f"failover_{'remote' if standby_host else 'local'}")
     monkeypatch.setenv("DIGEST_STORE_URL", url)  # both `digest run` processes share this database
     store = Store.open(url)

@@ -217,27 +217,30 @@ def test_talks_as_the_backdrop_of_a_war_report_do_not_make_it_a_round(config):
     assert classify(round_report, config).primary == "cairo"
 
 
-def test_a_venue_in_the_backdrop_of_a_war_headline_counts_as_the_body_does(config):
-    body = ("Israeli air strikes killed at least 30 Palestinians across Gaza on Saturday, medics said. "
-            "A strike on a tent camp killed 12 people. The army said it targeted militants. "
-            "Residents described a night of heavy bombardment. "
-            "A Hamas team was due in Cairo for talks with Egyptian mediators, an official said.")
-    for title in ("Israeli strikes kill 30 in Gaza as Hamas delegation heads to Cairo",
-                  "Dozens killed in Gaza as ceasefire talks resume in Cairo"):
-        assert classify(make(title, body), config).primary == OTHER, title
-    # news of talks before the "as" keeps the backdrop's venue at the headline's weight
-    deal = make("Gaza deal within reach as negotiators in Cairo hand over a final draft", body)
+STRIKE_REPORT = ("Israeli air strikes killed at least 30 Palestinians across Gaza on Saturday, medics said. "
+                 "A strike on a tent camp killed 12 people. The army said it targeted militants. "
+                 "Residents described a night of heavy bombardment. "
+                 "A Hamas team was due in Cairo for talks with Egyptian mediators, an official said.")
+HUNGER_REPORT = ("Health officials in Gaza reported eleven more deaths from malnutrition on Wednesday, as hopes of a "
+                 "truce faded after negotiators left the talks in Cairo. Aid agencies said flour had run out in the north. "
+                 "A mother said her children had not eaten for two days. Doctors described wards full of starving infants. "
+                 "The United Nations said one in three people went days without food.")
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Israeli strikes kill 30 in Gaza as Hamas delegation heads to Cairo", STRIKE_REPORT),
+    ("Dozens killed in Gaza as ceasefire talks resume in Cairo", STRIKE_REPORT),
+    # hunger and deaths are the war too
+    ("Hunger deaths mount in Gaza as truce talks falter in Cairo", HUNGER_REPORT),
+    ("Children dying of starvation in Gaza as negotiators leave Cairo", HUNGER_REPORT),
+])
+def test_a_venue_in_the_backdrop_of_a_war_headline_counts_as_the_body_does(title, body, config):
+    assert classify(make(title, body), config).primary == OTHER
+
+
+def test_news_of_talks_before_the_as_keeps_the_backdrop_venue_at_the_headline_weight(config):
+    deal = make("Gaza deal within reach as negotiators in Cairo hand over a final draft", STRIKE_REPORT)
     assert classify(deal, config).primary == "cairo"
-
-
-def test_a_hunger_report_with_faltering_talks_as_its_backdrop_is_the_war_not_a_round(config):
-    body = ("Health officials in Gaza reported eleven more deaths from malnutrition on Wednesday, as hopes of a "
-            "truce faded after negotiators left the talks in Cairo. Aid agencies said flour had run out in the north. "
-            "A mother said her children had not eaten for two days. Doctors described wards full of starving infants. "
-            "The United Nations said one in three people went days without food.")
-    for title in ("Hunger deaths mount in Gaza as truce talks falter in Cairo",
-                  "Children dying of starvation in Gaza as negotiators leave Cairo"):
-        assert classify(make(title, body), config).primary == OTHER, title
 
 
 def test_background_rounds_elsewhere_do_not_outweigh_the_round_in_the_lead(config):
