@@ -59,7 +59,7 @@ def _environment(folders: tuple[Path, ...]) -> jinja2.Environment:
     )
     env.filters.update(
         longdate=longdate, shortdate=shortdate, datetime=format_datetime, wrap=wrap, plural=plural, cites=cites,
-        window=window_label, unquote=unquote, lead_articles=lead_articles,
+        window=window_label, unquote=unquote, lead_articles=lead_articles, stop=stop,
     )
     return env
 
@@ -131,6 +131,12 @@ def format_datetime(value: datetime | None, tz: ZoneInfo | None = None) -> str:
         return ""
     value = _local(value, tz)
     return f"{value.day} {value:%b %Y, %H:%M}"
+
+
+def stop(text: str) -> str:
+    """`text` ending in one full stop: "Talks resume." and "Talks resume?" stay as they are."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?…" or text.endswith(('."', '.”', "?”", "!”")) else text + "."
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -267,3 +267,22 @@ def test_dates_follow_the_configured_time_zone(briefing, tmp_path):
                    window_start=datetime(2025, 3, 6, 22, 30, tzinfo=UTC) - timedelta(days=1))
     text = render_email(late, config).text
     assert "to 7 Mar 2025, 00:30 (Asia/Jerusalem)" in text.replace("\n", " ").replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("title, shown", [
+    ("Talks resume in Doha", "Talks resume in Doha. Al Jazeera"),
+    ("Hamas negotiators hold talks in Cairo.", "Hamas negotiators hold talks in Cairo. Al Jazeera"),
+    ("Will the truce hold?", "Will the truce hold? Al Jazeera"),
+])
+def test_email_text_article_list_ends_a_title_with_one_stop(briefing, config, title, shown):
+    def retitled(source):
+        return replace(source, title=title) if source.number == 1 else source
+
+    changed = replace(
+        briefing,
+        sources=tuple(map(retitled, briefing.sources)),
+        sections=tuple(replace(s, articles=tuple(map(retitled, s.articles))) for s in briefing.sections),
+    )
+    text = " ".join(render_email(changed, config).text.split())
+    assert shown in text
+    assert ".." not in text.replace("...", "")
