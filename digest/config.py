@@ -115,6 +115,7 @@ class ClassifierConfig:
     plan_words: tuple[str, ...] = ()
     speech_words: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
+    forums: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

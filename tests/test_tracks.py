@@ -361,6 +361,31 @@ def test_places_that_are_not_venues(config, sentence, kind):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Arab leaders at an emergency Arab League summit in Cairo adopted Egypt's plan for Gaza.",
+    "A summit of the Arab League in Cairo on Tuesday backed the reconstruction plan.",
+    "The extraordinary Arab summit held in Egypt adopted the plan.",
+    "Leaders of the Organisation of Islamic Cooperation met in Doha after the strike.",
+])
+def test_a_standing_body_meeting_somewhere_is_no_round_there(config, sentence):
+    track = "doha" if "Doha" in sentence else "cairo"
+    assert not kinds_for(config, sentence, track) & {"venue_pattern", "venue_context"}
+
+
+def test_a_summit_of_the_parties_still_names_its_venue(config):
+    assert "venue_pattern" in kinds_for(config, "Israeli and Hamas negotiators met in Cairo on Tuesday.", "cairo")
+    assert "venue_pattern" in kinds_for(config, "The proposal was handed to Hamas leaders in Cairo on Sunday.", "cairo")
+    assert "venue_pattern" not in kinds_for(config, "The bodies were handed to the Red Cross in Cairo on Sunday.", "cairo")
+
+
+def test_an_arab_league_summit_on_gaza_in_cairo_is_other(config):
+    article = make("Arab leaders adopt Egypt's $53 billion Gaza plan",
+                   "Arab leaders at an emergency Arab League summit in Cairo on Tuesday adopted Egypt's plan to rebuild Gaza, "
+                   "an alternative to Trump's vision. The plan would let Gaza's people stay and cost $53 billion. "
+                   "Hamas welcomed the summit's outcome, while Israel's foreign ministry rejected it.")
+    assert classify(article, config).primary == OTHER
+
+
+@pytest.mark.parametrize("sentence", [
     "Mediators hope to strike a compromise in Doha this week.",
     "Washington could strike separate arrangements with Hamas in Qatar.",
 ])
@@ -420,12 +445,37 @@ ANSWERS = [
     ("Hamas agreed to extend the truce as Israel is studying the US plan.", False),
     ("In light of Hamas's response, Israel is preparing to implement Trump's plan.", False),
     ("Israel and Hamas accepted the US proposal.", False),
+    # what is answered backs the plan: a UN resolution is not a US offer to Hamas
+    ("Hamas rejects UN resolution backing Trump's Gaza plan.", False),
+    ("Hamas has rejected a Security Council resolution endorsing Trump's plan for Gaza.", False),
 ]
 
 
-@pytest.mark.parametrize("sentence,exchange", ANSWERS, ids=[s for s, _ in ANSWERS])
-def test_answering_a_plan_of_the_us(config, sentence, exchange):
+# The US handing Hamas a plan, whoever carries it, is the US talking to Hamas; handing it to
+# someone else, or someone else handing Hamas a plan, is not.
+HANDED = [
+    ("US envoy Steve Witkoff submitted a new ceasefire proposal to Hamas on Thursday.", True),
+    ("The US sends Hamas a new truce plan.", True),
+    ("Witkoff has presented Hamas with a bridging proposal.", True),
+    ("Special Envoy Witkoff and the President submitted a ceasefire proposal to Hamas.", True),
+    ("The plan Witkoff sent to Hamas calls for a 60-day truce.", True),
+    ("Witkoff sent the proposal to Israel for approval before Hamas saw it.", False),
+    ("Egypt submitted a new ceasefire proposal to Hamas on Thursday.", False),
+    ("Witkoff sent a letter to Netanyahu about the hostages and the Hamas plan.", False),
+    ("The US submitted a draft resolution to the Security Council, which Hamas rejected.", False),
+]
+
+
+@pytest.mark.parametrize("sentence,exchange", ANSWERS + HANDED, ids=[s for s, _ in ANSWERS + HANDED])
+def test_a_plan_exchanged_between_the_us_and_hamas(config, sentence, exchange):
     assert ("proposal" in kinds_for(config, sentence, "us_hamas")) is exchange
+
+
+def test_the_white_house_on_its_proposal_to_hamas_is_us_hamas(config):
+    article = make("Israel has signed off on new US proposal for a Gaza ceasefire, White House says",
+                   "Israel has agreed to a new US-drafted proposal for a ceasefire in Gaza, the White House said Thursday. "
+                   "Special Envoy Witkoff submitted the proposal to Hamas on Wednesday, press secretary Karoline Leavitt told reporters.")
+    assert classify(article, config).primary == "us_hamas"
 
 
 def test_answering_a_plan_is_news_of_the_talks(config):

@@ -91,7 +91,7 @@ def _read(rules: SentenceRules, lexicon: Lexicon) -> list[Finding]:
     """What the rules find in one sentence (or clause): places, phrases, relations or actors."""
     found = rules.place_findings() + rules.phrase_findings()
     for track in lexicon.relation_tracks:
-        relation = rules.relation(track) or rules.proposal_relation(track)
+        relation = rules.relation(track) or rules.proposal_relation(track) or rules.handed_plan(track)
         found += [relation] if relation else rules.actor_findings(track)
     return found
 
@@ -105,7 +105,7 @@ def _reports_an_incident(rules: SentenceRules, main_clause: int) -> bool:
 
 
 # Words and findings that show an article's top is about talks (see `_unfocused`).
-FOCUS_ROLES = frozenset({"talk", "party", "travel", "departure", "mediator", "host_word"})
+FOCUS_ROLES = frozenset({"talk", "party", "travel", "departure", "mediator", "host_word", "plan"})
 FOCUS_KINDS = frozenset({"venue_pattern", "venue_context", "relation", "proposal", "phrase"})
 # Findings that place talks on a track. A track with none (only mentions of a country, its
 # mediators, a dateline naming the country but no venue: "RAFAH, Egypt") cannot be the primary

@@ -33,6 +33,7 @@ VOCABULARY = {
     "plan": "plan_words",
     "speech": "speech_words",
     "third": "parties",
+    "forum": "forums",
 }
 # Answering a proposal is grammar rather than configuration, like "talks with": accepting,
 # rejecting or answering a plan (see `proposal_relation` in digest/tracks/rules.py).

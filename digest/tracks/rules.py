@@ -59,6 +59,15 @@ BARGAINS = frozenset({
 # and the ways of taking up a plan that do not make it one's own ("a US-backed plan")
 RESPONSE_NOUNS = frozenset({"response", "responses", "reply", "replies", "answer", "answers", "acceptance", "rejection"})
 SUPPORT_WORDS = frozenset({"backed", "sponsored", "supported", "endorsed"})
+# Handing a plan over: "A submitted a proposal to B", "A sends B a plan", "the plan A sent to B"
+GIVE_VERBS = frozenset({
+    "submit", "submits", "submitted", "send", "sends", "sent", "present", "presents", "presented", "hand", "hands",
+    "handed", "deliver", "delivers", "delivered", "convey", "conveys", "conveyed", "transmit", "transmits",
+    "transmitted", "pass", "passes", "passed",
+})
+GIVE_REACH = 8  # tokens from the give verb to the counterpart
+# "rejects a UN resolution backing A's plan": what is answered is the thing that backs the plan
+BACKING = frozenset({"backing", "endorsing", "supporting", "sponsoring", "welcoming", "approving", "adopting"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"})
 
 # How far (in tokens) the rules look around a mention.
@@ -205,10 +214,24 @@ class SentenceRules:
             k = self.last(role, p - TRIGGER_WINDOW, p)
             if k is not None:
                 found.setdefault(k, set()).add(role)
+        if self.has("plan"):  # "the proposal, handed to Hamas leaders in Cairo": the exchange's place
+            for k in range(p - 1, max(p - TRIGGER_WINDOW, 0) - 1, -1):
+                if self.low[k] in GIVE_VERBS:
+                    found.setdefault(k, set()).add("talk")
+                    break
         if not found:
             return None
         k = max(found)
+        if found[k] == {"talk"} and self._forum_meeting(k):
+            return None
         return None if self._clause_break(k, p) else (k, found[k])
+
+    def _forum_meeting(self, k: int) -> bool:
+        """The talk word at k is a standing body's gathering: "an emergency Arab League summit",
+        "the GCC's extraordinary session", "a summit of the Arab League"."""
+        if any(self.ends_at("forum", i) for i in range(max(k - 2, 0), k + 1)):
+            return True
+        return self.first_of("forum", k + 1, k + 4) is not None and self.low[k + 1] == "of"
 
     def _clause_break(self, lo: int, hi: int) -> bool:
         return any(self.low[k] in CLAUSE_BREAKS for k in range(max(lo, 0), min(hi, self.n)))
@@ -350,9 +373,14 @@ class SentenceRules:
             return "mediator", s, self.vocab["speech"].get(e) or self.vocab["speech"][e + 1]  # "Cairo warned": the state speaking
         if e < n and low[e] in AUXILIARIES:
             return "mediator", s, e + 1  # "Cairo has rejected", "Doha will not allow": the state acting
-        if prep in CONTEXT_PREPOSITIONS and (self.has("talk") or self.has("party")):
+        if prep in CONTEXT_PREPOSITIONS and (self.has("talk") or self.has("party")) and not self._at_forum(p):
             return "venue_context", p, e
         return "mention", s, e
+
+    def _at_forum(self, p: int) -> bool:
+        """The preposition at p places a standing body's gathering: "an Arab League summit in Cairo"."""
+        k = self.last("talk", p - TRIGGER_WINDOW, p)
+        return k is not None and self._forum_meeting(k)
 
     # --- relations -----------------------------------------------------------------------
 
@@ -405,6 +433,21 @@ class SentenceRules:
             return self.last("plan", p - 4, p)
         return None
 
+    def _gives(self, actor: Hit) -> int | None:
+        """The give verb the actor is the subject of: "Witkoff submitted", "the US has sent",
+        "Witkoff and the President submitted" (a name or title joined to the subject)."""
+        start = actor.end
+        if start < self.n and self.low[start] == "and":
+            start += 1
+            while start < min(actor.end + 5, self.n) and (self.low[start] in ARTICLES or self.tokens[start][:1].isupper()):
+                start += 1
+        for g in range(start, min(start + 3, self.n)):
+            if self.low[g] in GIVE_VERBS:
+                return g
+            if self.low[g] not in AUXILIARIES and self.low[g] not in ("also", "formally", "officially"):
+                return None
+        return None
+
     # --- answering a proposal ------------------------------------------------------------
 
     def proposal_relation(self, track: str) -> Finding | None:
@@ -432,6 +475,38 @@ class SentenceRules:
                     return Finding(track, self._relation_text(span), "proposal", self.lexicon.config.relation * PROPOSAL_SHARE)
         return None
 
+    def handed_plan(self, track: str) -> Finding | None:
+        """The track's actor handing the counterpart a plan, whoever carries it: "A submitted a
+        proposal to B", "A sends B a plan", "A presented B with a plan", "the plan A sent to B".
+        The actor gives, so it must be the verb's subject (nothing between but an auxiliary) and
+        nobody else may stand between the verb and the counterpart ("A sent a plan to Qatar for B"
+        is still A's plan: the go-between is only the carrier, so a mediator does not block)."""
+        plans = self.vocab.get("plan")
+        if not plans:
+            return None
+        actors = [h for h in self.hits if h.role == "actor" and h.track == track]
+        counterparts = [h for h in self.hits if h.role == "counterpart" and h.track == track and not self.paired_elsewhere(h)]
+        thirds = {i for start, end in self.vocab.get("third", {}).items() for i in range(start, end)}
+        for a in actors:
+            g = self._gives(a)
+            if g is None:
+                continue
+            for b in counterparts:
+                if not g < b.start <= g + GIVE_REACH or self._clause_break(a.start, b.end) or any(k in thirds for k in range(g, b.start)):
+                    continue
+                to_b = self.low[b.start - 1] == "to"
+                p = None
+                if to_b:  # "sent a plan to B", "the plan A sent to B"
+                    p = self.first_of("plan", g + 1, b.start - 1)
+                    if p is None and b.start == g + 2:
+                        p = self.last("plan", a.start - 5, a.start)
+                elif b.start <= g + 2:  # "sent B a plan", "presented B with a plan"
+                    p = self.first_of("plan", b.end, b.end + 6)
+                if p is not None:
+                    span = (min(a.start, p), max(b.end, plans[p]))
+                    return Finding(track, self.text(*span), "proposal", self.lexicon.config.relation * PROPOSAL_SHARE)
+        return None
+
     def _answers_plan(self, b: Hit, r: int, plans: dict[int, Hit], thirds: set[int], blockers: set[int]) -> tuple[int, ...] | None:
         """"B accepts A's plan", "B agreed to free them under the terms of A's plan", "B's answer to
         a proposal from A" (B's own clause; the first plan after the answer is A's, in one clause,
@@ -454,6 +529,8 @@ class SentenceRules:
         """The plan word at p is still what the answer at r is about: one clause, nothing reported,
         nobody named as the subject of a new clause ("Israel is preparing", "Netanyahu said")."""
         if self._clause_break(r, p) or self.first_of("speech", r, p) is not None:
+            return False
+        if any(self.low[k] in BACKING for k in range(r + 1, p)):
             return False
         subjects = [h.end for h in self.hits if h.role in ("third", "host", "actor", "counterpart") and r < h.start < p]
         return not any(e < self.n and self.low[e] in AUXILIARIES for e in subjects)
