@@ -40,6 +40,11 @@ BLIND2_GOLD = TESTS / "resources" / "summarize" / "blind2" / "gold.json"
 # 0.458), blind4 0.650 (best sumy 0.450). blind3 is 0.539 since the topic factor follows the story.
 BLIND3_GOLD = TESTS / "resources" / "summarize" / "blind3" / "gold.json"
 BLIND4_GOLD = TESTS / "resources" / "summarize" / "blind4" / "gold.json"
+# Twelve more events from writers given a one-page brief and nothing else: first scores blind5
+# 0.433 (best sumy 0.400), blind6 0.483 (best sumy 0.417). Both 0.483 / 0.500 once the war's
+# origin and its first truce, told again in every report, count as background.
+BLIND5_GOLD = TESTS / "resources" / "summarize" / "blind5" / "gold.json"
+BLIND6_GOLD = TESTS / "resources" / "summarize" / "blind6" / "gold.json"
 
 
 def test_fact_recall_counts_any_of_case_insensitively():
@@ -114,8 +119,9 @@ def test_digest_eval_adds_the_summary_table(run_cli):
 @pytest.mark.parametrize(
     ("gold", "bar", "over_sumy", "over_lead", "worst"),
     [(BLIND_GOLD, 0.70, 0.08, 0.2, 0.5), (BLIND2_GOLD, 0.47, 0.04, 0.1, 0.3),
-     (BLIND3_GOLD, 0.50, 0.05, 0.1, 0.3), (BLIND4_GOLD, 0.60, 0.15, 0.25, 0.4)],
-    ids=["blind", "blind2", "blind3", "blind4"],
+     (BLIND3_GOLD, 0.50, 0.05, 0.1, 0.3), (BLIND4_GOLD, 0.60, 0.15, 0.25, 0.4),
+     (BLIND5_GOLD, 0.45, 0.05, 0.15, 0.3), (BLIND6_GOLD, 0.45, 0.05, 0.15, 0.4)],
+    ids=["blind", "blind2", "blind3", "blind4", "blind5", "blind6"],
 )
 def test_blind_clusters_of_many_outlets_reach_a_realistic_bar(config, gold, bar, over_sumy, over_lead, worst):
     evaluation = evaluate_summaries(gold, config, sentences=5)

@@ -143,6 +143,11 @@ def test_sentences_that_stand_alone_are_not_penalised(text):
     "The war began when gunmen crossed the border in 2021, killing 300 people.",
     "The truce, which took effect on April 2, has so far seen 14 captives exchanged for 90 detainees.",
     "During the first phase of the ceasefire, the rebels freed 12 soldiers in exchange for 400 prisoners.",
+    # how the war began, and its first truce, told again in every report
+    "The war was triggered by the Hamas-led attack on southern Israel on October 7, 2023, in which about 1,200 people were killed.",
+    "Israel launched its campaign after gunmen burst across the border on Oct. 7, seizing about 240 hostages.",
+    "The only truce of the war, a week-long pause in November 2023, saw 105 hostages freed for 240 prisoners.",
+    "Qatar and Egypt brokered a seven-day truce in late November in which 105 captives went free.",
 ])
 def test_background_that_does_not_name_the_day_is_ranked_down(text):
     factor, reasons = context_penalty(text, words(text))
@@ -153,6 +158,10 @@ def test_background_that_does_not_name_the_day_is_ranked_down(text):
     "The truce collapsed on Tuesday, two months after it took effect on April 2.",
     "Under the first phase of the deal, which lasts 42 days, 33 captives are to be freed.",
     "Another 1,700 people detained since the war began would also be released, officials said.",
+    # a toll counted from the war's first day is today's figure, not its origin
+    "More than 43,000 Palestinians have been killed in Gaza since October 7, the health ministry said.",
+    "Israel would free 1,700 Gazans detained after Oct. 7, 2023, under the first phase.",
+    "Hamas said on Sunday it was ready for a truce like the first one, on the same terms.",
 ])
 def test_the_day_s_news_with_a_backdrop_clause_is_not_background(text):
     assert "background" not in context_penalty(text, words(text))[1]

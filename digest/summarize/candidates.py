@@ -141,6 +141,20 @@ _BACKGROUND = re.compile(
     re.I,
 )
 _BACKGROUND_HINTS = ("war began", "war started", "war broke", "effect", "so far", "phase of the", "stage of the", "round of the")
+# How the war began, told again ("the Hamas-led attack on southern Israel on October 7, 2023, in
+# which about 1,200 people were killed"; not a toll counted "since October 7"), and the war's first
+# truce ("the only truce of the war, a week-long pause in November 2023").
+_ORIGIN_DATE = re.compile(r"\b(?:on|the|of)\s+(?:oct(?:ober|\.)?\s*7(?:th)?|7(?:th)?\s+oct(?:ober|\.)?)\b", re.I)
+_ORIGIN_EVENT = re.compile(
+    r"\b(?:attack\w*|assault|raid|incursion|rampage|killing|killed|hostages?|captives?|abducted|seiz\w+|took|taken|"
+    r"launched|triggered|sparked|began|started|broke out)\b",
+    re.I,
+)
+_FIRST_TRUCE = re.compile(
+    r"\b(?:the (?:first|only|first and only|sole) (?:truce|ceasefire|pause)(?: (?:of|in) the war)?|"
+    r"(?:week-long|weeklong|seven-day) (?:truce|ceasefire|pause) in (?:late )?november)\b",
+    re.I,
+)
 _NAMES_THE_DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|this (?:week|morning|afternoon|evening))\b",
     re.I,
@@ -329,9 +343,18 @@ def context_penalty(text: str, tokens: list[str]) -> tuple[float, tuple[str, ...
     if _QUOTE_ONLY.match(stripped):
         hit(0.6, "quote without speaker")
     lowered = text.lower()
-    if _mentions(lowered, _BACKGROUND_HINTS) and _BACKGROUND.search(text) and not _NAMES_THE_DAY.search(text):
+    if _background(text, lowered) and not _NAMES_THE_DAY.search(text):
         hit(0.6, "background")
     return factor, tuple(reasons)
+
+
+def _background(text: str, lowered: str) -> bool:
+    """Background every outlet repeats (see _BACKGROUND, _ORIGIN_DATE, _FIRST_TRUCE)."""
+    if _mentions(lowered, _BACKGROUND_HINTS) and _BACKGROUND.search(text):
+        return True
+    if "7" in text and _ORIGIN_DATE.search(text) and _ORIGIN_EVENT.search(text):
+        return True
+    return ("truce" in lowered or "ceasefire" in lowered or "pause" in lowered) and bool(_FIRST_TRUCE.search(text))
 
 
 @lru_cache(maxsize=1)
