@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
 import logging
 import os
 import re
@@ -31,7 +32,19 @@ if TYPE_CHECKING:  # render sits below briefing in the module map; it only reads
 
 logger = logging.getLogger(__name__)
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+def _builtin_templates() -> Path:
+    """templates/ beside the package in a checkout (an editable install); in an installed wheel,
+    the same files shipped as the digest_templates package (see pyproject.toml)."""
+    checkout = Path(__file__).resolve().parent.parent / "templates"
+    if checkout.is_dir():
+        return checkout
+    spec = importlib.util.find_spec("digest_templates")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return checkout
+
+
+BUILTIN_TEMPLATES = _builtin_templates()
 FORMATS = ("html", "pdf", "email")
 ARTICLES_PER_SECTION = 25  # beyond this a section lists its cited articles first; Sources has them all
 EMAIL_BUDGET = 100_000  # bytes; Gmail clips messages over about 102 KB
