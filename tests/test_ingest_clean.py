@@ -3,11 +3,14 @@ every real sentence survives, every piece of furniture goes, bylines and datelin
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from conftest import RESOURCES
 
 from digest.ingest import document_to_article, read_path
 from digest.ingest.clean import clean_body, parse_byline, reads_as_sentence, split_dateline
+from digest.ingest.datelines import is_date_line, parse_date_line
 
 CLEANING = RESOURCES / "cleaning"
 
@@ -292,3 +295,69 @@ def test_a_given_place_wins_but_the_dateline_still_leaves_the_text():
 )
 def test_a_subheading_glued_to_its_paragraph_is_dropped(paragraph, expected):
     assert clean_body("Headline", paragraph).text == expected
+
+
+# --- date lines -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line,moment", [
+    ("Published On 14 Feb 2024", datetime(2024, 2, 14, 12, tzinfo=UTC)),  # a day alone: noon UTC
+    ("Updated 7:48 PM EDT, Thu May 29, 2025", datetime(2025, 5, 29, 23, 48, tzinfo=UTC)),
+    ("Nov. 9, 2024, at 12:05 p.m.", datetime(2024, 11, 9, 12, 5, tzinfo=UTC)),
+    ("November 9, 2024 7:18 PM GMT+3 Updated 2 hours ago", datetime(2024, 11, 9, 16, 18, tzinfo=UTC)),
+    ("12 June 2024, 1:14 am  Updated at 11:02 am", datetime(2024, 6, 12, 1, 14, tzinfo=UTC)),
+    ("Feb. 21, 2025, 11:05 a.m. ET | Updated 4:40 p.m. ET", datetime(2025, 2, 21, 16, 5, tzinfo=UTC)),
+    ("July 7, 2025, 9:00 a.m. ET", datetime(2025, 7, 7, 13, 0, tzinfo=UTC)),  # summer time in New York
+    ("Published: April 15, 2025 - 16:05", datetime(2025, 4, 15, 16, 5, tzinfo=UTC)),
+    ("Ahram Online , Sunday 1 Jun 2025", datetime(2025, 6, 1, 12, tzinfo=UTC)),
+    ("Jul 25, 2025 - World", datetime(2025, 7, 25, 12, tzinfo=UTC)),
+    ("2024-11-09", datetime(2024, 11, 9, 12, tzinfo=UTC)),
+])
+def test_date_lines_give_the_moment_in_utc(line, moment):
+    assert is_date_line(line)
+    assert parse_date_line(line) == moment
+
+
+@pytest.mark.parametrize("line", [
+    "The talks ended on March 4, 2025.",
+    "March 4, 2025: talks end without a deal",
+    "The Rome meeting, July 28, 2024",
+    "Gaza City - March 4, 2025",
+    "Hamas said it would answer by 5:00 p.m. on Friday.",
+])
+def test_sentences_and_captions_with_dates_are_not_date_lines(line):
+    assert not is_date_line(line)
+
+
+def test_an_impossible_date_is_furniture_without_a_date():
+    assert is_date_line("February 30, 2024") and parse_date_line("February 30, 2024") is None
+
+
+def test_a_date_line_above_the_story_dates_the_article_and_leaves_the_text(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Qatar suspends Gaza mediation\n\nBy Reuters\nNov. 9, 2024, at 12:05 p.m.\n\n"
+        "DOHA (Reuters) - Qatar has suspended its efforts to mediate a Gaza ceasefire, its foreign ministry said on Saturday.\n\n"
+        "Qatar notified the parties 10 days ago that it would stop its mediation if no deal was reached.\n\n"
+        "Published 10 November 2024\n",
+        encoding="utf-8",
+    )
+    (doc,) = read_path(page, 10**6)
+    article = document_to_article(doc)
+    assert article.published == datetime(2024, 11, 9, 12, 5, tzinfo=UTC)
+    assert article.place == "Doha" and article.outlet == "Reuters"
+    assert article.text.startswith("Qatar has suspended its efforts")
+    assert "2024" not in article.text  # the date lines, above and below, are furniture
+
+
+def test_a_date_in_the_byline_or_the_front_matter(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Truce talks stall\n\nBy Reuters | March 7, 2024, at 6:15 a.m.\n\n"
+                    "A Hamas delegation left Cairo on Thursday for consultations, Egyptian sources said.\n", encoding="utf-8")
+    (doc,) = read_path(page, 10**6)
+    assert document_to_article(doc).published == datetime(2024, 3, 7, 6, 15, tzinfo=UTC)
+    page = tmp_path / "page.md"
+    page.write_text("---\ntitle: Truce talks stall\ndate: 2024-03-08T09:00:00Z\n---\n\nMarch 7, 2024\n\n"
+                    "A Hamas delegation left Cairo on Thursday for consultations, Egyptian sources said.\n", encoding="utf-8")
+    (doc,) = read_path(page, 10**6)
+    assert document_to_article(doc).published == datetime(2024, 3, 8, 9, tzinfo=UTC)  # the source's own date wins

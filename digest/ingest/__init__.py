@@ -94,7 +94,7 @@ def document_to_article(doc: Document, first_seen=None) -> Article:
         place=cleaned.place,
         outlet=doc.outlet or cleaned.agency,
         url=doc.url,
-        published=doc.published,
+        published=doc.published or cleaned.published,
         first_seen=first_seen,
         word_count=word_count(cleaned.text),
     )

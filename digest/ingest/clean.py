@@ -11,6 +11,8 @@ The rules are general, not a list of known strings:
   unless a sentence ending in a colon announces it ("The proposal includes:"): then it is content;
 - a paragraph after the body that describes the writer's career in the first person ("I am a
   journalist ...") or names the byline's author ("Jane Doe is a correspondent ...") is a bio;
+- a line that is only a date ("Updated 7:48 PM EDT, Thu May 29, 2025", see datelines.py) is
+  furniture, and the first one above the story gives its publication time;
 - a byline ("By Jane Doe and John Roe", "By JANE DOE, Reuters", "Posted by ... | date") becomes
   the author, an agency credit the outlet when none is known, and a leading dateline ("CAIRO —",
   "DOHA, Qatar (Reuters) -", "JERUSALEM, March 3 (AP) —") the place.
@@ -22,7 +24,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
+from digest.ingest.datelines import is_date_line, parse_date_line
 from digest.text import normalize_whitespace, word_count, words
 
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
@@ -113,6 +117,7 @@ class Cleaned:
     author: str | None
     place: str | None
     agency: str | None = None  # a wire agency named in the byline or dateline ("Reuters", "AP")
+    published: datetime | None = None  # from a date line above the story ("Updated 7:48 PM EDT, Thu May 29, 2025")
 
 
 def reads_as_sentence(line: str) -> bool:
@@ -303,11 +308,18 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
     body_end = sentence_lines[-1] if sentence_lines else len(lines) - 1
     body_start = sentence_lines[0] if sentence_lines else 0
     in_list = False  # inside the points announced by a sentence ending in a colon
+    published = None
     for i, line in enumerate(lines):
         byline = parse_byline(line)
         if byline:
             author = author or byline[0]
             agency = agency or byline[1]
+            if len(paragraphs) <= 1 and published is None and "|" in line:  # "By Reuters | March 7, 2024"
+                published = parse_date_line(line.rsplit("|", 1)[1])
+            continue
+        if is_date_line(line):
+            if len(paragraphs) <= 1 and published is None:  # above the story, or under its standfirst
+                published = parse_date_line(line)
             continue
         if in_list and not reads_as_sentence(line) and _list_point(line):
             paragraphs.append(line)
@@ -325,7 +337,7 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
                 place, line, agency = place or found, rest, agency or dateline_agency
         paragraphs.append(unglue_heading(line))
         in_list = _introduces_list(line)
-    return Cleaned(title=title, text="\n\n".join(paragraphs), author=author, place=place, agency=agency)
+    return Cleaned(title=title, text="\n\n".join(paragraphs), author=author, place=place, agency=agency, published=published)
 
 
 def split_headline(text: str) -> tuple[str, str]:
