@@ -122,6 +122,8 @@ def test_repeated_headline_without_punctuation_is_dropped_but_a_lead_that_matche
     "These demands include an Israeli withdrawal from Gaza.",
     "As a result, the talks were postponed until next week.",
     "Naim added that the group wanted guarantees.",
+    "The Hamas-led attack on southern Israel that day killed 1,139 people.",
+    "Later that week the delegation returned to Doha for more talks.",
 ])
 def test_sentences_that_lean_on_context_are_penalised(text):
     factor, reasons = context_penalty(text, words(text))
@@ -134,6 +136,7 @@ def test_sentences_that_lean_on_context_are_penalised(text):
     "This week the talks moved to Doha, officials said.",
     "There are still 130 hostages held in Gaza, officials said.",
     "Both Qatar and Egypt have tried to broker a follow-up to the November truce.",
+    "Hamas said it would hand over four bodies on Thursday, the day the truce's first phase ends.",
 ])
 def test_sentences_that_stand_alone_are_not_penalised(text):
     assert context_penalty(text, words(text)) == (1.0, ())
@@ -338,6 +341,16 @@ def test_the_same_figure_from_several_articles_is_one_figure_citing_them_all():
     candidates, _ = extract_candidates(group)
     figures = [f for f in extract_figures(group, candidates) if f.category == "hostages"]
     assert len(figures) == 1 and figures[0].sources == (0, 1) and not figures[0].disputed
+
+
+def test_a_figure_printed_the_same_is_one_row_whether_or_not_it_reads_as_a_running_toll():
+    group = [
+        article("The war began when Hamas-led militants attacked southern Israel, killing about 1,200 people."),
+        article("Hamas-led fighters killed about 1,200 people in southern Israel in the attack.", "b"),
+    ]
+    candidates, _ = extract_candidates(group)
+    rows = [(f.value, f.what, f.sources) for f in extract_figures(group, candidates) if f.category == "killed"]
+    assert rows == [("about 1,200", "people killed", (0, 1))]
 
 
 # -- quotes -------------------------------------------------------------------------------

@@ -159,6 +159,8 @@ _NAMES_THE_DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|this (?:week|morning|afternoon|evening))\b",
     re.I,
 )
+# A time named only by pointing back at the sentence before ("the attack that day", "later that week").
+_TIME_BACK = re.compile(r"\b(?:(?:that|the same) (?:day|night|morning|evening|afternoon|week|weekend|month|year)|at the time)\b", re.I)
 _OPENS_WITH_QUOTE_FRAGMENT = re.compile(r"^[\"“‘«']\s*(?:[a-z]|\.\.\.|…)")
 _QUOTE_ONLY = re.compile(r"^[\"“«][^\"“”«»]+[\"”»]$")
 
@@ -342,6 +344,8 @@ def context_penalty(text: str, tokens: list[str]) -> tuple[float, tuple[str, ...
         hit(0.6, "vague")
     if _QUOTE_ONLY.match(stripped):
         hit(0.6, "quote without speaker")
+    if _TIME_BACK.search(text):
+        hit(0.7, "time named by the sentence before")
     lowered = text.lower()
     if _background(text, lowered) and not _NAMES_THE_DAY.search(text):
         hit(0.6, "background")

@@ -286,6 +286,7 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     by_key: dict[tuple, list[_Found]] = {}
     for (key, _), items in merged.items():
         by_key.setdefault(key, []).append(items[0])
+    shown: dict[tuple, int] = {}  # one row per figure as printed, whatever key it was counted under
     figures = []
     for (key, number), items in merged.items():
         first = items[0]
@@ -294,6 +295,12 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         disputed = first.category != "people" and any(
             other.article not in sources and _conflict(first, other) for other in by_key[key]
         )
+        row = (first.value.lower(), first.what)
+        if row in shown:  # "about 1,200 people killed", once as a running toll and once not
+            earlier, known, was_disputed = figures[shown[row]]
+            figures[shown[row]] = (earlier, tuple(dict.fromkeys(known + sources)), was_disputed or disputed)
+            continue
+        shown[row] = len(figures)
         figures.append((first, sources, disputed))
 
     def rank(entry):
