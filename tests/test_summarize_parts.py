@@ -382,6 +382,10 @@ def test_quotes_with_their_speakers():
     ("Qatari Foreign Ministry spokesman Majed al-Ansari", "Majed al-Ansari"),
     ("Einav Zangauker, whose son Matan is held in Gaza", "Einav Zangauker"),
     ("a Qatari official", "a Qatari official"),
+    ("Reporting from Doha, Al Jazeera's Samir Haddad", "Samir Haddad"),
+    ("the movement's chief negotiator Khalil al-Hayya", "Khalil al-Hayya"),
+    ("the group", None),  # named in an earlier sentence: no speaker rather than a pointer
+    ("the Israeli military", "the Israeli military"),
 ])
 def test_speaker_from_attribution(phrase, speaker):
     assert speaker_from(phrase) == speaker

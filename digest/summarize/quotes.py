@@ -4,8 +4,8 @@ A quote is a passage in quotation marks that starts like a sentence (a capital l
 to at least five words; shorter ones are scare quotes or labels. The speaker is read from the
 attribution beside it: `"...," X said`, `"...," said X`, `X said: "..."`. A name at the end of
 the attribution ("Hamas official Osama Hamdan") gives the person; without one, the description
-("an Israeli official") is the speaker; "he" or "she" is the last person quoted in the same
-article, when there was one.
+("an Israeli official") is the speaker, unless it only points back ("the group"); "he" or "she"
+is the last person quoted in the same article, when there was one.
 """
 
 from __future__ import annotations
@@ -57,6 +57,9 @@ def _trailing_name(tokens: list[str]) -> list[str]:
         else:
             break
     run.reverse()
+    owners = [k for k, token in enumerate(run[:-1]) if token.lower().endswith(("’s", "'s"))]
+    if owners:  # "Al Jazeera's Samir Haddad": the person after the last possessive
+        run = run[owners[-1] + 1 :]
     while len(run) > 1 and (run[0].lower().strip("’'s") in _TITLE_WORDS or run[0].lower().endswith(("’s", "'s"))
                             or (re.search(r"(?:i|ian|ese|ish|an)$", run[0].lower()) and len(run) > 2)):
         run.pop(0)
@@ -84,6 +87,8 @@ def speaker_from(phrase: str) -> str | None:
             return " ".join(name).strip("’'")
     first = parts[0]
     tokens = first.split()
+    if len(tokens) == 2 and tokens[0].lower() == "the":
+        return None  # "the group", "the ministry": named in an earlier sentence, not here
     if tokens and len(tokens) <= 8 and (tokens[0].lower() in ("a", "an", "the") or tokens[-1].islower()):
         return first
     return None
