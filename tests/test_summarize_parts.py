@@ -353,6 +353,18 @@ def test_a_figure_printed_the_same_is_one_row_whether_or_not_it_reads_as_a_runni
     assert rows == [("about 1,200", "people killed", (0, 1))]
 
 
+def test_figures_told_as_background_come_after_the_day_s_figures():
+    group = [
+        article("The war began when Hamas-led militants attacked southern Israel, killing about 1,200 people and taking 251 hostages."),
+        article("The war was triggered by the attack on southern Israel on October 7, 2023, in which some 1,200 people were killed.", "b"),
+        article("Israeli strikes killed 40 Palestinians in Gaza on Tuesday, health officials said.", "c"),
+    ]
+    candidates, _ = extract_candidates(group)
+    figures = extract_figures(group, candidates)
+    assert [(f.value, f.sources) for f in figures if f.category == "killed"] == [("40", (2,)), ("about 1,200", (0, 1))]
+    assert figures[0].value == "40"
+
+
 # -- quotes -------------------------------------------------------------------------------
 
 

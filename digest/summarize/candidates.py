@@ -152,7 +152,7 @@ _ORIGIN_EVENT = re.compile(
 )
 _FIRST_TRUCE = re.compile(
     r"\b(?:the (?:first|only|first and only|sole) (?:truce|ceasefire|pause)(?: (?:of|in) the war)?|"
-    r"(?:week-long|weeklong|seven-day) (?:truce|ceasefire|pause) in (?:late )?november)\b",
+    r"(?:week-long|weeklong|seven-day)(?: [a-z]+)? (?:truce|ceasefire|pause) in (?:late )?november)\b",
     re.I,
 )
 _NAMES_THE_DAY = re.compile(

@@ -5,7 +5,8 @@ A figure is a number (digits, number words, "dozens", "$20 billion") followed wi
 words by a counted noun. What it counts is read from the noun and the verbs around it ("600
 Palestinians have been killed" counts the killed). Two articles giving different values for the
 same thing (same category, same noun, same situation: held or released hostages, say) are both
-kept and marked disputed.
+kept and marked disputed. Figures stated only in background (how the war began, its first truce)
+come after the day's figures.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ class _Found:
     sentence: str
     article: int
     order: int
+    background: bool = False  # stated in a sentence ranked down as background (how the war began ...)
 
 
 _QUALIFIER_PREFIX = re.compile(rf"^{_QUALIFIER}\s+")
@@ -277,7 +279,8 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
             number = parse_number(value)
             if number is not None and number < 2 and category not in ("dollars",):
                 continue
-            found.append(_Found(value, number, value_range(value), what, category, key, candidate.text, candidate.article, order))
+            found.append(_Found(value, number, value_range(value), what, category, key, candidate.text, candidate.article, order,
+                                "background" in candidate.reasons))
 
     merged: dict[tuple, list[_Found]] = {}
     for item in found:
@@ -295,18 +298,21 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         disputed = first.category != "people" and any(
             other.article not in sources and _conflict(first, other) for other in by_key[key]
         )
-        row = (first.value.lower(), first.what)
-        if row in shown:  # "about 1,200 people killed", once as a running toll and once not
+        row = (first.value.lower() if number is None else number, first.what)
+        if row in shown:  # "about 1,200 people killed" and "some 1,200 people killed", one read as a running toll
             earlier, known, was_disputed = figures[shown[row]]
             figures[shown[row]] = (earlier, tuple(dict.fromkeys(known + sources)), was_disputed or disputed)
             continue
         shown[row] = len(figures)
         figures.append((first, sources, disputed))
 
+    background = {key for key, items in merged.items() if all(i.background for i in items)}
+
     def rank(entry):
         first, sources, disputed = entry
         category = first.category if first.category in _PRIORITY else "people"
-        return (_PRIORITY.index(category), first.number is None, not disputed, -len(sources), first.order)
+        told_as_background = (first.key, first.number if first.number is not None else first.value.lower()) in background
+        return (told_as_background, _PRIORITY.index(category), first.number is None, not disputed, -len(sources), first.order)
 
     figures.sort(key=rank)
     chosen = figures[:MAX_FIGURES]
