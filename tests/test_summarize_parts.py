@@ -353,6 +353,19 @@ def test_a_figure_printed_the_same_is_one_row_whether_or_not_it_reads_as_a_runni
     assert rows == [("about 1,200", "people killed", (0, 1))]
 
 
+def test_every_kind_of_figure_gets_a_place_before_a_ninth_toll():
+    tolls = [article(f"Israeli strikes killed {n} Palestinians in {place} on Tuesday, medics said.", f"t{n}")
+             for n, place in zip((12, 17, 23, 31, 44, 52, 67, 75, 88), ("Rafah", "Khan Younis", "Gaza City", "Deir al-Balah",
+                                                                         "Jabalia", "Nuseirat", "Beit Lahia", "Bureij", "Maghazi"))]
+    group = [*tolls, article("Hamas would free 10 living hostages under the proposal, mediators said.", "h"),
+             article("Israel would release 1,100 Palestinian prisoners in exchange, officials said.", "p")]
+    candidates, _ = extract_candidates(group)
+    figures = extract_figures(group, candidates)
+    kinds = [f.category for f in figures]
+    assert {"hostages", "prisoners"} <= set(kinds)
+    assert kinds == sorted(kinds, key=["killed", "hostages", "prisoners"].index)  # listed by kind
+
+
 def test_figures_told_as_background_come_after_the_day_s_figures():
     group = [
         article("The war began when Hamas-led militants attacked southern Israel, killing about 1,200 people and taking 251 hostages."),

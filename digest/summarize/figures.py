@@ -308,19 +308,29 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
 
     background = {key for key, items in merged.items() if all(i.background for i in items)}
 
+    def category_of(entry) -> str:
+        return entry[0].category if entry[0].category in _PRIORITY else "people"
+
     def rank(entry):
         first, sources, disputed = entry
-        category = first.category if first.category in _PRIORITY else "people"
         told_as_background = (first.key, first.number if first.number is not None else first.value.lower()) in background
-        return (told_as_background, _PRIORITY.index(category), first.number is None, not disputed, -len(sources), first.order)
+        return (told_as_background, first.number is None, not disputed, -len(sources), first.order)
 
-    figures.sort(key=rank)
-    chosen = figures[:MAX_FIGURES]
+    # The best of each kind (killed, hostages, prisoners, ...) in turn, so that eight tolls never
+    # crowd out the hostages and the prisoners; within a kind the day's figures, disputed values
+    # (shown with what they dispute), then the most widely stated.
+    by_category: dict[str, list] = {}
+    for entry in sorted(figures, key=rank):
+        by_category.setdefault(category_of(entry), []).append(entry)
+    queues = [by_category[c] for c in _PRIORITY if c in by_category]
+    turn = {id(entry): (depth, order) for order, queue in enumerate(queues) for depth, entry in enumerate(queue)}
+    ordered = sorted(figures, key=lambda entry: turn[id(entry)])
+    chosen = ordered[:MAX_FIGURES]
     # A disputed value never appears without the values it disputes.
-    for entry in figures[MAX_FIGURES:]:
+    for entry in ordered[MAX_FIGURES:]:
         if entry[2] and any(c[2] and c[0].key == entry[0].key for c in chosen):
             chosen.append(entry)
-    chosen.sort(key=rank)
+    chosen.sort(key=lambda entry: (_PRIORITY.index(category_of(entry)), turn[id(entry)]))
     return tuple(
         Figure(value=first.value, what=first.what, category=first.category, sentence=first.sentence, sources=sources, disputed=disputed)
         for first, sources, disputed in chosen
