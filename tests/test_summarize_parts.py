@@ -306,6 +306,18 @@ def test_figures_read_numbers_with_what_they_count():
     assert [(v, c) for v, _, c, _ in find_figures("It put the loss of life at 39000 people since October.")] == [("39000", "killed")]
 
 
+@pytest.mark.parametrize("text,value,what,number", [
+    ("Arab leaders adopted Egypt's $53 billion plan to rebuild Gaza.", "$53 billion", "plan", 53e9),
+    ("Egypt unveiled a $53bn reconstruction plan on Tuesday.", "$53bn", "reconstruction plan", 53e9),
+    ("The US pledged $20 billion in aid.", "$20 billion", "aid", 20e9),
+    ("The plan would cost $53 billion dollars over five years.", "$53 billion", "dollars", 53e9),
+    ("The appeal raised $3m for the hospital.", "$3m", "dollars", 3e6),
+])
+def test_sums_of_money_with_what_they_pay_for(text, value, what, number):
+    (found,) = [f for f in find_figures(text) if f[2] == "dollars"]
+    assert found[:2] == (value, what) and parse_number(found[0]) == number
+
+
 def test_dates_years_and_background_durations_are_not_figures():
     assert find_figures("The attack of October 7, 2023 changed everything, and in 2024 talks stalled.") == []
     assert find_figures("Hamas has controlled Gaza for 16 years and lost ten months of revenue.") == []

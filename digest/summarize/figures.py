@@ -61,7 +61,14 @@ _FIGURE = re.compile(
     re.I,
 )
 _ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,])(?P<value>{_VALUE})-(?P<unit>day|week|month|hour)\s+(?P<noun>[a-z-]+)", re.I)
-_MONEY = re.compile(rf"(?<![\w.,])(?P<value>(?:{_QUALIFIER}\s+)?\$\s?{_CORE})", re.I)
+_MONEY = re.compile(rf"(?<![\w.,])(?P<value>(?:{_QUALIFIER}\s+)?\$\s?{_CORE}(?:bn|mn|m)?\b)", re.I)
+# What a sum pays for: the words after it, up to a word that starts a new phrase ("$53bn plan to
+# rebuild" -> "plan", "$20 billion in aid" -> "aid", "$53 billion dollars over" -> "dollars").
+_MONEY_NOUN = re.compile(r"\s+(?:(?:in|of|worth of)\s+)?([a-z]+(?:\s+[a-z]+)?)")
+_PHRASE_STARTS = frozenset({
+    "to", "over", "for", "in", "on", "at", "by", "from", "with", "that", "which", "and", "or", "a", "an", "the", "is",
+    "was", "would", "will", "as", "of", "into", "per",
+})
 _DEATH_TOLL = re.compile(rf"\bdeath toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|passed|surpassed|exceeded|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
 
 _KILLED = re.compile(r"\b(?:killed|killing|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|executed|fatalities)\b", re.I)
@@ -90,7 +97,7 @@ class _Found:
 
 
 _QUALIFIER_PREFIX = re.compile(rf"^{_QUALIFIER}\s+")
-_LEADING_NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(\w+))?")
+_LEADING_NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(bn|mn|m)\b|\s+(\w+))?")
 
 
 def parse_number(value: str) -> float | None:
@@ -100,7 +107,9 @@ def parse_number(value: str) -> float | None:
     match = _LEADING_NUMBER.match(text)
     if match:
         number = float(match.group(1).replace(",", ""))
-        return number * _UNITS.get(match.group(2) or "", 1)
+        if match.group(2):  # "$53bn", "$3m"
+            return number * (1e9 if match.group(2) == "bn" else 1e6)
+        return number * _UNITS.get(match.group(3) or "", 1)
     parts = re.split(r"[- ]", text)
     if parts and parts[0] in _SMALL:
         number = float(_SMALL[parts[0]])
@@ -227,9 +236,13 @@ def find_figures(text: str) -> list[tuple[str, str, str, tuple]]:
     for match in _DEATH_TOLL.finditer(text) if "death toll" in text.lower() else ():
         add(match.start("value"), match.end("value"), match.group("value"), "killed (death toll)", "killed", ("killed", True))
     for match in _matches(_MONEY, text, anchors) if "$" in text else ():
-        following = text[match.end() : match.end() + 40]
-        noun = re.match(r"\s+(?:(?:in|of|worth of)\s+)?([a-z]+(?:\s+[a-z]+)?)", following)
-        what = noun.group(1) if noun else "dollars"
+        noun = _MONEY_NOUN.match(text[match.end() : match.end() + 40])
+        kept = []
+        for word in noun.group(1).split() if noun else ():
+            if word in _PHRASE_STARTS:
+                break
+            kept.append(word)
+        what = " ".join(kept) or "dollars"
         add(match.start(), match.end(), match.group("value"), what, "dollars", ("dollars", what))
     for match in _matches(_ADJECTIVAL_DURATION, text, anchors) if "-" in text else ():
         unit, noun = match.group("unit").lower(), match.group("noun").lower()
