@@ -378,6 +378,17 @@ def test_every_kind_of_figure_gets_a_place_before_a_ninth_toll():
     assert kinds == sorted(kinds, key=["killed", "hostages", "prisoners"].index)  # listed by kind
 
 
+def test_a_background_figure_does_not_dispute_the_day_s_figure():
+    group = [
+        article("The only truce of the war, a week-long pause in November 2023, saw 105 hostages released."),
+        article("The deal would see the release of all 100 hostages still held, officials said on Sunday.", "b"),
+    ]
+    candidates, _ = extract_candidates(group)
+    hostages = [f for f in extract_figures(group, candidates) if f.category == "hostages"]
+    assert len(hostages) == 2 and not any(f.disputed for f in hostages)
+    assert hostages[0].value == "all 100"
+
+
 def test_figures_told_as_background_come_after_the_day_s_figures():
     group = [
         article("The war began when Hamas-led militants attacked southern Israel, killing about 1,200 people and taking 251 hostages."),

@@ -308,8 +308,11 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         first = items[0]
         sources = tuple(dict.fromkeys(i.article for i in items))
         # Head counts of "people" in different sentences are rarely counts of the same thing.
+        # A figure told as background (the first truce's 105 hostages) and one told as the day's
+        # news count different moments, not the same thing.
         disputed = first.category != "people" and any(
-            other.article not in sources and _conflict(first, other) for other in by_key[key]
+            other.article not in sources and other.background == first.background and _conflict(first, other)
+            for other in by_key[key]
         )
         row = (first.value.lower() if number is None else number, first.what)
         if row in shown:  # "about 1,200 people killed" and "some 1,200 people killed", one read as a running toll
