@@ -345,58 +345,48 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     assert figures[("33", "hostages")].sources == (3,)
 
 
-def test_the_same_figure_from_several_articles_is_one_figure_citing_them_all():
-    group = [
-        article("Hamas is to free 33 hostages in the first phase, mediators said."),
-        article("In the first phase, 33 hostages are to be freed by Hamas, officials said.", "b"),
-    ]
+def figures_of(*texts: str, category: str | None = None):
+    """The key figures of a group of one-sentence articles (optionally of one kind only)."""
+    group = [article(text, f"a{n}") for n, text in enumerate(texts)]
     candidates, _ = extract_candidates(group)
-    figures = [f for f in extract_figures(group, candidates) if f.category == "hostages"]
+    return [f for f in extract_figures(group, candidates) if category in (None, f.category)]
+
+
+def test_the_same_figure_from_several_articles_is_one_figure_citing_them_all():
+    figures = figures_of("Hamas is to free 33 hostages in the first phase, mediators said.",
+                         "In the first phase, 33 hostages are to be freed by Hamas, officials said.", category="hostages")
     assert len(figures) == 1 and figures[0].sources == (0, 1) and not figures[0].disputed
 
 
 def test_a_figure_printed_the_same_is_one_row_whether_or_not_it_reads_as_a_running_toll():
-    group = [
-        article("The war began when Hamas-led militants attacked southern Israel, killing about 1,200 people."),
-        article("Hamas-led fighters killed about 1,200 people in southern Israel in the attack.", "b"),
-    ]
-    candidates, _ = extract_candidates(group)
-    rows = [(f.value, f.what, f.sources) for f in extract_figures(group, candidates) if f.category == "killed"]
-    assert rows == [("about 1,200", "people killed", (0, 1))]
+    figures = figures_of("The war began when Hamas-led militants attacked southern Israel, killing about 1,200 people.",
+                         "Hamas-led fighters killed about 1,200 people in southern Israel in the attack.", category="killed")
+    assert [(f.value, f.what, f.sources) for f in figures] == [("about 1,200", "people killed", (0, 1))]
 
 
 def test_every_kind_of_figure_gets_a_place_before_a_ninth_toll():
-    tolls = [article(f"Israeli strikes killed {n} Palestinians in {place} on Tuesday, medics said.", f"t{n}")
-             for n, place in zip((12, 17, 23, 31, 44, 52, 67, 75, 88), ("Rafah", "Khan Younis", "Gaza City", "Deir al-Balah",
-                                                                         "Jabalia", "Nuseirat", "Beit Lahia", "Bureij", "Maghazi"))]
-    group = [*tolls, article("Hamas would free 10 living hostages under the proposal, mediators said.", "h"),
-             article("Israel would release 1,100 Palestinian prisoners in exchange, officials said.", "p")]
-    candidates, _ = extract_candidates(group)
-    figures = extract_figures(group, candidates)
-    kinds = [f.category for f in figures]
+    places = ("Rafah", "Khan Younis", "Gaza City", "Deir al-Balah", "Jabalia", "Nuseirat", "Beit Lahia", "Bureij", "Maghazi")
+    tolls = [f"Israeli strikes killed {n} Palestinians in {place} on Tuesday, medics said."
+             for n, place in zip((12, 17, 23, 31, 44, 52, 67, 75, 88), places)]
+    kinds = [f.category for f in figures_of(*tolls, "Hamas would free 10 living hostages under the proposal, mediators said.",
+                                            "Israel would release 1,100 Palestinian prisoners in exchange, officials said.")]
     assert {"hostages", "prisoners"} <= set(kinds)
     assert kinds == sorted(kinds, key=["killed", "hostages", "prisoners"].index)  # listed by kind
 
 
 def test_a_background_figure_does_not_dispute_the_day_s_figure():
-    group = [
-        article("The only truce of the war, a week-long pause in November 2023, saw 105 hostages released."),
-        article("The deal would see the release of all 100 hostages still held, officials said on Sunday.", "b"),
-    ]
-    candidates, _ = extract_candidates(group)
-    hostages = [f for f in extract_figures(group, candidates) if f.category == "hostages"]
+    hostages = figures_of("The only truce of the war, a week-long pause in November 2023, saw 105 hostages released.",
+                          "The deal would see the release of all 100 hostages still held, officials said on Sunday.", category="hostages")
     assert len(hostages) == 2 and not any(f.disputed for f in hostages)
     assert hostages[0].value == "all 100"
 
 
 def test_figures_told_as_background_come_after_the_day_s_figures():
-    group = [
-        article("The war began when Hamas-led militants attacked southern Israel, killing about 1,200 people and taking 251 hostages."),
-        article("The war was triggered by the attack on southern Israel on October 7, 2023, in which some 1,200 people were killed.", "b"),
-        article("Israeli strikes killed 40 Palestinians in Gaza on Tuesday, health officials said.", "c"),
-    ]
-    candidates, _ = extract_candidates(group)
-    figures = extract_figures(group, candidates)
+    figures = figures_of(
+        "The war began when Hamas-led militants attacked southern Israel, killing about 1,200 people and taking 251 hostages.",
+        "The war was triggered by the attack on southern Israel on October 7, 2023, in which some 1,200 people were killed.",
+        "Israeli strikes killed 40 Palestinians in Gaza on Tuesday, health officials said.",
+    )
     assert [(f.value, f.sources) for f in figures if f.category == "killed"] == [("40", (2,)), ("about 1,200", (0, 1))]
     assert figures[0].value == "40"
 
