@@ -50,6 +50,7 @@ _DATE_LINE = re.compile(
     re.I,
 )
 _DATE_RX, _TIME_RX, _ZONE_RX = re.compile(_DATE, re.I), re.compile(_TIME, re.I), re.compile(_ZONE)
+_TAIL_START = re.compile(r"\b(?:updated|published|modified)\b", re.I)  # where a tail's second time begins
 # Zones that name one offset, and US zones named without it ("ET"); ambiguous ones (IST, CST in
 # Asia ...) are read as UTC.
 _REGIONS = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
@@ -70,7 +71,7 @@ def parse_date_line(line: str) -> datetime | None:
         return None
     date = _DATE_RX.search(line)
     after = line[date.end():]
-    tail = re.search(r"\b(?:updated|published|modified)\b", after, re.I)
+    tail = _TAIL_START.search(after)
     rest = line[: date.start()] + " " + (after[: tail.start()] if tail else after)
     time = _TIME_RX.search(rest)
     try:

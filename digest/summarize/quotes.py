@@ -60,7 +60,7 @@ def _trailing_name(tokens: list[str]) -> list[str]:
     owners = [k for k, token in enumerate(run[:-1]) if token.lower().endswith(("’s", "'s"))]
     if owners:  # "Al Jazeera's Samir Haddad": the person after the last possessive
         run = run[owners[-1] + 1 :]
-    while len(run) > 1 and (run[0].lower().strip("’'s") in _TITLE_WORDS or run[0].lower().endswith(("’s", "'s"))
+    while len(run) > 1 and (run[0].lower().strip("’'s") in _TITLE_WORDS
                             or (re.search(r"(?:i|ian|ese|ish|an)$", run[0].lower()) and len(run) > 2)):
         run.pop(0)
     while run and run[0].lower() in _NAME_PARTICLES:

@@ -387,7 +387,7 @@ class SentenceRules:
     def relation(self, track: str) -> Finding | None:
         """The first place in the sentence where the track's actors talk to its counterparts."""
         actors = [h for h in self.hits if h.role == "actor" and h.track == track and self.acting(h)]
-        counterparts = [h for h in self.hits if h.role == "counterpart" and h.track == track and not self.paired_elsewhere(h)]
+        counterparts = self._counterparts(track)
         if not actors or not counterparts:
             return None
         blockers = self._blockers()
@@ -457,7 +457,7 @@ class SentenceRules:
         if not responses:
             return None
         actors = [h for h in self.hits if h.role == "actor" and h.track == track]
-        counterparts = [h for h in self.hits if h.role == "counterpart" and h.track == track and not self.paired_elsewhere(h)]
+        counterparts = self._counterparts(track)
         if not actors or not counterparts:
             return None
         plans = {}  # plan word -> the actor who made the plan ("backed" by the US: not made by it)
@@ -467,7 +467,7 @@ class SentenceRules:
                 plans.setdefault(k, a)
         blockers = self._blockers()
         # the go-betweens may stand between the answer and who gives it ("handed mediators its answer")
-        thirds = {i for start, end in self.vocab.get("third", {}).items() for i in range(start, end)}
+        thirds = self._third_tokens()
         for b in counterparts:
             for r in responses:
                 span = self._answers_plan(b, r, plans, thirds, blockers) or self._answer_taken_up(b, r, actors, blockers)
@@ -485,8 +485,8 @@ class SentenceRules:
         if not plans:
             return None
         actors = [h for h in self.hits if h.role == "actor" and h.track == track]
-        counterparts = [h for h in self.hits if h.role == "counterpart" and h.track == track and not self.paired_elsewhere(h)]
-        thirds = {i for start, end in self.vocab.get("third", {}).items() for i in range(start, end)}
+        counterparts = self._counterparts(track)
+        thirds = self._third_tokens()
         for a in actors:
             g = self._gives(a)
             if g is None:
@@ -568,6 +568,14 @@ class SentenceRules:
                 k += 1
             return self.at("third", k)
         return False
+
+    def _counterparts(self, track: str) -> list[Hit]:
+        """The track's counterparts in this sentence that are not talking to someone else."""
+        return [h for h in self.hits if h.role == "counterpart" and h.track == track and not self.paired_elsewhere(h)]
+
+    def _third_tokens(self) -> set[int]:
+        """Token positions naming another party (Israel, the PA ...)."""
+        return {i for start, end in self.vocab.get("third", {}).items() for i in range(start, end)}
 
     def _relation_text(self, span: tuple[int, ...]) -> str:
         """The words that show a relation; a long gap between subject and talk word is elided."""
