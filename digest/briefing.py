@@ -343,7 +343,7 @@ def build_briefing(
             sentences=config.summary.sentences,
             algorithm=config.summary.algorithm,
             track=config.track(track_id),
-            previous=store.previous_sentences(track_id),
+            previous=store.previous_sentences(track_id, until=window.end, articles=[a.id for a in members if a.id is not None]),
             now=now,
         )
         for track_id, members in groups.items()

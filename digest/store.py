@@ -502,20 +502,36 @@ class Store:
             raise NotFound(f"no digest with id {digest_id}; `digest digests` lists the recorded ones")
         return _digest(row)
 
-    def previous_sentences(self, track: str) -> list[str]:
-        """The summary sentences of the latest digest that had a section for `track`, in order."""
+    def previous_sentences(self, track: str, *, until: datetime | None = None, articles: Iterable[int] | None = None) -> list[str]:
+        """The summary sentences, in order, of the digest a new section for `track` follows: the
+        latest recorded one with a section for the track whose window ended by `until` (when
+        given: a briefing for last week follows the one before it, not today's) and, when
+        `articles` is given, whose section was built from other articles (the same articles again
+        make the same briefing, rebuilt; what it said is not yesterday's news)."""
+        wanted = None if articles is None else set(articles)
         with self.engine.connect() as conn:
-            latest = conn.execute(
-                sa.select(sa.func.max(digest_sentences.c.digest_id)).where(digest_sentences.c.track == track)
-            ).scalar()
-            if latest is None:
-                return []
-            rows = conn.execute(
-                sa.select(digest_sentences.c.text)
-                .where(digest_sentences.c.digest_id == latest, digest_sentences.c.track == track)
-                .order_by(digest_sentences.c.position)
+            candidates = conn.execute(
+                sa.select(digests.c.id, digests.c.window_end)
+                .where(digests.c.id.in_(sa.select(digest_sentences.c.digest_id).where(digest_sentences.c.track == track)))
+                .order_by(digests.c.id.desc())
             ).all()
-        return [r.text for r in rows]
+            for row in candidates:
+                if until is not None and row.window_end is not None and _utc(row.window_end) > _utc(until):
+                    continue
+                if wanted is not None:
+                    used = conn.execute(
+                        sa.select(digest_articles.c.article_id)
+                        .where(digest_articles.c.digest_id == row.id, digest_articles.c.track == track)
+                    ).scalars()
+                    if set(used) == wanted:
+                        continue
+                rows = conn.execute(
+                    sa.select(digest_sentences.c.text)
+                    .where(digest_sentences.c.digest_id == row.id, digest_sentences.c.track == track)
+                    .order_by(digest_sentences.c.position)
+                ).all()
+                return [r.text for r in rows]
+        return []
 
     def digest_article_ids(self, digest_id: int) -> dict[str, list[int]]:
         """Track -> ids of the articles a digest included."""

@@ -136,6 +136,19 @@ def test_record_and_read_digests(store_url, store, config):
         store.get_digest(99)
 
 
+def test_the_previous_digest_is_an_earlier_briefing_on_other_articles(store, config):
+    store_sample_articles(store)
+    briefing = sample_briefing(config)
+    record_briefing(store, briefing, None)
+    said = [line.text for line in briefing.sections[0].lines]
+    # The next day's section on new articles follows it.
+    assert store.previous_sentences("doha", until=NOW + timedelta(days=1), articles=[1, 2, 5]) == said
+    # Built again from the very same articles, it is the same briefing rebuilt: nothing to mark.
+    assert store.previous_sentences("doha", until=NOW, articles=[2, 1]) == []
+    # A briefing for a window that ended before this digest's does not follow it.
+    assert store.previous_sentences("doha", until=NOW - timedelta(days=2), articles=[7]) == []
+
+
 def test_default_window_starts_where_the_last_digest_of_those_tracks_ended(store, config):
     store_sample_articles(store)
     record_briefing(store, sample_briefing(config), None)  # all tracks, ends at NOW

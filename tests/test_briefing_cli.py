@@ -59,6 +59,18 @@ def test_second_default_build_has_nothing_new(seeded, run_cli, tmp_path):
     assert "Articles dated up to " in (tmp_path / "four" / "briefing.html").read_text()
 
 
+def test_building_the_same_articles_again_writes_the_same_briefing(seeded, run_cli, store, tmp_path):
+    def sections(folder):
+        out = json.loads(run_cli("build", "--all", "--format", "email", "-o", tmp_path / folder, "--json").output)
+        data = store.get_digest(out["digest_id"]).data
+        return [[(line["text"], line["repeated"]) for line in section["lines"]] for section in data["sections"]]
+
+    first = sections("one")
+    assert any(first) and not any(repeated for lines in first for _, repeated in lines)
+    # The digest just recorded covers these same articles: it is this briefing, not yesterday's.
+    assert sections("two") == first
+
+
 def test_track_filter(seeded, run_cli, tmp_path):
     result = run_cli("build", "--track", "doha", "--track", "cairo", "--format", "html", "-o", tmp_path, "--json")
     assert result.exit_code == 0, result.output
