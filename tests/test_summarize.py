@@ -23,6 +23,7 @@ from digest.summarize.select import NEAR_COPY, MeaningSpace, meaning_terms, near
 from digest.text import words
 
 RESOURCES = Path(__file__).parent / "resources" / "summarize"
+SEEDS = Path(__file__).parent.parent / "seeds"
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
 
 
@@ -199,6 +200,36 @@ def test_one_line_per_article_is_its_own_sentence():
     assert len(summary.one_liners) == len(group)
     for article_, line in zip(group, summary.one_liners):
         assert line and line in article_.text
+
+
+def test_an_articles_line_says_what_its_headline_says():
+    feature = article(
+        "Vance says Gaza truce is holding better than expected",
+        "Israelis have a new word for the parade of American visitors: babysitting.\n\n"
+        "Two Israeli soldiers were killed in Rafah on Sunday and strikes that followed killed at least 44 people, "
+        "health officials said, in the worst day of violence since the truce began.\n\n"
+        "Vice President JD Vance said on Tuesday that the Gaza truce was holding better than he had expected, "
+        "though disarming Hamas would be a very tough task.\n\n"
+        "He met Prime Minister Benjamin Netanyahu in Jerusalem on Wednesday.",
+    )
+    news = article(
+        "Hamas hands mediators its reply to the US truce plan",
+        "Hamas handed Qatari and Egyptian mediators its reply to the US plan for a 60-day truce on Saturday, "
+        "asking for guarantees that the war would end.\n\n"
+        "More than 54,000 Palestinians have been killed in Gaza, according to the health ministry, and 58 hostages remain.",
+    )
+    lines = summarize_group([feature, news], sentences=3).one_liners
+    assert lines[0].startswith("Vice President JD Vance said on Tuesday")  # not the scene, not the toll
+    assert lines[1].startswith("Hamas handed Qatari and Egyptian mediators")  # the lead, not the figures
+
+
+def test_an_untitled_texts_line_is_not_its_first_sentence_again():
+    # A seed with no title line: its title is its first sentence, which is also its lead.
+    [(_, document)] = list(iter_documents([str(SEEDS / "002_9a1633e24300d991.txt")], 10**7))
+    untitled = document_to_article(document)
+    line = summarize_group([untitled], sentences=2).one_liners[0]
+    assert untitled.title.startswith("Hamas negotiators have embarked on intensified talks in Cairo")
+    assert line in untitled.text and not line.startswith("Hamas negotiators have embarked")
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)

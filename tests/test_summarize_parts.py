@@ -89,6 +89,8 @@ def test_sumy_runs_on_the_offline_tokenizer_for_plain_text():
     ("This story has been updated with additional reporting.", "furniture"),
     ("The post Hamas delegation arrives in Cairo for talks appeared first on Daily News.", "furniture"),
     ("Join our WhatsApp channel for the latest news from Gaza and Israel.", "furniture"),
+    ("Join ST's WhatsApp Channel and get the latest news and must-reads.", "furniture"),
+    ("Get the latest headlines from the Middle East delivered every morning.", "furniture"),
     ("Watch the full interview with the envoy at pic.twitter.com/AbC123 today.", "link"),
     ("Israel and Hamas open indirect talks in Egypt", "headline"),
 ])

@@ -59,7 +59,7 @@ from digest.summarize.select import (
     numbers_of,
     said_by_graph,
 )
-from digest.text import split_paragraphs, words
+from digest.text import content_key, split_paragraphs, words
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +114,12 @@ def _previous_terms(previous: Sequence[str]) -> list[list[str]]:
                 out.append(meaning_terms(words(sentence)))
     return out
 
+
+# An article's one line (see _one_liners): how much restating its headline, standing early and
+# the section's own score count.
+ONE_LINER_TITLE = 0.5
+ONE_LINER_LEAD = 0.3
+ONE_LINER_SCORE = 0.2
 
 SHORTLIST = 4000  # candidates that get the full analysis (names, figures) in a very large group
 SUPPORT_LIMIT = 1000  # the best candidates compared pairwise for what other outlets also say
@@ -259,7 +265,7 @@ def summarize_group(
     return Summary(
         articles=articles,
         sentences=tuple(sentence for _, sentence in picked),
-        one_liners=_one_liners(articles, candidates, scored),
+        one_liners=_one_liners(articles, candidates, scored, terms),
         figures=extract_figures(articles, scored.candidates, scored.figures),
         quotes=extract_quotes(articles, scored.candidates, scored.scores),
         track=track_id,
@@ -278,14 +284,29 @@ def _date_key(article: Article, number: int) -> tuple:
     return (0, _aware(article.date), number)
 
 
-def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], scored: Scored) -> tuple[str, ...]:
-    """Each article's own best sentence (its first candidate when none made the shortlist)."""
-    best: dict[int, int] = {}
+def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], scored: Scored, terms: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """Each article's own best line: the stand-alone sentence that says what its headline says,
+    early in the article, with the section's score to break ties. A story's lead usually restates
+    its headline; a feature opening on a scene ("Israelis have coined a word for it") does not,
+    and a later sentence that does is the better line. The title itself (an untitled text's
+    first sentence) is shown beside the line already, so it is not the line; an article with no
+    other candidate on the shortlist gets its first candidate."""
+    title_terms = [frozenset(content_terms(words(a.title))) for a in articles]
+    title_keys = [content_key(a.title) for a in articles]
     scores = scored.scores
+    top = float(scores.max()) if len(scores) else 1.0
+    best: dict[int, tuple[float, int]] = {}
     for local, candidate in enumerate(scored.candidates):
-        if candidate.article not in best or scores[local] > scores[best[candidate.article]]:
-            best[candidate.article] = local
-    lines = {n: scored.candidates[local].text for n, local in best.items()}
+        if content_key(candidate.text) == title_keys[candidate.article]:
+            continue  # the title itself (an untitled text's first sentence): shown already
+        wanted = title_terms[candidate.article]
+        mine = set(terms[int(scored.indices[local])])
+        restates = len(wanted & mine) / len(wanted) if wanted else 0.0
+        lead = 1.0 / (1.0 + candidate.index / 2.0)
+        value = scored.shape[local] * (ONE_LINER_TITLE * restates + ONE_LINER_LEAD * lead + ONE_LINER_SCORE * scores[local] / max(top, 1e-9))
+        if candidate.article not in best or value > best[candidate.article][0]:
+            best[candidate.article] = (value, local)
+    lines = {n: scored.candidates[local].text for n, (_, local) in best.items()}
     for candidate in candidates:
         lines.setdefault(candidate.article, candidate.text)
     return tuple(lines.get(n, "") for n in range(len(articles)))
