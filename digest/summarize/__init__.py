@@ -297,7 +297,7 @@ def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], sc
     top = float(scores.max()) if len(scores) else 1.0
     best: dict[int, tuple[float, int]] = {}
     for local, candidate in enumerate(scored.candidates):
-        if content_key(candidate.text) == title_keys[candidate.article]:
+        if " ".join(t.lower() for t in candidate.tokens) == title_keys[candidate.article]:  # its content_key
             continue  # the title itself (an untitled text's first sentence): shown already
         wanted = title_terms[candidate.article]
         mine = set(terms[int(scored.indices[local])])
