@@ -35,7 +35,8 @@ _FURNITURE_START = re.compile(
     r"leave a (?:reply|comment)|post a comment|comments?\b|log ?in|sign in|you may also like|trending|"
     r"most (?:read|popular)|editor'?s? picks|newsletter|back to top|next article|previous article|source link|"
     r"image (?:caption|source)|photo(?:graph)?:|file photo|pictured:|caption:|credit:|listen to (?:this|the) article|"
-    r"reading time|min read|updated|published|posted|last updated)\b",
+    r"reading time|min read|updated|published|posted|last updated|get the latest (?:news|updates|headlines)|"
+    r"join\b.{0,40}\b(?:whatsapp|telegram|youtube|google news))\b",
     re.I,
 )
 _FURNITURE_ANYWHERE = re.compile(
@@ -45,7 +46,7 @@ _FURNITURE_ANYWHERE = re.compile(
     r"download (?:our|the) app|this (?:article|story|report) (?:was|has been|is) (?:originally |first )?"
     r"(?:published|updated|amended|corrected|written|produced|republished)|"
     r"editor'?s note|check back (?:for|later)|this is a (?:developing|breaking) (?:story|news)|appeared first on|"
-    r"join (?:our|us on)\b|\bjoin\b.{0,40}\b(?:whatsapp|telegram|youtube|google news)\b|get the latest (?:news|updates|headlines)\b|(?:live blog|live updates|live coverage) (?:here|below)|this (?:content|article) (?:was|is) (?:produced|sponsored|paid)|"
+    r"join (?:our|us on)\b|(?:live blog|live updates|live coverage) (?:here|below)|this (?:content|article) (?:was|is) (?:produced|sponsored|paid)|"
     r"contributed (?:to )?(?:this|reporting)|additional reporting by|reporting by|writing by|editing by|"
     r"compiled by|produced by|(?:the )?views expressed|does not necessarily reflect|"
     r"(?:is|was) (?:a|an|the) (?:\w+ ){0,3}(?:correspondent|reporter|journalist|editor|writer|columnist|contributor)"
@@ -251,7 +252,7 @@ _FURNITURE_HINTS = (
     "check back", "developing", "breaking", "contributed", "reporting by", "writing by", "editing by", "compiled by",
     "produced by", "views expressed", "necessarily reflect", "correspondent", "reporter", "journalist", "writer",
     "columnist", "contributor", "appeared first", "join our", "join us", "live blog", "live updates", "live coverage",
-    "this content", "whatsapp", "telegram", "youtube", "google news", "get the latest",
+    "this content",
 )
 _CAPTION_HINTS = ("getty", "photo", "picture", "image", "screengrab", "screenshot", "video grab", "handout")
 
