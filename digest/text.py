@@ -96,6 +96,21 @@ def stop_words(language: str = "english") -> frozenset[str]:
     return frozenset(get_stop_words(language))
 
 
+_CLOSERS = "\"'”’»)]"
+
+
+def ends_sentence(text: str, stops: str = ".!?…", quote_ends: bool = True) -> bool:
+    """Whether `text` ends as a sentence does: one of `stops`, perhaps followed by closing quotes
+    or brackets, or (with `quote_ends`) a closing quote mark. A final newline is ignored. Reading
+    the end of the text only, it costs nothing on long lines full of full stops."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    if quote_ends and text[-1:] in ('"', "”", "’", "»"):
+        return True
+    body = text.rstrip(_CLOSERS)
+    return bool(body) and body[-1] in stops
+
+
 def content_key(text: str) -> str:
     """Text folded for exact-duplicate detection: case, punctuation and spacing ignored."""
     return " ".join(w.lower() for w in words(text))

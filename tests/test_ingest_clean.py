@@ -361,3 +361,23 @@ def test_a_date_in_the_byline_or_the_front_matter(tmp_path):
                     "A Hamas delegation left Cairo on Thursday for consultations, Egyptian sources said.\n", encoding="utf-8")
     (doc,) = read_path(page, 10**6)
     assert document_to_article(doc).published == datetime(2024, 3, 8, 9, tzinfo=UTC)  # the source's own date wins
+
+
+@pytest.mark.parametrize("text, stops, quote_ends, expected", [
+    ("Talks resumed in Doha.", ".!?…", True, True),
+    ("“We will not stop,” he said.”", ".!?…", True, True),
+    ("He called it “a new war crime.”)", ".!?…", True, True),
+    ("He said they were “not serious”", ".!?…", True, True),
+    ("He said they were “not serious”", ".!?…", False, False),
+    ("Talks resumed in Doha. ", ".!?…", True, False),
+    ("Talks resumed in Doha.\n", ".!?…", True, True),
+    ("What the envoy proposed:", ".!?…", True, False),
+    ("What the envoy proposed:", ".!?…:;", True, True),
+    ("Gaza talks | Qatar | Hostages", ".!?…", True, False),
+    ("", ".!?…", True, False),
+    (")]", ".!?…", True, False),
+])
+def test_ends_sentence(text, stops, quote_ends, expected):
+    from digest.text import ends_sentence
+
+    assert ends_sentence(text, stops, quote_ends) is expected

@@ -27,10 +27,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from digest.ingest.datelines import is_date_line, parse_date_line
-from digest.text import normalize_whitespace, word_count, words
+from digest.text import ends_sentence, normalize_whitespace, word_count, words
 
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
-_FULL_STOP = re.compile(r"[.!?…][\"'”’»)\]]*$")
+def _terminal(line: str) -> bool:
+    """Ends as a sentence or a clause does (a colon or semicolon counts here)."""
+    return ends_sentence(line, ".!?…:;")
+
+
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|al|el|bin|van|von|der|da|di|la|le))*"
 _BYLINE = re.compile(
     rf"^(?i:by|written by|words by|posted by|reporting by|author)[:\s]+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
@@ -125,8 +128,8 @@ def reads_as_sentence(line: str) -> bool:
     sentence ("He declined to comment.") of three or four words with a full stop and a lower-case word."""
     n = word_count(line)
     if n >= 5:
-        return bool(_TERMINAL.search(line)) or bool(_QUOTE_THEN_SPEAKER.search(line))
-    return n >= 3 and bool(_FULL_STOP.search(line)) and any(w.islower() for w in words(line))
+        return _terminal(line) or bool(_QUOTE_THEN_SPEAKER.search(line))
+    return n >= 3 and ends_sentence(line, quote_ends=False) and any(w.islower() for w in words(line))
 
 
 # A quotation closed by its speaker and no full stop ("“We will not give up,” she said"): prose.
@@ -138,7 +141,7 @@ _QUOTE_THEN_SPEAKER = re.compile(
 def unglue_heading(paragraph: str) -> str:
     """The paragraph without a subheading glued to its start, when what follows reads as a sentence."""
     glued = _GLUED_HEADING.match(paragraph)
-    if glued and reads_as_sentence(glued["rest"]) and not _TERMINAL.search(glued["heading"]):
+    if glued and reads_as_sentence(glued["rest"]) and not _terminal(glued["heading"]):
         return glued["rest"]
     return paragraph
 
@@ -352,7 +355,7 @@ def split_headline(text: str) -> tuple[str, str]:
         return word_count(line) <= 4 and not reads_as_sentence(line)
 
     def headline_like(line: str, least: int) -> bool:
-        return least <= word_count(line) <= 25 and not _TERMINAL.search(line) and not _is_marked_furniture(line)
+        return least <= word_count(line) <= 25 and not _terminal(line) and not _is_marked_furniture(line)
 
     title_index = nonempty[0]
     following = nonempty[1:8]

@@ -21,11 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.models import Article
-from digest.text import content_key, split_sentences, stop_words, words
+from digest.text import content_key, ends_sentence, split_sentences, stop_words, words
 
 # -- exclusion rules ----------------------------------------------------------------------------
 
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
 _URL = re.compile(r"https?://|www\.|\b[\w.-]+@[\w-]+\.[a-z]{2,}\b|\B@\w{2,}|\b[\w-]+\.(?:com|org|net|io|co)/\S", re.I)
 _LINK_SEPARATORS = re.compile(r"\s[|•·»]\s|\s\|\s?|\s?\|\s")
 _FURNITURE_START = re.compile(
@@ -230,7 +229,7 @@ def paragraph_sentences(paragraph: str, splitter: Callable[[str], list[str]] = s
 
 
 def _reads_as_sentence(text: str, tokens: list[str]) -> bool:
-    return len(tokens) >= 5 and bool(_TERMINAL.search(text))
+    return len(tokens) >= 5 and ends_sentence(text)
 
 
 def _is_dateline_or_stamp(tokens: list[str]) -> bool:
@@ -289,8 +288,7 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str]) -> str | Non
         return "caption"
     if len(tokens) <= 45 and _CAPTION_VERBS.match(text) and _FULL_DATE.search(text):
         return "caption"
-    terminal = _TERMINAL.search(text)
-    if not terminal:
+    if not ends_sentence(text):
         # No sentence punctuation: a repeated headline, a label or another story's headline.
         return "headline" if len(tokens) <= 25 or content_key(text) in titles else None
     if sum(map(str.isupper, text)) > 0.6 * max(1, letters):
