@@ -204,7 +204,14 @@ def _sentence_spans(paragraph: str, splitter: Callable[[str], list[str]]) -> lis
     return spans
 
 
-_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+def _ends_with_initial(text: str) -> bool:
+    """Ends with a capital's initial ("U.", "J. D."): a split there is no sentence end."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return (
+        len(text) >= 2 and text[-1] == "." and "A" <= text[-2] <= "Z"
+        and (len(text) == 2 or text[-3].isspace() or text[-3] == ".")
+    )
 
 
 def paragraph_sentences(paragraph: str, splitter: Callable[[str], list[str]] = split_sentences) -> list[str]:
@@ -218,7 +225,7 @@ def paragraph_sentences(paragraph: str, splitter: Callable[[str], list[str]] = s
         joined = 0
         while i + 1 < len(spans) and joined < 5:
             text = paragraph[start:end]
-            if quotes_balanced(text) and not _ENDS_WITH_INITIAL.search(text):
+            if quotes_balanced(text) and not _ends_with_initial(text):
                 break
             i += 1
             joined += 1
@@ -339,13 +346,13 @@ def context_penalty(text: str, tokens: list[str]) -> tuple[float, tuple[str, ...
         hit(0.9, "soft opener")
     if unquoted_start and _CONTINUATION.match(stripped):
         hit(0.7, "continues a quote")
-    if _mentions(text.lower(), _VAGUE_HINTS) and _VAGUE.search(text):
+    lowered = text.lower()
+    if _mentions(lowered, _VAGUE_HINTS) and _VAGUE.search(text):
         hit(0.6, "vague")
     if _QUOTE_ONLY.match(stripped):
         hit(0.6, "quote without speaker")
-    if _TIME_BACK.search(text):
+    if ("that " in lowered or "same " in lowered or "at the time" in lowered) and _TIME_BACK.search(text):
         hit(0.7, "time named by the sentence before")
-    lowered = text.lower()
     if _background(text, lowered) and not _NAMES_THE_DAY.search(text):
         hit(0.6, "background")
     return factor, tuple(reasons)
