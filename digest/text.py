@@ -96,6 +96,20 @@ def stop_words(language: str = "english") -> frozenset[str]:
     return frozenset(get_stop_words(language))
 
 
+# Who reported, wrote and edited a story, and from where: "(Reporting by Nadine Awad in Cairo;
+# Editing by Tom Aldridge)", "Jane Doe contributed to this report."
+_CREDIT = re.compile(
+    r"\b(?:(?:additional )?reporting by|writing by|editing by|compiled by|"
+    r"contributed (?:to )?(?:this (?:report|story|article)|reporting))\b",
+    re.I,
+)
+
+
+def is_reporting_credit(sentence: str) -> bool:
+    """A reporting credit: the reporters' cities in it are where they sat, not where news happened."""
+    return (" by " in sentence or "contributed" in sentence) and len(sentence) <= 400 and _CREDIT.search(sentence) is not None
+
+
 _CLOSERS = "\"'”’»)]"
 
 

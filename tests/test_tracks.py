@@ -139,6 +139,18 @@ def test_gaza_talks_in_paris_and_rome_are_other(config):
         assert classify(article, config).primary == OTHER, city
 
 
+def test_where_the_reporters_sat_is_no_venue(config):
+    article = make(
+        "Mediators press Hamas and Israel to resume Gaza truce talks",
+        "Qatari and Egyptian mediators urged Israel and Hamas on Monday to return to indirect talks on a "
+        "Gaza truce and the release of hostages, officials said.\n\n"
+        "(Reporting by Nadine Awad in Cairo; Additional reporting by Maayan Cohen in Jerusalem; Editing by Tom Aldridge)\n\n"
+        "Rania Haddad in Cairo contributed to this report.",
+    )
+    evidence = classify(article, config).evidence
+    assert evidence and not [e for e in evidence if "Cairo" in e.sentence]
+
+
 def test_israeli_strike_on_hamas_in_doha_is_other(config):
     article = make(
         "Israel strikes Hamas officials in Doha",

@@ -24,7 +24,7 @@ from dataclasses import replace
 from digest.config import Config
 from digest.models import OTHER, OUT_OF_SCOPE, Article, Evidence, TrackAssignment
 from digest.store import Store
-from digest.text import quick_sentences
+from digest.text import is_reporting_credit, quick_sentences
 from digest.tracks.lexicon import SCOPE_ROLES, Lexicon, compile_lexicon, tokenize_folded
 from digest.tracks.rules import Finding, SentenceRules, answers_a_proposal
 
@@ -171,6 +171,7 @@ def _units(article: Article, lexicon: Lexicon):
     sentences = quick_sentences(article.text)
     if sentences and title and _same(sentences[0], title):
         sentences = sentences[1:]  # the headline was taken from the first sentence
+    sentences = [s for s in sentences if not is_reporting_credit(s)]
     for i, sentence in enumerate(sentences):
         if i < config.lead_sentences:
             weight = config.lead
