@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -127,7 +128,12 @@ def ends_sentence(text: str, stops: str = ".!?…", quote_ends: bool = True) -> 
 
 def content_key(text: str) -> str:
     """Text folded for exact-duplicate detection: case, punctuation and spacing ignored."""
-    return " ".join(w.lower() for w in words(text))
+    return tokens_key(words(text))
+
+
+def tokens_key(tokens: Iterable[str]) -> str:
+    """content_key of a text already split into `words`."""
+    return " ".join(w.lower() for w in tokens)
 
 
 def content_hash(text: str) -> str:

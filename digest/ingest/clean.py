@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from digest.ingest.datelines import is_date_line, parse_date_line
-from digest.text import ends_sentence, normalize_whitespace, word_count, words
+from digest.text import content_key, ends_sentence, normalize_whitespace, word_count, words
+
 
 def _terminal(line: str) -> bool:
     """Ends as a sentence or a clause does (a colon or semicolon counts here)."""
@@ -299,7 +300,7 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
     """Drop furniture from `body`, lift byline and dateline into metadata, keep every real sentence."""
     lines = [line for line in unwrap(normalize_whitespace(body)).split("\n") if line.strip()]
     title = normalize_whitespace(title).strip()
-    folded_title = " ".join(w.lower() for w in words(title))
+    folded_title = content_key(title)
     agency = None
 
     keep = [True] * len(lines)
@@ -329,7 +330,7 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
             continue
         if not keep[i] or _is_furniture(line):
             continue
-        if folded_title and " ".join(w.lower() for w in words(line)) == folded_title:
+        if folded_title and content_key(line) == folded_title:
             continue  # the headline repeated in the body
         in_tail = i > body_start + (body_end - body_start) * 0.6 and len(sentence_lines) > 2
         if in_tail and _is_bio(line, author):

@@ -59,7 +59,7 @@ from digest.summarize.select import (
     numbers_of,
     said_by_graph,
 )
-from digest.text import content_key, split_paragraphs, words
+from digest.text import content_key, split_paragraphs, tokens_key, words
 
 logger = logging.getLogger(__name__)
 
@@ -288,9 +288,9 @@ def _date_key(article: Article, number: int) -> tuple:
 def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], scored: Scored, terms: Sequence[Sequence[str]]) -> tuple[str, ...]:
     """Each article's own best line: the stand-alone sentence that best combines saying what its
     headline says, standing early in the article and the section's score (what it states that
-    matters to the group). A story's lead usually restates
-    its headline; a feature opening on a scene ("Israelis have coined a word for it") does not,
-    and a later sentence that does is the better line. The title itself (an untitled text's
+    matters to the group). A story's lead usually restates its headline; a feature opening on a
+    scene ("Israelis have coined a word for it") does not, and a later sentence that does is the
+    better line. The title itself (an untitled text's
     first sentence) is shown beside the line already, so it is not the line; an article with no
     other candidate on the shortlist gets its first candidate."""
     title_terms = [frozenset(content_terms(words(a.title))) for a in articles]
@@ -299,7 +299,7 @@ def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], sc
     top = float(scores.max()) if len(scores) else 1.0
     best: dict[int, tuple[float, int]] = {}
     for local, candidate in enumerate(scored.candidates):
-        if " ".join(t.lower() for t in candidate.tokens) == title_keys[candidate.article]:  # its content_key
+        if tokens_key(candidate.tokens) == title_keys[candidate.article]:
             continue  # the title itself (an untitled text's first sentence): shown already
         wanted = title_terms[candidate.article]
         mine = set(terms[int(scored.indices[local])])

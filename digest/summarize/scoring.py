@@ -171,15 +171,16 @@ def pair_work(counts: sparse.csr_matrix) -> int:
     return int(min((df * df).sum(), n * n))
 
 
-def _threshold_graph(unit: sparse.csr_matrix, threshold: float, block: int = 512) -> sparse.csr_matrix:
-    """The 0/1 graph of sentence pairs whose cosine exceeds `threshold`, built a block of rows at a
-    time so only one block of similarities is ever held."""
+def threshold_graph(unit: sparse.csr_matrix, threshold: float, block: int = 512, inclusive: bool = False) -> sparse.csr_matrix:
+    """The 0/1 graph of pairs of `unit` rows whose cosine exceeds `threshold` (or, `inclusive`,
+    reaches it), built a block of rows at a time so only one block of similarities is ever held."""
     n = unit.shape[0]
     transposed = unit.T.tocsr()
     blocks = []
     for start in range(0, n, block):
         similar = (unit[start : start + block] @ transposed).tocsr()
-        similar.data = (similar.data > threshold).astype(np.float32)
+        kept = similar.data >= threshold if inclusive else similar.data > threshold
+        similar.data = kept.astype(np.float32)
         similar.eliminate_zeros()
         blocks.append(similar)
     return sparse.vstack(blocks, format="csr") if blocks else sparse.csr_matrix((0, 0), dtype=np.float32)
@@ -217,7 +218,7 @@ def lexrank(
     counts, _ = term_matrix(term_lists)
     unit = lexrank_vectors(counts)
     if pair_work(counts) <= pair_budget:
-        graph = _threshold_graph(unit, threshold)
+        graph = threshold_graph(unit, threshold)
         degree = np.asarray(graph.sum(axis=1), dtype=np.float64).ravel()
         degree[degree == 0] = 1.0
         transposed = graph.T  # a view: no second copy of the graph

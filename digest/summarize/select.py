@@ -16,7 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from digest.summarize.figures import parse_number
-from digest.summarize.scoring import COUNTED, _scale_rows, content_terms, term_matrix
+from digest.summarize.scoring import COUNTED, _scale_rows, content_terms, term_matrix, threshold_graph
 
 NEAR_COPY = 0.8  # cosine of word sets at or above which two sentences are one sentence, edited
 SAME_CONTENT = 0.55  # cosine of TF-IDF vectors at or above which two sentences say the same thing
@@ -78,16 +78,8 @@ def said_by_graph(
     only the best-scored sentences can be picked, and comparing all of them costs too much."""
     n = space.vectors.shape[0]
     rows = np.arange(n) if among is None else np.asarray(among, dtype=np.int64)
-    vectors = space.vectors[rows]
-    transposed = vectors.T.tocsr()
-    blocks = []
-    for start in range(0, len(rows), block):
-        similar = (vectors[start : start + block] @ transposed).tocsr()
-        similar.data = (similar.data >= threshold).astype(np.float64)
-        similar.eliminate_zeros()
-        blocks.append(similar)
-    graph = sparse.vstack(blocks, format="coo") if blocks else sparse.coo_matrix((0, 0))
-    return sparse.csr_matrix((graph.data, (rows[graph.row], rows[graph.col])), shape=(n, n))
+    graph = threshold_graph(space.vectors[rows], threshold, block, inclusive=True).tocoo()
+    return sparse.csr_matrix((graph.data.astype(np.float64), (rows[graph.row], rows[graph.col])), shape=(n, n))
 
 
 def _other_sources(graph: sparse.csr_matrix, owner: sparse.csr_matrix, open_rows: np.ndarray, own: np.ndarray) -> np.ndarray:
