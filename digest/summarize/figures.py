@@ -157,8 +157,16 @@ def _near(regex: re.Pattern, text: str, start: int, end: int, before: int = 40, 
     return bool(regex.search(text[max(0, start - before) : min(len(text), end + after)]))
 
 
+# An aside set off by dashes or brackets right after the counted ("33 hostages — children, women
+# and the sick — are to be released"): the verb that says what happens to them comes after it.
+_ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()]{1,160}?(?:—|–|--|\))")
+
+
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
+    aside = _ASIDE.match(text, end)
+    if aside:
+        text = text[:end] + text[aside.end() :]
     if category in ("hostages", "prisoners"):
         if _near(_KILLED, text, start, end, 10, 40):
             return "dead"

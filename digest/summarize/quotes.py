@@ -5,7 +5,9 @@ to at least five words; shorter ones are scare quotes or labels. The speaker is 
 attribution beside it: `"...," X said`, `"...," said X`, `X said: "..."`. A name at the end of
 the attribution ("Hamas official Osama Hamdan") gives the person; without one, the description
 ("an Israeli official") is the speaker, unless it only points back ("the group"); "he" or "she"
-is the last person quoted in the same article, when there was one.
+is the last person quoted in the same article, when there was one, and "it" the body that opens
+the paragraph's last sentence before the quote ("The Hostages Forum welcomed the deal. "...," it
+said").
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ _SAY = (
     r"continued|asked|replied|tweeted|posted|announced|claimed|urged|vowed|cautioned|acknowledged)"
 )
 _QUOTED = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]+)»")
-_PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
+_PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
 # After the closing mark: `, said X` or `, X said`.
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_SAY}\s+(?P<who>[^.,;:!?“”\"]+)")
 _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,90}}?)\s+{_SAY}\b")
@@ -71,7 +73,7 @@ def _trailing_name(tokens: list[str]) -> list[str]:
 def speaker_from(phrase: str) -> str | None:
     """The person in an attribution phrase: its trailing capitalised run, titles removed
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
-    official"); "he", "she" and "they" come back as they are, for the caller to resolve."""
+    official"); "he", "she", "it" and "they" come back as they are, for the caller to resolve."""
     phrase = _CUT.sub("", phrase.strip()).strip(" ,—–-")
     if not phrase:
         return None
@@ -116,6 +118,13 @@ _SPEAKS = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu)){{0,4}})(?:,[^,.;“”\"]{{1,80}},)?\s+{_SAY}\b"
 )
 _SAID = re.compile(rf"\b{_SAY}\b")
+# A body as the subject that opens a sentence: "The Hostages and Missing Families Forum welcomed",
+# "Prime Minister Benjamin Netanyahu's office hit back".
+_BODY_OPENS = re.compile(
+    r"(?:^|[.!?]\s+)(?:The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
+    r"(?P<own>(?<=['’]s)\s+(?:office|government|ministry|military|army|movement|group|cabinet|spokesman|spokeswoman))?)"
+    r"\s+(?:has\s+|had\s+|also\s+)?[a-z]+\b"
+)
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+")
 
 
@@ -123,6 +132,24 @@ def _people(article: Article) -> set[str]:
     """Surnames of the people an article names in full: "Netanyahu" from "Benjamin Netanyahu",
     so that "Netanyahu argued" is a person and "Israel said" is not."""
     return {m.group().split()[-1] for m in _FULL_NAME.finditer(article.text)}
+
+
+def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
+    """The organisation or country that opens the last sentence of `text`, if one does. A person
+    is never "it", and one capitalised word counts only when the article writes it so mid-sentence
+    too ("Hamas", not "Mediators")."""
+    opened = None
+    for opened in _BODY_OPENS.finditer(text):
+        pass
+    if opened is None:
+        return None
+    who = opened.group("who").split()
+    if not opened.group("own"):
+        if len(who) <= 2 and who[-1] in people:
+            return None
+        if len(who) == 1 and not re.search(rf"[a-z,]\s+{re.escape(who[0])}\b", article_text):
+            return None
+    return " ".join(who)
 
 
 def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
@@ -147,7 +174,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             text = next(g for g in match.groups() if g is not None).strip()
             speaker = _attribution(paragraph, match.start(), match.end())
             between = paragraph[cursor : match.start()]
-            if speaker in ("he", "she", "they"):
+            if speaker == "it":
+                speaker = _body_before(paragraph[: match.start()], article.text, people)
+            elif speaker in ("he", "she", "they"):
                 speaker = last_person if speaker != "they" else None
             elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said"
                 speaker = f"{last_person}’s {speaker.split(None, 1)[1]}" if last_person and " " in speaker else None
