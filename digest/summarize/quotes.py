@@ -5,9 +5,10 @@ to at least five words; shorter ones are scare quotes or labels. The speaker is 
 attribution beside it: `"...," X said`, `"...," said X`, `X said: "..."`. A name at the end of
 the attribution ("Hamas official Osama Hamdan") gives the person; without one, the description
 ("an Israeli official") is the speaker, unless it only points back ("the group"); "he" or "she"
-is the last person quoted in the same article, when there was one, and "it" the body that opens
-the paragraph's last sentence before the quote ("The Hostages Forum welcomed the deal. "...," it
-said").
+is the person acting in the sentence before the quote, else the last person quoted in the same
+article, when there was one; "it" is the body that opens the paragraph's last sentence before
+the quote ("The Hostages Forum welcomed the deal. "...," it said"). Where someone works is not
+who speaks: "Andreas Krieg of King's College London" is Andreas Krieg.
 """
 
 from __future__ import annotations
@@ -37,37 +38,84 @@ _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,90}}?)\s+
 _BEFORE = re.compile(rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?)\s+{_SAY}(?:\s+(?:in a statement|on \w+|at [^,:]+|to [^,:]+))?\s*[:,]?\s*(?:that\s+)?$")
 _CUT = re.compile(r"\s+(?:with|who|whose|whom|which|that|in a|in an|on|at|during|after|before|according|when|while|as)\s+.*$")
 # Words of a title or a description that may precede a name in capitals ("Prime Minister
-# Benjamin Netanyahu", "Qatari Foreign Ministry spokesman Majed al-Ansari").
+# Benjamin Netanyahu", "Qatari Foreign Ministry spokesman Majed al-Ansari", "Chief of Staff Lt.
+# Gen. Herzi Halevi", "Security Minister-designate Itamar Ben Gvir").
 _TITLE_WORDS = {
     "president", "prime", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "foreign", "defense",
     "defence", "state", "chief", "director", "general", "envoy", "special", "senior", "official", "ambassador",
     "leader", "deputy", "head", "commander", "negotiator", "adviser", "advisor", "sheikh", "king", "emir", "crown",
     "prince", "mr", "mrs", "ms", "dr", "white", "house", "press", "national", "security", "council", "strategic",
     "affairs", "intelligence", "opposition", "former", "finance", "ministry", "office", "political", "bureau",
+    "vice", "staff", "lt", "gen", "col", "maj", "brig", "capt", "sgt", "adm", "interior", "justice", "army",
 }
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "abu", "abdel", "abd"}
+_JOINERS = ("and", "of", "for")
+_HONORIFICS = {"sheikh", "king", "emir", "prince", "mr", "mrs", "ms", "dr"}
+_NAME_STARTS = {"abu", "abd", "abdel"}  # "Abu Ahmed" is a name; a bare "al" or "bin" in front is not
+# What an organisation's possessive may own in an attribution: "the Prime Minister's Office".
+_BODY_NOUNS = {"office", "ministry", "government", "cabinet", "army", "military", "movement", "forum"}
+
+
+def _bare(token: str) -> str:
+    """A token as a word to look up: lower case, no possessive, no full stop, no "-designate"."""
+    token = token.lower().rstrip(".")
+    for ending in ("’s", "'s"):
+        token = token.removesuffix(ending)
+    return token.split("-")[0]
+
+
+def _run_start(tokens: list[str]) -> int:
+    """Where the capitalised run at the end of `tokens` starts. "and" joins two capitalised words
+    ("Hostages and Missing Families Forum"); "of" and "for" join only after a title ("Secretary of
+    State Antony Blinken", not "Andreas Krieg of King's College London")."""
+    start = len(tokens)
+    for position in range(len(tokens) - 1, -1, -1):
+        token = tokens[position]
+        before = tokens[position - 1] if position > 0 else ""
+        joins = token in _JOINERS and start < len(tokens) and (
+            _bare(before) in _TITLE_WORDS if token != "and" else before[:1].isupper())
+        if token[:1].isupper() or token.lower().strip("-") in _NAME_PARTICLES or re.match(r"^(?:al|el)-", token) or joins:
+            start = position
+        else:
+            break
+    return start
 
 
 def _trailing_name(tokens: list[str]) -> list[str]:
     """The capitalised run at the end of `tokens`, titles and nationalities in front removed."""
-    run: list[str] = []
-    for position in range(len(tokens) - 1, -1, -1):
-        token = tokens[position]
-        joins = token in ("and", "of", "for") and run and position > 0 and tokens[position - 1][:1].isupper()
-        if token[:1].isupper() or token.lower().strip("-") in _NAME_PARTICLES or re.match(r"^(?:al|el)-", token) or joins:
-            run.append(token)
-        else:
-            break
-    run.reverse()
-    owners = [k for k, token in enumerate(run[:-1]) if token.lower().endswith(("’s", "'s"))]
-    if owners:  # "Al Jazeera's Samir Haddad": the person after the last possessive
-        run = run[owners[-1] + 1 :]
-    while len(run) > 1 and (run[0].lower().strip("’'s") in _TITLE_WORDS
-                            or (re.search(r"(?:i|ian|ese|ish|an)$", run[0].lower()) and len(run) > 2)):
+    run = tokens[_run_start(tokens) :]
+    owners = [k for k, token in enumerate(run[:-1]) if token.lower().endswith(("’s", "'s", "s’", "s'"))]
+    if owners and len(run) - owners[-1] == 2 and run[-1].lower() in _BODY_NOUNS:
+        return run  # "Prime Minister's Office": the body is the speaker
+    if owners:
+        run = run[owners[-1] + 1 :]  # "Al Jazeera's Samir Haddad": the person after the last possessive
+    honorific = None
+    titles = [k for k, token in enumerate(run[:-1]) if _bare(token) in _TITLE_WORDS]
+    if titles:  # "United Nations Secretary-General Antonio Guterres": the name follows the last title
+        honorific = run[titles[-1]] if _bare(run[titles[-1]]) in _HONORIFICS else None
+        run = run[titles[-1] + 1 :]
+    while len(run) > 1 and (_bare(run[0]) in _TITLE_WORDS or run[0] in _JOINERS
+                            or (len(run) > 2 and (re.search(r"(?:i|ian|ese|ish|an)$", run[0].lower())
+                                                  or re.fullmatch(r"(?:[A-Z]\.?){2,3}", run[0])))):
+        dropped = run.pop(0)
+        honorific = dropped if _bare(dropped) in _HONORIFICS else None
+    while run and run[0].lower() in _NAME_PARTICLES and run[0].lower() not in _NAME_STARTS:
         run.pop(0)
-    while run and run[0].lower() in _NAME_PARTICLES:
-        run.pop(0)
+    if honorific and len(run) == 1:
+        run.insert(0, honorific)  # "Sheikh Mohammed", not "Mohammed"
     return run
+
+
+def _is_name(who: str) -> bool:
+    return all(t[:1].isupper() or t.lower() in _NAME_PARTICLES or re.match(r"^(?:al|el)-", t) for t in who.split())
+
+
+# A description that names no one may speak ("an Israeli official", "one released prisoner from
+# Beit Lahiya", "Israeli officials"), but not a pronoun or a conjunction the patterns caught.
+_DETERMINERS = {"a", "an", "the", "one", "another", "some", "several", "two", "three", "many", "other"}
+_NOT_SPEAKERS = {"it", "he", "she", "they", "we", "i", "but", "and", "or", "this", "that", "there", "then", "also", "so"}
+# "X of Y", "X from Y": Y is where X works or comes from, not who speaks.
+_AFFILIATION = {"of", "from", "in", "with"}
 
 
 def speaker_from(phrase: str) -> str | None:
@@ -82,8 +130,16 @@ def speaker_from(phrase: str) -> str | None:
         return parts[0].lower()
     for part in reversed(parts):  # "the group's spokesman, Hazem Qassem": the name is the appositive
         tokens = part.split()
-        if len(tokens) > 8:
+        if len(tokens) > 10:
             continue
+        start = _run_start(tokens)
+        link = start - 2 if start > 1 and tokens[start - 1].lower() in ("the", "a") else start - 1
+        if link >= 0 and tokens[link].lower() in _AFFILIATION:
+            person = _trailing_name(tokens[:link])
+            if len(person) >= 2:
+                return " ".join(person).strip("’'")  # "Andreas Krieg of King's College London"
+            if tokens[0].lower() in _DETERMINERS:
+                return part  # "one released prisoner from Beit Lahiya"
         name = _trailing_name(tokens)
         if name and not (len(name) == len(tokens) == 1 and name[0].lower() in _TITLE_WORDS):
             return " ".join(name).strip("’'")
@@ -91,7 +147,8 @@ def speaker_from(phrase: str) -> str | None:
     tokens = first.split()
     if len(tokens) == 2 and tokens[0].lower() == "the":
         return None  # "the group", "the ministry": named in an earlier sentence, not here
-    if tokens and len(tokens) <= 8 and (tokens[0].lower() in ("a", "an", "the") or tokens[-1].islower()):
+    if tokens and len(tokens) <= 8 and tokens[0].lower() not in _NOT_SPEAKERS \
+            and (tokens[0].lower() in _DETERMINERS or tokens[-1].islower()):
         return first
     return None
 
@@ -126,6 +183,15 @@ _BODY_OPENS = re.compile(
     r"\s+(?:has\s+|had\s+|also\s+)?[a-z]+\b"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+")
+_IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|brought|fought|held|left|saw|got|won|began|set|put|kept|stood|struck|read|rang|told|wrote|said"
+# Someone doing something, an appositive allowed: "Einav Zangauker, whose son ..., issued a blunt
+# appeal", "Opposition leader Yair Lapid praised Trump". The subject "he" or "she" points back to.
+_ACTS = re.compile(
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|of|for)){{0,7}})(?:,[^.;“”\"]{{1,160}}?,)?"
+    rf"\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
+    rf"(?:{_SAY}|[a-z]+ed|{_IRREGULAR})\b"
+)
+_SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
 
 
 def _people(article: Article) -> set[str]:
@@ -152,17 +218,31 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     return " ".join(who)
 
 
+def _subject_before(text: str, people: set[str], passive: bool = False) -> str | None:
+    """The first person who acts in the last sentence of `text` (the paragraph before a quote);
+    with `passive`, also one something was done to ("X was freed. '...,' her mother said")."""
+    last = _SENTENCE_END.split(text.strip())[-1] if text.strip() else ""
+    for acts in _ACTS.finditer(last):
+        if acts.group("passive") and not passive:
+            continue
+        name = _trailing_name(acts.group("who").split())
+        if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people):
+            return " ".join(name).strip("’'")
+    return None
+
+
 def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     """(quote text, speaker or None, paragraph number) for each direct quote in an article.
-    "He said" is the last person the article quoted or had speak; a quote right after another
-    one in the same paragraph, with no attribution of its own, has the same speaker."""
+    "He said" is the person who acts in the paragraph's sentence before the quote, else the last
+    person the article quoted or had speak; a quote right after another one in the same
+    paragraph, with no attribution of its own, has the same speaker."""
     out: list[tuple[str, str | None, int]] = []
     people = _people(article)
     last_person: str | None = None
 
     def remember(who: str | None) -> None:
         nonlocal last_person
-        if who and who[:1].isupper() and (len(who.split()) > 1 or who in people):
+        if who and _is_name(who) and (len(who.split()) > 1 or who in people) and _bare(who.split()[-1]) not in _BODY_NOUNS:
             last_person = who
 
     for number, paragraph in enumerate(article.paragraphs):
@@ -176,10 +256,15 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             between = paragraph[cursor : match.start()]
             if speaker == "it":
                 speaker = _body_before(paragraph[: match.start()], article.text, people)
-            elif speaker in ("he", "she", "they"):
-                speaker = last_person if speaker != "they" else None
-            elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said"
-                speaker = f"{last_person}’s {speaker.split(None, 1)[1]}" if last_person and " " in speaker else None
+            elif speaker in ("he", "she"):
+                speaker = _subject_before(paragraph[: match.start()], people) or last_person
+            elif speaker == "they":
+                speaker = None
+            elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said", "his mother said"
+                owned = speaker.split(None, 1)[1] if " " in speaker else ""
+                owner = _subject_before(paragraph[: match.start()], people, passive=True) \
+                    or (last_person if _bare(owned) in _BODY_NOUNS else None)
+                speaker = f"{owner}’s {owned}" if owner and owned else None
             elif speaker is None and previous is not None and (not between.strip(" ,.;:") or (len(between) <= 100 and _SAID.search(between))):
                 speaker = previous  # "...," she said. "Second sentence."
             remember(speaker)
