@@ -331,6 +331,11 @@ def test_sums_of_money_with_what_they_pay_for(text, value, what, number):
     assert found[:2] == (value, what) and parse_number(found[0]) == number
 
 
+def test_a_duration_counts_the_noun_after_its_adjectives():
+    found = find_figures("The talks followed an 11-week Israeli blockade and a six-week initial truce.")
+    assert [(value, what) for value, what, _, _ in found] == [("11-week", "blockade"), ("six-week", "truce")]
+
+
 def test_what_happens_to_the_counted_is_read_past_an_aside():
     found = find_figures("Under the first phase, 33 hostages — children, women and the sick and wounded — "
                          "are to be released in stages.")

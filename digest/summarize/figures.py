@@ -60,7 +60,13 @@ _FIGURE = re.compile(
     rf"(?P<between>(?:\s+(?!and\b|or\b|to\b|in\b|on\b|of\b|at\b|from\b|by\b|for\b|with\b)[\w'’-]+){{0,3}}?)\s+(?P<head>\b(?:{_HEAD_RE})\b)",
     re.I,
 )
-_ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,])(?P<value>{_VALUE})-(?P<unit>day|week|month|hour)\s+(?P<noun>[a-z-]+)", re.I)
+_ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,])(?P<value>{_VALUE})-(?P<unit>day|week|month|hour)(?P<noun>(?:\s+[a-z-]+){{1,3}})", re.I)
+# Words between "six-week" and what lasts that long: "an 11-week Israeli blockade", "a six-week
+# initial ceasefire", "a 42-day first phase".
+_DURATION_ADJECTIVES = frozenset({
+    "initial", "first", "second", "third", "final", "new", "further", "possible", "proposed", "temporary",
+    "humanitarian", "total", "near-total", "full", "brief", "fragile", "potential", "planned", "renewed", "extended",
+})
 _MONEY = re.compile(rf"(?<![\w.,])(?P<value>(?:{_QUALIFIER}\s+)?\$\s?{_CORE}(?:bn|mn|m)?\b)", re.I)
 # What a sum pays for: the words after it, up to a word that starts a new phrase ("$53bn plan to
 # rebuild" -> "plan", "$20 billion in aid" -> "aid", "$53 billion dollars over" -> "dollars").
@@ -253,8 +259,12 @@ def find_figures(text: str) -> list[tuple[str, str, str, tuple]]:
         what = " ".join(kept) or "dollars"
         add(match.start(), match.end(), match.group("value"), what, "dollars", ("dollars", what))
     for match in _matches(_ADJECTIVAL_DURATION, text, anchors) if "-" in text else ():
-        unit, noun = match.group("unit").lower(), match.group("noun").lower()
-        add(match.start(), match.end(), f"{match.group('value')}-{unit}", noun, unit + "s", (unit + "s",))
+        unit, offset, noun = match.group("unit").lower(), match.start("noun"), ""
+        for word in re.finditer(r"[^\s]+", match.group("noun")):
+            noun, end = word.group(), offset + word.end()
+            if noun[:1].islower() and noun not in _DURATION_ADJECTIVES:
+                break
+        add(match.start(), end, f"{match.group('value')}-{unit}", noun.lower(), unit + "s", (unit + "s",))
     for match in _matches(_FIGURE, text, anchors):
         if match.group("adjectival"):
             continue
