@@ -497,6 +497,12 @@ def test_answering_a_plan_is_news_of_the_talks(config):
     assert not any(e.kind == "focus" for e in classify(article, config).evidence)
     article = make("Israeli strikes kill 20 in Gaza", "Israeli strikes killed 20 people in Gaza on Monday.")
     assert any(e.kind == "focus" for e in classify(article, config).evidence)
+    # a ceasefire response handed over is the answer to a plan, though the headline names none
+    article = make("Hamas hands its truce response to Qatar and Egypt",
+                   "Hamas delivered its reply on Tuesday. Israeli strikes killed 20 people in Gaza.")
+    assert not any(e.kind == "focus" for e in classify(article, config).evidence)
+    article = make("Gaza residents respond to strikes with anger", "Israeli strikes killed 20 people in Gaza on Monday.")
+    assert any(e.kind == "focus" for e in classify(article, config).evidence)
 
 
 def test_hamas_answering_the_us_plan_is_us_hamas_unless_a_round_is_placed(config):

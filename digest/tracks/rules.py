@@ -58,6 +58,7 @@ BARGAINS = frozenset({
 # Answering a proposal (the words have the role "response"): nouns that name the answer itself,
 # and the ways of taking up a plan that do not make it one's own ("a US-backed plan")
 RESPONSE_NOUNS = frozenset({"response", "responses", "reply", "replies", "answer", "answers", "acceptance", "rejection"})
+TRUCE_WORDS = frozenset({"ceasefire", "cease-fire", "truce"})
 SUPPORT_WORDS = frozenset({"backed", "sponsored", "supported", "endorsed"})
 # Handing a plan over: "A submitted a proposal to B", "A sends B a plan", "the plan A sent to B"
 GIVE_VERBS = frozenset({
@@ -90,10 +91,13 @@ PROPOSAL_SHARE = 1 / 2  # of `relation`: answering a plan through go-betweens ag
 
 def answers_a_proposal(low: list[str], hits: list[Hit], hi: int) -> bool:
     """Someone accepts, rejects or answers a plan before token `hi`: "Hamas accepts the truce
-    proposal", "... in response to the plan", "the plan after Hamas' acceptance" (one clause)."""
+    proposal", "... in response to the plan", "the plan after Hamas' acceptance" (one clause),
+    "Hamas hands its ceasefire response to mediators"."""
     responses = [h.start for h in hits if h.role == "response" and h.start < hi]
     if not responses:
         return False
+    if any(low[r] in RESPONSE_NOUNS and r > 0 and low[r - 1] in TRUCE_WORDS for r in responses):
+        return True  # "Hamas hands its ceasefire response to mediators": the answer to a plan
     plans = [h.start for h in hits if h.role == "plan" and h.start < hi]
     for r in responses:
         for p in plans:
