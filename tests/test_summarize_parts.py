@@ -14,7 +14,9 @@ from digest.summarize.candidates import context_penalty, extract_candidates, par
 from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
 from digest.summarize.scoring import OfflineTokenizer, concept_matrix, content_terms, lexrank, percentile, sumy_ratings
-from digest.summarize.select import MeaningSpace, figure_counts, meaning_terms, mmr_select, said_by_graph, told_share
+from digest.summarize.select import (
+    MeaningSpace, figure_counts, main_clause, meaning_terms, mmr_select, said_by_graph, told_share,
+)
 from digest.text import content_key, words
 
 RESOURCES = Path(__file__).parent / "resources" / "summarize"
@@ -272,6 +274,29 @@ def test_support_prefers_what_several_outlets_say_in_their_own_words_once():
     assert chosen[0] == 0 and chosen[1] in (1, 2, 3)
     assert chosen[2] == 4  # once one outlet's version is picked, the paraphrases stop counting
 
+
+
+def test_two_wires_leading_with_one_announcement_are_one_claim_however_they_go_on():
+    # blind3: Reuters' and AP's leads on Hamas's answer to a US plan, each with its own second clause
+    candidates, space = one_sentence_articles([
+        "The militant group said on Friday it had agreed to free all captives, alive and dead, under the terms "
+        "of the American peace plan, and to hand the running of the territory to a body of technocrats.",
+        "The militant group said Friday that it agrees to free all captives, living and dead, under the terms of "
+        "the American peace plan, and the president responded by demanding an immediate end to the bombing.",
+        "Mediators expect a delegation from each side in Cairo on Monday to settle the details of the exchange.",
+    ])
+    texts = [c.text for c in candidates]
+    assert main_clause(texts[0]).endswith("the American peace plan")
+    assert space.similarity_to(0)[1] < 0.55  # not the same content as a whole sentence ...
+    scores = np.array([1.0, 0.95, 0.5])
+    assert mmr_select(scores, space, 2, novelty=0.0)[:2] == [0, 1]
+    assert mmr_select(scores, space, 2, novelty=0.0, texts=texts) == [0, 2]  # ... but one claim
+
+
+def test_a_main_clause_runs_to_the_first_break_after_the_opening_words():
+    assert main_clause("Hamas, in a statement, said it would study the offer, and Israel said nothing.") == \
+        "Hamas, in a statement, said it would study the offer"
+    assert main_clause("Talks resumed in Cairo on Sunday.") == "Talks resumed in Cairo on Sunday."
 
 
 def test_a_retold_toll_or_release_is_not_picked_again_though_its_words_and_numbers_differ():

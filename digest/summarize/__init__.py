@@ -248,7 +248,7 @@ def summarize_group(
         coverage=weights.coverage * ramp,
         said_by=said_by_graph(local_space, np.argsort(-ranked, kind="stable")[:SUPPORT_LIMIT]) if weights.support > 0 and ramp > 0 else None,
         support=weights.support * ramp, support_full=weights.support_full,
-        counts=figure_counts(scored.figures), restated=weights.restated,
+        counts=figure_counts(scored.figures), restated=weights.restated, texts=[c.text for c in scored.candidates],
     )
     picked = []
     for local in chosen:

@@ -10,6 +10,7 @@ claims even in otherwise identical sentences.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -17,9 +18,11 @@ from scipy import sparse
 
 from digest.summarize.figures import parse_number
 from digest.summarize.scoring import COUNTED, _scale_rows, content_terms, term_matrix, threshold_graph
+from digest.text import words
 
 NEAR_COPY = 0.8  # cosine of word sets at or above which two sentences are one sentence, edited
 SAME_CONTENT = 0.55  # cosine of TF-IDF vectors at or above which two sentences say the same thing
+SAME_CLAIM = 0.5  # ... of their main clauses, at or above which two sentences make one claim (see main_clause)
 
 
 def _numbers(tokens: Sequence[str]) -> frozenset[str]:
@@ -43,6 +46,7 @@ class MeaningSpace:
         n = counts.shape[0]
         df = np.bincount(counts.indices, minlength=counts.shape[1])
         idf = np.log((n + 1) / (df + 1)) + 1.0
+        self.idf, self.unseen_idf = idf, math.log(n + 1) + 1.0
         weighted = counts.copy()
         weighted.data = np.sqrt(weighted.data) * idf[weighted.indices]
         norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
@@ -54,7 +58,19 @@ class MeaningSpace:
         """The same space restricted to some of the group's sentences (in that order)."""
         part = object.__new__(MeaningSpace)
         part.vocabulary, part.vectors, part.extra = self.vocabulary, self.vectors[np.asarray(indices)], self.extra
+        part.idf, part.unseen_idf = self.idf, self.unseen_idf
         return part
+
+    def weigh(self, terms: Sequence[str]) -> dict[str, float]:
+        """A term list (not necessarily a sentence of the space) as a unit TF-IDF vector."""
+        vector: dict[str, float] = {}
+        for term in terms:
+            vector[term] = vector.get(term, 0.0) + 1.0
+        for term, count in vector.items():
+            column = self.vocabulary.get(term)
+            vector[term] = math.sqrt(count) * (self.idf[column] if column is not None else self.unseen_idf)
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        return {term: v / norm for term, v in vector.items()}
 
     def similarity_to(self, index: int) -> np.ndarray:
         """Cosine of every group sentence with sentence `index`."""
@@ -89,6 +105,18 @@ def _other_sources(graph: sparse.csr_matrix, owner: sparse.csr_matrix, open_rows
     reach.data = (reach.data > 0).astype(np.float64)
     total = np.asarray(reach.sum(axis=1)).ravel()
     return total - np.asarray(reach[np.arange(reach.shape[0]), own]).ravel()
+
+
+# Where a sentence's main claim ends: the clause a second outlet tacks on after it ("Hamas said it
+# agreed to free all hostages under the plan, and Trump demanded ...") is not part of it.
+_CLAUSE_END = re.compile(r",\s+(?:and|but|while|as|after|before|with|which|who|according)\b|;|\s[—–]\s")
+MAIN_CLAUSE_FROM = 40  # characters: a clause break earlier than this ("Hamas, in a statement, ...") is no end
+
+
+def main_clause(text: str) -> str:
+    """The sentence up to the first clause break after its opening words."""
+    end = _CLAUSE_END.search(text, MAIN_CLAUSE_FROM)
+    return text[: end.start()] if end else text
 
 
 def near_copies(index: int, tokens: Sequence[Sequence[str]], space: MeaningSpace) -> list[int]:
@@ -128,6 +156,7 @@ def mmr_select(
     support_full: float = 3.0,
     counts: Sequence[Sequence[tuple[tuple, float]]] | None = None,
     restated: float = 0.0,
+    texts: Sequence[str] | None = None,
 ) -> list[int]:
     """Greedy selection in the spirit of maximal marginal relevance. Each pick maximises
 
@@ -135,7 +164,9 @@ def mmr_select(
 
     where a sentence's information is its row of weighted `units` (names, numbers, figures,
     words), so a sentence repeating what is chosen sinks and one adding new names and numbers
-    rises. A sentence saying the same as a pick (similarity >= `same_content`) is never taken.
+    rises. A sentence saying the same as a pick (similarity >= `same_content`) is never taken;
+    with `texts`, neither is one whose main clause (see main_clause) says what the pick's does
+    (similarity >= SAME_CLAIM): two wires' leads on one announcement, each going on differently.
     `groups` (the article of each sentence) with `group_decay` < 1 spreads picks over articles.
 
     With `concepts` (see scoring.concept_matrix) and `coverage` > 0 each pick also gains
@@ -200,8 +231,15 @@ def mmr_select(
         if not np.isfinite(value[best]):
             break
         chosen.append(best)
-        blocked |= space.similarity_to(best) >= same_content
+        similar = space.similarity_to(best)
+        blocked |= similar >= same_content
         blocked[best] = True
+        if texts is not None:
+            claim = space.weigh(meaning_terms(words(main_clause(texts[best]))))
+            for other in np.nonzero((similar >= SAID_BY) & ~blocked)[0]:
+                theirs = space.weigh(meaning_terms(words(main_clause(texts[other]))))
+                if sum(v * theirs.get(t, 0.0) for t, v in claim.items()) >= SAME_CLAIM:
+                    blocked[other] = True
         open_units[units[best].indices] = 0.0
         new = units @ open_units
         if use_concepts:
