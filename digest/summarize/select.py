@@ -218,6 +218,13 @@ def mmr_select(
     told = np.zeros(n)
     stated: list[tuple[tuple, float]] = []
     counting = [i for i, mine in enumerate(counts) if mine] if use_counts else []
+    claims: dict[int, dict[str, float]] = {}
+
+    def claim_of(i: int) -> dict[str, float]:
+        if i not in claims:
+            claims[i] = space.weigh(meaning_terms(words(main_clause(texts[i]))))
+        return claims[i]
+
     while len(chosen) < count:
         value = scores * shape * factor * (1.0 - novelty * (1.0 - new / total))
         if use_concepts:
@@ -235,9 +242,9 @@ def mmr_select(
         blocked |= similar >= same_content
         blocked[best] = True
         if texts is not None:
-            claim = space.weigh(meaning_terms(words(main_clause(texts[best]))))
+            claim = claim_of(best)
             for other in np.nonzero((similar >= SAID_BY) & ~blocked)[0]:
-                theirs = space.weigh(meaning_terms(words(main_clause(texts[other]))))
+                theirs = claim_of(int(other))
                 if sum(v * theirs.get(t, 0.0) for t, v in claim.items()) >= SAME_CLAIM:
                     blocked[other] = True
         open_units[units[best].indices] = 0.0
