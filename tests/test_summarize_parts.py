@@ -522,6 +522,7 @@ def test_he_or_she_said_is_the_person_acting_in_the_sentence_before():
     ("Lena Moretti of King's College London", "Lena Moretti"),  # where she works is not who speaks
     ("Tomas Berg of the European Council on Foreign Relations", "Tomas Berg"),
     ("one released prisoner from Khan Younis", "one released prisoner from Khan Younis"),
+    ("Hamas official Ali Darwish, speaking in Beirut", "Ali Darwish"),
     ("the Prime Minister's Office", "Prime Minister's Office"),
     ("Al Jazeera's Rami Aziz", "Rami Aziz"),
     ("but", None),

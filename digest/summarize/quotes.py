@@ -140,6 +140,7 @@ def speaker_from(phrase: str) -> str | None:
                 return " ".join(person).strip("’'")  # "Andreas Krieg of King's College London"
             if tokens[0].lower() in _DETERMINERS:
                 return part  # "one released prisoner from Beit Lahiya"
+            continue  # "..., speaking in Beirut": a place, not the speaker
         name = _trailing_name(tokens)
         if name and not (len(name) == len(tokens) == 1 and name[0].lower() in _TITLE_WORDS):
             return " ".join(name).strip("’'")
