@@ -26,6 +26,7 @@ import jinja2
 
 from digest.config import Config
 from digest.errors import DigestError, TemplateError, TemplateMissing
+from digest.text import ends_sentence
 
 if TYPE_CHECKING:  # render sits below briefing in the module map; it only reads the object
     from digest.briefing import Briefing
@@ -149,7 +150,7 @@ def format_datetime(value: datetime | None, tz: ZoneInfo | None = None) -> str:
 def stop(text: str) -> str:
     """`text` ending in one full stop: "Talks resume." and "Talks resume?" stay as they are."""
     text = text.rstrip()
-    return text if not text or text[-1] in ".!?…" or text.endswith(('."', '.”', "?”", "!”")) else text + "."
+    return text if not text or ends_sentence(text, quote_ends=False) else text + "."
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
