@@ -290,9 +290,9 @@ def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], sc
     headline says, standing early in the article and the section's score (what it states that
     matters to the group). A story's lead usually restates its headline; a feature opening on a
     scene ("Israelis have coined a word for it") does not, and a later sentence that does is the
-    better line. The title itself (an untitled text's
-    first sentence) is shown beside the line already, so it is not the line; an article with no
-    other candidate on the shortlist gets its first candidate."""
+    better line. The title itself (an untitled text's first sentence) is shown beside the line
+    already, so it is not the line; an article with no other candidate on the shortlist gets its
+    first candidate."""
     title_terms = [frozenset(content_terms(words(a.title))) for a in articles]
     title_keys = [content_key(a.title) for a in articles]
     scores = scored.scores

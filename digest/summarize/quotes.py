@@ -74,7 +74,7 @@ def _run_start(tokens: list[str]) -> int:
         before = tokens[position - 1] if position > 0 else ""
         joins = token in _JOINERS and start < len(tokens) and (
             _bare(before) in _TITLE_WORDS if token != "and" else before[:1].isupper())
-        if token[:1].isupper() or token.lower().strip("-") in _NAME_PARTICLES or re.match(r"^(?:al|el)-", token) or joins:
+        if _name_token(token) or joins:
             start = position
         else:
             break
@@ -106,8 +106,13 @@ def _trailing_name(tokens: list[str]) -> list[str]:
     return run
 
 
+def _name_token(token: str) -> bool:
+    """A word that may stand in a name: capitalised, or a particle ("al", "bin", "al-Hayya")."""
+    return token[:1].isupper() or token.lower().strip("-") in _NAME_PARTICLES or re.match(r"^(?:al|el)-", token) is not None
+
+
 def _is_name(who: str) -> bool:
-    return all(t[:1].isupper() or t.lower() in _NAME_PARTICLES or re.match(r"^(?:al|el)-", t) for t in who.split())
+    return all(_name_token(t) for t in who.split())
 
 
 # A description that names no one may speak ("an Israeli official", "one released prisoner from
@@ -184,7 +189,7 @@ _BODY_OPENS = re.compile(
     r"\s+(?:has\s+|had\s+|also\s+)?[a-z]+\b"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+")
-_IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|brought|fought|held|left|saw|got|won|began|set|put|kept|stood|struck|read|rang|told|wrote|said"
+_IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|brought|fought|held|left|saw|got|won|began|set|put|kept|stood|struck|read|rang"
 # Someone doing something, an appositive allowed: "Einav Zangauker, whose son ..., issued a blunt
 # appeal", "Opposition leader Yair Lapid praised Trump". The subject "he" or "she" points back to.
 _ACTS = re.compile(
