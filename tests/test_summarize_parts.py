@@ -3,6 +3,8 @@ candidate filters and context penalties, key figures and quotes."""
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +13,7 @@ import pytest
 from digest.ingest import document_to_article, iter_documents
 from digest.models import Article, Document
 from digest.summarize.candidates import context_penalty, extract_candidates, paragraph_sentences, rejection
+from digest.summarize.dates import days_before
 from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
 from digest.summarize.scoring import OfflineTokenizer, concept_matrix, content_terms, lexrank, percentile, sumy_ratings
@@ -174,6 +177,56 @@ def test_background_that_does_not_name_the_day_is_ranked_down(text):
 ])
 def test_the_day_s_news_with_a_backdrop_clause_is_not_background(text):
     assert "background" not in context_penalty(text, words(text))[1]
+
+
+# Published 12 June 2024.
+@pytest.mark.parametrize("text", [
+    "The framework laid out by the president on May 31 begins with a six-week truce.",
+    "A seven-day pause in November saw 105 captives freed for 240 prisoners.",
+    "The rebel commander, 58, spent 20 years in prison before being freed in 2011.",
+    "The proposal was drawn up by mediators in Paris last month.",
+    "The accord signed on 19 January 2024 never reached its second phase.",
+    "Talks stalled in late April over the withdrawal from the border corridor.",
+])
+def test_a_sentence_dated_weeks_before_its_article_is_ranked_down(text):
+    factor, reasons = context_penalty(text, words(text), date(2024, 6, 12))
+    assert factor < 1 and "dated before the article" in reasons
+
+
+@pytest.mark.parametrize("text", [
+    "Mediators met in Cairo on Tuesday to discuss the framework first laid out on May 31.",
+    "Saturday's planned release follows the truce agreed in January.",
+    "More than 37,000 people have been killed since October, the health ministry said.",
+    "The heaviest strikes since March hit the city overnight.",
+    "The first exchange is due on June 20, officials said.",  # a date ahead of the article
+    "The envoy arrived in the region on June 8 for a week of meetings.",  # four days back
+    "Israel said it killed the mastermind of the Oct. 7 attack.",  # the war's start, not a date of the news
+    "The two sides exchanged proposals through the mediators.",  # no date at all
+    "The talks may 5 times have collapsed, an official said.",  # "may" is not May
+    "Mourners gathered in Marwan's home town, 5 Marchers said in 2024.",  # nor are "Marwan" and "Marchers"
+])
+def test_a_sentence_about_the_days_around_its_article_is_not_dated_background(text):
+    assert "dated before the article" not in context_penalty(text, words(text), date(2024, 6, 12))[1]
+
+
+def test_a_date_without_a_year_is_the_latest_not_months_after_the_article():
+    text = "The talks resumed on Dec. 30 in Doha."
+    assert days_before(text, date(2025, 1, 2)) == 3
+    assert "dated before the article" not in context_penalty(text, words(text), date(2025, 1, 2))[1]
+    assert days_before("The deadline is January 20.", date(2024, 12, 18)) == -33
+    assert days_before("A pause in November saw 105 captives freed.", date(2024, 6, 12)) == 195
+    assert days_before("The truce began on Feb. 29.", date(2025, 3, 10)) == 375  # only 2024 has the day
+
+
+def test_an_undated_article_has_no_dated_background():
+    text = "Talks stalled in late April over the withdrawal from the border corridor."
+    assert context_penalty(text, words(text)) == (1.0, ())
+    undated = article("Mediators met in Doha on Monday.\n\n" + text)
+    dated = dataclasses.replace(undated, published=datetime(2024, 6, 12))
+    (kept,) = [c for c in extract_candidates([dated])[0] if c.text == text]
+    assert "dated before the article" in kept.reasons
+    (kept,) = [c for c in extract_candidates([undated])[0] if c.text == text]
+    assert "dated before the article" not in kept.reasons
 
 
 def test_a_quotation_split_by_the_sentence_splitter_is_joined_again():

@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from digest.models import Article
+from digest.summarize.dates import days_before
 from digest.text import content_key, ends_sentence, split_sentences, stop_words, words
 
 # -- exclusion rules ----------------------------------------------------------------------------
@@ -160,6 +162,9 @@ _NAMES_THE_DAY = re.compile(
     re.I,
 )
 # A time named only by pointing back at the sentence before ("the attack that day", "later that week").
+# A sentence whose every named time is this many days or more before its article's date tells
+# background (see digest.summarize.dates).
+DATED_BACKGROUND_DAYS = 7
 _TIME_BACK = re.compile(r"\b(?:(?:that|the same) (?:day|night|morning|evening|afternoon|week|weekend|month|year)|at the time)\b", re.I)
 _OPENS_WITH_QUOTE_FRAGMENT = re.compile(r"^[\"“‘«']\s*(?:[a-z]|\.\.\.|…)")
 _QUOTE_ONLY = re.compile(r"^[\"“«][^\"“”«»]+[\"”»]$")
@@ -314,8 +319,9 @@ def _mostly_names(text: str) -> bool:
     return capitalised >= 0.4 * len(tokens)
 
 
-def context_penalty(text: str, tokens: list[str]) -> tuple[float, tuple[str, ...]]:
-    """A multiplier (1 = stands alone) and the reasons, for sentences that lean on what came before."""
+def context_penalty(text: str, tokens: list[str], published: date | None = None) -> tuple[float, tuple[str, ...]]:
+    """A multiplier (1 = stands alone) and the reasons, for sentences that lean on what came before
+    or tell background; `published` is the article's date, when known."""
     factor, reasons = 1.0, []
 
     def hit(value: float, reason: str) -> None:
@@ -355,6 +361,8 @@ def context_penalty(text: str, tokens: list[str]) -> tuple[float, tuple[str, ...
         hit(0.7, "time named by the sentence before")
     if _background(text, lowered) and not _NAMES_THE_DAY.search(text):
         hit(0.6, "background")
+    if published is not None and (days_before(text, published, tokens) or 0) >= DATED_BACKGROUND_DAYS:
+        hit(0.7, "dated before the article")
     return factor, tuple(reasons)
 
 
@@ -389,6 +397,7 @@ def extract_candidates(articles: list[Article] | tuple[Article, ...]) -> tuple[l
     rejected: list[Rejected] = []
     for number, article in enumerate(articles):
         index = 0
+        published = article.date.date() if article.date is not None else None
         for p, paragraph in enumerate(article.paragraphs):
             sentences = paragraph_sentences(paragraph, splitter)
             for position, sentence in enumerate(sentences):
@@ -401,7 +410,7 @@ def extract_candidates(articles: list[Article] | tuple[Article, ...]) -> tuple[l
                 if reason is not None:
                     rejected.append(Rejected(number, sentence, reason))
                     continue
-                factor, reasons = context_penalty(sentence, tokens)
+                factor, reasons = context_penalty(sentence, tokens, published)
                 kept.append(Candidate(number, index, p, sentence, tuple(tokens), factor, reasons))
                 index += 1
     return kept, rejected
