@@ -184,6 +184,7 @@ def test_the_day_s_news_with_a_backdrop_clause_is_not_background(text):
     "The framework laid out by the president on May 31 begins with a six-week truce.",
     "A seven-day pause in November saw 105 captives freed for 240 prisoners.",
     "The rebel commander, 58, spent 20 years in prison before being freed in 2011.",
+    "The rebel commander was released in the 2011 prisoner swap that Egypt brokered.",
     "The proposal was drawn up by mediators in Paris last month.",
     "The accord signed on 19 January 2024 never reached its second phase.",
     "Talks stalled in late April over the withdrawal from the border corridor.",
