@@ -158,6 +158,8 @@ def test_sentences_that_stand_alone_are_not_penalised(text):
     # how the war began, and its first truce, told again in every report
     "The war was triggered by the Hamas-led attack on southern Israel on October 7, 2023, in which about 1,200 people were killed.",
     "Israel launched its campaign after gunmen burst across the border on Oct. 7, seizing about 240 hostages.",
+    "The war began after the militants' October 7 attack, in which about 1,200 people were killed.",
+    "The campaign followed the group's Oct. 7 assault on border towns.",
     "The only truce of the war, a week-long pause in November 2023, saw 105 hostages freed for 240 prisoners.",
     "Qatar and Egypt brokered a seven-day truce in late November in which 105 captives went free.",
 ])

@@ -146,7 +146,7 @@ _BACKGROUND_HINTS = ("war began", "war started", "war broke", "effect", "so far"
 # How the war began, told again ("the Hamas-led attack on southern Israel on October 7, 2023, in
 # which about 1,200 people were killed"; not a toll counted "since October 7"), and the war's first
 # truce ("the only truce of the war, a week-long pause in November 2023").
-_ORIGIN_DATE = re.compile(r"\b(?:on|the|of)\s+(?:oct(?:ober|\.)?\s*7(?:th)?|7(?:th)?\s+oct(?:ober|\.)?)\b", re.I)
+_ORIGIN_DATE = re.compile(r"(?:\b(?:on|the|of)|['’]s?)\s+(?:oct(?:ober|\.)?\s*7(?:th)?|7(?:th)?\s+oct(?:ober|\.)?)\b", re.I)
 _ORIGIN_EVENT = re.compile(
     r"\b(?:attack\w*|assault|raid|incursion|rampage|killing|killed|hostages?|captives?|abducted|seiz\w+|took|taken|"
     r"launched|triggered|sparked|began|started|broke out)\b",
