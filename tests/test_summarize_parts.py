@@ -489,6 +489,15 @@ def test_a_background_figure_does_not_dispute_the_day_s_figure():
     assert hostages[0].value == "all 100"
 
 
+def test_a_figure_dated_weeks_before_its_article_is_background():
+    group = [dataclasses.replace(article(text, f"a{n}"), published=datetime(2025, 6, 1)) for n, text in enumerate((
+        "In January, the group freed 33 hostages under the first phase of the deal.",
+        "The group freed 25 hostages in Rafah, officials said on Saturday.",
+    ))]
+    hostages = [f for f in extract_figures(group, extract_candidates(group)[0]) if f.category == "hostages"]
+    assert [f.value for f in hostages] == ["25", "33"] and not any(f.disputed for f in hostages)
+
+
 def test_figures_told_as_background_come_after_the_day_s_figures():
     figures = figures_of(
         "The war began when Hamas-led militants attacked southern Israel, killing about 1,200 people and taking 251 hostages.",

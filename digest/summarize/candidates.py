@@ -165,6 +165,8 @@ _NAMES_THE_DAY = re.compile(
 # A sentence whose every named time is this many days or more before its article's date tells
 # background (see digest.summarize.dates).
 DATED_BACKGROUND_DAYS = 7
+# The reasons that mark a candidate as background rather than the day's news.
+BACKGROUND_REASONS = frozenset({"background", "dated before the article"})
 _TIME_BACK = re.compile(r"\b(?:(?:that|the same) (?:day|night|morning|evening|afternoon|week|weekend|month|year)|at the time)\b", re.I)
 _OPENS_WITH_QUOTE_FRAGMENT = re.compile(r"^[\"“‘«']\s*(?:[a-z]|\.\.\.|…)")
 _QUOTE_ONLY = re.compile(r"^[\"“«][^\"“”«»]+[\"”»]$")

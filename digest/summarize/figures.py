@@ -5,8 +5,8 @@ A figure is a number (digits, number words, "dozens", "$20 billion") followed wi
 words by a counted noun. What it counts is read from the noun and the verbs around it ("600
 Palestinians have been killed" counts the killed). Two articles giving different values for the
 same thing (same category, same noun, same situation: held or released hostages, say) are both
-kept and marked disputed. Figures stated only in background (how the war began, its first truce)
-come after the day's figures.
+kept and marked disputed. Figures stated only in background (how the war began, its first truce,
+a date weeks before the article) come after the day's figures.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.models import Article, Figure
-from digest.summarize.candidates import Candidate
+from digest.summarize.candidates import BACKGROUND_REASONS, Candidate
 
 MAX_FIGURES = 8
 
@@ -99,7 +99,7 @@ class _Found:
     sentence: str
     article: int
     order: int
-    background: bool = False  # stated in a sentence ranked down as background (how the war began ...)
+    background: bool = False  # stated in a sentence ranked down as background (candidates.BACKGROUND_REASONS)
 
 
 _QUALIFIER_PREFIX = re.compile(rf"^{_QUALIFIER}\s+")
@@ -311,7 +311,7 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
             if number is not None and number < 2 and category not in ("dollars",):
                 continue
             found.append(_Found(value, number, value_range(value), what, category, key, candidate.text, candidate.article, order,
-                                "background" in candidate.reasons))
+                                not BACKGROUND_REASONS.isdisjoint(candidate.reasons)))
 
     merged: dict[tuple, list[_Found]] = {}
     for item in found:
