@@ -323,7 +323,7 @@ def _mostly_names(text: str) -> bool:
 
 def context_penalty(text: str, tokens: list[str], published: date | None = None) -> tuple[float, tuple[str, ...]]:
     """A multiplier (1 = stands alone) and the reasons, for sentences that lean on what came before
-    or tell background; `published` is the article's date, when known."""
+    or tell background; `published` is the article's date, when known (see digest.summarize.dates)."""
     factor, reasons = 1.0, []
 
     def hit(value: float, reason: str) -> None:
@@ -363,7 +363,7 @@ def context_penalty(text: str, tokens: list[str], published: date | None = None)
         hit(0.7, "time named by the sentence before")
     if _background(text, lowered) and not _NAMES_THE_DAY.search(text):
         hit(0.6, "background")
-    if published is not None and (days_before(text, published, tokens) or 0) >= DATED_BACKGROUND_DAYS:
+    if (days_before(text, published, tokens) or 0) >= DATED_BACKGROUND_DAYS:
         hit(0.7, "dated before the article")
     return factor, tuple(reasons)
 

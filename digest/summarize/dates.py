@@ -7,6 +7,8 @@ the week ("on Monday", "Saturday's planned release") is about the days around th
 one that counts "since" a date (a running toll, "the heaviest strikes since January") runs up
 to it. October 7 is left out: it names the war's start, and the day's news names it too.
 
+An undated article is only read for "last month", "years ago" and the like.
+
 A month without a year ("on May 31", "in November") is taken in the latest year that puts it
 no more than two months after the article: news looks back further than it looks ahead, so
 "November" in a June article is last November, while "January 20" in a December article is
@@ -53,26 +55,28 @@ _LONG_AGO_DAYS = 30  # "last month", "months ago"
 _AHEAD_DAYS = 61  # how far after the article a date without a year may lie
 
 
-def days_before(text: str, published: date, tokens: Sequence[str] | None = None) -> int | None:
+def days_before(text: str, published: date | None, tokens: Sequence[str] | None = None) -> int | None:
     """Days from the latest time `text` names to `published` (0 for a day of the week, negative
     for a date after it); None when it names no date, month, year or "months ago", or counts
-    since one. `tokens`, when given, are `text`'s words (digest.text.words)."""
+    since one. With `published` unknown only "last month", "years ago" and the like, which need
+    no calendar, are read. `tokens`, when given, are `text`'s words (digest.text.words)."""
     if _PAST_WORDS.isdisjoint(words(text) if tokens is None else tokens):
         return None
     if _SINCE.search(text):
         return None
     text = _OCTOBER_7.sub(" ", text)
     ages: list[int] = []
-    for match in _DAY_OF_MONTH.finditer(text):
-        month = match.group(1) or match.group(5)
-        day = int(match.group(2) or match.group(4))
-        year = match.group(3) or match.group(6)
-        ages.extend(_age(published, month, day, year))
-    for match in _WHOLE_MONTH.finditer(text):
-        month, year = match.group(1), match.group(2)
-        last = calendar.monthrange(int(year) if year else published.year, _month_number(month))[1]
-        ages.extend(_age(published, month, last, year))
-    ages.extend((published - date(int(match.group(1)), 12, 31)).days for match in _WHOLE_YEAR.finditer(text))
+    if published is not None:
+        for match in _DAY_OF_MONTH.finditer(text):
+            month = match.group(1) or match.group(5)
+            day = int(match.group(2) or match.group(4))
+            year = match.group(3) or match.group(6)
+            ages.extend(_age(published, month, day, year))
+        for match in _WHOLE_MONTH.finditer(text):
+            month, year = match.group(1), match.group(2)
+            last = calendar.monthrange(int(year) if year else published.year, _month_number(month))[1]
+            ages.extend(_age(published, month, last, year))
+        ages.extend((published - date(int(match.group(1)), 12, 31)).days for match in _WHOLE_YEAR.finditer(text))
     if _LONG_AGO.search(text):
         ages.append(_LONG_AGO_DAYS)
     if _THESE_DAYS.search(text):
