@@ -399,7 +399,9 @@ def extract_candidates(articles: list[Article] | tuple[Article, ...]) -> tuple[l
     rejected: list[Rejected] = []
     for number, article in enumerate(articles):
         index = 0
-        published = article.date.date() if article.date is not None else None
+        # The date the article gives, not when it reached us: an old article ingested today
+        # would make all its dates look like background.
+        published = article.published.date() if article.published is not None else None
         for p, paragraph in enumerate(article.paragraphs):
             sentences = paragraph_sentences(paragraph, splitter)
             for position, sentence in enumerate(sentences):
