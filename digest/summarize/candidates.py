@@ -7,7 +7,7 @@ links, or an editor's note; a dateline left at the start of a paragraph ("CAIRO/
 "But it's not clear ...", a bare question, a pronoun or a quote fragment at its start) is kept
 with a penalty, so it only wins when nothing better says the same; so is background that does
 not name the day ("The war began when ...", "the truce, which took effect on January 19, has so
-far ...").
+far ..."), and a sentence whose every date lies a week or more before its article's.
 
 All rules are about the shape of the text (punctuation, capitals, position, a few function
 words), never about particular stories.
@@ -161,12 +161,12 @@ _NAMES_THE_DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|this (?:week|morning|afternoon|evening))\b",
     re.I,
 )
-# A time named only by pointing back at the sentence before ("the attack that day", "later that week").
 # A sentence whose every named time is this many days or more before its article's date tells
 # background (see digest.summarize.dates).
 DATED_BACKGROUND_DAYS = 7
 # The reasons that mark a candidate as background rather than the day's news.
 BACKGROUND_REASONS = frozenset({"background", "dated before the article"})
+# A time named only by pointing back at the sentence before ("the attack that day", "later that week").
 _TIME_BACK = re.compile(r"\b(?:(?:that|the same) (?:day|night|morning|evening|afternoon|week|weekend|month|year)|at the time)\b", re.I)
 _OPENS_WITH_QUOTE_FRAGMENT = re.compile(r"^[\"“‘«']\s*(?:[a-z]|\.\.\.|…)")
 _QUOTE_ONLY = re.compile(r"^[\"“«][^\"“”«»]+[\"”»]$")

@@ -34,7 +34,7 @@ _YEAR = r"((?:19|20)\d\d)\b"
 _DAY_OF_MONTH = re.compile(
     rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?"
 )
-_WHOLE_MONTH = re.compile(rf"\b(?i:in|during|from|by|until|of|early|late|mid-?)\s*{_MONTH}(?:,?\s+{_YEAR})?")
+_WHOLE_MONTH = re.compile(rf"\b(?:(?i:in|during|from|by|until|of|early|late)\s+|(?i:mid)-?){_MONTH}(?:,?\s+{_YEAR})?")
 _WHOLE_YEAR = re.compile(rf"\b(?i:in|from|of|until|by)\s+(?:the\s+)?{_YEAR}")
 _LONG_AGO = re.compile(
     r"\b(?:last (?:month|year|summer|spring|autumn|fall|winter)|(?:months|years) ago|earlier this year|a year ago)\b", re.I
