@@ -160,6 +160,7 @@ def test_sentences_that_stand_alone_are_not_penalised(text):
     "Israel launched its campaign after gunmen burst across the border on Oct. 7, seizing about 240 hostages.",
     "The war began after the militants' October 7 attack, in which about 1,200 people were killed.",
     "The campaign followed the group's Oct. 7 assault on border towns.",
+    "Some 1,100 people were killed in the Hamas-led October 7 attacks, and about 250 were taken captive.",
     "The only truce of the war, a week-long pause in November 2023, saw 105 hostages freed for 240 prisoners.",
     "Qatar and Egypt brokered a seven-day truce in late November in which 105 captives went free.",
 ])
@@ -175,6 +176,7 @@ def test_background_that_does_not_name_the_day_is_ranked_down(text):
     # a toll counted from the war's first day is today's figure, not its origin
     "More than 43,000 Palestinians have been killed in Gaza since October 7, the health ministry said.",
     "Israel would free 1,700 Gazans detained after Oct. 7, 2023, under the first phase.",
+    "The army said the city's residents would be moved south by October 7, before the offensive, officials said.",
     "Hamas said on Sunday it was ready for a truce like the first one, on the same terms.",
 ])
 def test_the_day_s_news_with_a_backdrop_clause_is_not_background(text):

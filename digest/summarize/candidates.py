@@ -144,9 +144,10 @@ _BACKGROUND = re.compile(
 )
 _BACKGROUND_HINTS = ("war began", "war started", "war broke", "effect", "so far", "phase of the", "stage of the", "round of the")
 # How the war began, told again ("the Hamas-led attack on southern Israel on October 7, 2023, in
-# which about 1,200 people were killed"; not a toll counted "since October 7"), and the war's first
-# truce ("the only truce of the war, a week-long pause in November 2023").
-_ORIGIN_DATE = re.compile(r"(?:\b(?:on|the|of)|['’]s?)\s+(?:oct(?:ober|\.)?\s*7(?:th)?|7(?:th)?\s+oct(?:ober|\.)?)\b", re.I)
+# which about 1,200 people were killed", "during the Hamas-led October 7 attacks"; not a count or a
+# time running from it, "since / after October 7", nor a deadline, "by October 7"), and the war's
+# first truce ("the only truce of the war, a week-long pause in November 2023").
+_ORIGIN_DATE = re.compile(r"(?<!since\s)(?<!after\s)(?<!from\s)(?<!by\s)(?<!until\s)(?<!before\s)\b(?:oct(?:ober|\.)?\s*7(?:th)?|7(?:th)?\s+oct(?:ober|\.)?)\b", re.I)
 _ORIGIN_EVENT = re.compile(
     r"\b(?:attack\w*|assault|raid|incursion|rampage|killing|killed|hostages?|captives?|abducted|seiz\w+|took|taken|"
     r"launched|triggered|sparked|began|started|broke out)\b",
