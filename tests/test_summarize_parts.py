@@ -494,6 +494,27 @@ def test_a_background_figure_does_not_dispute_the_day_s_figure():
     assert hostages[0].value == "all 100"
 
 
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Some 59 hostages remain in Gaza, 24 of whom are believed to be alive.", [("24", "alive")]),
+    ("Of the 59 hostages still held, about 24 are believed to be alive.", [("about 24", "alive")]),
+    ("The deal frees 28 hostages - 10 living and 18 deceased - in the first week.", [("10", "alive"), ("18", "dead")]),
+    ("The group holds 48 hostages, about 20 of them alive, officials said.", [("about 20", "alive")]),
+    ("Some 101 hostages remain in Gaza, about a third believed dead.", []),  # a share, not a count
+    ("The group freed 33 hostages; mediators said 8 others were alive.", []),  # another clause
+])
+def test_how_many_of_a_hostage_count_are_alive_or_dead(text, parts):
+    found = [(value, key[1]) for value, _, _, key in find_figures(text, breakdown=True) if key[1] in ("alive", "dead")]
+    assert found == parts
+    # the choice of sentences does not weigh them: they restate the count before them
+    assert not any(key[1] == "alive" for *_, key in find_figures(text))
+
+
+def test_the_key_figures_give_the_living_hostages_beside_the_count():
+    hostages = figures_of("Some 59 hostages remain in Gaza, 24 of whom are believed to be alive, officials said.",
+                          "The group still holds 59 hostages, 24 of them alive.", category="hostages")
+    assert [(f.value, f.what, f.sources) for f in hostages] == [("Some 59", "hostages (held)", (0, 1)), ("24", "hostages (alive)", (0, 1))]
+
+
 def test_a_figure_dated_weeks_before_its_article_is_background():
     group = [dataclasses.replace(article(text, f"a{n}"), published=datetime(2025, 6, 1)) for n, text in enumerate((
         "In January, the group freed 33 hostages under the first phase of the deal.",

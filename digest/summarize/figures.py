@@ -231,8 +231,10 @@ def _matches(regex: re.Pattern, text: str, anchors: list[int]) -> list[re.Match]
     return sorted(out.values(), key=lambda m: m.start())
 
 
-def find_figures(text: str) -> list[tuple[str, str, str, tuple]]:
-    """(value, what, category, key) for every figure in one sentence."""
+def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str, tuple]]:
+    """(value, what, category, key) for every figure in one sentence; with `breakdown`, also how
+    many of a hostage count are alive or dead (see _BREAKDOWN), which the key figures list but
+    the choice of sentences does not weigh: they restate a count already there."""
     out: list[tuple[str, str, str, tuple]] = []
     anchors = _anchors(text)
     if not anchors:
@@ -293,8 +295,26 @@ def find_figures(text: str) -> list[tuple[str, str, str, tuple]]:
         if category in ("days", "weeks", "months", "hours") and not _near(_TRUCE, text, match.start(), match.end()):
             continue  # "in the past ten months" is background; "a 42 days truce" is a term of the deal
         add(match.start(), match.end(), match.group("value"), what, category, key)
+        if breakdown and category == "hostages":
+            clause_end = text.find(";", match.end())
+            reach = min(len(text) if clause_end < 0 else clause_end, match.end() + _BREAKDOWN_REACH)
+            for part in _BREAKDOWN.finditer(text, match.end(), reach):
+                state = "alive" if part.group("state").lower() in ("alive", "living") else "dead"
+                add(part.start("value"), part.end("value"), part.group("value"), f"hostages ({state})", "hostages", ("hostages", state))
     return out
 
+
+# How many of a hostage count are alive or dead, told right after it: "59 hostages, 24 of whom are
+# believed to be alive", "48 hostages, about 20 of them alive", "28 hostages - 10 living and 18
+# deceased -". Only within the same clause, and only as a number: "about a third believed dead"
+# is not a count.
+_BREAKDOWN = re.compile(
+    rf"(?<![\w.,])(?P<value>{_VALUE})(?:\s+of\s+(?:them|whom))?(?:\s+(?:are|were|is|was))?"
+    r"(?:\s+(?:believed|thought|said|confirmed|presumed|understood))?(?:\s+(?:to\s+(?:be|have\s+been)))?"
+    r"\s+(?P<state>alive|living|dead|deceased)\b",
+    re.I,
+)
+_BREAKDOWN_REACH = 80  # characters after the hostage noun
 
 _PRIORITY = ["killed", "hostages", "prisoners", "injured", "displaced", "aid", "dollars", "weeks", "days", "months", "hours", "people"]
 
@@ -306,6 +326,8 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     per_sentence = per_sentence if per_sentence is not None else [find_figures(c.text) for c in candidates]
     found: list[_Found] = []
     for order, (candidate, figures) in enumerate(zip(candidates, per_sentence)):
+        if any(category == "hostages" for _, _, category, _ in figures):
+            figures = find_figures(candidate.text, breakdown=True)
         for value, what, category, key in figures:
             number = parse_number(value)
             if number is not None and number < 2 and category not in ("dollars",):
