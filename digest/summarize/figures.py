@@ -315,6 +315,7 @@ _BREAKDOWN = re.compile(
     re.I,
 )
 _BREAKDOWN_REACH = 80  # characters after the hostage noun
+_BREAKDOWN_HINT = re.compile(r"alive|living|dead|deceased", re.I)
 
 _PRIORITY = ["killed", "hostages", "prisoners", "injured", "displaced", "aid", "dollars", "weeks", "days", "months", "hours", "people"]
 
@@ -326,7 +327,7 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     per_sentence = per_sentence if per_sentence is not None else [find_figures(c.text) for c in candidates]
     found: list[_Found] = []
     for order, (candidate, figures) in enumerate(zip(candidates, per_sentence)):
-        if any(category == "hostages" for _, _, category, _ in figures):
+        if any(category == "hostages" for _, _, category, _ in figures) and _BREAKDOWN_HINT.search(candidate.text):
             figures = find_figures(candidate.text, breakdown=True)
         for value, what, category, key in figures:
             number = parse_number(value)
