@@ -509,6 +509,16 @@ def test_how_many_of_a_hostage_count_are_alive_or_dead(text, parts):
     assert not any(key[1] == "alive" for *_, key in find_figures(text))
 
 
+@pytest.mark.parametrize(("text", "fate"), [
+    ("The group holds 48 hostages, about 20 of them dead, officials said.", ""),
+    ("The group freed 33 hostages; officials said 8 others were dead.", "released"),
+    ("The bodies of four hostages killed in captivity were returned.", "dead"),
+])
+def test_a_death_word_belongs_to_the_count_it_follows(text, fate):
+    first = find_figures(text)[0]
+    assert first[2] == "hostages" and first[3] == ("hostages", fate)
+
+
 def test_the_key_figures_give_the_living_hostages_beside_the_count():
     hostages = figures_of("Some 59 hostages remain in Gaza, 24 of whom are believed to be alive, officials said.",
                           "The group still holds 59 hostages, 24 of them alive.", category="hostages")

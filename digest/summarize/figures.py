@@ -168,13 +168,19 @@ def _near(regex: re.Pattern, text: str, start: int, end: int, before: int = 40, 
 _ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()]{1,160}?(?:—|–|--|\))")
 
 
+_ANOTHER_COUNT = re.compile(rf"(?<![\w.,])(?:\d|(?:{_WORD_NUMBER})\b)|;", re.I)
+
+
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
     aside = _ASIDE.match(text, end)
     if aside:
         text = text[:end] + text[aside.end() :]
     if category in ("hostages", "prisoners"):
-        if _near(_KILLED, text, start, end, 10, 40):
+        # Death words after the count are its own only up to the next count or clause: in "48
+        # hostages, about 20 of them dead" the dead are the 20, not the 48.
+        stop = _ANOTHER_COUNT.search(text, end)
+        if _near(_KILLED, text[: stop.start()] if stop else text, start, end, 10, 40):
             return "dead"
         if _near(_RELEASED, text, start, end):
             return "released"
