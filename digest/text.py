@@ -111,6 +111,21 @@ def is_reporting_credit(sentence: str) -> bool:
     return (" by " in sentence or "contributed" in sentence) and len(sentence) <= 400 and _CREDIT.search(sentence) is not None
 
 
+# A month's name as news writes it, capitalised and whole: "Jan", "Sept", "March" (a full stop
+# after an abbreviation is the caller's); not "may" or "march" in lower case, nor "Marwan".
+MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])"
+)
+_MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def month_number(name: str) -> int:
+    """1 to 12 for a month's name or abbreviation in any case ("Sept", "march", "DEC")."""
+    return _MONTH_NUMBERS[name[:3].lower()]
+
+
 _CLOSERS = "\"'”’»)]"
 
 

@@ -15,10 +15,8 @@ import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
+from digest.text import month_number
+
 _MONTH = r"(?P<month{n}>(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*)\.?"
 _DAY = r"(?P<day{n}>\d{{1,2}})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year{n}>(?:19|20)\d\d)"
@@ -78,7 +76,7 @@ def parse_date_line(line: str) -> datetime | None:
         n = next(k for k in "123" if date.group("year" + k) or date.group("month" + k))
         month = date.group("month" + n)
         year, day = int(date.group("year" + n)), int(date.group("day" + n))
-        month = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
+        month = int(month) if month.isdigit() else month_number(month)
         if time is None:
             return datetime(year, month, day, 12, tzinfo=UTC)
         hour, minute, half = int(time.group("hour")), int(time.group("minute")), time.group("half")

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from digest.models import Article
 from digest.summarize.dates import days_before
-from digest.text import content_key, ends_sentence, split_sentences, stop_words, words
+from digest.text import MONTH_NAME, content_key, ends_sentence, split_sentences, stop_words, words
 
 # -- exclusion rules ----------------------------------------------------------------------------
 
@@ -64,7 +64,7 @@ _CAPTION_CREDIT = re.compile(
     r"\bin this (?:photo|picture|image|handout|file photo|screengrab|screenshot|video grab)\b|\bpictured\b",
     re.I,
 )
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = rf"{MONTH_NAME}\.?"
 _FULL_DATE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\b")
 # The present tense of what people in news photos are doing, right after the subject.
 _CAPTION_VERBS = re.compile(

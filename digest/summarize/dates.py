@@ -22,14 +22,9 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from digest.text import words
+from digest.text import MONTH_NAME, month_number, words
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# Capitalised and whole: "may" and "march" in lower case, and "Marwan", are other words.
-_MONTH = (
-    r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
-    r"|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
-)
+_MONTH = rf"({MONTH_NAME})\.?"  # capitalised and whole: not "may", "march" or "Marwan"
 _YEAR = r"((?:19|20)\d\d)\b"
 _DAY_OF_MONTH = re.compile(
     rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?"
@@ -74,7 +69,7 @@ def days_before(text: str, published: date | None, tokens: Sequence[str] | None 
             ages.extend(_age(published, month, day, year))
         for match in _WHOLE_MONTH.finditer(text):
             month, year = match.group(1), match.group(2)
-            last = calendar.monthrange(int(year) if year else published.year, _month_number(month))[1]
+            last = calendar.monthrange(int(year) if year else published.year, month_number(month))[1]
             ages.extend(_age(published, month, last, year))
         ages.extend((published - date(int(match.group(1)), 12, 31)).days for match in _WHOLE_YEAR.finditer(text))
     if _LONG_AGO.search(text):
@@ -84,16 +79,12 @@ def days_before(text: str, published: date | None, tokens: Sequence[str] | None 
     return min(ages) if ages else None
 
 
-def _month_number(name: str) -> int:
-    return _MONTHS.index(name[:3].lower()) + 1
-
-
 def _age(published: date, month: str, day: int, year: str | None) -> list[int]:
     """[days from that day to `published`], or [] when there is no such day."""
     years = [int(year)] if year else [published.year + 1, published.year, published.year - 1]
     for y in years:
         try:
-            age = (published - date(y, _month_number(month), day)).days
+            age = (published - date(y, month_number(month), day)).days
         except ValueError:  # "February 30", or February 29 in a common year
             continue
         if year or age >= -_AHEAD_DAYS:
