@@ -519,6 +519,27 @@ def test_a_death_word_belongs_to_the_count_it_follows(text, fate):
     assert first[2] == "hostages" and first[3] == ("hostages", fate)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel says 35 of the 129 hostages are dead.", [("35", "dead"), ("129", "")]),
+    ("It is believed that 97 of the 251 hostages abducted by Hamas on October 7, 2023 remain in Gaza, "
+     "including 34 confirmed dead.", [("97", "held"), ("251", "")]),
+    ("Under the first phase, 33 of the 98 hostages still held in Gaza - women, children and the sick - "
+     "would be freed in exchange for hundreds of prisoners.", [("33", "released"), ("98", "")]),
+    ("Hamas freed three of the 33 hostages on Sunday.", [("three", "released"), ("33", "")]),
+    ("About 20 of the 48 remaining hostages are thought to be alive.", [("About 20", "alive"), ("48", "")]),
+    ("Some 35 of the 129 hostages remain in Gaza and 20 have been released.", [("Some 35", "held"), ("129", "")]),
+])
+def test_what_is_said_of_a_part_of_a_hostage_count_is_the_part_s(text, expected):
+    assert [(value, key[1]) for value, _, category, key in find_figures(text) if category == "hostages"] == expected
+
+
+def test_the_key_figures_give_the_hostages_still_held_not_all_those_taken():
+    hostages = figures_of("It is believed that 97 of the 251 hostages abducted by Hamas on October 7 remain in Gaza.",
+                          "Israel says 97 hostages are still held in Gaza.", category="hostages")
+    assert [(f.value, f.what, f.sources) for f in hostages][0] == ("97", "hostages (held)", (0, 1))
+    assert not any(f.disputed for f in hostages)
+
+
 def test_the_key_figures_give_the_living_hostages_beside_the_count():
     hostages = figures_of("Some 59 hostages remain in Gaza, 24 of whom are believed to be alive, officials said.",
                           "The group still holds 59 hostages, 24 of them alive.", category="hostages")

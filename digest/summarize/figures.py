@@ -169,6 +169,38 @@ _ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()]{1,160}?(?:—|–|--|\))")
 
 
 _ANOTHER_COUNT = re.compile(rf"(?<![\w.,])(?:\d|(?:{_WORD_NUMBER})\b)|;", re.I)
+# A part named before the whole: in "35 of the 129 hostages are dead" the dead are the 35.
+_PART_OF = re.compile(rf"(?<![\w.,])(?P<value>{_VALUE})\s+of\s+(?:the|these|those|all)?\s*$", re.I)
+_PART_FATES = (
+    ("dead", re.compile(rf"{_KILLED.pattern}|\bdeceased\b", re.I)),
+    ("alive", re.compile(r"\b(?:alive|living)\b", re.I)),
+    ("released", _RELEASED),
+    ("held", _HELD),
+)
+_ANY_ASIDE = re.compile(r"\s(?:—|–|--?)\s[^—–]{1,160}?\s(?:—|–|--?)\s|\s?\([^()]{1,160}\)")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?!\d)|\s(?:—|–|--?)\s")
+_YEAR = re.compile(r"(?:19|20)\d\d\b")
+
+
+def _part_before(text: str, start: int) -> re.Match | None:
+    """The "35 of the" right before a count that starts at `start`, if any."""
+    return _PART_OF.search(text, max(0, start - 40), start)
+
+
+def _part_fate(category: str, text: str, start: int, end: int) -> str:
+    """What happens to the part in "97 of the 251 hostages abducted on October 7 remain in Gaza":
+    the last fate word of the clause after the whole, as the words on the whole ("abducted",
+    "still held in Gaza") come before the verb; without one, the words around the count."""
+    rest = _ANY_ASIDE.sub(" ", text[end:])
+    clause_break = _CLAUSE_BREAK.search(rest)
+    clause = rest[: clause_break.start()] if clause_break else rest
+    for count in _ANOTHER_COUNT.finditer(clause):  # up to another count; a date is none
+        at = count.start()
+        if not (_MONTH.search(clause[max(0, at - 10) : at]) or _YEAR.match(clause, at)):
+            clause = clause[:at]
+            break
+    said = [(found.start(), fate) for fate, regex in _PART_FATES for found in regex.finditer(clause)]
+    return max(said)[1] if said else _situation(category, text, start, end)
 
 
 def _situation(category: str, text: str, start: int, end: int) -> str:
@@ -290,7 +322,13 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             key = (category, bool(_CUMULATIVE.search(text))) if situation else (category, _singular(head))
             what = phrase if not situation or situation in phrase.lower() else f"{phrase} {situation}"
         elif category in ("hostages", "prisoners"):
-            situation = _situation(category, text, match.start(), match.end())
+            part = _part_before(text, match.start())
+            if part:  # "97 of the 251 hostages ... remain": what is said is said of the 97; the 251 is a total
+                told = _part_fate(category, text, match.start(), match.end())
+                add(part.start("value"), part.end("value"), part.group("value"), f"{phrase} ({told})" if told else phrase, category, (category, told))
+                situation = ""
+            else:
+                situation = _situation(category, text, match.start(), match.end())
             key = (category, situation)
             what = f"{phrase} ({situation})" if situation else phrase
         else:
