@@ -533,6 +533,33 @@ def test_what_is_said_of_a_part_of_a_hostage_count_is_the_part_s(text, expected)
     assert [(value, key[1]) for value, _, category, key in find_figures(text) if category == "hostages"] == expected
 
 
+def test_a_round_figure_does_not_dispute_the_exact_one_it_rounds():
+    killed = figures_of("The ministry said Israel's offensive has killed 20,000 Palestinians.",
+                        "The ministry said the war has killed 20,057 Palestinians.",
+                        "A UN agency said the war has killed 21,300 Palestinians.", category="killed")
+    disputed = {f.value: f.disputed for f in killed}
+    assert disputed == {"20,000": True, "20,057": True, "21,300": True}  # 21,300 disputes both
+    two = figures_of("The ministry said Israel's offensive has killed 20,000 Palestinians.",
+                     "The ministry said the war has killed 20,057 Palestinians.", category="killed")
+    assert not any(f.disputed for f in two)
+
+
+def test_one_toll_told_of_people_and_of_palestinians_is_one_row():
+    killed = figures_of("The war has killed more than 59,000 people in Gaza, the ministry said.",
+                        "Israel's campaign has since killed more than 59,000 Palestinians, the ministry said.", category="killed")
+    assert [(f.value, f.sources) for f in killed] == [("more than 59,000", (0, 1))]
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("Blinken announced $404 million in new U.S. humanitarian assistance for Palestinians.", "humanitarian assistance"),
+    ("Egypt unveiled a $53 billion reconstruction plan.", "reconstruction plan"),
+    ("The US pledged $60 million in food aid, officials said.", "food aid"),
+    ("Qatar pledged $500 million, Egypt said.", "dollars"),
+])
+def test_what_money_is_for(text, what):
+    assert [(category, name) for _, name, category, _ in find_figures(text)] == [("dollars", what)]
+
+
 def test_the_key_figures_give_the_hostages_still_held_not_all_those_taken():
     hostages = figures_of("It is believed that 97 of the 251 hostages abducted by Hamas on October 7 remain in Gaza.",
                           "Israel says 97 hostages are still held in Gaza.", category="hostages")

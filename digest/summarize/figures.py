@@ -70,7 +70,9 @@ _DURATION_ADJECTIVES = frozenset({
 _MONEY = re.compile(rf"(?<![\w.,])(?P<value>(?:{_QUALIFIER}\s+)?\$\s?{_CORE}(?:bn|mn|m)?\b)", re.I)
 # What a sum pays for: the words after it, up to a word that starts a new phrase ("$53bn plan to
 # rebuild" -> "plan", "$20 billion in aid" -> "aid", "$53 billion dollars over" -> "dollars").
-_MONEY_NOUN = re.compile(r"\s+(?:(?:in|of|worth of)\s+)?([a-z]+(?:\s+[a-z]+)?)")
+_MONEY_NOUN = re.compile(r"\s+(?:(?:in|of|worth of)\s+)?((?:[A-Za-z][\w.'-]*\s*){1,5})")
+# Before what the money is: "$404 million in new U.S. humanitarian assistance" is assistance.
+_MONEY_BEFORE_NOUN = frozenset({"new", "additional", "fresh", "further", "extra", "more"})
 _PHRASE_STARTS = frozenset({
     "to", "over", "for", "in", "on", "at", "by", "from", "with", "that", "which", "and", "or", "a", "an", "the", "is",
     "was", "would", "will", "as", "of", "into", "per",
@@ -129,7 +131,8 @@ def parse_number(value: str) -> float | None:
 
 
 def value_range(value: str) -> tuple[float, float] | None:
-    """The numbers a value allows: "more than 46,700" -> (46700, inf), "about 35" -> (31.5, 38.5)."""
+    """The numbers a value allows: "more than 46,700" -> (46700, inf), "about 35" -> (31.5, 38.5),
+    "20,000" -> (19500, 20500)."""
     number = parse_number(value)
     if number is None:
         return None
@@ -140,6 +143,9 @@ def value_range(value: str) -> tuple[float, float] | None:
         return 0.0, number
     if re.match(r"(?:about|around|approximately|roughly|nearly|almost|some|an estimated)\b", lowered):
         return number * 0.9, number * 1.1
+    if number >= 10_000 and number % 1000 == 0:  # a round figure stands for what rounds to it: 20,000 for 20,057
+        half = 50_000 if number >= 1_000_000 and number % 100_000 == 0 else 500
+        return number - half, number + half
     return number, number
 
 
@@ -290,12 +296,17 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
     for match in _DEATH_TOLL.finditer(text) if "death toll" in text.lower() else ():
         add(match.start("value"), match.end("value"), match.group("value"), "killed (death toll)", "killed", ("killed", True))
     for match in _matches(_MONEY, text, anchors) if "$" in text else ():
-        noun = _MONEY_NOUN.match(text[match.end() : match.end() + 40])
-        kept = []
-        for word in noun.group(1).split() if noun else ():
-            if word in _PHRASE_STARTS:
+        noun = _MONEY_NOUN.match(text[match.end() : match.end() + 80])
+        kept: list[str] = []
+        for token in noun.group(1).split() if noun else ():
+            word = token.rstrip(".,;:")
+            if not kept and (word in _MONEY_BEFORE_NOUN or word[:1].isupper()):
+                continue
+            if word in _PHRASE_STARTS or not word.isalpha() or not word.islower() or len(kept) == 2:
                 break
             kept.append(word)
+            if word != token:  # the phrase ends at a full stop or a comma
+                break
         what = " ".join(kept) or "dollars"
         add(match.start(), match.end(), match.group("value"), what, "dollars", ("dollars", what))
     for match in _matches(_ADJECTIVAL_DURATION, text, anchors) if "-" in text else ():
@@ -399,8 +410,10 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
             other.article not in sources and other.background == first.background and _conflict(first, other)
             for other in by_key[key]
         )
-        row = (first.value.lower() if number is None else number, first.what)
-        if row in shown:  # "about 1,200 people killed" and "some 1,200 people killed", one read as a running toll
+        # "about 1,200 people killed" and "some 1,200 people killed", one read as a running toll, are
+        # one row; so are "more than 59,000 people killed" and "... Palestinians killed".
+        row = (first.value.lower() if number is None else number, "killed" if first.category == "killed" else first.what)
+        if row in shown:
             earlier, known, was_disputed = figures[shown[row]]
             figures[shown[row]] = (earlier, tuple(dict.fromkeys(known + sources)), was_disputed or disputed)
             continue
