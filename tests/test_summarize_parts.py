@@ -513,6 +513,7 @@ def test_how_many_of_a_hostage_count_are_alive_or_dead(text, parts):
     ("The group holds 48 hostages, about 20 of them dead, officials said.", ""),
     ("The group freed 33 hostages; officials said 8 others were dead.", "released"),
     ("The bodies of four hostages killed in captivity were returned.", "dead"),
+    ("Hamas would release all 48 remaining hostages, dead and alive, within days.", "released"),
 ])
 def test_a_death_word_belongs_to_the_count_it_follows(text, fate):
     first = find_figures(text)[0]
@@ -548,6 +549,11 @@ def test_one_toll_told_of_people_and_of_palestinians_is_one_row():
     killed = figures_of("The war has killed more than 59,000 people in Gaza, the ministry said.",
                         "Israel's campaign has since killed more than 59,000 Palestinians, the ministry said.", category="killed")
     assert [(f.value, f.sources) for f in killed] == [("more than 59,000", (0, 1))]
+
+
+def test_a_year_before_a_noun_is_no_count():
+    assert find_figures("He was freed in the 2011 prisoner exchange for Gilad Shalit.") == []
+    assert [value for value, *_ in find_figures("Israel freed 2000 prisoners on Monday.")] == ["2000"]
 
 
 @pytest.mark.parametrize(("text", "what"), [

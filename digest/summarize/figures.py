@@ -209,12 +209,16 @@ def _part_fate(category: str, text: str, start: int, end: int) -> str:
     return max(said)[1] if said else _situation(category, text, start, end)
 
 
+_BOTH_FATES = re.compile(r"\b(?:dead|deceased)\s+(?:and|or)\s+(?:alive|living)\b|\b(?:alive|living)\s+(?:and|or)\s+(?:dead|deceased)\b", re.I)
+
+
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
     aside = _ASIDE.match(text, end)
     if aside:
         text = text[:end] + text[aside.end() :]
     if category in ("hostages", "prisoners"):
+        text = _BOTH_FATES.sub(lambda both: " " * len(both.group()), text)  # "all 48, dead and alive" died not
         # Death words after the count are its own only up to the next count or clause: in "48
         # hostages, about 20 of them dead" the dead are the 20, not the 48.
         stop = _ANOTHER_COUNT.search(text, end)
@@ -321,6 +325,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             continue
         category = next(name for name in _HEADS if match.group(name))
         head = match.group("head")
+        if _YEAR.fullmatch(match.group("value")) and _singular(head) == head.lower():
+            continue  # "the 2011 prisoner exchange" is a year
         phrase = (match.group("between").strip() + " " + head).strip()
         if category == "people" and _near(_PRISON, text, match.start(), match.end(), 0, 30):
             category = "prisoners"  # "350 Palestinians from Israeli prisons"
