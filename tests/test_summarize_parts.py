@@ -626,6 +626,19 @@ def test_quotes_with_their_speakers():
     assert found["Every day that passes endangers their lives"] is None
 
 
+def test_he_is_the_person_named_with_a_possessive_not_a_group_that_opens_a_sentence():
+    body = (
+        "President Donald Trump's plan calls for a truce. When Hamas replied on Friday, it accepted part of it.\n\n"
+        "Hamas said it would free all hostages.\n\n"
+        "Trump said on Saturday that Israel had agreed to a withdrawal line shared with Hamas. “When they "
+        "confirm, the ceasefire will be effective at once,” he wrote.\n\n"
+        "“The aim is to build on the progress of the deal,” a source briefed on the talks said."
+    )
+    found = speakers_by_opening(body)
+    assert found["When they confirm, t"] == "Trump"
+    assert found["The aim is to build "] == "a source briefed on the talks"
+
+
 def test_it_said_is_the_body_that_opens_the_sentence_before():
     body = (
         "The Hostages and Missing Families Forum welcomed the agreement. “We will not rest until every "

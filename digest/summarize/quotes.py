@@ -20,7 +20,7 @@ import numpy as np
 
 from digest.models import Article, Quote
 from digest.summarize.candidates import Candidate
-from digest.text import content_key, words
+from digest.text import content_key, stop_words, words
 
 MAX_QUOTES = 5
 MIN_WORDS = 5
@@ -36,7 +36,11 @@ _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_SAY}\s+(?P<who>[^.,;:!?“”\"]+)"
 _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,90}}?)\s+{_SAY}\b")
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `.
 _BEFORE = re.compile(rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?)\s+{_SAY}(?:\s+(?:in a statement|on \w+|at [^,:]+|to [^,:]+))?\s*[:,]?\s*(?:that\s+)?$")
-_CUT = re.compile(r"\s+(?:with|who|whose|whom|which|that|in a|in an|on|at|during|after|before|according|when|while|as)\s+.*$")
+# Where the speaker's description ends; "familiar with" and "briefed on" are part of it ("a source
+# familiar with the talks").
+_CUT = re.compile(
+    r"(?<!familiar)(?<!briefed)\s+(?:with|who|whose|whom|which|that|in a|in an|on|at|during|after|before|according|when|while|as)\s+.*$"
+)
 # Words of a title or a description that may precede a name in capitals ("Prime Minister
 # Benjamin Netanyahu", "Qatari Foreign Ministry spokesman Majed al-Ansari", "Chief of Staff Lt.
 # Gen. Herzi Halevi", "Security Minister-designate Itamar Ben Gvir").
@@ -201,9 +205,15 @@ _SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
 
 
 def _people(article: Article) -> set[str]:
-    """Surnames of the people an article names in full: "Netanyahu" from "Benjamin Netanyahu",
-    so that "Netanyahu argued" is a person and "Israel said" is not."""
-    return {m.group().split()[-1] for m in _FULL_NAME.finditer(article.text)}
+    """Surnames of the people an article names in full: "Netanyahu" from "Benjamin Netanyahu" or
+    "President Donald Trump's", so that "Netanyahu argued" is a person and "Israel said" is not.
+    A sentence that opens "When Hamas ..." names no one."""
+    surnames = set()
+    for name in _FULL_NAME.finditer(article.text):
+        first, *_, last = name.group().split()
+        if first.lower() not in stop_words("english"):
+            surnames.add(re.sub(r"['’]s$", "", last))
+    return surnames
 
 
 def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
