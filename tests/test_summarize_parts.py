@@ -689,6 +689,9 @@ def test_he_or_she_said_is_the_person_acting_in_the_sentence_before():
     ("Abu Khalil", "Abu Khalil"),
     ("Lena Moretti of King's College London", "Lena Moretti"),  # where she works is not who speaks
     ("Tomas Berg of the European Council on Foreign Relations", "Tomas Berg"),
+    ("International Court of Justice President Ana Ruiz", "Ana Ruiz"),  # a title after the body's name
+    ("a diplomat briefed on the talks", "a diplomat briefed on the talks"),
+    ("an aide familiar with the plan who asked not to be named", "an aide familiar with the plan"),
     ("one released prisoner from Khan Younis", "one released prisoner from Khan Younis"),
     ("Hamas official Ali Darwish, speaking in Beirut", "Ali Darwish"),
     ("the Prime Minister's Office", "Prime Minister's Office"),

@@ -143,6 +143,10 @@ def speaker_from(phrase: str) -> str | None:
             continue
         start = _run_start(tokens)
         link = start - 2 if start > 1 and tokens[start - 1].lower() in ("the", "a") else start - 1
+        titled = _trailing_name(tokens[start:])
+        if link >= 0 and tokens[link].lower() in _AFFILIATION and len(titled) >= 2 \
+                and _bare(tokens[-len(titled) - 1]) in _TITLE_WORDS and not tokens[-len(titled) - 1].endswith(("’s", "'s")):
+            return " ".join(titled).strip("’'")  # "International Court of Justice President Nawaf Salam"
         if link >= 0 and tokens[link].lower() in _AFFILIATION:
             person = _trailing_name(tokens[:link])
             if len(person) >= 2:
