@@ -514,8 +514,11 @@ def test_how_many_of_a_hostage_count_are_alive_or_dead(text, parts):
     ("The group freed 33 hostages; officials said 8 others were dead.", "released"),
     ("The bodies of four hostages killed in captivity were returned.", "dead"),
     ("Hamas would release all 48 remaining hostages, dead and alive, within days.", "released"),
+    ("After Edan's release, 58 hostages remain in Gaza, officials said.", "held"),
+    ("After the exchange, 59 hostages are still held in Gaza.", "held"),
+    ("Hamas freed 33 hostages held in Gaza.", "released"),
 ])
-def test_a_death_word_belongs_to_the_count_it_follows(text, fate):
+def test_what_happens_to_a_hostage_count_is_told_by_its_own_words(text, fate):
     first = find_figures(text)[0]
     assert first[2] == "hostages" and first[3] == ("hostages", fate)
 

@@ -212,6 +212,14 @@ def _part_fate(category: str, text: str, start: int, end: int) -> str:
 _BOTH_FATES = re.compile(r"\b(?:dead|deceased)\s+(?:and|or)\s+(?:alive|living)\b|\b(?:alive|living)\s+(?:and|or)\s+(?:dead|deceased)\b", re.I)
 
 
+# The count's own verb says it is still held, whatever was released before it.
+_STILL_HELD = re.compile(
+    r"\s+(?:still\s+|now\s+)?remain(?:s|ed)?\b"
+    r"|\s+(?:are|were)\s+(?:still\s+|now\s+|being\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+)*(?:held|in\s+captivity)\b",
+    re.I,
+)
+
+
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
     aside = _ASIDE.match(text, end)
@@ -224,6 +232,8 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         stop = _ANOTHER_COUNT.search(text, end)
         if _near(_KILLED, text[: stop.start()] if stop else text, start, end, 10, 40):
             return "dead"
+        if _STILL_HELD.match(text, end):  # "After Alexander's release, 58 hostages remain in Gaza"
+            return "held"
         if _near(_RELEASED, text, start, end):
             return "released"
         if _near(_HELD, text, start, end):
