@@ -569,6 +569,18 @@ def test_what_money_is_for(text, what):
     assert [(category, name) for _, name, category, _ in find_figures(text)] == [("dollars", what)]
 
 
+def test_one_part_of_a_schedule_does_not_dispute_the_whole():
+    hostages = figures_of("Hamas would release eight living hostages on the first day of a 60-day truce and two more on day 50.",
+                          "Under the framework, Hamas would release 10 living hostages during the truce, officials said.",
+                          category="hostages")
+    assert [f.value for f in hostages] == ["eight", "10"] and not any(f.disputed for f in hostages)
+    # without the rest of the schedule, eight against ten is a disagreement
+    hostages = figures_of("Hamas would release eight living hostages during the truce, mediators said.",
+                          "Under the framework, Hamas would release 10 living hostages during the truce, officials said.",
+                          category="hostages")
+    assert [f.disputed for f in hostages] == [True, True]
+
+
 def test_the_key_figures_give_the_hostages_still_held_not_all_those_taken():
     hostages = figures_of("It is believed that 97 of the 251 hostages abducted by Hamas on October 7 remain in Gaza.",
                           "Israel says 97 hostages are still held in Gaza.", category="hostages")

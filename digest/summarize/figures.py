@@ -102,6 +102,24 @@ class _Found:
     article: int
     order: int
     background: bool = False  # stated in a sentence ranked down as background (candidates.BACKGROUND_REASONS)
+    instalment: bool = False  # one part of a schedule the sentence goes on with ("8 on the first day and 2 more")
+
+
+# What a schedule's next part opens with, after a first count: "... and two more on day 50",
+# "... then another five", "... and the remaining 10", "... followed by the rest".
+_NEXT_PART = re.compile(
+    r"[^.;:]{0,100}?\b(?:and|then|with|plus|followed by|before)\s+(?:then\s+)?"
+    rf"(?:(?:another|a further)\s+(?:{_VALUE})|(?:{_VALUE})\s+(?:more|others|further)\b|the (?:remaining|rest|others)\b)",
+    re.I,
+)
+
+
+def _instalment(value: str, sentence: str) -> bool:
+    """Whether the count `value` is one part of a schedule its sentence goes on to complete."""
+    for match in re.finditer(rf"(?<![\w.,]){re.escape(value)}(?![\w,])", sentence):
+        if _NEXT_PART.match(sentence, match.end()):
+            return True
+    return False
 
 
 _QUALIFIER_PREFIX = re.compile(rf"^{_QUALIFIER}\s+")
@@ -405,7 +423,7 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
             if number is not None and number < 2 and category not in ("dollars",):
                 continue
             found.append(_Found(value, number, value_range(value), what, category, key, candidate.text, candidate.article, order,
-                                not BACKGROUND_REASONS.isdisjoint(candidate.reasons)))
+                                not BACKGROUND_REASONS.isdisjoint(candidate.reasons), _instalment(value, candidate.text)))
 
     merged: dict[tuple, list[_Found]] = {}
     for item in found:
@@ -421,9 +439,11 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         sources = tuple(dict.fromkeys(i.article for i in items))
         # Head counts of "people" in different sentences are rarely counts of the same thing.
         # A figure told as background (the first truce's 105 hostages) and one told as the day's
-        # news count different moments, not the same thing.
-        disputed = first.category != "people" and any(
-            other.article not in sources and other.background == first.background and _conflict(first, other)
+        # news count different moments, not the same thing; nor does one part of a schedule
+        # (eight hostages on the first day, then two more) dispute its whole (ten).
+        disputed = first.category != "people" and not first.instalment and any(
+            other.article not in sources and other.background == first.background and not other.instalment
+            and _conflict(first, other)
             for other in by_key[key]
         )
         # "about 1,200 people killed" and "some 1,200 people killed", one read as a running toll, are
