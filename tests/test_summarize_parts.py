@@ -711,11 +711,24 @@ def test_he_or_she_said_is_the_person_acting_in_the_sentence_before():
     ("Hamas official Ali Darwish, speaking in Beirut", "Ali Darwish"),
     ("the Prime Minister's Office", "Prime Minister's Office"),
     ("Al Jazeera's Rami Aziz", "Rami Aziz"),
+    ("Rami Aziz of Al Jazeera's Cairo bureau", "Rami Aziz"),  # no name closes the phrase
+    ("a senior official of the Egyptian intelligence service", "a senior official of the Egyptian intelligence service"),
     ("but", None),
     ("It also", None),
 ])
 def test_speaker_from_attribution(phrase, speaker):
     assert speaker_from(phrase) == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“The ball is in Hamas’s court now,” U.S. Secretary of State Dana Whitfield told reporters in Cairo.", "Dana Whitfield"),
+    ("“We will see what happens in the coming days,” said U.N. envoy Tor Lindqvist.", "Tor Lindqvist"),
+    ("U.S. envoy Dan Reyes said: “The hostages could be out within days if Hamas agrees.”", "Dan Reyes"),
+    ("“We have decided to bring our team home for consultations,” Mr. Reyes said on Thursday.", "Mr. Reyes"),
+    ("“This was a decision made by the prime minister alone,” Lt. Gen. Avi Dror said.", "Avi Dror"),
+])
+def test_a_full_stop_in_an_abbreviation_does_not_end_the_attribution(text, speaker):
+    assert [who for _, who, _ in quotes_in(article(text))] == [speaker]
 
 
 def test_a_syndicated_quote_appears_once_from_the_first_article():

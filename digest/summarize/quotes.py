@@ -8,7 +8,8 @@ the attribution ("Hamas official Osama Hamdan") gives the person; without one, t
 is the person acting in the sentence before the quote, else the last person quoted in the same
 article, when there was one; "it" is the body that opens the paragraph's last sentence before
 the quote ("The Hostages Forum welcomed the deal. "...," it said"). Where someone works is not
-who speaks: "Andreas Krieg of King's College London" is Andreas Krieg.
+who speaks: "Andreas Krieg of King's College London" is Andreas Krieg. The full stops of "U.S.",
+"U.N." and "Mr." end no attribution.
 """
 
 from __future__ import annotations
@@ -154,6 +155,9 @@ def speaker_from(phrase: str) -> str | None:
             if tokens[0].lower() in _DETERMINERS:
                 return part  # "one released prisoner from Beit Lahiya"
             continue  # "..., speaking in Beirut": a place, not the speaker
+        person = _leading_person(tokens)
+        if person:
+            return person  # "Samir Haddad of Al Jazeera's Doha bureau"
         name = _trailing_name(tokens)
         if name and not (len(name) == len(tokens) == 1 and name[0].lower() in _TITLE_WORDS):
             return " ".join(name).strip("’'")
@@ -167,19 +171,52 @@ def speaker_from(phrase: str) -> str | None:
     return None
 
 
+# Full stops that end no sentence: "U.S.", "U.N.", "Mr.", "Lt. Gen." before a name. The attribution
+# patterns stop at a full stop, so these are hidden from them (a one-dot leader stands in).
+_ABBREVIATION_DOT = re.compile(
+    r"(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.(?=\s)|(?<=\b[A-Z]\.[A-Z]\.[A-Z])\.(?=\s)"
+    r"|(?<=\b(?:Mr|Ms|Dr|Lt|Sr|Jr|St))\.(?=\s+[A-Z])|(?<=\b(?:Mrs|Gen|Col|Maj|Sen|Rep|Gov|Adm|Sgt))\.(?=\s+[A-Z])"
+    r"|(?<=\b(?:Brig|Capt))\.(?=\s+[A-Z])"
+)
+_HIDDEN_DOT = "\u2024"
+
+
+def _hide_abbreviations(text: str) -> str:
+    return _ABBREVIATION_DOT.sub(_HIDDEN_DOT, text)
+
+
+def _shown(text: str) -> str:
+    return text.replace(_HIDDEN_DOT, ".")
+
+
+def _leading_person(tokens: list[str]) -> str | None:
+    """The person a phrase opens with when what follows is where they work and ends in lower
+    case, so no name closes the phrase: "Samir Haddad of Al Jazeera's Doha bureau"."""
+    if not tokens or _name_token(tokens[-1]):
+        return None
+    for k, token in enumerate(tokens[2:], start=2):
+        if token.lower() in _AFFILIATION:
+            opening = tokens[:k]
+            person = _trailing_name(opening)
+            if len(person) >= 2 and len(person) == len(opening) and _is_name(" ".join(opening)):
+                return " ".join(person).strip("’'")
+            return None
+    return None
+
+
 def _attribution(paragraph: str, start: int, end: int) -> str | None:
-    after = paragraph[end : end + 120]
+    after = _hide_abbreviations(paragraph[end : end + 120])
     for regex in (_AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
         match = regex.match(after)
         if match:
-            who = speaker_from(match.group("who"))
+            who = speaker_from(_shown(match.group("who")))
             if who:
                 return who
-    before = paragraph[max(0, start - 160) : start]
+    before = _hide_abbreviations(paragraph[max(0, start - 160) : start])
     match = _BEFORE.search(before)
     if match:
         clause = re.split(r"[.!?”\"]\s+", match.group("who"))[-1]
-        return speaker_from(clause)
+        return speaker_from(_shown(clause))
     return None
 
 
