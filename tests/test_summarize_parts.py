@@ -694,7 +694,7 @@ def test_he_or_she_said_is_the_person_acting_in_the_sentence_before():
     ("a Qatari official", "a Qatari official"),
     ("Reporting from Doha, Al Jazeera's Samir Haddad", "Samir Haddad"),
     ("the movement's chief negotiator Khalil al-Hayya", "Khalil al-Hayya"),
-    ("the group", None),  # named in an earlier sentence: no speaker rather than a pointer
+    ("the group", "the group"),  # named in an earlier sentence: a pointer for quotes_in to follow
     ("the Israeli military", "the Israeli military"),
     ("Secretary of State Dana Whitfield", "Dana Whitfield"),
     ("Chief of Staff Lt. Gen. Avi Dror", "Avi Dror"),
@@ -729,6 +729,26 @@ def test_speaker_from_attribution(phrase, speaker):
 ])
 def test_a_full_stop_in_an_abbreviation_does_not_end_the_attribution(text, speaker):
     assert [who for _, who, _ in quotes_in(article(text))] == [speaker]
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("The Hostages and Missing Families Forum urged the cabinet to approve the deal. “Every day that passes "
+     "endangers their lives,” the forum said in a statement.", "Hostages and Missing Families Forum"),
+    ("A senior Hamas official said the movement was studying the text.\n\n“We have shown the necessary "
+     "flexibility,” the official said.", "a senior Hamas official"),
+    ("Hamas official Bassem Naim spoke in Doha. “The talks are not over yet at all,” the official said.", "Bassem Naim"),
+    ("A diplomat familiar with the talks was cautious. “The devil will be in the details, as always,” the source said. "
+     "A source close to the talks told CNN the gap was narrowing. “The idea is to get something going soon,” the source said.",
+     "a source close to the talks"),  # the nearest
+    ("The Israeli military confirmed the identification. “This is a violation of the utmost severity,” the military said.",
+     "the Israeli military"),
+    ("Talks resumed on Monday.\n\nMediators met again.\n\nA senior Israeli official briefed reporters.\n\nNo one "
+     "expected a deal.\n\nThe mood was grim.\n\n“There is no free lunch for anyone here,” the official said.", None),  # too far back
+    ("“We will keep working for a deal in every way,” the statement said.", None),
+])
+def test_the_forum_or_the_official_is_whom_the_text_just_named(body, speaker):
+    quotes = quotes_in(article(body))
+    assert quotes[-1][1] == speaker
 
 
 def test_a_syndicated_quote_appears_once_from_the_first_article():

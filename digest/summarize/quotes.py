@@ -4,9 +4,10 @@ A quote is a passage in quotation marks that starts like a sentence (a capital l
 to at least five words; shorter ones are scare quotes or labels. The speaker is read from the
 attribution beside it: `"...," X said`, `"...," said X`, `X said: "..."`. A name at the end of
 the attribution ("Hamas official Osama Hamdan") gives the person; without one, the description
-("an Israeli official") is the speaker, unless it only points back ("the group"); "he" or "she"
-is the person acting in the sentence before the quote, else the last person quoted in the same
-article, when there was one; "it" is the body that opens the paragraph's last sentence before
+("an Israeli official") is the speaker; one that only points back ("the forum", "the official") is
+whom this paragraph or the one before names so (the Hostages Forum, a senior Hamas official,
+Hamas official Basem Naim), else no one; "he" or "she" is the person acting in the sentence
+before the quote, else the last person quoted in the same article, when there was one; "it" is the body that opens the paragraph's last sentence before
 the quote ("The Hostages Forum welcomed the deal. "...," it said"). Where someone works is not
 who speaks: "Andreas Krieg of King's College London" is Andreas Krieg. The full stops of "U.S.",
 "U.N." and "Mr." end no attribution.
@@ -164,7 +165,7 @@ def speaker_from(phrase: str) -> str | None:
     first = parts[0]
     tokens = first.split()
     if len(tokens) == 2 and tokens[0].lower() == "the":
-        return None  # "the group", "the ministry": named in an earlier sentence, not here
+        return first.lower()  # "the forum", "the official": named in an earlier sentence, for the caller to find
     if tokens and len(tokens) <= 8 and tokens[0].lower() not in _NOT_SPEAKERS \
             and (tokens[0].lower() in _DETERMINERS or tokens[-1].islower()):
         return first
@@ -257,6 +258,43 @@ def _people(article: Article) -> set[str]:
     return surnames
 
 
+# Whom "the forum", "the official", "the president" points back to, nearest first: a body named in
+# capitals that ends in the noun ("the Hostages and Missing Families Forum"), a description ("a
+# senior Hamas official", "a source familiar with the talks"), or a person the noun titles
+# ("Hamas official Basem Naim", "President Joe Biden").
+_POINTED_NOUNS = {
+    "forum", "official", "source", "military", "army", "ministry", "president", "minister", "envoy", "diplomat",
+    "spokesman", "spokeswoman", "spokesperson", "negotiator", "ambassador", "premier", "family", "movement",
+}
+_NAMED = r"[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+"  # a full name
+
+
+def _pointed(noun: str, before: str) -> str | None:
+    """Whom "the <noun>" in an attribution means, from the article text before the quote."""
+    if noun not in _POINTED_NOUNS:
+        return None
+    n = f"(?i:{re.escape(noun)})"
+    found: list[tuple[int, str]] = []
+    for match in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?{n}\b"
+                             rf"(?:\s+(?:familiar with|briefed on|close to|involved in)\s+the\s+[a-z]+)?", before):
+        found.append((match.end(), 1, match.group(0)[:1].lower() + match.group(0)[1:]))
+    for match in re.finditer(rf"\b{n}\s+((?:al-|el-)?[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’-]+)+)", before):
+        found.append((match.end(), 2, re.sub(r"['’]s$", "", match.group(1))))
+    for match in re.finditer(rf"\b(?:{n}\s+of\s+(?P<after>{_NAMED})|(?P<before>{_NAMED})['’]s\s+{n}\b)", before):
+        found.append((match.end(), 2, f"the {noun} of {match.group('after')}" if match.group("after") else match.group(0)))
+    for match in re.finditer(rf"\b((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for)\s+)?)+){n}\b", before):
+        owner = match.group(1).split()
+        if owner[0] == "The":
+            owner = owner[1:]
+        if owner and owner[0].lower() not in _NOT_SPEAKERS | _DETERMINERS:
+            said = before[match.end() - len(noun) : match.end()]
+            plain = said[:1].islower() and not owner[-1].endswith(("’s", "'s"))  # "the Israeli military", not "the Israel's"
+            found.append((match.end(), 0, " ".join(["the"] * plain + [*owner, said])))
+    if not found:
+        return None
+    return max(found)[2]  # the nearest; of two ending together, a name, then a description
+
+
 def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     """The organisation or country that opens the last sentence of `text`, if one does. A person
     is never "it", and one capitalised word counts only when the article writes it so mid-sentence
@@ -311,6 +349,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             text = next(g for g in match.groups() if g is not None).strip()
             speaker = _attribution(paragraph, match.start(), match.end())
             between = paragraph[cursor : match.start()]
+            if speaker and speaker.startswith("the ") and " " not in speaker[4:]:
+                # "the forum": named in this paragraph or the one before, else no one
+                speaker = _pointed(speaker[4:], "\n\n".join([*article.paragraphs[max(0, number - 1) : number], paragraph[: match.start()]]))
             if speaker == "it":
                 speaker = _body_before(paragraph[: match.start()], article.text, people)
             elif speaker in ("he", "she"):
