@@ -291,6 +291,13 @@ def test_a_given_place_wins_but_the_dateline_still_leaves_the_text():
         ("The delegation, According to Reuters, left on Sunday.", "The delegation, According to Reuters, left on Sunday."),
         ("Talks stalled. However the mediators kept trying.", "Talks stalled. However the mediators kept trying."),
         ("According to officials, the talks will resume on Monday.", "According to officials, the talks will resume on Monday."),
+        # an advertising label left in front of the paragraph by the copy
+        ("Hide AdThe agreement, negotiated over weeks in Qatar, frees dozens of hostages.",
+         "The agreement, negotiated over weeks in Qatar, frees dozens of hostages."),
+        ("Advertisement “We will not stop until every hostage is home,” the forum said.",
+         "“We will not stop until every hostage is home,” the forum said."),
+        ("Sponsored content appeared beside the story on Monday, readers said.",
+         "Sponsored content appeared beside the story on Monday, readers said."),
     ],
 )
 def test_a_subheading_glued_to_its_paragraph_is_dropped(paragraph, expected):

@@ -139,8 +139,20 @@ _QUOTE_THEN_SPEAKER = re.compile(
 )
 
 
+# An advertising label left in front of a paragraph when a page was copied ("Hide AdThe agreement,
+# negotiated over weeks in Qatar, ...").
+_GLUED_AD = re.compile(
+    r"^(?:(?:(?:Hide|Skip|Close) Ad|Advertisement|ADVERTISEMENT|Sponsored|(?:Story|Article) continues below"
+    r"(?: (?:this )?advertisement)?)\s*)+(?=[A-Z“\"‘'])"
+)
+
+
 def unglue_heading(paragraph: str) -> str:
-    """The paragraph without a subheading glued to its start, when what follows reads as a sentence."""
+    """The paragraph without a subheading or an advertising label glued to its start, when what
+    follows reads as a sentence."""
+    label = _GLUED_AD.match(paragraph)
+    if label and reads_as_sentence(paragraph[label.end():]):
+        paragraph = paragraph[label.end():]
     glued = _GLUED_HEADING.match(paragraph)
     if glued and reads_as_sentence(glued["rest"]) and not _terminal(glued["heading"]):
         return glued["rest"]
