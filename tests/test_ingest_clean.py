@@ -161,6 +161,20 @@ def test_split_dateline(paragraph, place, rest):
 
 
 @pytest.mark.parametrize(
+    "paragraph, place, rest",
+    [
+        ("Doha: Qatar's prime minister announced a deal.", "Doha", "Qatar's prime minister announced a deal."),
+        ("Exclusive: Qatar's prime minister announced a deal.", None, "Exclusive: Qatar's prime minister announced a deal."),
+        ("Analysis: Why the talks in Doha stalled again.", None, "Analysis: Why the talks in Doha stalled again."),
+    ],
+)
+def test_a_place_with_a_colon_is_a_dateline_when_the_story_names_it_again(paragraph, place, rest):
+    story = paragraph + "\nSpeaking at a press conference in Doha, he said the truce starts on Sunday."
+    assert split_dateline(paragraph, story) == (place, rest)
+    assert clean_body("Headline", story).place == place
+
+
+@pytest.mark.parametrize(
     "line, is_sentence",
     [
         ("He declined to comment.", True),

@@ -55,6 +55,10 @@ _DATELINE_WITH_AGENCY = re.compile(
     r"^(?P<place>[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}" + _REGION + ")" + _DATE
     + r"\s*\((?P<agency>[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2})\)\s*[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'«])"
 )
+# "Doha: Qatar's prime minister announced ...": a place in ordinary case with a colon, as Gulf papers
+# write it; "Exclusive:" and "Analysis:" are written so too, so it counts only when the story
+# names the place again inside a sentence ("a press conference in Doha").
+_COLON_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}):\s+(?=[A-Z0-9\"“‘'«])")
 # Labels written like a dateline with a colon ("BREAKING: ...") are not places.
 _LABELS = re.compile(
     r"^(?:BREAKING|UPDATE|UPDATED|WATCH|LIVE|EXCLUSIVE|ANALYSIS|OPINION|EDITORIAL|NEW|NOTE|CORRECTION|"
@@ -261,15 +265,19 @@ def _title_case_place(place: str) -> str:
     return f"{_title_case(city)},{country}" if country else _title_case(city)
 
 
-def split_dateline(paragraph: str) -> tuple[str | None, str]:
-    """("Doha, Qatar", rest) for "DOHA, Qatar — rest"; (None, paragraph) when there is none."""
-    place, _agency, rest = _dateline(paragraph)
+def split_dateline(paragraph: str, story: str = "") -> tuple[str | None, str]:
+    """("Doha, Qatar", rest) for "DOHA, Qatar — rest"; (None, paragraph) when there is none.
+    "Doha: rest" counts when the `story` names Doha inside a sentence."""
+    place, _agency, rest = _dateline(paragraph, story)
     return place, rest
 
 
-def _dateline(paragraph: str) -> tuple[str | None, str | None, str]:
+def _dateline(paragraph: str, story: str = "") -> tuple[str | None, str | None, str]:
     match = _DATELINE.match(paragraph) or _DATELINE_WITH_AGENCY.match(paragraph)
     if not match:
+        colon = _COLON_DATELINE.match(paragraph)
+        if colon and re.search(rf"[a-z,]\s+{re.escape(colon['place'])}\b", story):
+            return colon["place"], None, paragraph[colon.end():]
         return None, None, paragraph
     place = match.group("place").strip()
     if len(words(place.split(",")[0])) > 3 or (match.groupdict().get("colon") and _LABELS.match(place)):
@@ -348,7 +356,7 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
         if in_tail and _is_bio(line, author):
             continue
         if not paragraphs:  # a place given by the source wins, but the dateline still leaves the text
-            found, dateline_agency, rest = _dateline(line)
+            found, dateline_agency, rest = _dateline(line, "\n".join(lines[i:]))
             if found:
                 place, line, agency = place or found, rest, agency or dateline_agency
         paragraphs.append(unglue_heading(line))
