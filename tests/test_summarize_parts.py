@@ -569,6 +569,25 @@ def test_what_money_is_for(text, what):
     assert [(category, name) for _, name, category, _ in find_figures(text)] == [("dollars", what)]
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("Israel will free between 990 and 1,650 Palestinian prisoners and detainees.", "between 990 and 1,650"),
+    ("Israel would free 700 to 1,000 Palestinian prisoners in the first phase.", "700 to 1,000"),
+])
+def test_a_range_is_given_whole(text, value):
+    assert [found[0] for found in find_figures(text)] == [value]
+
+
+def test_a_range_disputes_only_what_falls_outside_it():
+    prisoners = figures_of("Israel will free between 990 and 1,650 Palestinian prisoners, officials said.",
+                           "Israel will free 1,650 Palestinian prisoners under the deal, officials said.",
+                           "Israel will free 2,000 Palestinian prisoners under the deal, officials said.", category="prisoners")
+    # 1,650 is within the range; 2,000 is outside it and disputes both
+    assert {f.value: f.disputed for f in prisoners} == {"between 990 and 1,650": True, "1,650": True, "2,000": True}
+    within = figures_of("Israel will free between 990 and 1,650 Palestinian prisoners, officials said.",
+                        "Israel will free 1,650 Palestinian prisoners under the deal, officials said.", category="prisoners")
+    assert not any(f.disputed for f in within)
+
+
 def test_one_part_of_a_schedule_does_not_dispute_the_whole():
     hostages = figures_of("Hamas would release eight living hostages on the first day of a 60-day truce and two more on day 50.",
                           "Under the framework, Hamas would release 10 living hostages during the truce, officials said.",

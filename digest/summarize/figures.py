@@ -126,10 +126,17 @@ _QUALIFIER_PREFIX = re.compile(rf"^{_QUALIFIER}\s+")
 _LEADING_NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(bn|mn|m)\b|\s+(\w+))?")
 
 
+# The low end of a range written before its top: "between 990 and 1,650", "700 to 1,000", "700-1,000".
+_RANGE_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
+_RANGE_LOW = re.compile(rf"(?<![\w.,$])(?:between\s+(?:{_RANGE_NUMBER})\s+and|(?:{_RANGE_NUMBER})\s*(?:to|-|–)\s*)\s*$", re.I)
+_RANGE = re.compile(rf"^(?:between\s+)?({_RANGE_NUMBER})\s*(?:and|to|-|–)\s*({_RANGE_NUMBER})$", re.I)
+
+
 def parse_number(value: str) -> float | None:
-    """The number a value states ("about 1,200" -> 1200, "$2.5 billion" -> 2.5e9, "six" -> 6);
-    None for "dozens", "thousands" and the like."""
+    """The number a value states ("about 1,200" -> 1200, "$2.5 billion" -> 2.5e9, "six" -> 6,
+    "between 990 and 1,650" -> 990); None for "dozens", "thousands" and the like."""
     text = _QUALIFIER_PREFIX.sub("", value.strip().lower()).replace("$", "").strip()
+    text = re.sub(r"^between\s+", "", text)
     match = _LEADING_NUMBER.match(text)
     if match:
         number = float(match.group(1).replace(",", ""))
@@ -155,6 +162,9 @@ def value_range(value: str) -> tuple[float, float] | None:
     if number is None:
         return None
     lowered = value.strip().lower()
+    both = _RANGE.match(lowered)
+    if both:
+        return tuple(sorted(float(n.replace(",", "")) for n in both.groups()))
     if re.match(r"(?:more than|over|at least|as many as an estimated)\b", lowered):
         return number, math.inf
     if re.match(r"(?:up to|fewer than|less than|as many as)\b", lowered):
@@ -175,7 +185,8 @@ def _conflict(a: "_Found", b: "_Found") -> bool:
     if first is None or second is None or a.number is None or b.number is None:
         return False
     apart = first[1] < second[0] or second[1] < first[0]
-    same_size = max(a.number, b.number) <= 1.5 * min(a.number, b.number)
+    size_a, size_b = (f.span[1] if _RANGE.match(f.value.strip()) else f.number for f in (a, b))  # a range by its top
+    same_size = max(size_a, size_b) <= 1.5 * min(size_a, size_b)
     return apart and same_size and _words(a.what) == _words(b.what)
 
 
@@ -383,7 +394,11 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             continue  # "hours of talks", "thousands of people": no figure to report
         if category in ("days", "weeks", "months", "hours") and not _near(_TRUCE, text, match.start(), match.end()):
             continue  # "in the past ten months" is background; "a 42 days truce" is a term of the deal
-        add(match.start(), match.end(), match.group("value"), what, category, key)
+        start, value = match.start(), match.group("value")
+        low = _RANGE_LOW.search(text, 0, start) if parse_number(value) is not None else None
+        if low:  # "between 990 and 1,650 Palestinian prisoners": the range, not its top
+            start, value = low.start(), text[low.start() : match.end("value")]
+        add(start, match.end(), value, what, category, key)
         if breakdown and category == "hostages":
             clause_end = text.find(";", match.end())
             reach = min(len(text) if clause_end < 0 else clause_end, match.end() + _BREAKDOWN_REACH)
