@@ -770,6 +770,23 @@ def test_the_forum_or_the_official_is_whom_the_text_just_named(body, speaker):
     assert quotes[-1][1] == speaker
 
 
+def test_a_surname_alone_is_the_full_name_the_group_gives_it():
+    def speakers(*texts):
+        group = [article(text, f"a{n}") for n, text in enumerate(texts)]
+        candidates, _ = extract_candidates(group)
+        return sorted(q.speaker for q in extract_quotes(group, candidates, np.ones(len(candidates))))
+
+    assert speakers("“The deal will bring the hostages home within weeks,” said Joe Biden.",
+                    "“I laid out the contours of this plan back in May,” Biden said.",
+                    "“We will bring every one of them home,” said Benjamin Netanyahu.") \
+        == ["Benjamin Netanyahu", "Joe Biden", "Joe Biden"]
+    # two Trumps in the group: the surname alone could be either and stays as it is
+    assert speakers("“We have a deal for the hostages in the Middle East,” said Donald Trump.",
+                    "“We will keep working until all of them are home,” said Eric Trump.",
+                    "“This agreement could only have happened after our victory,” Trump said.") \
+        == ["Donald Trump", "Eric Trump", "Trump"]
+
+
 def test_a_syndicated_quote_appears_once_from_the_first_article():
     quote = "“We will not allow all civilians to return to the north,” said Yaakov Amidror, a former adviser."
     group = [article(quote + "\n\nTalks continue in Doha."), article("Officials met in Cairo.\n\n" + quote, "b")]

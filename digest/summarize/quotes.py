@@ -16,7 +16,8 @@ who speaks: "Andreas Krieg of King's College London" is Andreas Krieg. The full 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -376,6 +377,40 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     return out
 
 
+_AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|near|outside|inside)\s+$")
+
+
+def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> dict[str, str]:
+    """A surname alone ("Trump", "Mr. Trump") as the one full name the group gives it ("Donald
+    Trump", from a speaker or from the text: "President Donald Trump"), so one person is one
+    speaker; a surname two people share ("Donald Trump", "Eric Trump") is left as it is, and
+    "Mr. Blinken" with no full name anywhere is "Blinken"."""
+    names = {s for s in speakers if s and _is_name(s)}
+    found = list(names)
+    for paragraph in (p for article in articles for p in (article.title, *article.paragraphs)):
+        for match in _FULL_NAME.finditer(paragraph):
+            if _AFTER_PLACE_WORD.search(paragraph, 0, match.start()):
+                continue  # "killed in Tehran Hamas said": a place, then a name
+            tokens = match.group().split()
+            owner = next((k for k, t in enumerate(tokens) if t.endswith(("’s", "'s"))), len(tokens) - 1)
+            found.append(" ".join(_trailing_name(tokens[: owner + 1])))  # "Benjamin Netanyahu's Office": the owner
+    full: dict[str, set[str]] = {}
+    for name in found:
+        parts = name.split()
+        if len(parts) >= 2 and _bare(parts[0]) not in _HONORIFICS | stop_words("english") and _is_name(name):
+            full.setdefault(_bare(parts[-1]), set()).add(re.sub(r"['’]s$", "", name))
+    out = {}
+    for name in names:
+        parts = name.split()
+        if len(parts) == 1 or (len(parts) == 2 and _bare(parts[0]) in _HONORIFICS):
+            longer = full.get(_bare(parts[-1]), set())
+            if len(longer) == 1:
+                out[name] = next(iter(longer))
+            elif not longer and len(parts) == 2 and _bare(parts[0]) in ("mr", "mrs", "ms", "dr"):
+                out[name] = parts[-1]
+    return out
+
+
 def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate], scores: np.ndarray) -> tuple[Quote, ...]:
     """The group's best direct quotes: named speakers first, then the ones in the best-scored
     paragraphs; a quote carried by several articles appears once, from the first."""
@@ -392,6 +427,8 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
                 continue
             seen.add(key)
             found.append((speaker is None, -paragraph_score.get((source, paragraph), 0.0), len(found), Quote(text, speaker, source)))
+    full = _full_names((quote.speaker for *_, quote in found), articles)
+    found = [(*key, replace(quote, speaker=full.get(quote.speaker, quote.speaker))) for *key, quote in found]
     found.sort(key=lambda item: item[:3])
     chosen: list[Quote] = []
     speakers: set[str | None] = set()
