@@ -733,7 +733,15 @@ def test_he_or_she_said_is_the_person_acting_in_the_sentence_before():
     ("Rami Aziz of Al Jazeera's Cairo bureau", "Rami Aziz"),  # no name closes the phrase
     ("a senior official of the Egyptian intelligence service", "a senior official of the Egyptian intelligence service"),
     ("but", None),
-    ("It also", None),
+    ("It also", "it"),  # "it also said": the body, found by the caller
+    ("the Trump envoy chuckled and", "the Trump envoy"),  # what he did before speaking is not who
+    ("the Hamas movement issued a statement in which it", "the Hamas movement"),
+    ("a senior Qatari official reportedly", "a senior Qatari official"),
+    ("Boehler was", None),  # "Boehler was asked": the quote is the question
+    ("approach, he", "he"),
+    ("approach", None),  # one lower-case word is no one
+    ("But Netanyahu", "Netanyahu"),  # the sentence's first word is not part of the name
+    ("the White House", "White House"),
 ])
 def test_speaker_from_attribution(phrase, speaker):
     assert speaker_from(phrase) == speaker

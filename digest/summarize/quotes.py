@@ -88,9 +88,16 @@ def _run_start(tokens: list[str]) -> int:
     return start
 
 
+_OPENERS = {"but", "and", "so", "yet", "however", "meanwhile", "when", "while", "after", "then", "also", "now", "still"}
+
+
 def _trailing_name(tokens: list[str]) -> list[str]:
     """The capitalised run at the end of `tokens`, titles and nationalities in front removed."""
     run = tokens[_run_start(tokens) :]
+    while len(run) > 1 and run[0].lower() in _OPENERS:
+        run = run[1:]  # "But Netanyahu said": the sentence's first word is not part of the name
+    if [_bare(t) for t in run[-2:]] == ["white", "house"]:
+        return run[-2:]  # the White House speaks as a body, not as a "House" with a title
     owners = [k for k, token in enumerate(run[:-1]) if token.lower().endswith(("’s", "'s", "s’", "s'"))]
     if owners and len(run) - owners[-1] == 2 and run[-1].lower() in _BODY_NOUNS:
         return run  # "Prime Minister's Office": the body is the speaker
@@ -130,16 +137,27 @@ _NOT_SPEAKERS = {"it", "he", "she", "they", "we", "i", "but", "and", "or", "this
 _AFFILIATION = {"of", "from", "in", "with"}
 
 
+_ACTED = re.compile(
+    r"\s+(?:[a-z]+\s+and|(?:issued|released|published|posted|put out)\s+(?:a|an|its|the)\s+statement\b.*"
+    r"|(?:reportedly|also|later|then|earlier|previously|again|once|further|separately|publicly|privately|had|has|have|would|will))$"
+)
+
+
 def speaker_from(phrase: str) -> str | None:
     """The person in an attribution phrase: its trailing capitalised run, titles removed
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
     official"); "he", "she", "it" and "they" come back as they are, for the caller to resolve."""
     phrase = _CUT.sub("", phrase.strip()).strip(" ,—–-")
+    # what the speaker did before speaking is not who: "the envoy chuckled and (said)", "the
+    # movement issued a statement in which it (said)", "an official reportedly (said)"
+    phrase = _ACTED.sub("", phrase).strip(" ,")
+    if re.search(r"\s(?:was|were|is|are|been|being)$", phrase):
+        return None  # "Boehler was (asked)": the quote is what he was asked, not what he said
     if not phrase:
         return None
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
-    if len(parts) == 1 and len(parts[0].split()) == 1 and _PRONOUN.match(parts[0]):
-        return parts[0].lower()
+    if len(parts[-1].split()) == 1 and _PRONOUN.match(parts[-1]):
+        return parts[-1].lower()  # "... approach, he (says)": he
     for part in reversed(parts):  # "the group's spokesman, Hazem Qassem": the name is the appositive
         tokens = part.split()
         if len(tokens) > 10:
@@ -167,9 +185,9 @@ def speaker_from(phrase: str) -> str | None:
     tokens = first.split()
     if len(tokens) == 2 and tokens[0].lower() == "the":
         return first.lower()  # "the forum", "the official": named in an earlier sentence, for the caller to find
-    if tokens and len(tokens) <= 8 and tokens[0].lower() not in _NOT_SPEAKERS \
+    if 2 <= len(tokens) <= 8 and tokens[0].lower() not in _NOT_SPEAKERS \
             and (tokens[0].lower() in _DETERMINERS or tokens[-1].islower()):
-        return first
+        return first  # "an Israeli official", "Israeli officials"; one lower-case word is no one
     return None
 
 
