@@ -588,6 +588,16 @@ def test_a_range_disputes_only_what_falls_outside_it():
     assert not any(f.disputed for f in within)
 
 
+def test_the_age_of_the_war_and_bare_head_counts_are_no_key_figures():
+    figures = figures_of("The ceasefire is the first pause in the 15-month war, officials said.",
+                         "It ends more than eight months of war in Gaza, the ministry said.",
+                         "Trump praised the two men for their work on the deal.",
+                         "Hamas agreed to a six-week truce in the 15-month war, mediators said.",
+                         "Hamas will free 10 living hostages and the remains of 18 others, officials said.")
+    assert sorted((f.value, f.what) for f in figures) == [
+        ("10", "living hostages (released)"), ("18", "others"), ("six-week", "truce")]
+
+
 def test_one_part_of_a_schedule_does_not_dispute_the_whole():
     hostages = figures_of("Hamas would release eight living hostages on the first day of a 60-day truce and two more on day 50.",
                           "Under the framework, Hamas would release 10 living hostages during the truce, officials said.",

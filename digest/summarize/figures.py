@@ -424,6 +424,22 @@ _BREAKDOWN_HINT = re.compile(r"alive|living|dead|deceased", re.I)
 _PRIORITY = ["killed", "hostages", "prisoners", "injured", "displaced", "aid", "dollars", "weeks", "days", "months", "hours", "people"]
 
 
+# Figures a reader gains nothing from in the key figures: how old the war is ("the 15-month war")
+# and heads counted with no word of what happened to them ("the two men", "14 of the council's 15
+# members", "18 others").
+_WAR = r"(?:war|conflict|offensive|campaign|fighting|bombardment)"  # not "blockade": the aid cut off is news
+_GENERIC_HEADS = frozenset({"men", "members", "persons", "individuals", "ones"})  # not "others": "the remains of 18 others"
+
+
+def _not_key(value: str, what: str, category: str, sentence: str) -> bool:
+    if category in ("days", "weeks", "months", "hours", "years"):
+        # "the 15-month war", "a seven-week-old war", "the 15-month bloody war", "after 15 months of war"
+        unit = category.rstrip("s")
+        return re.search(rf"{re.escape(value)}(?:[- ]{unit}s?)?(?:-old)?\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?{_WAR}\b", sentence, re.I) is not None
+    words_of = what.lower().split()
+    return category == "people" and len(words_of) == 1 and words_of[0] in _GENERIC_HEADS
+
+
 def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate], per_sentence: Sequence[list] | None = None) -> tuple[Figure, ...]:
     """Key figures of a group, one per (thing counted, value), each with every article stating it;
     different values for the same thing from different articles are all kept, marked disputed.
@@ -436,6 +452,8 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         for value, what, category, key in figures:
             number = parse_number(value)
             if number is not None and number < 2 and category not in ("dollars",):
+                continue
+            if _not_key(value, what, category, candidate.text):
                 continue
             found.append(_Found(value, number, value_range(value), what, category, key, candidate.text, candidate.article, order,
                                 not BACKGROUND_REASONS.isdisjoint(candidate.reasons), _instalment(value, candidate.text)))
