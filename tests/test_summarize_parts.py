@@ -588,6 +588,11 @@ def test_a_range_disputes_only_what_falls_outside_it():
     assert not any(f.disputed for f in within)
 
 
+def test_taken_as_hostages_counts_hostages():
+    assert [(value, what) for value, what, *_ in find_figures("Gunmen seized another 253 as hostages that day.")] \
+        == [("another 253", "hostages")]
+
+
 def test_the_age_of_the_war_and_bare_head_counts_are_no_key_figures():
     figures = figures_of("The ceasefire is the first pause in the 15-month war, officials said.",
                          "It ends more than eight months of war in Gaza, the ministry said.",

@@ -366,7 +366,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         head = match.group("head")
         if _YEAR.fullmatch(match.group("value")) and _singular(head) == head.lower():
             continue  # "the 2011 prisoner exchange" is a year
-        phrase = (match.group("between").strip() + " " + head).strip()
+        between = re.sub(r"^as\b\s*", "", match.group("between").strip(), flags=re.I)  # "took 253 as hostages"
+        phrase = (between + " " + head).strip()
         if category == "people" and _near(_PRISON, text, match.start(), match.end(), 0, 30):
             category = "prisoners"  # "350 Palestinians from Israeli prisons"
         if category == "people":
