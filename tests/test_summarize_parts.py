@@ -266,6 +266,8 @@ def test_a_dateline_the_cleaner_left_is_cut_from_the_lead_not_taken_for_a_photo_
     "DEIR AL-BALAH, Gaza Strip (AP) — Leaders signed a declaration on the ceasefire on Monday.",
     "Tel Aviv, Israel (CNN) - Leaders signed a declaration on the ceasefire on Monday.",
     "Aboard Air Force One (CNN) - Leaders signed a declaration on the ceasefire on Monday.",
+    "(MENAFN- Gulf Times) Leaders signed a declaration on the ceasefire on Monday.",
+    "(AFP) - Leaders signed a declaration on the ceasefire on Monday.",
 ])
 def test_dateline_variants_are_cut_from_the_lead(lead):
     candidates, rejected = extract_candidates([article(lead)])

@@ -95,8 +95,15 @@ _LEADING_DATELINE = re.compile(
 )
 
 
+# A syndication credit in brackets before the news: "(MENAFN- Gulf Times) Qatar is ...", "(AFP) - ...".
+_LEADING_CREDIT = re.compile(r"^\((?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?(?=[A-Z0-9\"“‘'«])")
+
+
 def strip_dateline(sentence: str) -> str:
-    """`sentence` without a leading dateline (the rest of it, exact)."""
+    """`sentence` without a leading dateline or bracketed credit (the rest of it, exact)."""
+    credit = _LEADING_CREDIT.match(sentence)
+    if credit:
+        sentence = sentence[credit.end():]
     match = _LEADING_DATELINE.match(sentence) if sentence[:1].isupper() else None
     if match is None or len(words(match.group())) > 8:
         return sentence
