@@ -268,6 +268,7 @@ def test_a_dateline_the_cleaner_left_is_cut_from_the_lead_not_taken_for_a_photo_
     "Aboard Air Force One (CNN) - Leaders signed a declaration on the ceasefire on Monday.",
     "(MENAFN- Gulf Times) Leaders signed a declaration on the ceasefire on Monday.",
     "(AFP) - Leaders signed a declaration on the ceasefire on Monday.",
+    "Sharm el-Sheikh: Leaders signed a declaration on the ceasefire on Monday.",
 ])
 def test_dateline_variants_are_cut_from_the_lead(lead):
     candidates, rejected = extract_candidates([article(lead)])

@@ -96,7 +96,11 @@ _LEADING_DATELINE = re.compile(
 
 
 # A syndication credit in brackets before the news: "(MENAFN- Gulf Times) Qatar is ...", "(AFP) - ...".
-_LEADING_CREDIT = re.compile(r"^\((?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?(?=[A-Z0-9\"“‘'«])")
+# ... or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...".
+_LEADING_CREDIT = re.compile(
+    r"^(?:\((?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|[A-Z][a-z'’-]+(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+)"
+    r"(?=[A-Z0-9\"“‘'«])"
+)
 
 
 def strip_dateline(sentence: str) -> str:
