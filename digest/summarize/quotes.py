@@ -395,6 +395,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     return out
 
 
+def _surname(token: str) -> str:
+    """A name's last word as a key: "al-Hayya's" and "al-Hayya" are one ("al" alone is not)."""
+    return re.sub(r"['’]s$", "", token).lower()
+
+
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|near|outside|inside)\s+$")
 
 
@@ -404,8 +409,12 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     speaker; a surname two people share ("Donald Trump", "Eric Trump") is left as it is, and
     "Mr. Blinken" with no full name anywhere is "Blinken"."""
     names = {s for s in speakers if s and _is_name(s)}
+    short = {name for name in names if len(name.split()) == 1 or (len(name.split()) == 2 and _bare(name.split()[0]) in _HONORIFICS)}
+    wanted = {name.split()[-1].strip("’'") for name in short}
     found = list(names)
     for paragraph in (p for article in articles for p in (article.title, *article.paragraphs)):
+        if not any(surname in paragraph for surname in wanted):
+            continue  # only the surnames spoken alone are looked for
         for match in _FULL_NAME.finditer(paragraph):
             if _AFTER_PLACE_WORD.search(paragraph, 0, match.start()):
                 continue  # "killed in Tehran Hamas said": a place, then a name
@@ -416,16 +425,15 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     for name in found:
         parts = name.split()
         if len(parts) >= 2 and _bare(parts[0]) not in _HONORIFICS | stop_words("english") and _is_name(name):
-            full.setdefault(_bare(parts[-1]), set()).add(re.sub(r"['’]s$", "", name))
+            full.setdefault(_surname(parts[-1]), set()).add(re.sub(r"['’]s$", "", name))
     out = {}
-    for name in names:
+    for name in short:
         parts = name.split()
-        if len(parts) == 1 or (len(parts) == 2 and _bare(parts[0]) in _HONORIFICS):
-            longer = full.get(_bare(parts[-1]), set())
-            if len(longer) == 1:
-                out[name] = next(iter(longer))
-            elif not longer and len(parts) == 2 and _bare(parts[0]) in ("mr", "mrs", "ms", "dr"):
-                out[name] = parts[-1]
+        longer = full.get(_surname(parts[-1]), set())
+        if len(longer) == 1:
+            out[name] = next(iter(longer))
+        elif not longer and len(parts) == 2 and _bare(parts[0]) in ("mr", "mrs", "ms", "dr"):
+            out[name] = parts[-1]
     return out
 
 
