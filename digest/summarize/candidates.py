@@ -105,7 +105,7 @@ _LEADING_CREDIT = re.compile(
 
 def strip_dateline(sentence: str) -> str:
     """`sentence` without a leading dateline or bracketed credit (the rest of it, exact)."""
-    credit = _LEADING_CREDIT.match(sentence)
+    credit = _LEADING_CREDIT.match(sentence) if sentence[:1] == "(" or ":" in sentence[:40] else None
     if credit:
         sentence = sentence[credit.end():]
     match = _LEADING_DATELINE.match(sentence) if sentence[:1].isupper() else None

@@ -114,11 +114,21 @@ _NEXT_PART = re.compile(
 )
 
 
+_NEXT_PART_HINTS = ("more", "other", "further", "remaining", "rest")
+
+
 def _instalment(value: str, sentence: str) -> bool:
     """Whether the count `value` is one part of a schedule its sentence goes on to complete."""
-    for match in re.finditer(rf"(?<![\w.,]){re.escape(value)}(?![\w,])", sentence):
-        if _NEXT_PART.match(sentence, match.end()):
+    if not any(hint in sentence for hint in _NEXT_PART_HINTS):
+        return False
+    at = sentence.find(value)
+    while at >= 0:
+        end = at + len(value)
+        whole = (at == 0 or not (sentence[at - 1].isalnum() or sentence[at - 1] in ".,")) and \
+            (end == len(sentence) or not (sentence[end].isalnum() or sentence[end] == ","))
+        if whole and _NEXT_PART.match(sentence, end):
             return True
+        at = sentence.find(value, at + 1)
     return False
 
 
@@ -136,7 +146,8 @@ def parse_number(value: str) -> float | None:
     """The number a value states ("about 1,200" -> 1200, "$2.5 billion" -> 2.5e9, "six" -> 6,
     "between 990 and 1,650" -> 990); None for "dozens", "thousands" and the like."""
     text = _QUALIFIER_PREFIX.sub("", value.strip().lower()).replace("$", "").strip()
-    text = re.sub(r"^between\s+", "", text)
+    if text.startswith("between "):
+        text = text[8:].lstrip()
     match = _LEADING_NUMBER.match(text)
     if match:
         number = float(match.group(1).replace(",", ""))
@@ -396,9 +407,11 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         if category in ("days", "weeks", "months", "hours") and not _near(_TRUCE, text, match.start(), match.end()):
             continue  # "in the past ten months" is background; "a 42 days truce" is a term of the deal
         start, value = match.start(), match.group("value")
-        low = _RANGE_LOW.search(text, 0, start) if parse_number(value) is not None else None
-        if low:  # "between 990 and 1,650 Palestinian prisoners": the range, not its top
-            start, value = low.start(), text[low.start() : match.end("value")]
+        before = text[max(0, start - 30) : start]
+        low = _RANGE_LOW.search(before) if before.endswith(("and ", "to ", "-", "–", "- ", "– ")) else None
+        if low and parse_number(value) is not None:  # "between 990 and 1,650 Palestinian prisoners": the range, not its top
+            start = start - len(before) + low.start()
+            value = text[start : match.end("value")]
         add(start, match.end(), value, what, category, key)
         if breakdown and category == "hostages":
             clause_end = text.find(";", match.end())
@@ -432,11 +445,15 @@ _WAR = r"(?:war|conflict|offensive|campaign|fighting|bombardment)"  # not "block
 _GENERIC_HEADS = frozenset({"men", "members", "persons", "individuals", "ones"})  # not "others": "the remains of 18 others"
 
 
+# What follows the value of a war's age: "-month war", " months of war", "-week-old war", "-month bloody war".
+_WAR_AFTER = re.compile(rf"(?:[- ](?:day|week|month|hour|year)s?)?(?:-old)?\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?{_WAR}\b", re.I)
+
+
 def _not_key(value: str, what: str, category: str, sentence: str) -> bool:
     if category in ("days", "weeks", "months", "hours", "years"):
         # "the 15-month war", "a seven-week-old war", "the 15-month bloody war", "after 15 months of war"
-        unit = category.rstrip("s")
-        return re.search(rf"{re.escape(value)}(?:[- ]{unit}s?)?(?:-old)?\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?{_WAR}\b", sentence, re.I) is not None
+        at = sentence.find(value)
+        return at >= 0 and _WAR_AFTER.match(sentence, at + len(value)) is not None
     words_of = what.lower().split()
     return category == "people" and len(words_of) == 1 and words_of[0] in _GENERIC_HEADS
 
