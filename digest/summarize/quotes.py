@@ -7,8 +7,9 @@ the attribution ("Hamas official Osama Hamdan") gives the person; without one, t
 ("an Israeli official") is the speaker; one that only points back ("the forum", "the official") is
 whom this paragraph or the one before names so (the Hostages Forum, a senior Hamas official,
 Hamas official Basem Naim), else no one; "he" or "she" is the person acting in the sentence
-before the quote, else the last person quoted in the same article, when there was one; "it" is the body that opens the paragraph's last sentence before
-the quote ("The Hostages Forum welcomed the deal. "...," it said"). Where someone works is not
+before the quote, else the last person quoted in the same article, when there was one; "it" is
+the body that opens the paragraph's last sentence before the quote ("The Hostages Forum welcomed
+the deal. "...," it said"). Where someone works is not
 who speaks: "Andreas Krieg of King's College London" is Andreas Krieg. The full stops of "U.S.",
 "U.N." and "Mr." end no attribution.
 """
@@ -55,6 +56,7 @@ _TITLE_WORDS = {
     "affairs", "intelligence", "opposition", "former", "finance", "ministry", "office", "political", "bureau",
     "vice", "staff", "lt", "gen", "col", "maj", "brig", "capt", "sgt", "adm", "interior", "justice", "army",
 }
+_POSSESSIVE = re.compile(r"['’]s$")  # "Netanyahu's", "al-Hayya’s"
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "abu", "abdel", "abd"}
 _JOINERS = ("and", "of", "for")
 _HONORIFICS = {"sheikh", "king", "emir", "prince", "mr", "mrs", "ms", "dr"}
@@ -273,7 +275,7 @@ def _people(article: Article) -> set[str]:
     for name in _FULL_NAME.finditer(article.text):
         first, *_, last = name.group().split()
         if first.lower() not in stop_words("english"):
-            surnames.add(re.sub(r"['’]s$", "", last))
+            surnames.add(_POSSESSIVE.sub("", last))
     return surnames
 
 
@@ -297,8 +299,8 @@ def _pointed(noun: str, before: str) -> str | None:
     for match in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?{n}\b"
                              rf"(?:\s+(?:familiar with|briefed on|close to|involved in)\s+the\s+[a-z]+)?", before):
         found.append((match.end(), 1, match.group(0)[:1].lower() + match.group(0)[1:]))
-    for match in re.finditer(rf"\b{n}\s+((?:al-|el-)?[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w'’-]+)+)", before):
-        found.append((match.end(), 2, re.sub(r"['’]s$", "", match.group(1))))
+    for match in re.finditer(rf"\b{n}\s+((?:al-|el-)?{_NAMED})", before):
+        found.append((match.end(), 2, _POSSESSIVE.sub("", match.group(1))))
     for match in re.finditer(rf"\b(?:{n}\s+of\s+(?P<after>{_NAMED})|(?P<before>{_NAMED})['’]s\s+{n}\b)", before):
         found.append((match.end(), 2, f"the {noun} of {match.group('after')}" if match.group("after") else match.group(0)))
     for match in re.finditer(rf"\b((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for)\s+)?)+){n}\b", before):
@@ -359,7 +361,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         if who and _is_name(who) and (len(who.split()) > 1 or who in people) and _bare(who.split()[-1]) not in _BODY_NOUNS:
             last_person = who
 
-    for number, paragraph in enumerate(article.paragraphs):
+    paragraphs = article.paragraphs  # a property that splits the text: once
+    for number, paragraph in enumerate(paragraphs):
         cursor = 0
         previous: str | None = None
         for match in _QUOTED.finditer(paragraph):
@@ -370,7 +373,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             between = paragraph[cursor : match.start()]
             if speaker and speaker.startswith("the ") and " " not in speaker[4:]:
                 # "the forum": named in this paragraph or the one before, else no one
-                speaker = _pointed(speaker[4:], "\n\n".join([*article.paragraphs[max(0, number - 1) : number], paragraph[: match.start()]]))
+                speaker = _pointed(speaker[4:], "\n\n".join([*paragraphs[max(0, number - 1) : number], paragraph[: match.start()]]))
             if speaker == "it":
                 speaker = _body_before(paragraph[: match.start()], article.text, people)
             elif speaker in ("he", "she"):
@@ -397,7 +400,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
 
 def _surname(token: str) -> str:
     """A name's last word as a key: "al-Hayya's" and "al-Hayya" are one ("al" alone is not)."""
-    return re.sub(r"['’]s$", "", token).lower()
+    return _POSSESSIVE.sub("", token).lower()
 
 
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|near|outside|inside)\s+$")
@@ -425,7 +428,7 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     for name in found:
         parts = name.split()
         if len(parts) >= 2 and _bare(parts[0]) not in _HONORIFICS | stop_words("english") and _is_name(name):
-            full.setdefault(_surname(parts[-1]), set()).add(re.sub(r"['’]s$", "", name))
+            full.setdefault(_surname(parts[-1]), set()).add(_POSSESSIVE.sub("", name))
     out = {}
     for name in short:
         parts = name.split()
