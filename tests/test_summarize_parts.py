@@ -850,3 +850,22 @@ def test_figures_far_apart_or_counting_different_things_are_not_disputes():
     killed = [f for f in figures if f.category == "killed"]
     assert len(killed) == 1 and killed[0].sources == (2, 3)  # "19 people" and "19 Palestinians": one figure
     assert len([f for f in figures if f.category == "weeks"]) == 1
+
+
+def test_figure_words_that_belong_elsewhere_are_not_read_into_the_figure():
+    # "hand over 33" hands over 33: "over" is the verb's, not "more than 33"
+    assert [value for value, *_ in find_figures("Hamas agreed to hand over 33 Israeli hostages during the truce.")] == ["33"]
+    # the killing belongs to the next count; the kidnapped are hostages
+    found = {value: (what, category) for value, what, category, _ in find_figures(
+        "The raid resulted in the kidnapping of 251 people and the killing of about 1,200 others.")}
+    assert found == {"251": ("people taken hostage", "hostages"), "about 1,200": ("others killed", "killed")}
+    # a verb between the number and the noun makes no figure: "five are Americans"
+    assert find_figures("Among those hostages, five are Americans, one of them alive.") == []
+    # "three days ago" says when; "after two days of talks" how long the talks took
+    assert find_figures("A deal is much closer than it was three days ago, he said of the truce talks.") == []
+    assert [value for value, *_ in find_figures("The truce talks ended after two days of negotiations.")] == ["two"]
+
+
+def test_what_happens_to_the_counted_is_read_past_an_including_aside():
+    found = find_figures("At least six people, including the son of the group's negotiator, were killed in the attack.")
+    assert [(value, category) for value, _, category, _ in found] == [("At least six", "killed")]

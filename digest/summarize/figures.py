@@ -57,7 +57,7 @@ _HEAD_RE = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _HEADS.items()
 # Up to three words between the number and the noun ("35 more Israeli hostages"), no punctuation.
 _FIGURE = re.compile(
     rf"(?<![\w$.,])(?P<value>{_VALUE})(?P<adjectival>-(?:day|week|month|hour)\b)?"
-    rf"(?P<between>(?:\s+(?!and\b|or\b|to\b|in\b|on\b|of\b|at\b|from\b|by\b|for\b|with\b)[\w'’-]+){{0,3}}?)\s+(?P<head>\b(?:{_HEAD_RE})\b)",
+    rf"(?P<between>(?:\s+(?!and\b|or\b|to\b|in\b|on\b|of\b|at\b|from\b|by\b|for\b|with\b|are\b|is\b|were\b|was\b|have\b|has\b|had\b)[\w'’-]+){{0,3}}?)\s+(?P<head>\b(?:{_HEAD_RE})\b)",
     re.I,
 )
 _ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,])(?P<value>{_VALUE})-(?P<unit>day|week|month|hour)(?P<noun>(?:\s+[a-z-]+){{1,3}})", re.I)
@@ -210,8 +210,9 @@ def _near(regex: re.Pattern, text: str, start: int, end: int, before: int = 40, 
 
 
 # An aside set off by dashes or brackets right after the counted ("33 hostages — children, women
-# and the sick — are to be released"): the verb that says what happens to them comes after it.
-_ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()]{1,160}?(?:—|–|--|\))")
+# and the sick — are to be released"), or by commas after "including" ("six people, including the
+# leader's son, were killed"): the verb that says what happens to them comes after it.
+_ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()]{1,160}?(?:—|–|--|\))|,\s+including\s[^,;]{1,120},")
 
 
 _ANOTHER_COUNT = re.compile(rf"(?<![\w.,])(?:\d|(?:{_WORD_NUMBER})\b)|;", re.I)
@@ -280,7 +281,8 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             return "held"
         return ""
     if category == "people":
-        if _near(_KILLED, text, start, end, 25):
+        stop = _ANOTHER_COUNT.search(text, end)  # "the kidnapping of 251 people and the killing of 1,200 others"
+        if _near(_KILLED, text[: stop.start()] if stop else text, start, end, 25):
             return "killed"
         if _near(_INJURED, text, start, end, 25):
             return "injured"
@@ -311,6 +313,12 @@ def _anchors(text: str) -> list[int]:
 
 
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w$.,])(?:{_QUALIFIER})\s+\$?\s?$", re.I)
+# "over" that belongs to the verb before it: "agreed to hand over 33 hostages" hands over 33.
+_PHRASAL_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning)\s+over\s+$", re.I)
+# Words right before a head count that make its people hostages: "the kidnapping of 251 people".
+_TAKEN_BEFORE = re.compile(r"\b(?:kidnapp\w+|abduct\w+)\s+(?:of\s+)?(?:(?:about|around|some|more than|over|at least)\s+)?$", re.I)
+# After a duration, words that make it a time: "three days ago", "two weeks later".
+_WHEN = re.compile(r"\s+(?:ago|earlier|later)\b", re.I)
 
 
 def _matches(regex: re.Pattern, text: str, anchors: list[int]) -> list[re.Match]:
@@ -319,6 +327,8 @@ def _matches(regex: re.Pattern, text: str, anchors: list[int]) -> list[re.Match]
     out: dict[tuple[int, int], re.Match] = {}
     for anchor in anchors:
         qualifier = _QUALIFIER_BEFORE.search(text, max(0, anchor - 30), anchor)
+        if qualifier and _PHRASAL_OVER.search(text, max(0, anchor - 40), anchor):
+            qualifier = None
         starts = [qualifier.start()] if qualifier else []
         starts += [anchor - 1] if anchor and text[anchor - 1] == "$" else []
         for start in (*starts, anchor):
@@ -381,7 +391,11 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         phrase = (between + " " + head).strip()
         if category == "people" and _near(_PRISON, text, match.start(), match.end(), 0, 30):
             category = "prisoners"  # "350 Palestinians from Israeli prisons"
-        if category == "people":
+        if category == "people" and _TAKEN_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            # "the kidnapping of 251 people"; Palestinians "abducted" in raids are detainees
+            category = "prisoners" if head.lower() == "palestinians" else "hostages"
+            key, what = (category, ""), f"{phrase} taken hostage" if category == "hostages" else phrase
+        elif category == "people":
             situation = _situation("people", text, match.start(), match.end())
             if situation in ("killed", "injured", "displaced"):
                 category = situation
@@ -404,6 +418,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             what = phrase
         if category in ("days", "weeks", "months", "hours", "people") and parse_number(match.group("value")) is None:
             continue  # "hours of talks", "thousands of people": no figure to report
+        if category in ("days", "weeks", "months", "hours") and _WHEN.match(text, match.end()):
+            continue  # "three days ago" says when, not how long
         if category in ("days", "weeks", "months", "hours") and not _near(_TRUCE, text, match.start(), match.end()):
             continue  # "in the past ten months" is background; "a 42 days truce" is a term of the deal
         start, value = match.start(), match.group("value")
