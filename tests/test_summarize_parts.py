@@ -869,3 +869,24 @@ def test_figure_words_that_belong_elsewhere_are_not_read_into_the_figure():
 def test_what_happens_to_the_counted_is_read_past_an_including_aside():
     found = find_figures("At least six people, including the son of the group's negotiator, were killed in the attack.")
     assert [(value, category) for value, _, category, _ in found] == [("At least six", "killed")]
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
+    # a quote that ends its sentence with a full stop: the next sentence's speaker did not say it
+    ("Writing online, Dana Kerr announced, “We have a deal for the first phase. The hostages come home soon.” "
+     "Prime Minister Avi Stern said in a statement that all of them “will be home within days.”", ["Dana Kerr"]),
+    # the subject speaks through a participle: "..., stating:" / "..., saying:"
+    ("Group leader Omar Hadid rejected the plan, stating: “What was announced today is a recipe for more war.”", ["Omar Hadid"]),
+    ("Envoy Lena Marsh expressed confidence, saying: “I don’t think there is a hold-up at all.”", ["Lena Marsh"]),
+    # a title in quotation marks is no quote
+    ("The plan, in a document titled “The Comprehensive Plan to End the War,” has twenty points.", []),
+])
+def test_who_speaks_a_quote_read_from_the_sentence_around_it(body, speakers):
+    assert [who for _, who, _ in quotes_in(article(body))] == speakers
+
+
+def test_he_is_a_person_never_the_body_that_spoke_last():
+    body = ("Leo Brandt, the envoy, warned of “hell to pay” if Hamas did not comply.\n\n"
+            "Brandt has the authority to talk to anyone, the White House said when asked.\n\n"
+            "“Not a single member will be safe if you don’t do as I say,” he said.")
+    assert quotes_in(article(body))[-1][1] == "Leo Brandt"

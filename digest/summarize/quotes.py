@@ -2,7 +2,10 @@
 
 A quote is a passage in quotation marks that starts like a sentence (a capital letter) and runs
 to at least five words; shorter ones are scare quotes or labels. The speaker is read from the
-attribution beside it: `"...," X said`, `"...," said X`, `X said: "..."`. A name at the end of
+attribution beside it: `"...," X said`, `"...," said X`, `X said: "..."`, `X rejected the plan,
+stating: "..."` (after a quote that ends its sentence with a full stop, the attribution before
+it comes first: the sentence after is someone else's). A name in quotation marks (a document
+"titled "..."") is no quote. A name at the end of
 the attribution ("Hamas official Osama Hamdan") gives the person; without one, the description
 ("an Israeli official") is the speaker; one that only points back ("the forum", "the official") is
 whom this paragraph or the one before names so (the Hostages Forum, a senior Hamas official,
@@ -227,19 +230,31 @@ def _leading_person(tokens: list[str]) -> str | None:
 
 
 def _attribution(paragraph: str, start: int, end: int) -> str | None:
-    after = _hide_abbreviations(paragraph[end : end + 120])
-    for regex in (_AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
-        match = regex.match(after)
+    """The speaker an attribution beside a quote names. One after the closing mark comes first,
+    unless the quote ends its sentence with a full stop: then a sentence that follows ("...
+    Peace." Netanyahu said in a statement that ...) is someone else's, and the attribution is the
+    one before the quote, when there is one."""
+
+    def after() -> str | None:
+        text = _hide_abbreviations(paragraph[end : end + 120])
+        for regex in (_AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
+            match = regex.match(text)
+            if match:
+                who = speaker_from(_shown(match.group("who")))
+                if who:
+                    return who
+        return None
+
+    def before() -> str | None:
+        match = _BEFORE.search(_hide_abbreviations(paragraph[max(0, start - 160) : start]))
         if match:
-            who = speaker_from(_shown(match.group("who")))
-            if who:
-                return who
-    before = _hide_abbreviations(paragraph[max(0, start - 160) : start])
-    match = _BEFORE.search(before)
-    if match:
-        clause = re.split(r"[.!?”\"]\s+", match.group("who"))[-1]
-        return speaker_from(_shown(clause))
-    return None
+            clause = re.split(r"[.!?”\"]\s+", match.group("who"))[-1]
+            return speaker_from(_shown(clause))
+        return None
+
+    closed = paragraph[max(0, end - 3) : end - 1].rstrip().endswith(".")
+    first, second = (before, after) if closed else (after, before)
+    return first() or second()
 
 
 # A person as the subject of a speech verb, with an optional appositive: "Tom Fletcher, the UN
@@ -248,6 +263,10 @@ _SPEAKS = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu)){{0,4}})(?:,[^,.;“”\"]{{1,80}},)?\s+{_SAY}\b"
 )
 _SAID = re.compile(rf"\b{_SAY}\b")
+# A quote the sentence's subject speaks through a participle: "Nakhala rejected the plan, stating: "...""
+_PARTICIPLE = re.compile(r",\s*(?:saying|stating|adding|writing|declaring|warning|insisting|noting)(?:\s+that)?\s*:?\s*$")
+# A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "...""
+_TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known as)\s*$", re.I)
 # A body as the subject that opens a sentence: "The Hostages and Missing Families Forum welcomed",
 # "Prime Minister Benjamin Netanyahu's office hit back".
 _BODY_OPENS = re.compile(
@@ -358,7 +377,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
 
     def remember(who: str | None) -> None:
         nonlocal last_person
-        if who and _is_name(who) and (len(who.split()) > 1 or who in people) and _bare(who.split()[-1]) not in _BODY_NOUNS:
+        if who and _is_name(who) and (len(who.split()) > 1 or who in people) and _bare(who.split()[-1]) not in _BODY_NOUNS | {"house"}:
             last_person = who
 
     paragraphs = article.paragraphs  # a property that splits the text: once
@@ -370,6 +389,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 remember(speaker_from(said.group("who")))
             text = next(g for g in match.groups() if g is not None).strip()
             speaker = _attribution(paragraph, match.start(), match.end())
+            if speaker is None and _PARTICIPLE.search(paragraph, max(0, match.start() - 30), match.start()):
+                speaker = _subject_before(paragraph[: match.start()], people)
             between = paragraph[cursor : match.start()]
             if speaker and speaker.startswith("the ") and " " not in speaker[4:]:
                 # "the forum": named in this paragraph or the one before, else no one
@@ -390,7 +411,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             remember(speaker)
             previous = speaker
             cursor = match.end()
-            if len(words(text)) < MIN_WORDS or not text[:1].isupper():
+            if len(words(text)) < MIN_WORDS or not text[:1].isupper() or _TITLED.search(paragraph, max(0, match.start() - 20), match.start()):
                 continue
             out.append((text.rstrip(",").strip(), speaker, number))
         for said in _SPEAKS.finditer(paragraph, cursor):
