@@ -878,6 +878,8 @@ def test_what_happens_to_the_counted_is_read_past_an_including_aside():
     # the subject speaks through a participle: "..., stating:" / "..., saying:"
     ("Group leader Omar Hadid rejected the plan, stating: “What was announced today is a recipe for more war.”", ["Omar Hadid"]),
     ("Envoy Lena Marsh expressed confidence, saying: “I don’t think there is a hold-up at all.”", ["Lena Marsh"]),
+    ("Meanwhile, Islamic Jihad leader Omar Hadid rejected the plan, stating: “It is a recipe for more war.”", ["Omar Hadid"]),
+    ("US envoy Tom Reyes defends his talks with the group, saying, “We’re the United States. We’re not an agent.”", ["Tom Reyes"]),
     # a title in quotation marks is no quote
     ("The plan, in a document titled “The Comprehensive Plan to End the War,” has twenty points.", []),
 ])
@@ -890,3 +892,21 @@ def test_he_is_a_person_never_the_body_that_spoke_last():
             "Brandt has the authority to talk to anyone, the White House said when asked.\n\n"
             "“Not a single member will be safe if you don’t do as I say,” he said.")
     assert quotes_in(article(body))[-1][1] == "Leo Brandt"
+
+
+def test_spellings_of_one_name_are_one_speaker():
+    def speakers(*texts):
+        group = [article(text, f"a{n}") for n, text in enumerate(texts)]
+        candidates, _ = extract_candidates(group)
+        return sorted(q.speaker for q in extract_quotes(group, candidates, np.ones(len(candidates))))
+
+    # "Al-Nono" and "Nono", "Majed Al-Ansari" and "Majed al-Ansari" are one person each
+    assert speakers("Adviser Taher Al-Nono confirmed the talks.\n\n“Several meetings have already taken place in Doha,” Nono said.",
+                    "“We need more time for this at the moment,” spokesman Majed Al-Ansari said.",
+                    "Majed al-Ansari spoke in Doha. “The mediation teams are working around the clock,” Ansari said.") \
+        == ["Majed Al-Ansari", "Majed Al-Ansari", "Taher Al-Nono"]
+    # one spelling far more common than another is the name; two names written as often are two people
+    often = " ".join(["Envoy Steve Witkoff met them."] * 3)
+    assert speakers(often + " Steven Witkoff left.\n\n“We have narrowed the gaps to one issue now,” Witkoff said.") == ["Steve Witkoff"]
+    assert speakers("Envoy Steve Witkoff met them. Steven Witkoff left.\n\n“We have narrowed the gaps to one issue now,” Witkoff said.") \
+        == ["Witkoff"]

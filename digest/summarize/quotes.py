@@ -13,13 +13,16 @@ Hamas official Basem Naim), else no one; "he" or "she" is the person acting in t
 before the quote, else the last person quoted in the same article, when there was one; "it" is
 the body that opens the paragraph's last sentence before the quote ("The Hostages Forum welcomed
 the deal. "...," it said"). Where someone works is not
-who speaks: "Andreas Krieg of King's College London" is Andreas Krieg. The full stops of "U.S.",
+who speaks: "Andreas Krieg of King's College London" is Andreas Krieg. A surname alone is the full
+name the group gives it, written as most often ("Ansari" -> "Majed Al-Ansari"; "Nono" -> "Taher
+Al-Nono"), unless two people share it. The full stops of "U.S.",
 "U.N." and "Mr." end no attribution.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -264,7 +267,7 @@ _SPEAKS = re.compile(
 )
 _SAID = re.compile(rf"\b{_SAY}\b")
 # A quote the sentence's subject speaks through a participle: "Nakhala rejected the plan, stating: "...""
-_PARTICIPLE = re.compile(r",\s*(?:saying|stating|adding|writing|declaring|warning|insisting|noting)(?:\s+that)?\s*:?\s*$")
+_PARTICIPLE = re.compile(r",\s*(?:saying|stating|adding|writing|declaring|warning|insisting|noting)(?:\s+that)?\s*[:,]?\s*$")
 # A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "...""
 _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known as)\s*$", re.I)
 # A body as the subject that opens a sentence: "The Hostages and Missing Families Forum welcomed",
@@ -353,14 +356,23 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     return " ".join(who)
 
 
-def _subject_before(text: str, people: set[str], passive: bool = False) -> str | None:
+# Someone doing anything, in any tense: "Adam Boehler defends his talks, saying, "...""
+_ACTS_ANY = re.compile(
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu)){{0,7}})"
+    rf"\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?(?P<verb>[a-z]+)\b"
+)
+
+
+def _subject_before(text: str, people: set[str], passive: bool = False, acts: re.Pattern = _ACTS) -> str | None:
     """The first person who acts in the last sentence of `text` (the paragraph before a quote);
     with `passive`, also one something was done to ("X was freed. '...,' her mother said")."""
     last = _SENTENCE_END.split(text.strip())[-1] if text.strip() else ""
-    for acts in _ACTS.finditer(last):
-        if acts.group("passive") and not passive:
+    for found in acts.finditer(last):
+        if found.group("passive") and not passive:
             continue
-        name = _trailing_name(acts.group("who").split())
+        if "verb" in acts.groupindex and found.group("verb") in _TITLE_WORDS:
+            continue  # "Islamic Jihad leader ...": a title, not a verb
+        name = _trailing_name(found.group("who").split())
         if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people):
             return " ".join(name).strip("’'")
     return None
@@ -390,7 +402,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             text = next(g for g in match.groups() if g is not None).strip()
             speaker = _attribution(paragraph, match.start(), match.end())
             if speaker is None and _PARTICIPLE.search(paragraph, max(0, match.start() - 30), match.start()):
-                speaker = _subject_before(paragraph[: match.start()], people)
+                speaker = _subject_before(paragraph[: match.start()], people) \
+                    or _subject_before(paragraph[: match.start()], people, acts=_ACTS_ANY)
             between = paragraph[cursor : match.start()]
             if speaker and speaker.startswith("the ") and " " not in speaker[4:]:
                 # "the forum": named in this paragraph or the one before, else no one
@@ -420,8 +433,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
 
 
 def _surname(token: str) -> str:
-    """A name's last word as a key: "al-Hayya's" and "al-Hayya" are one ("al" alone is not)."""
-    return _POSSESSIVE.sub("", token).lower()
+    """A name's last word as a key: "al-Hayya's", "Al-Hayya" and "Hayya" are one ("al" alone is not)."""
+    return re.sub(r"^(?:al|el)-(?=\w)", "", _POSSESSIVE.sub("", token).lower())
 
 
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|near|outside|inside)\s+$")
@@ -445,20 +458,38 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
             tokens = match.group().split()
             owner = next((k for k, t in enumerate(tokens) if t.endswith(("’s", "'s"))), len(tokens) - 1)
             found.append(" ".join(_trailing_name(tokens[: owner + 1])))  # "Benjamin Netanyahu's Office": the owner
-    full: dict[str, set[str]] = {}
+    full: dict[str, Counter[str]] = {}  # surname -> full names as written, how often
     for name in found:
         parts = name.split()
         if len(parts) >= 2 and _bare(parts[0]) not in _HONORIFICS | stop_words("english") and _is_name(name):
-            full.setdefault(_surname(parts[-1]), set()).add(_POSSESSIVE.sub("", name))
+            full.setdefault(_surname(parts[-1]), Counter())[_POSSESSIVE.sub("", name)] += 1
     out = {}
     for name in short:
         parts = name.split()
-        longer = full.get(_surname(parts[-1]), set())
-        if len(longer) == 1:
-            out[name] = next(iter(longer))
-        elif not longer and len(parts) == 2 and _bare(parts[0]) in ("mr", "mrs", "ms", "dr"):
+        longer = _one_person(full.get(_surname(parts[-1]), Counter()))
+        if longer:
+            out[name] = longer
+        elif not full.get(_surname(parts[-1])) and len(parts) == 2 and _bare(parts[0]) in ("mr", "mrs", "ms", "dr"):
             out[name] = parts[-1]
     return out
+
+
+def _one_person(names: Counter[str]) -> str | None:
+    """The one person a surname's full names mean, written as most often: spellings of one name
+    ("Majed Al-Ansari", "Majed al-Ansari"; "Steve Witkoff" five times, "Steven Witkoff" once) are
+    one person; two names each written often ("Donald Trump", "Eric Trump") are two."""
+    spellings: Counter[str] = Counter()
+    written: dict[str, Counter[str]] = {}
+    for name, count in names.items():
+        key = name.lower()
+        spellings[key] += count
+        written.setdefault(key, Counter())[name] += count
+    if not spellings:
+        return None
+    (top, most), *rest = spellings.most_common()
+    if rest and most < 3 * rest[0][1]:
+        return None
+    return written[top].most_common(1)[0][0]
 
 
 def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate], scores: np.ndarray) -> tuple[Quote, ...]:
