@@ -796,12 +796,14 @@ def test_the_forum_or_the_official_is_whom_the_text_just_named(body, speaker):
     assert quotes[-1][1] == speaker
 
 
-def test_a_surname_alone_is_the_full_name_the_group_gives_it():
-    def speakers(*texts):
-        group = [article(text, f"a{n}") for n, text in enumerate(texts)]
-        candidates, _ = extract_candidates(group)
-        return sorted(q.speaker for q in extract_quotes(group, candidates, np.ones(len(candidates))))
+def speakers(*texts: str) -> list[str | None]:
+    """The speakers of the quotes chosen for a group of one-paragraph articles, sorted."""
+    group = [article(text, f"a{n}") for n, text in enumerate(texts)]
+    candidates, _ = extract_candidates(group)
+    return sorted(q.speaker for q in extract_quotes(group, candidates, np.ones(len(candidates))))
 
+
+def test_a_surname_alone_is_the_full_name_the_group_gives_it():
     assert speakers("“The deal will bring the hostages home within weeks,” said Joe Biden.",
                     "“I laid out the contours of this plan back in May,” Biden said.",
                     "“We will bring every one of them home,” said Benjamin Netanyahu.") \
@@ -895,11 +897,6 @@ def test_he_is_a_person_never_the_body_that_spoke_last():
 
 
 def test_spellings_of_one_name_are_one_speaker():
-    def speakers(*texts):
-        group = [article(text, f"a{n}") for n, text in enumerate(texts)]
-        candidates, _ = extract_candidates(group)
-        return sorted(q.speaker for q in extract_quotes(group, candidates, np.ones(len(candidates))))
-
     # "Al-Nono" and "Nono", "Majed Al-Ansari" and "Majed al-Ansari" are one person each
     assert speakers("Adviser Taher Al-Nono confirmed the talks.\n\n“Several meetings have already taken place in Doha,” Nono said.",
                     "“We need more time for this at the moment,” spokesman Majed Al-Ansari said.",
