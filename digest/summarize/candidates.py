@@ -282,15 +282,52 @@ _FURNITURE_HINTS = (
 _CAPTION_HINTS = ("getty", "photo", "picture", "image", "screengrab", "screenshot", "video grab", "handout")
 
 
+# Counting letters character by character is a tenth of the time of all the candidate checks on
+# a large group; the ASCII bytes are counted in C, the few others (curly quotes, dashes, accents)
+# one by one.
+_NOT_LETTER = bytes(b for b in range(128) if not chr(b).isalpha()) + bytes(range(128, 256))
+_NOT_UPPER = bytes(b for b in range(128) if not chr(b).isupper()) + bytes(range(128, 256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _count(text: str, deleted: bytes, test: Callable[[str], bool]) -> int:
+    """How many characters of `text` pass `test` (str.isalpha or str.isupper, whose ASCII
+    complement is `deleted`)."""
+    count = len(text.encode("ascii", "ignore").translate(None, deleted))
+    return count if text.isascii() else count + sum(map(test, _NON_ASCII.findall(text)))
+
+
 def _mentions(lowered: str, hints: tuple[str, ...]) -> bool:
     return any(hint in lowered for hint in hints)
 
 
-def rejection(text: str, tokens: list[str], titles: frozenset[str]) -> str | None:
+@dataclass(frozen=True)
+class Hints:
+    """The cheap substring tests, limited to those an article contains at all: a sentence can
+    only mention what its article does, and most articles mention few of them, so each sentence
+    is tested against a handful instead of sixty."""
+
+    furniture: tuple[str, ...] = _FURNITURE_HINTS
+    caption: tuple[str, ...] = _CAPTION_HINTS
+    vague: tuple[str, ...] = _VAGUE_HINTS
+    background: tuple[str, ...] = _BACKGROUND_HINTS
+
+    @classmethod
+    def of(cls, text: str) -> Hints:
+        """The hints `text` (an article, from which the sentences are cut) contains."""
+        lowered = text.lower()
+        return cls(*(tuple(hint for hint in group if hint in lowered)
+                     for group in (_FURNITURE_HINTS, _CAPTION_HINTS, _VAGUE_HINTS, _BACKGROUND_HINTS)))
+
+
+ALL_HINTS = Hints()
+
+
+def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints = ALL_HINTS) -> str | None:
     """Why `text` can never be a summary sentence, or None when it can."""
     if len(tokens) < 6:
         return "dateline" if tokens and _is_dateline_or_stamp(tokens) else "fragment"
-    letters = sum(map(str.isalpha, text))
+    letters = _count(text, _NOT_LETTER, str.isalpha)
     if letters < 0.5 * (len(text) - text.count(" ")):
         return "furniture"
     lowered = text.lower()
@@ -303,21 +340,21 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str]) -> str | Non
         return "link list"
     if _FURNITURE_START.match(text.lstrip(_OPEN_QUOTES + "([ ")) and len(tokens) <= 25:
         return "furniture"
-    if len(tokens) <= 40 and _mentions(lowered, _FURNITURE_HINTS) and _FURNITURE_ANYWHERE.search(text):
+    if len(tokens) <= 40 and _mentions(lowered, hints.furniture) and _FURNITURE_ANYWHERE.search(text):
         return "furniture"
     if _BYLINE.match(text) and len(tokens) <= 14:
         return "byline"
     if ("report" in lowered or "contributed" in lowered) and len(tokens) <= 30 and _REPORTED_FROM.search(text) \
             and not _has_quotes(text) and _mostly_names(text):
         return "byline"
-    if ("/" in text or "(" in text or _mentions(lowered, _CAPTION_HINTS)) and _CAPTION_CREDIT.search(text):
+    if ("/" in text or "(" in text or _mentions(lowered, hints.caption)) and _CAPTION_CREDIT.search(text):
         return "caption"
     if len(tokens) <= 45 and _CAPTION_VERBS.match(text) and _FULL_DATE.search(text):
         return "caption"
     if not ends_sentence(text):
         # No sentence punctuation: a repeated headline, a label or another story's headline.
         return "headline" if len(tokens) <= 25 or content_key(text) in titles else None
-    if sum(map(str.isupper, text)) > 0.6 * max(1, letters):
+    if _count(text, _NOT_UPPER, str.isupper) > 0.6 * max(1, letters):
         return "furniture"  # shouted labels and banners
     return None
 
@@ -333,9 +370,11 @@ def _mostly_names(text: str) -> bool:
     return capitalised >= 0.4 * len(tokens)
 
 
-def context_penalty(text: str, tokens: list[str], published: date | None = None) -> tuple[float, tuple[str, ...]]:
+def context_penalty(text: str, tokens: list[str], published: date | None = None,
+                    hints: Hints = ALL_HINTS) -> tuple[float, tuple[str, ...]]:
     """A multiplier (1 = stands alone) and the reasons, for sentences that lean on what came before
-    or tell background; `published` is the article's date, when known (see digest.summarize.dates)."""
+    or tell background; `published` is the article's date, when known (see digest.summarize.dates);
+    `hints` those the sentence's article contains (Hints.of)."""
     factor, reasons = 1.0, []
 
     def hit(value: float, reason: str) -> None:
@@ -367,22 +406,22 @@ def context_penalty(text: str, tokens: list[str], published: date | None = None)
     if unquoted_start and _CONTINUATION.match(stripped):
         hit(0.7, "continues a quote")
     lowered = text.lower()
-    if _mentions(lowered, _VAGUE_HINTS) and _VAGUE.search(text):
+    if _mentions(lowered, hints.vague) and _VAGUE.search(text):
         hit(0.6, "vague")
     if _QUOTE_ONLY.match(stripped):
         hit(0.6, "quote without speaker")
     if ("that " in lowered or "same " in lowered or "at the time" in lowered) and _TIME_BACK.search(text):
         hit(0.7, "time named by the sentence before")
-    if _background(text, lowered) and not _NAMES_THE_DAY.search(text):
+    if _background(text, lowered, hints) and not _NAMES_THE_DAY.search(text):
         hit(0.6, "background")
     if (days_before(text, published, tokens) or 0) >= DATED_BACKGROUND_DAYS:
         hit(0.7, "dated before the article")
     return factor, tuple(reasons)
 
 
-def _background(text: str, lowered: str) -> bool:
+def _background(text: str, lowered: str, hints: Hints = ALL_HINTS) -> bool:
     """Background every outlet repeats (see _BACKGROUND, _ORIGIN_DATE, _FIRST_TRUCE)."""
-    if _mentions(lowered, _BACKGROUND_HINTS) and _BACKGROUND.search(text):
+    if _mentions(lowered, hints.background) and _BACKGROUND.search(text):
         return True
     if "7" in text and _ORIGIN_DATE.search(text) and _ORIGIN_EVENT.search(text):
         return True
@@ -414,19 +453,20 @@ def extract_candidates(articles: list[Article] | tuple[Article, ...]) -> tuple[l
         # The date the article gives, not when it reached us: an old article ingested today
         # would make all its dates look like background.
         published = article.published.date() if article.published is not None else None
+        hints = Hints.of(article.text)
         for p, paragraph in enumerate(article.paragraphs):
             sentences = paragraph_sentences(paragraph, splitter)
             for position, sentence in enumerate(sentences):
                 if position == 0:
                     sentence = strip_dateline(sentence)
                 tokens = words(sentence)
-                reason = rejection(sentence, tokens, titles)
+                reason = rejection(sentence, tokens, titles, hints)
                 if reason is None and len(sentences) == 1 and not _reads_as_sentence(sentence, tokens):
                     reason = "furniture"
                 if reason is not None:
                     rejected.append(Rejected(number, sentence, reason))
                     continue
-                factor, reasons = context_penalty(sentence, tokens, published)
+                factor, reasons = context_penalty(sentence, tokens, published, hints)
                 kept.append(Candidate(number, index, p, sentence, tuple(tokens), factor, reasons))
                 index += 1
     return kept, rejected

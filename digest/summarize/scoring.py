@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -134,9 +135,11 @@ def term_matrix(term_lists: Sequence[Sequence[str]], vocabulary: dict[str, int] 
     """Counts as a sparse (sentences x terms) matrix; unknown terms extend `vocabulary`."""
     vocabulary = {} if vocabulary is None else vocabulary
     lengths = np.fromiter(map(len, term_lists), dtype=np.int64, count=len(term_lists))
-    ids = np.fromiter(
-        (vocabulary.setdefault(t, len(vocabulary)) for terms in term_lists for t in terms), dtype=np.int64, count=int(lengths.sum())
-    )
+    flat = list(chain.from_iterable(term_lists))
+    for term in dict.fromkeys(flat):  # new terms numbered in order of first use
+        if term not in vocabulary:
+            vocabulary[term] = len(vocabulary)
+    ids = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
     rows = np.repeat(np.arange(len(term_lists), dtype=np.int64), lengths)
     matrix = sparse.csr_matrix((np.ones(len(ids)), (rows, ids)), shape=(len(term_lists), max(1, len(vocabulary))))
     matrix.sum_duplicates()  # repeated terms become counts
@@ -382,7 +385,8 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 
 def lowercase_vocabulary(candidates: Sequence[Candidate]) -> frozenset[str]:
     """Words the group writes in lower case somewhere: capitalised elsewhere, they start a sentence."""
-    return frozenset(t for c in candidates for t in c.tokens if t[:1].islower())
+    every = set(chain.from_iterable(c.tokens for c in candidates))
+    return frozenset(t for t in every if t[:1].islower())
 
 
 _CAPITALISED = r"[A-Z][\w.'’-]*"
