@@ -603,7 +603,7 @@ def test_the_age_of_the_war_and_bare_head_counts_are_no_key_figures():
                          "Hamas agreed to a six-week truce in the 15-month war, mediators said.",
                          "Hamas will free 10 living hostages and the remains of 18 others, officials said.")
     assert sorted((f.value, f.what) for f in figures) == [
-        ("10", "living hostages (released)"), ("18", "others"), ("six-week", "truce")]
+        ("10", "living hostages (released)"), ("18", "others (dead)"), ("six-week", "truce")]
 
 
 def test_one_part_of_a_schedule_does_not_dispute_the_whole():
@@ -907,3 +907,11 @@ def test_spellings_of_one_name_are_one_speaker():
     assert speakers(often + " Steven Witkoff left.\n\n“We have narrowed the gaps to one issue now,” Witkoff said.") == ["Steve Witkoff"]
     assert speakers("Envoy Steve Witkoff met them. Steven Witkoff left.\n\n“We have narrowed the gaps to one issue now,” Witkoff said.") \
         == ["Witkoff"]
+
+
+def test_the_remains_of_hostages_count_dead_hostages():
+    found = find_figures("The deal frees 10 living hostages and returns the remains of 18 others.")
+    assert [(value, what, category) for value, what, category, _ in found] == [
+        ("10", "living hostages (released)", "hostages"), ("18", "others (dead)", "hostages")]
+    # without hostages in the sentence, bodies are people
+    assert [category for *_, category, _ in find_figures("Rescuers recovered the bodies of 18 people.")] == ["people"]

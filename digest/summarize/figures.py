@@ -317,6 +317,9 @@ _QUALIFIER_BEFORE = re.compile(rf"(?<![\w$.,])(?:{_QUALIFIER})\s+\$?\s?$", re.I)
 _PHRASAL_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning)\s+over\s+$", re.I)
 # Words right before a head count that make its people hostages: "the kidnapping of 251 people".
 _TAKEN_BEFORE = re.compile(r"\b(?:kidnapp\w+|abduct\w+)\s+(?:of\s+)?(?:(?:about|around|some|more than|over|at least)\s+)?$", re.I)
+# Dead hostages counted by what is returned of them: "the remains of 18 others", "the bodies of 28".
+_REMAINS_BEFORE = re.compile(r"\b(?:remains|bodies)\s+of\s+(?:the\s+)?(?:(?:about|around|some|at least|another)\s+)?$", re.I)
+_HOSTAGE_WORD = re.compile(r"\b(?:hostages?|captives?|abductees?)\b", re.I)
 # After a duration, words that make it a time: "three days ago", "two weeks later".
 _WHEN = re.compile(r"\s+(?:ago|earlier|later)\b", re.I)
 
@@ -391,7 +394,11 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         phrase = (between + " " + head).strip()
         if category == "people" and _near(_PRISON, text, match.start(), match.end(), 0, 30):
             category = "prisoners"  # "350 Palestinians from Israeli prisons"
-        if category == "people" and _TAKEN_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        if category == "people" and _REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start()) \
+                and _HOSTAGE_WORD.search(text):
+            category = "hostages"  # "10 living hostages and the remains of 18 others"
+            key, what = (category, "dead"), f"{phrase} (dead)"
+        elif category == "people" and _TAKEN_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             # "the kidnapping of 251 people"; Palestinians "abducted" in raids are detainees
             category = "prisoners" if head.lower() == "palestinians" else "hostages"
             key, what = (category, ""), f"{phrase} taken hostage" if category == "hostages" else phrase
