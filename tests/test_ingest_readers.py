@@ -166,3 +166,69 @@ def test_sloppy_html_with_unclosed_tags_still_yields_the_article(tmp_path):
     assert article.paragraphs[0].startswith("Egyptian and Qatari mediators on Monday put a three-phase plan")
     assert article.paragraphs[-1].startswith("Negotiators from both sides were expected to remain")
     assert len(article.paragraphs) == 5 and "cookies" not in article.text and "Sign up" not in article.text
+
+
+LEAD = ("Qatar said on Tuesday that more time was needed for negotiations on a Gaza ceasefire between "
+        "Israel and Hamas, after two days of indirect talks in Doha.")
+SECOND = "The mediators met both delegations separately on Monday evening, officials said."
+
+
+@pytest.mark.parametrize(("above", "title"), [
+    ("CNN —", None),  # a source credit
+    ("AFP:", None),
+    ("By Jane Doe, Regional Monitor, Jerusalem", None),  # a byline (it becomes the author)
+    ("2 min read", None),
+    ("gaza aid-1709823574255", None),  # an image's file name
+    ("REUTERS/Hatem Khaled", None),
+    ("Logo\nLogo\nLogo", None),
+    ("Jane Doe, John Roe", None),  # only names
+    ("DOHA, August 15.", None),  # a dateline alone
+    ("US News\n\narticle", None),  # section labels above a lead: no headline at all
+])
+def test_lines_that_are_never_a_headline_give_way_to_the_lead(tmp_path, above, title):
+    path = tmp_path / "story.txt"
+    path.write_text(f"{above}\n\n{LEAD}\n\n{SECOND}\n", encoding="utf-8")
+    article = document_to_article(_one(path))
+    assert article.title == (title or LEAD)
+    assert article.paragraphs[0] == LEAD  # the lead stays in the body
+    assert above.split("\n")[0] not in article.text
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("- Ceasefire to begin on Sunday in Gaza", "Ceasefire to begin on Sunday in Gaza"),  # a bullet
+    ("11/09/2024 November 9, 2024 Qatar pulls out of Gaza cease-fire talks", "Qatar pulls out of Gaza cease-fire talks"),
+    ("U.S. and Israel Give Hamas an Ultimatum: Agree, or Israel Will ‘Finish the Job’",
+     "U.S. and Israel Give Hamas an Ultimatum: Agree, or Israel Will ‘Finish the Job’"),  # a quote ends it, no stop
+])
+def test_a_headline_line_loses_what_stands_before_it(tmp_path, first, title):
+    path = tmp_path / "story.txt"
+    path.write_text(f"{first}\n\n{LEAD}\n\n{SECOND}\n", encoding="utf-8")
+    article = document_to_article(_one(path))
+    assert article.title == title and article.paragraphs[0] == LEAD
+
+
+@pytest.mark.parametrize("lead", [
+    "WASHINGTON/JERUSALEM - " + LEAD, "Washington DC - " + LEAD, "JERUSALEM: " + LEAD, "DOHA, August 15. /TASS/. " + LEAD,
+])
+def test_a_text_that_opens_with_its_lead_is_titled_by_its_first_sentence_without_the_dateline(tmp_path, lead):
+    path = tmp_path / "story.txt"
+    path.write_text(f"{lead}\n\n{SECOND}\n", encoding="utf-8")
+    article = document_to_article(_one(path))
+    assert article.title == LEAD
+    assert LEAD in article.text and SECOND in article.text
+
+
+def test_a_page_menu_gives_way_to_the_headline_the_page_repeats(tmp_path):
+    path = tmp_path / "story.txt"
+    headline = "Biden urges Hamas to accept new Israeli ceasefire plan"
+    path.write_text(f"Home Part of States Newsroom\n{headline}\n\n{headline}\n\n{LEAD}\n\n{SECOND}\n", encoding="utf-8")
+    assert document_to_article(_one(path)).title == headline
+
+
+def test_inline_html_in_a_text_file_is_taken_out(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text('Hamas frees a hostage\n\n<b>Live:</b> <a href="https://x.example/tags/hamas">Hamas</a> on Monday '
+                    'released a US-Israeli soldier held in <a href="https://x.example/gaza">Gaza</a> &amp; thanked Qatar.\n',
+                    encoding="utf-8")
+    article = document_to_article(_one(path))
+    assert article.text == "Live: Hamas on Monday released a US-Israeli soldier held in Gaza & thanked Qatar."

@@ -350,8 +350,8 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
             continue
         if not keep[i] or _is_furniture(line):
             continue
-        if folded_title and content_key(line) == folded_title:
-            continue  # the headline repeated in the body
+        if folded_title and content_key(line) == folded_title and not (word_count(line) >= 8 and _FULL_STOP_END.search(line)):
+            continue  # the headline repeated in the body; a lead sentence the headline was taken from stays
         in_tail = i > body_start + (body_end - body_start) * 0.6 and len(sentence_lines) > 2
         if in_tail and _is_bio(line, author):
             continue
@@ -364,33 +364,104 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
     return Cleaned(title=title, text="\n\n".join(paragraphs), author=author, place=place, agency=agency, published=published)
 
 
+# Lines above a story that are never its headline: a source credit ("CNN —", "AFP:"), a reading
+# time ("2 min read"), an image's file name ("gaza aidaa-1709823574255"), besides bylines, date
+# lines and marked furniture.
+_SOURCE_LABEL = re.compile(r"^[\w.&' -]{1,30}?\s*[—–:-]$")
+# A dateline on its own line: "DOHA, August 15.", "CAIRO —" (a date or a mark after the place).
+_DATELINE_ALONE = re.compile(
+    rf"^[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){{0,3}}(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\.?|\s*(?:[—–-]{{1,2}}|:))$"
+)
+_PHOTO_CREDIT = re.compile(r"^[A-Z][\w.]*/[A-Z]")  # "REUTERS/Hatem Khaled"
+# Only names: "Charles Bybelezer, Amelie Botbol", "Jane Doe and John Roe" (no headline is that).
+_NAMES_ONLY = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?:(?:,|\s+and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})+$")
+_READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minute|minutes)\.?(?:\s+read)?$", re.I)
+_FILE_NAME = re.compile(r"(?:[\w-]*\d{6,}|\.(?:jpe?g|png|gif|webp|avif))\b", re.I)
+# What sits before a headline on the same line: a bullet, a date ("11/09/2024 November 9, 2024",
+# "Thursday, November 23, 2023 –").
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_HEADLINE_PREFIX = re.compile(
+    rf"^(?:[-–—•*]\s+)?(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\s+)?(?:{_WEEKDAY},?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})?\s*(?:[—–-]\s+)?"
+)
+# How a sentence ends and a headline does not: a full stop, a question or exclamation mark, with
+# a closing quote or bracket after it ("... the war." / "... we will win.”"); "Israel Will ‘Finish the
+# Job’" is a headline.
+_FULL_STOP_END = re.compile(r"[.!?…][\"'’”»)\]]*$")
+_AGENCY_MARK = re.compile(r"^/[A-Z][A-Za-z]+/\.?\s+")  # "/TASS/. Consultations ..."
+# A place written before a lead sentence the headline is taken from: "Washington DC - ", "New York,
+# New York - ", "Washington, July 9 (IANS) ".
+_LEAD_PLACE = re.compile(
+    rf"^[A-Z][\w.]*(?:[ /][A-Z][\w.]*){{0,2}}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}})?"
+    rf"(?:,\s+{_MONTH}\s+\d{{1,2}})?(?:\s+-\s+|\s*[—–]\s*|:\s+|\s+\([A-Z]{{2,}}\)\s+)(?=[A-Z])"
+)
+
+
+def _never_headline(line: str) -> bool:
+    n = word_count(line)
+    return (
+        n <= 1 or is_date_line(line) or parse_byline(line) is not None or _is_marked_furniture(line)
+        or _READING_TIME.match(line) is not None or _NAMES_ONLY.match(line) is not None
+        or (n <= 4 and (_SOURCE_LABEL.match(line) or _FILE_NAME.search(line) or _PHOTO_CREDIT.match(line)) is not None)
+        or (n <= 5 and _DATELINE_ALONE.match(line) is not None)
+    )
+
+
+def _headline_text(line: str) -> str:
+    """A headline line without a bullet or a date before it."""
+    line = line.lstrip("#").strip()
+    prefix = _HEADLINE_PREFIX.match(line)
+    rest = line[prefix.end():] if prefix and prefix.end() else line
+    return rest if word_count(rest) >= 3 else line
+
+
 def split_headline(text: str) -> tuple[str, str]:
-    """For plain text: the first line is the headline, unless the text starts with short labels
-    (a section, a menu: "World News", "Home / Middle East") above a headline-like line."""
+    """For plain text: the headline and the body around it. The first line is the headline, unless
+    the text starts with lines that are never one (a byline, a date, a source credit such as "CNN —", "2 min read", an image's file
+    name) or with short labels (a section, a menu: "World News", "Home / Middle East") above a
+    headline-like line. With no headline at all, the lead's first sentence is the headline
+    (without a place before it: "Washington DC - ")."""
     lines = [line.strip() for line in normalize_whitespace(text).split("\n")]
     nonempty = [i for i, line in enumerate(lines) if line]
     if not nonempty:
         return "", ""
+    skipped = 0
+    while skipped < min(15, len(nonempty) - 1) and _never_headline(lines[nonempty[skipped]]):
+        skipped += 1
+    nonempty = nonempty[skipped:]
 
     def label(line: str) -> bool:
         return word_count(line) <= 4 and not reads_as_sentence(line)
 
     def headline_like(line: str, least: int) -> bool:
-        return least <= word_count(line) <= 25 and not _terminal(line) and not _is_marked_furniture(line)
+        return least <= word_count(line) <= 25 and not _terminal(line) and not _never_headline(line)
 
     title_index = nonempty[0]
     following = nonempty[1:8]
-    if label(lines[nonempty[0]]) and following:
+    repeated = [i for i in following if headline_like(lines[i], 4) and lines.count(lines[i]) >= 2]
+    if repeated and lines.count(lines[title_index]) == 1 and word_count(lines[title_index]) <= 6:
+        title_index = repeated[0]  # "Home Part of States Newsroom" above a headline the page repeats
+    elif label(lines[nonempty[0]]) and following:
         if headline_like(lines[following[0]], 3):  # "World News" / "Talks resume in Doha"
             title_index = following[0]
         else:  # "Home" / "Middle East" / "Qatar and Egypt draft a joint statement ..."
-            rest = [i for i in following if not label(lines[i])]
+            rest = [i for i in following if not label(lines[i]) and not _never_headline(lines[i])]
             if rest and headline_like(lines[rest[0]], 5):
                 title_index = rest[0]
-    title = lines[title_index].lstrip("#").strip()
-    if word_count(title) > 30:
-        # No headline line: the text starts with its lead paragraph. Title it by its first sentence.
+            elif rest and word_count(lines[nonempty[0]]) <= 2 and word_count(lines[rest[0]]) > 25:
+                title_index = rest[0]  # "US News" / "article" / the lead: no headline at all
+    title = _headline_text(lines[title_index])
+    if word_count(title) >= 8 and _FULL_STOP_END.search(title) or word_count(title) > 30:
+        # No headline line: the text starts with its lead paragraph (a headline does not end in a
+        # full stop), which stays in the body. Title it by its first sentence that is more than a
+        # dateline ("DOHA, August 15. /TASS/. Consultations ...").
         from digest.text import split_sentences
 
-        return split_sentences(title)[0], "\n".join(lines[title_index:])
-    return title, "\n".join(lines[title_index + 1 :])
+        sentences = split_sentences(title)
+        first = next((s for s in sentences if word_count(s) >= 4 and not _never_headline(s)), sentences[0])
+        first = _AGENCY_MARK.sub("", first)
+        place = _LEAD_PLACE.match(first)
+        return first[place.end():] if place else first, "\n".join(lines)
+    # What stood above the headline stays in the body, for clean_body to read a byline or a date
+    # from and to drop as furniture.
+    return title, "\n".join(lines[:title_index] + lines[title_index + 1 :])

@@ -17,6 +17,7 @@ import codecs
 import email
 import email.policy
 import email.utils
+import html
 import json
 import logging
 import re
@@ -197,15 +198,28 @@ def markdown_to_text(text: str) -> str:
     return text
 
 
+# Inline HTML pasted into a plain-text article ("<b>Live updates</b> <a href=...>Hamas</a> on Monday
+# released ..."): the tags go, their text stays.
+_INLINE_TAG = re.compile(r"</?(?:a|b|i|em|strong|span|u|small|sup|sub|font|mark)\b[^<>]*>", re.I)
+_BREAK_TAG = re.compile(r"<br\s*/?>|</?p\b[^<>]*>", re.I)
+
+
+def _without_inline_html(text: str) -> str:
+    if len(_INLINE_TAG.findall(text, 0, 200_000)) < 2:
+        return text  # one "<b>" in a story about HTML is text
+    return html.unescape(_INLINE_TAG.sub("", _BREAK_TAG.sub("\n", text)))
+
+
 def read_text(text: str, location: str, markdown: bool = False) -> list[Document]:
     meta: dict[str, str] = {}
     if markdown:
         meta, text = _front_matter(text.replace("\r\n", "\n"))
         text = markdown_to_text(text)
-    title, body = split_headline(text)
-    title = meta.get("title") or title
-    if meta.get("title") and not body.strip():
-        body = text
+    text = _without_inline_html(text)
+    if meta.get("title"):
+        title, body = meta["title"], text  # a headline repeated at the top is dropped by clean_body
+    else:
+        title, body = split_headline(text)
     if not body.strip():
         raise InputError(f"{location}: only a headline, no article text")
     return [
