@@ -402,3 +402,29 @@ def test_ends_sentence(text, stops, quote_ends, expected):
     from digest.text import ends_sentence
 
     assert ends_sentence(text, stops, quote_ends) is expected
+
+
+LEAD = "Hamas said on Thursday that its delegation had left Cairo and that talks would resume next week."
+LAST = "Israel has publicly ruled out those demands, officials said."
+
+
+@pytest.mark.parametrize("caption", [
+    "Palestinians walk amid the devastation in Beit Hanun in the northern Gaza Strip.\nAFP",  # credit below
+    "Trucks carrying aid enter the Gaza Strip from Egypt in Rafah, Wednesday, February 12, 2025.\n(AP)",
+    "Former president Donald Trump listens as the envoy addresses a meeting.\n(photo credit: LEAH MILLIS/REUTERS)",
+    "Displaced Palestinians shelter in tents in Rafah.\nREUTERS/Mohammed Salem",
+    "Palestinians walk amid the devastation in Beit Hanun in the northern Gaza Strip. AFP",  # credit at the end
+    "The envoy speaks at the State Department in Washington on Thursday. © JIM WATSON / AFP",
+    "Packages fall towards northern Gaza, March 7, 2024. Image Credit: REUTERS",
+])
+def test_a_photo_caption_goes_with_its_credit(caption):
+    cleaned = clean_body("Talks stall", f"{LEAD}\n\n{caption}\n\n{LAST}")
+    assert cleaned.text.split("\n\n") == [LEAD, LAST]
+
+
+def test_a_credit_after_a_paragraph_someone_says_or_at_the_end_keeps_the_paragraph():
+    said = "The talks will resume next week, the ministry said."
+    cleaned = clean_body("Talks stall", f"{LEAD}\n\n{said}\nAFP\n\n{LAST}\n\n© 2024 Regional Daily. All Rights Reserved.")
+    assert cleaned.text.split("\n\n") == [LEAD, said, LAST]
+    story_end = "Hamas freed three hostages on Saturday under the truce that Egypt and Qatar brokered. AFP"  # its own credit
+    assert clean_body("Talks stall", f"{LEAD}\n\n{story_end}").text.split("\n\n") == [LEAD, story_end]

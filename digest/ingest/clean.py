@@ -316,6 +316,41 @@ def parse_byline(line: str) -> tuple[str | None, str | None] | None:
     return _title_case(authors), affiliation
 
 
+# A photo credit on its own line ("AFP", "(AP)", "© JIM WATSON / AFP" but not a copyright line,
+# "REUTERS/Hatem Khaled",
+# "(photo credit: LEAH MILLIS/REUTERS)", "Image Credit: REUTERS"), or at the end of a caption line.
+_AGENCIES = r"(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Getty Images|AFP via Getty Images|Anadolu|Xinhua|WAFA|APA Images|Shutterstock)"
+_PHOTO_CREDIT_LINE = re.compile(
+    rf"^(?:©\s*[^\d/]{{1,40}}/\s*[^/]{{1,30}}|\(?{_AGENCIES}\)?|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?\s*/\s*(?:{_AGENCIES}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+    r"|\(?(?:photo|image)\s+credit\s*:[^()]{1,80}\)?)$"
+)
+_CREDIT_AT_END = re.compile(r"(?:\bImage|\bPhoto)\s+[Cc]redit\s*:\s*\S[^.]{0,60}$|\(photo credit:[^()]{1,80}\)$", re.I)
+
+
+def _is_photo_credit(line: str) -> bool:
+    return word_count(line) <= 8 and _PHOTO_CREDIT_LINE.match(line) is not None
+
+
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S[^.!?]*$)")
+
+
+def _captioned(line: str) -> bool:
+    """A caption line that ends in its photo's credit: "Palestinians walk amid the devastation in
+    Beit Hanun. AFP", "... on Thursday. © JIM WATSON / AFP", "... March 7, 2024. Image Credit: REUTERS"."""
+    if _is_photo_credit(line) or word_count(line) > 60:
+        return False
+    if _CREDIT_AT_END.search(line):
+        return True
+    parts = _LAST_SENTENCE.split(line)
+    return len(parts) >= 2 and _is_photo_credit(parts[-1]) and _caption_like(line[: -len(parts[-1])].strip())
+
+
+def _caption_like(paragraph: str) -> bool:
+    """What a photo credit follows: one sentence, no quotation, no one saying anything."""
+    return (word_count(paragraph) <= 45 and not _QUOTES.search(paragraph) and not _ATTRIBUTION.search(paragraph)
+            and len(re.findall(r"[.!?](?:\s|$)", paragraph)) <= 1)
+
+
 def clean_body(title: str, body: str, author: str | None = None, place: str | None = None) -> Cleaned:
     """Drop furniture from `body`, lift byline and dateline into metadata, keep every real sentence."""
     lines = [line for line in unwrap(normalize_whitespace(body)).split("\n") if line.strip()]
@@ -347,6 +382,12 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
             continue
         if in_list and not reads_as_sentence(line) and _list_point(line):
             paragraphs.append(line)
+            continue
+        if i < body_end and _captioned(line):
+            continue  # a caption with its credit at the end ("... Image Credit: REUTERS"); a story's last line may end in its own
+        if _is_photo_credit(line):
+            if paragraphs and _caption_like(paragraphs[-1]):
+                paragraphs.pop()  # the photo's caption above its credit
             continue
         if not keep[i] or _is_furniture(line):
             continue

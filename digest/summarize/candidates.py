@@ -87,11 +87,18 @@ _CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
 _COUNTRY = r"(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2})"
 _AGENCY = r"\([A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2}\)"
 _DASH_BEFORE_NEWS = r"\s*[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'«])"
+_MIXED_PLACE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# Also: "CAIRO, (Reuters) – ...", "Washington, July 9 (IANS) US President ...", "Washington DC - The
+# envoy ..." (a place in ordinary case needs spaces around its dash), "Thursday, November 23, 2023 – ...".
 _LEADING_DATELINE = re.compile(
-    rf"^(?:{_CAPS_PLACE}{_COUNTRY}?(?:\s*/\s*{_CAPS_PLACE}{_COUNTRY}?){{0,3}}"
-    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*(?:{_AGENCY})?"
-    rf"|[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,4}}{_COUNTRY}?\s*{_AGENCY})"
+    rf"^(?:(?:{_CAPS_PLACE}{_COUNTRY}?(?:\s*/\s*{_CAPS_PLACE}{_COUNTRY}?){{0,3}}"
+    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*,?\s*(?:{_AGENCY})?"
+    rf"|[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,4}}{_COUNTRY}?\s*{_AGENCY}"
+    rf"|(?:{_WEEKDAY},\s*)?{_MONTH}\s+\d{{1,2}},\s*\d{{4}})"
     rf"{_DASH_BEFORE_NEWS}"
+    rf"|{_MIXED_PLACE}{_COUNTRY}?(?:,\s*{_MONTH}\s+\d{{1,2}})?\s*{_AGENCY}\s+(?=[A-Z])"
+    rf"|{_MIXED_PLACE}{_COUNTRY}?\s+[—–-]\s+(?=[A-Z0-9\"“‘'«]))"
 )
 
 
@@ -393,7 +400,7 @@ def context_penalty(text: str, tokens: list[str], published: date | None = None,
         hit(0.5, "unbalanced quotation")
     if stripped.rstrip("”\"’' )").endswith("?"):
         hit(0.3, "question")
-    if unquoted_start and first in _PRONOUNS:
+    if unquoted_start and first in _PRONOUNS and not (len(first) > 1 and tokens[0].isupper()):  # "HE": His Excellency
         second = tokens[1].lower() if len(tokens) > 1 else ""
         if not (first in {"this", "that", "these", "those"} and second in _TEMPORAL_AFTER_DEMONSTRATIVE):
             hit(0.55, "pronoun opener")
