@@ -328,7 +328,7 @@ _CREDIT_AT_END = re.compile(r"(?:\bImage|\bPhoto)\s+[Cc]redit\s*:\s*\S[^.]{0,60}
 
 
 def _is_photo_credit(line: str) -> bool:
-    return word_count(line) <= 8 and _PHOTO_CREDIT_LINE.match(line) is not None
+    return len(line) <= 90 and _PHOTO_CREDIT_LINE.match(line) is not None and word_count(line) <= 8
 
 
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S[^.!?]*$)")
@@ -337,9 +337,9 @@ _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S[^.!?]*$)")
 def _captioned(line: str) -> bool:
     """A caption line that ends in its photo's credit: "Palestinians walk amid the devastation in
     Beit Hanun. AFP", "... on Thursday. © JIM WATSON / AFP", "... March 7, 2024. Image Credit: REUTERS"."""
-    if _is_photo_credit(line) or word_count(line) > 60:
-        return False
-    if _CREDIT_AT_END.search(line):
+    if line[-1:] in ".!?\"'”’…" or (". " not in line and "redit" not in line) or _is_photo_credit(line) or word_count(line) > 60:
+        return False  # a sentence's end is no credit; a credit follows a caption's full stop
+    if "redit" in line and _CREDIT_AT_END.search(line):
         return True
     parts = _LAST_SENTENCE.split(line)
     return len(parts) >= 2 and _is_photo_credit(parts[-1]) and _caption_like(line[: -len(parts[-1])].strip())
@@ -479,8 +479,10 @@ def split_headline(text: str) -> tuple[str, str]:
 
     title_index = nonempty[0]
     following = nonempty[1:8]
-    repeated = [i for i in following if headline_like(lines[i], 4) and lines.count(lines[i]) >= 2]
-    if repeated and lines.count(lines[title_index]) == 1 and word_count(lines[title_index]) <= 6:
+    first = lines[title_index]
+    repeated = [i for i in following if lines.count(lines[i]) >= 2 and headline_like(lines[i], 4)] \
+        if word_count(first) <= 6 and lines.count(first) == 1 else []
+    if repeated:
         title_index = repeated[0]  # "Home Part of States Newsroom" above a headline the page repeats
     elif label(lines[nonempty[0]]) and following:
         if headline_like(lines[following[0]], 3):  # "World News" / "Talks resume in Doha"
