@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from digest.ingest.datelines import is_date_line, parse_date_line
-from digest.text import content_key, ends_sentence, normalize_whitespace, word_count, words
+from digest.text import WEEKDAY_NAME, content_key, ends_sentence, normalize_whitespace, word_count, words
 
 
 def _terminal(line: str) -> bool:
@@ -335,9 +335,10 @@ _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S[^.!?]*$)")
 
 
 def _captioned(line: str) -> bool:
-    """A caption line that ends in its photo's credit: "Palestinians walk amid the devastation in
-    Beit Hanun. AFP", "... on Thursday. © JIM WATSON / AFP", "... March 7, 2024. Image Credit: REUTERS"."""
-    if line[-1:] in ".!?\"'”’…" or (". " not in line and "redit" not in line) or _is_photo_credit(line) or word_count(line) > 60:
+    """A caption line, not a bare credit (see _is_photo_credit), that ends in its photo's credit:
+    "Palestinians walk amid the devastation in Beit Hanun. AFP", "... on Thursday. © JIM WATSON /
+    AFP", "... March 7, 2024. Image Credit: REUTERS"."""
+    if line[-1:] in ".!?\"'”’…" or (". " not in line and "redit" not in line) or word_count(line) > 60:
         return False  # a sentence's end is no credit; a credit follows a caption's full stop
     if "redit" in line and _CREDIT_AT_END.search(line):
         return True
@@ -383,15 +384,15 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
         if in_list and not reads_as_sentence(line) and _list_point(line):
             paragraphs.append(line)
             continue
-        if i < body_end and _captioned(line):
-            continue  # a caption with its credit at the end ("... Image Credit: REUTERS"); a story's last line may end in its own
         if _is_photo_credit(line):
             if paragraphs and _caption_like(paragraphs[-1]):
                 paragraphs.pop()  # the photo's caption above its credit
             continue
+        if i < body_end and _captioned(line):
+            continue  # a caption with its credit at the end ("... Image Credit: REUTERS"); a story's last line may end in its own
         if not keep[i] or _is_furniture(line):
             continue
-        if folded_title and content_key(line) == folded_title and not (word_count(line) >= 8 and _FULL_STOP_END.search(line)):
+        if folded_title and content_key(line) == folded_title and not _reads_as_lead(line):
             continue  # the headline repeated in the body; a lead sentence the headline was taken from stays
         in_tail = i > body_start + (body_end - body_start) * 0.6 and len(sentence_lines) > 2
         if in_tail and _is_bio(line, author):
@@ -420,15 +421,10 @@ _READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minute|minutes)\.?(?:\s+read)?$"
 _FILE_NAME = re.compile(r"(?:[\w-]*\d{6,}|\.(?:jpe?g|png|gif|webp|avif))\b", re.I)
 # What sits before a headline on the same line: a bullet, a date ("11/09/2024 November 9, 2024",
 # "Thursday, November 23, 2023 –").
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _HEADLINE_PREFIX = re.compile(
-    rf"^(?:[-–—•*]\s+)?(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\s+)?(?:{_WEEKDAY},?\s+)?"
+    rf"^(?:[-–—•*]\s+)?(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\s+)?(?:{WEEKDAY_NAME},?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})?\s*(?:[—–-]\s+)?"
 )
-# How a sentence ends and a headline does not: a full stop, a question or exclamation mark, with
-# a closing quote or bracket after it ("... the war." / "... we will win.”"); "Israel Will ‘Finish the
-# Job’" is a headline.
-_FULL_STOP_END = re.compile(r"[.!?…][\"'’”»)\]]*$")
 _AGENCY_MARK = re.compile(r"^/[A-Z][A-Za-z]+/\.?\s+")  # "/TASS/. Consultations ..."
 # A place written before a lead sentence the headline is taken from: "Washington DC - ", "New York,
 # New York - ", "Washington, July 9 (IANS) ".
@@ -436,6 +432,13 @@ _LEAD_PLACE = re.compile(
     rf"^[A-Z][\w.]*(?:[ /][A-Z][\w.]*){{0,2}}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}})?"
     rf"(?:,\s+{_MONTH}\s+\d{{1,2}})?(?:\s+-\s+|\s*[—–]\s*|:\s+|\s+\([A-Z]{{2,}}\)\s+)(?=[A-Z])"
 )
+
+
+def _reads_as_lead(line: str) -> bool:
+    """A sentence, not a headline: eight words or more ending in a full stop, question or
+    exclamation mark ("... the war." / "... we will win.”"); "Israel Will ‘Finish the Job’" is a
+    headline."""
+    return word_count(line) >= 8 and ends_sentence(line, quote_ends=False)
 
 
 def _never_headline(line: str) -> bool:
@@ -484,27 +487,27 @@ def split_headline(text: str) -> tuple[str, str]:
         if word_count(first) <= 6 and lines.count(first) == 1 else []
     if repeated:
         title_index = repeated[0]  # "Home Part of States Newsroom" above a headline the page repeats
-    elif label(lines[nonempty[0]]) and following:
+    elif label(first) and following:
         if headline_like(lines[following[0]], 3):  # "World News" / "Talks resume in Doha"
             title_index = following[0]
         else:  # "Home" / "Middle East" / "Qatar and Egypt draft a joint statement ..."
             rest = [i for i in following if not label(lines[i]) and not _never_headline(lines[i])]
             if rest and headline_like(lines[rest[0]], 5):
                 title_index = rest[0]
-            elif rest and word_count(lines[nonempty[0]]) <= 2 and word_count(lines[rest[0]]) > 25:
+            elif rest and word_count(first) <= 2 and word_count(lines[rest[0]]) > 25:
                 title_index = rest[0]  # "US News" / "article" / the lead: no headline at all
     title = _headline_text(lines[title_index])
-    if word_count(title) >= 8 and _FULL_STOP_END.search(title) or word_count(title) > 30:
+    if _reads_as_lead(title) or word_count(title) > 30:
         # No headline line: the text starts with its lead paragraph (a headline does not end in a
         # full stop), which stays in the body. Title it by its first sentence that is more than a
         # dateline ("DOHA, August 15. /TASS/. Consultations ...").
         from digest.text import split_sentences
 
         sentences = split_sentences(title)
-        first = next((s for s in sentences if word_count(s) >= 4 and not _never_headline(s)), sentences[0])
-        first = _AGENCY_MARK.sub("", first)
-        place = _LEAD_PLACE.match(first)
-        return first[place.end():] if place else first, "\n".join(lines)
+        lead = next((s for s in sentences if word_count(s) >= 4 and not _never_headline(s)), sentences[0])
+        lead = _AGENCY_MARK.sub("", lead)
+        place = _LEAD_PLACE.match(lead)
+        return lead[place.end():] if place else lead, "\n".join(lines)
     # What stood above the headline stays in the body, for clean_body to read a byline or a date
     # from and to drop as furniture.
     return title, "\n".join(lines[:title_index] + lines[title_index + 1 :])

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from digest.models import Article
 from digest.summarize.dates import days_before
-from digest.text import MONTH_NAME, content_key, ends_sentence, split_sentences, stop_words, words
+from digest.text import MONTH_NAME, WEEKDAY_NAME, content_key, ends_sentence, split_sentences, stop_words, words
 
 # -- exclusion rules ----------------------------------------------------------------------------
 
@@ -88,14 +88,13 @@ _COUNTRY = r"(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2})"
 _AGENCY = r"\([A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2}\)"
 _DASH_BEFORE_NEWS = r"\s*[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'«])"
 _MIXED_PLACE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}"
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Also: "CAIRO, (Reuters) – ...", "Washington, July 9 (IANS) US President ...", "Washington DC - The
 # envoy ..." (a place in ordinary case needs spaces around its dash), "Thursday, November 23, 2023 – ...".
 _LEADING_DATELINE = re.compile(
     rf"^(?:(?:{_CAPS_PLACE}{_COUNTRY}?(?:\s*/\s*{_CAPS_PLACE}{_COUNTRY}?){{0,3}}"
     rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*,?\s*(?:{_AGENCY})?"
     rf"|[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,4}}{_COUNTRY}?\s*{_AGENCY}"
-    rf"|(?:{_WEEKDAY},\s*)?{_MONTH}\s+\d{{1,2}},\s*\d{{4}})"
+    rf"|(?:{WEEKDAY_NAME},\s*)?{_MONTH}\s+\d{{1,2}},\s*\d{{4}})"
     rf"{_DASH_BEFORE_NEWS}"
     rf"|{_MIXED_PLACE}{_COUNTRY}?(?:,\s*{_MONTH}\s+\d{{1,2}})?\s*{_AGENCY}\s+(?=[A-Z])"
     rf"|{_MIXED_PLACE}{_COUNTRY}?\s+[—–-]\s+(?=[A-Z0-9\"“‘'«]))"

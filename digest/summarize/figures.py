@@ -266,12 +266,14 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     aside = _ASIDE.match(text, end)
     if aside:
         text = text[:end] + text[aside.end() :]
+    # Death words after the count are its own only up to the next count: in "48 hostages, about 20
+    # of them dead" the dead are the 20, not the 48; in "the kidnapping of 251 people and the killing
+    # of 1,200 others" the 251 were not killed.
+    stop = _ANOTHER_COUNT.search(text, end)
+    own = stop.start() if stop else len(text)
     if category in ("hostages", "prisoners"):
         text = _BOTH_FATES.sub(lambda both: " " * len(both.group()), text)  # "all 48, dead and alive" died not
-        # Death words after the count are its own only up to the next count or clause: in "48
-        # hostages, about 20 of them dead" the dead are the 20, not the 48.
-        stop = _ANOTHER_COUNT.search(text, end)
-        if _near(_KILLED, text[: stop.start()] if stop else text, start, end, 10, 40):
+        if _near(_KILLED, text[:own], start, end, 10, 40):
             return "dead"
         if _STILL_HELD.match(text, end):  # "After Alexander's release, 58 hostages remain in Gaza"
             return "held"
@@ -281,8 +283,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             return "held"
         return ""
     if category == "people":
-        stop = _ANOTHER_COUNT.search(text, end)  # "the kidnapping of 251 people and the killing of 1,200 others"
-        if _near(_KILLED, text[: stop.start()] if stop else text, start, end, 25):
+        if _near(_KILLED, text[:own], start, end, 25):
             return "killed"
         if _near(_INJURED, text, start, end, 25):
             return "injured"
@@ -319,7 +320,7 @@ _PHRASAL_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|tu
 _TAKEN_BEFORE = re.compile(r"\b(?:kidnapp\w+|abduct\w+)\s+(?:of\s+)?(?:(?:about|around|some|more than|over|at least)\s+)?$", re.I)
 # Dead hostages counted by what is returned of them: "the remains of 18 others", "the bodies of 28".
 _REMAINS_BEFORE = re.compile(r"\b(?:remains|bodies)\s+of\s+(?:the\s+)?(?:(?:about|around|some|at least|another)\s+)?$", re.I)
-_HOSTAGE_WORD = re.compile(r"\b(?:hostages?|captives?|abductees?)\b", re.I)
+_HOSTAGE_WORD = re.compile(rf"\b(?:{_HEADS['hostages']})\b", re.I)
 # After a duration, words that make it a time: "three days ago", "two weeks later".
 _WHEN = re.compile(r"\s+(?:ago|earlier|later)\b", re.I)
 

@@ -284,7 +284,7 @@ _IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|bro
 _ACTS = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|of|for)){{0,7}})(?:,[^.;“”\"]{{1,160}}?,)?"
     rf"\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
-    rf"(?:{_SAY}|[a-z]+ed|{_IRREGULAR})\b"
+    rf"(?P<verb>{_SAY}|[a-z]+ed|{_IRREGULAR})\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
 
@@ -370,7 +370,7 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
     for found in acts.finditer(last):
         if found.group("passive") and not passive:
             continue
-        if "verb" in acts.groupindex and found.group("verb") in _TITLE_WORDS:
+        if found.group("verb") in _TITLE_WORDS:
             continue  # "Islamic Jihad leader ...": a title, not a verb
         name = _trailing_name(found.group("who").split())
         if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people):
@@ -478,18 +478,13 @@ def _one_person(names: Counter[str]) -> str | None:
     """The one person a surname's full names mean, written as most often: spellings of one name
     ("Majed Al-Ansari", "Majed al-Ansari"; "Steve Witkoff" five times, "Steven Witkoff" once) are
     one person; two names each written often ("Donald Trump", "Eric Trump") are two."""
-    spellings: Counter[str] = Counter()
-    written: dict[str, Counter[str]] = {}
+    written: dict[str, Counter[str]] = {}  # each name in lower case, and how it is written
     for name, count in names.items():
-        key = name.lower()
-        spellings[key] += count
-        written.setdefault(key, Counter())[name] += count
-    if not spellings:
+        written.setdefault(name.lower(), Counter())[name] += count
+    ranked = sorted(written.values(), key=Counter.total, reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0].total() < 3 * ranked[1].total():
         return None
-    (top, most), *rest = spellings.most_common()
-    if rest and most < 3 * rest[0][1]:
-        return None
-    return written[top].most_common(1)[0][0]
+    return ranked[0].most_common(1)[0][0]
 
 
 def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate], scores: np.ndarray) -> tuple[Quote, ...]:
