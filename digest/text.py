@@ -123,6 +123,14 @@ _MONTH_NUMBERS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
 
+def title_case(name: str) -> str:
+    """A name written in capitals as a reader writes it: "DEIR AL-BALAH" -> "Deir Al-Balah"; words
+    of one or two letters ("UN", "AP") and words not in capitals stay as they are."""
+    return " ".join(
+        "-".join(part.capitalize() for part in w.split("-")) if w.isupper() and len(w) > 2 else w for w in name.split()
+    )
+
+
 def month_number(name: str) -> int:
     """1 to 12 for a month's name or abbreviation in any case ("Sept", "march", "DEC")."""
     return _MONTH_NUMBERS[name[:3].lower()]

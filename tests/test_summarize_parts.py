@@ -12,7 +12,7 @@ import pytest
 
 from digest.ingest import document_to_article, iter_documents
 from digest.models import Article, Document
-from digest.summarize.candidates import context_penalty, extract_candidates, paragraph_sentences, rejection, strip_dateline
+from digest.summarize.candidates import context_penalty, extract_candidates, paragraph_sentences, rejection
 from digest.summarize.dates import days_before
 from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
@@ -917,18 +917,6 @@ def test_the_remains_of_hostages_count_dead_hostages():
     assert [category for *_, category, _ in find_figures("Rescuers recovered the bodies of 18 people.")] == ["people"]
 
 
-@pytest.mark.parametrize(("lead", "news"), [
-    ("CAIRO, (Reuters) – Hamas left the talks in Cairo on Thursday.", "Hamas left the talks in Cairo on Thursday."),
-    ("Washington, July 9 (IANS) US President Donald Trump met Netanyahu here.", "US President Donald Trump met Netanyahu here."),
-    ("Washington DC - The US envoy said Sunday the meeting was helpful.", "The US envoy said Sunday the meeting was helpful."),
-    ("New York, New York - The Security Council adopted the text on Monday.", "The Security Council adopted the text on Monday."),
-    ("Thursday, November 23, 2023 – Qatar announced a truce on Wednesday.", "Qatar announced a truce on Wednesday."),
-    # no dateline: a name with an aside, a compound
-    ("Hamas official Basem Naim - who spoke to AFP - said no.", "Hamas official Basem Naim - who spoke to AFP - said no."),
-    ("Israel-Hamas talks - the latest round - stalled on Monday.", "Israel-Hamas talks - the latest round - stalled on Monday."),
-])
-def test_more_dateline_forms_leave_the_lead(lead, news):
-    assert strip_dateline(lead) == news
 
 
 def test_his_excellency_is_no_pronoun():

@@ -11,7 +11,7 @@ The rules are general, not a list of known strings:
   unless a sentence ending in a colon announces it ("The proposal includes:"): then it is content;
 - a paragraph after the body that describes the writer's career in the first person ("I am a
   journalist ...") or names the byline's author ("Jane Doe is a correspondent ...") is a bio;
-- a line that is only a date ("Updated 7:48 PM EDT, Thu May 29, 2025", see datelines.py) is
+- a line that is only a date ("Updated 7:48 PM EDT, Thu May 29, 2025", see timestamps.py) is
   furniture, and the first one above the story gives its publication time;
 - a byline ("By Jane Doe and John Roe", "By JANE DOE, Reuters", "Posted by ... | date") becomes
   the author, an agency credit the outlet when none is known, and a leading dateline ("CAIRO —",
@@ -26,8 +26,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from digest.ingest.datelines import is_date_line, parse_date_line
-from digest.text import WEEKDAY_NAME, content_key, ends_sentence, normalize_whitespace, word_count, words
+from digest import dateline
+from digest.ingest.timestamps import is_date_line, parse_date_line
+from digest.text import MONTH_NAME, WEEKDAY_NAME, content_key, ends_sentence, title_case, normalize_whitespace, word_count, words
 
 
 def _terminal(line: str) -> bool:
@@ -42,28 +43,7 @@ _BYLINE = re.compile(
 )
 _GLUED_COUNTER = re.compile(r"^\d[\d.,]*\s?[KkMm]?\s?(?:[A-Z][a-z]+){1,3}$")
 _COUNTER = re.compile(r"^\d[\d.,]*\s*[KkMm]?\s+(?:comments?|shares?|views?|likes?|followers?|subscribers?|fans?|reads?)$", re.I)
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_REGION = r"(?:,\s*(?!" + _MONTH + r"\s+\d)[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2})?"
-_DATE = r"(?:,\s*" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?)?"
-# "CAIRO —", "DOHA, Qatar (Reuters) -", "JERUSALEM, March 3 (AP) —", "DUBAI:" (the colon style of Gulf papers)
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}" + _REGION + ")" + _DATE
-    + r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*(?:[—–-]{1,2}|(?P<colon>:))\s+(?=[A-Z0-9\"“‘'«])"
-)
-# "Gaza City, Oct 5 (Reuters) -": a place in ordinary case counts only with an agency credit.
-_DATELINE_WITH_AGENCY = re.compile(
-    r"^(?P<place>[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}" + _REGION + ")" + _DATE
-    + r"\s*\((?P<agency>[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2})\)\s*[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'«])"
-)
-# "Doha: Qatar's prime minister announced ...": a place in ordinary case with a colon, as Gulf papers
-# write it; "Exclusive:" and "Analysis:" are written so too, so it counts only when the story
-# names the place again inside a sentence ("a press conference in Doha").
-_COLON_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,2}):\s+(?=[A-Z0-9\"“‘'«])")
-# Labels written like a dateline with a colon ("BREAKING: ...") are not places.
-_LABELS = re.compile(
-    r"^(?:BREAKING|UPDATE|UPDATED|WATCH|LIVE|EXCLUSIVE|ANALYSIS|OPINION|EDITORIAL|NEW|NOTE|CORRECTION|"
-    r"EXPLAINER|VIDEO|PHOTOS?|LISTEN|FACT CHECK|FULL TEXT|TRANSCRIPT|READ)\b"
-)
+_MONTH = rf"{MONTH_NAME}\.?"
 _POINTER = re.compile(
     r"^(?:see also|read also|also read|read more|more:|related:|related stories|watch:|listen:|recommended:|"
     r"click here|you may also like|more on this story)\b",
@@ -253,38 +233,6 @@ def _link_lists(lines: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _title_case(name: str) -> str:
-    """"DEIR AL-BALAH" -> "Deir Al-Balah"; words of one or two letters ("UN", "AP") stay as they are."""
-    return " ".join(
-        "-".join(part.capitalize() for part in w.split("-")) if w.isupper() and len(w) > 2 else w for w in name.split()
-    )
-
-
-def _title_case_place(place: str) -> str:
-    city, _, country = place.partition(",")
-    return f"{_title_case(city)},{country}" if country else _title_case(city)
-
-
-def split_dateline(paragraph: str, story: str = "") -> tuple[str | None, str]:
-    """("Doha, Qatar", rest) for "DOHA, Qatar — rest"; (None, paragraph) when there is none.
-    "Doha: rest" counts when the `story` names Doha inside a sentence."""
-    place, _agency, rest = _dateline(paragraph, story)
-    return place, rest
-
-
-def _dateline(paragraph: str, story: str = "") -> tuple[str | None, str | None, str]:
-    match = _DATELINE.match(paragraph) or _DATELINE_WITH_AGENCY.match(paragraph)
-    if not match:
-        colon = _COLON_DATELINE.match(paragraph)
-        if colon and re.search(rf"[a-z,]\s+{re.escape(colon['place'])}\b", story):
-            return colon["place"], None, paragraph[colon.end():]
-        return None, None, paragraph
-    place = match.group("place").strip()
-    if len(words(place.split(",")[0])) > 3 or (match.groupdict().get("colon") and _LABELS.match(place)):
-        return None, None, paragraph
-    return _title_case_place(place), match.group("agency"), paragraph[match.end():]
-
-
 _ROLE = re.compile(r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist)s?\b", re.I)
 
 
@@ -312,8 +260,8 @@ def parse_byline(line: str) -> tuple[str | None, str | None] | None:
     if affiliation and _ROLE.search(affiliation):
         affiliation = None
     if affiliation and affiliation.isupper() and len(affiliation) > 4:
-        affiliation = _title_case(affiliation)  # "REUTERS"; short acronyms (AP, AFP) stay as they are
-    return _title_case(authors), affiliation
+        affiliation = title_case(affiliation)  # "REUTERS"; short acronyms (AP, AFP) stay as they are
+    return title_case(authors), affiliation
 
 
 # A photo credit on its own line ("AFP", "(AP)", "© JIM WATSON / AFP" but not a copyright line,
@@ -398,7 +346,7 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
         if in_tail and _is_bio(line, author):
             continue
         if not paragraphs:  # a place given by the source wins, but the dateline still leaves the text
-            found, dateline_agency, rest = _dateline(line, "\n".join(lines[i:]))
+            found, dateline_agency, rest = dateline.parse(line, "\n".join(lines[i:]))
             if found:
                 place, line, agency = place or found, rest, agency or dateline_agency
         paragraphs.append(unglue_heading(line))
@@ -410,10 +358,6 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
 # time ("2 min read"), an image's file name ("gaza aidaa-1709823574255"), besides bylines, date
 # lines and marked furniture.
 _SOURCE_LABEL = re.compile(r"^[\w.&' -]{1,30}?\s*[—–:-]$")
-# A dateline on its own line: "DOHA, August 15.", "CAIRO —" (a date or a mark after the place).
-_DATELINE_ALONE = re.compile(
-    rf"^[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){{0,3}}(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\.?|\s*(?:[—–-]{{1,2}}|:))$"
-)
 _PHOTO_CREDIT = re.compile(r"^[A-Z][\w.]*/[A-Z]")  # "REUTERS/Hatem Khaled"
 # Only names: "Charles Bybelezer, Amelie Botbol", "Jane Doe and John Roe" (no headline is that).
 _NAMES_ONLY = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?:(?:,|\s+and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})+$")
@@ -425,15 +369,6 @@ _HEADLINE_PREFIX = re.compile(
     rf"^(?:[-–—•*]\s+)?(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\s+)?(?:{WEEKDAY_NAME},?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})?\s*(?:[—–-]\s+)?"
 )
-_AGENCY_MARK = re.compile(r"^/[A-Z][A-Za-z]+/\.?\s+")  # "/TASS/. Consultations ..."
-# A place written before a lead sentence the headline is taken from: "Washington DC - ", "New York,
-# New York - ", "Washington, July 9 (IANS) ".
-_LEAD_PLACE = re.compile(
-    rf"^[A-Z][\w.]*(?:[ /][A-Z][\w.]*){{0,2}}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}})?"
-    rf"(?:,\s+{_MONTH}\s+\d{{1,2}})?(?:\s+-\s+|\s*[—–]\s*|:\s+|\s+\([A-Z]{{2,}}\)\s+)(?=[A-Z])"
-)
-
-
 def _reads_as_lead(line: str) -> bool:
     """A sentence, not a headline: eight words or more ending in a full stop, question or
     exclamation mark ("... the war." / "... we will win.”"); "Israel Will ‘Finish the Job’" is a
@@ -447,7 +382,7 @@ def _never_headline(line: str) -> bool:
         n <= 1 or is_date_line(line) or parse_byline(line) is not None or _is_marked_furniture(line)
         or _READING_TIME.match(line) is not None or _NAMES_ONLY.match(line) is not None
         or (n <= 4 and (_SOURCE_LABEL.match(line) or _FILE_NAME.search(line) or _PHOTO_CREDIT.match(line)) is not None)
-        or (n <= 5 and _DATELINE_ALONE.match(line) is not None)
+        or (n <= 5 and dateline.alone(line))
     )
 
 
@@ -505,9 +440,7 @@ def split_headline(text: str) -> tuple[str, str]:
 
         sentences = split_sentences(title)
         lead = next((s for s in sentences if word_count(s) >= 4 and not _never_headline(s)), sentences[0])
-        lead = _AGENCY_MARK.sub("", lead)
-        place = _LEAD_PLACE.match(lead)
-        return lead[place.end():] if place else lead, "\n".join(lines)
+        return dateline.strip(lead), "\n".join(lines)
     # What stood above the headline stays in the body, for clean_body to read a byline or a date
     # from and to drop as furniture.
     return title, "\n".join(lines[:title_index] + lines[title_index + 1 :])

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from digest import dateline
 from digest.models import Article
 from digest.summarize.dates import days_before
-from digest.text import MONTH_NAME, WEEKDAY_NAME, content_key, ends_sentence, split_sentences, stop_words, words
+from digest.text import MONTH_NAME, content_key, ends_sentence, split_sentences, stop_words, words
 
 # -- exclusion rules ----------------------------------------------------------------------------
 
@@ -78,47 +79,6 @@ _DATE_OR_TIME_TOKEN = re.compile(
     r"updated|published|posted|last|ago|minutes?|hours?|days?|mins?|read|time|on|at)$",
     re.I,
 )
-
-# A dateline the cleaner left at the start of a lead ("CAIRO/JERUSALEM (Reuters) — Hamas said ...",
-# "DOHA/GAZA, Nov 27 (AP) - ...", "SHARM EL-SHEIKH, Egypt/JERUSALEM (Reuters) - ...", and the
-# mixed-case form some outlets use, "Tel Aviv, Israel (CNN) - ..."): cut off, so the sentence
-# starts with its news and the agency credit is not taken for a photo credit.
-_CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
-_COUNTRY = r"(?:,\s*[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,2})"
-_AGENCY = r"\([A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2}\)"
-_DASH_BEFORE_NEWS = r"\s*[—–-]{1,2}\s+(?=[A-Z0-9\"“‘'«])"
-_MIXED_PLACE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}"
-# Also: "CAIRO, (Reuters) – ...", "Washington, July 9 (IANS) US President ...", "Washington DC - The
-# envoy ..." (a place in ordinary case needs spaces around its dash), "Thursday, November 23, 2023 – ...".
-_LEADING_DATELINE = re.compile(
-    rf"^(?:(?:{_CAPS_PLACE}{_COUNTRY}?(?:\s*/\s*{_CAPS_PLACE}{_COUNTRY}?){{0,3}}"
-    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?\s*,?\s*(?:{_AGENCY})?"
-    rf"|[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,4}}{_COUNTRY}?\s*{_AGENCY}"
-    rf"|(?:{WEEKDAY_NAME},\s*)?{_MONTH}\s+\d{{1,2}},\s*\d{{4}})"
-    rf"{_DASH_BEFORE_NEWS}"
-    rf"|{_MIXED_PLACE}{_COUNTRY}?(?:,\s*{_MONTH}\s+\d{{1,2}})?\s*{_AGENCY}\s+(?=[A-Z])"
-    rf"|{_MIXED_PLACE}{_COUNTRY}?\s+[—–-]\s+(?=[A-Z0-9\"“‘'«]))"
-)
-
-
-# A syndication credit in brackets before the news: "(MENAFN- Gulf Times) Qatar is ...", "(AFP) - ...".
-# ... or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...".
-_LEADING_CREDIT = re.compile(
-    r"^(?:\((?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|[A-Z][a-z'’-]+(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+)"
-    r"(?=[A-Z0-9\"“‘'«])"
-)
-
-
-def strip_dateline(sentence: str) -> str:
-    """`sentence` without a leading dateline or bracketed credit (the rest of it, exact)."""
-    credit = _LEADING_CREDIT.match(sentence) if sentence[:1] == "(" or ":" in sentence[:40] else None
-    if credit:
-        sentence = sentence[credit.end():]
-    match = _LEADING_DATELINE.match(sentence) if sentence[:1].isupper() else None
-    if match is None or len(words(match.group())) > 8:
-        return sentence
-    return sentence[match.end():]
-
 
 # -- out-of-context rules ---------------------------------------------------------------------
 
@@ -464,7 +424,7 @@ def extract_candidates(articles: list[Article] | tuple[Article, ...]) -> tuple[l
             sentences = paragraph_sentences(paragraph, splitter)
             for position, sentence in enumerate(sentences):
                 if position == 0:
-                    sentence = strip_dateline(sentence)
+                    sentence = dateline.strip(sentence)  # what the cleaner left
                 tokens = words(sentence)
                 reason = rejection(sentence, tokens, titles, hints)
                 if reason is None and len(sentences) == 1 and not _reads_as_sentence(sentence, tokens):

@@ -1,0 +1,109 @@
+"""The dateline a news story opens with: where it was written and often which agency sent it
+("CAIRO —", "DOHA, Qatar (Reuters) -", "JERUSALEM, March 3 (AP) —", "Gaza City, Oct 5 (Reuters) -",
+"DUBAI:"). Lines that are nothing but a date are another matter: ingest/timestamps.py.
+
+Three readings, one set of patterns:
+- `parse` is strict, because ingest records the place it names and cuts the dateline from the
+  story's first paragraph: only shapes no ordinary sentence opens with count, and a place in
+  ordinary case needs an agency ("Gaza City (Reuters) -"), or a colon and a story that names the
+  place again ("Doha: ...").
+- `strip` is lenient and names nothing: it cuts whatever a dateline or a credit may look like from
+  the start of a sentence, or of a title taken from a lead. Besides what `parse` takes: several
+  places ("CAIRO/JERUSALEM (Reuters) -"), a place in ordinary case before a spaced dash
+  ("Washington DC - "), a credit alone ("(MENAFN- Gulf Times)", "/TASS/.", "Doha:"), a date
+  ("Thursday, November 23, 2023 –"). It never cuts more than eight words.
+- `alone` is a dateline on a line of its own ("CAIRO —", "DOHA, August 15.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.text import MONTH_NAME, WEEKDAY_NAME, title_case, words
+
+_MONTH = rf"{MONTH_NAME}\.?"
+_DAY = rf"{_MONTH}\s+\d{{1,2}}"  # "March 3", "Oct. 5"
+_DATE = rf"(?:,\s*{_DAY}(?:,\s*\d{{4}})?)"  # ", March 3, 2024"
+_CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"  # "DEIR AL-BALAH"
+_REGION = rf"(?:,\s*(?!{_DAY})[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){{0,2}})"  # ", Qatar", ", Gaza Strip"
+_AGENCY = r"\([A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2}\)"  # "(Reuters)", "(AP)"
+_NEWS = r"(?=[A-Z0-9\"“‘'«])"  # what a sentence starts with
+
+_STRICT = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE}{_REGION}?){_DATE}?\s*(?:\((?P<agency>[^)]{{1,40}})\))?"
+    rf"(?:\s*(?:[—–-]{{1,2}}|(?P<colon>:))\s+{_NEWS}|(?<=[A-Z]{{3}})[—–](?=[A-Z][a-z]))"  # "WASHINGTON—Trump"
+)
+_STRICT_WITH_AGENCY = re.compile(
+    rf"^(?P<place>[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){{0,2}}{_REGION}?){_DATE}?"
+    rf"\s*\((?P<agency>[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){{0,2}})\)\s*[—–-]{{1,2}}\s+{_NEWS}"
+)
+_COLON = re.compile(rf"^(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){{0,2}}):\s+{_NEWS}")
+# Labels written like a dateline with a colon ("BREAKING: ...") are not places.
+_LABELS = re.compile(
+    r"^(?:BREAKING|UPDATE|UPDATED|WATCH|LIVE|EXCLUSIVE|ANALYSIS|OPINION|EDITORIAL|NEW|NOTE|CORRECTION|"
+    r"EXPLAINER|VIDEO|PHOTOS?|LISTEN|FACT CHECK|FULL TEXT|TRANSCRIPT|READ|RELATED|SEE ALSO|ALSO READ|MORE|RECOMMENDED)\b"
+)
+
+_MIXED_PLACE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}"
+_LENIENT = re.compile(
+    rf"^(?:(?:{_CAPS_PLACE}{_REGION}?(?:\s*/\s*{_CAPS_PLACE}{_REGION}?){{0,3}}{_DATE}?\s*,?\s*(?:{_AGENCY})?"
+    rf"|[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,4}}{_REGION}?\s*{_AGENCY}"
+    rf"|(?:{WEEKDAY_NAME},\s*)?{_DAY},\s*\d{{4}})"
+    rf"\s*[—–-]{{1,2}}\s+{_NEWS}"
+    rf"|{_MIXED_PLACE}{_REGION}?(?:,\s*{_DAY})?\s*{_AGENCY}\s+(?=[A-Z])"
+    rf"|{_MIXED_PLACE}{_REGION}?\s+[—–-]\s+{_NEWS})"
+)
+# A credit before the news: "(MENAFN- Gulf Times) Qatar is ...", "(AFP) - ...", "/TASS/. Talks ...",
+# or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...".
+_CREDIT = re.compile(
+    r"^(?:\((?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
+    r"|[A-Z][a-z'’-]+(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+)"
+    rf"{_NEWS}"
+)
+_ALONE = re.compile(rf"^{_CAPS_PLACE}(?:{_DATE}\.?|\s*(?:[—–-]{{1,2}}|:))$")
+
+
+def _place_case(place: str) -> str:
+    """"DOHA, Qatar" -> "Doha, Qatar": the city as a reader writes it, the region as written."""
+    city, _, region = place.partition(",")
+    return f"{title_case(city)},{region}" if region else title_case(city)
+
+
+def _strict(paragraph: str) -> re.Match[str] | None:
+    match = _STRICT.match(paragraph) or _STRICT_WITH_AGENCY.match(paragraph)
+    if match is None:
+        return None
+    place = match.group("place")
+    if len(words(place.split(",")[0])) > 3 or (match.groupdict().get("colon") and _LABELS.match(place)):
+        return None
+    return match
+
+
+def parse(paragraph: str, story: str = "") -> tuple[str | None, str | None, str]:
+    """(place, agency, rest) for a paragraph that opens with a dateline: ("Doha, Qatar", "Reuters",
+    rest) for "DOHA, Qatar (Reuters) - rest"; (None, None, paragraph) when it opens with none.
+    "Doha: rest" counts when the `story` names Doha inside a sentence."""
+    match = _strict(paragraph)
+    if match is not None:
+        return _place_case(match.group("place").strip()), match.group("agency"), paragraph[match.end():]
+    colon = _COLON.match(paragraph)
+    if colon and re.search(rf"[a-z,]\s+{re.escape(colon['place'])}\b", story):
+        return colon["place"], None, paragraph[colon.end():]
+    return None, None, paragraph
+
+
+def strip(sentence: str) -> str:
+    """`sentence` without whatever dateline or credit opens it (the rest of it, exact)."""
+    credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] else None
+    if credit:
+        sentence = sentence[credit.end():]
+    match = (_LENIENT.match(sentence) or _strict(sentence)) if sentence[:1].isupper() else None
+    if match is None or len(words(match.group())) > 8:
+        return sentence
+    return sentence[match.end():]
+
+
+def alone(line: str) -> bool:
+    """A dateline on a line of its own, with a date or a mark after the place: "DOHA, August 15.",
+    "CAIRO —", "DUBAI:"."""
+    return _ALONE.match(line) is not None

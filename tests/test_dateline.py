@@ -1,0 +1,87 @@
+"""Datelines: the strict reading ingest records a place from, the lenient one that cuts any
+dateline or credit from a sentence or a title, and a dateline on its own line."""
+
+import pytest
+
+from digest import dateline
+
+
+@pytest.mark.parametrize(
+    "paragraph, place, rest",
+    [
+        ("GAZA CITY (Reuters) - Mediators met.", "Gaza City", "Mediators met."),
+        ("CAIRO — Egyptian officials met.", "Cairo", "Egyptian officials met."),
+        ("JERUSALEM, March 3 (AP) — Israeli negotiators flew.", "Jerusalem", "Israeli negotiators flew."),
+        ("DOHA, Qatar (Reuters) — Teams met.", "Doha, Qatar", "Teams met."),
+        ("WASHINGTON, Jan. 5, 2024 (AP) — The envoy spoke.", "Washington", "The envoy spoke."),
+        ("DEIR AL-BALAH, Gaza Strip (AP) — Strikes hit.", "Deir Al-Balah, Gaza Strip", "Strikes hit."),
+        ("UNITED NATIONS (AP) — The council met.", "United Nations", "The council met."),
+        ("DUBAI: Egypt said on Monday the talks would resume.", "Dubai", "Egypt said on Monday the talks would resume."),
+        ("Gaza City, Oct 5 (Reuters) - Mediators met.", "Gaza City", "Mediators met."),
+        ("BREAKING: Hamas accepts the proposal.", None, "BREAKING: Hamas accepts the proposal."),
+        ("US: talks go on, officials say.", None, "US: talks go on, officials say."),
+        ("Hamas (the group) - said no.", None, "Hamas (the group) - said no."),
+        ("Talks resumed on Sunday — a day late.", None, "Talks resumed on Sunday — a day late."),
+        ("Hamas — the group that runs Gaza — said no.", None, "Hamas — the group that runs Gaza — said no."),
+    ],
+)
+def test_parse_names_the_place_and_agency_of_a_strict_dateline(paragraph, place, rest):
+    assert dateline.parse(paragraph)[::2] == (place, rest)
+
+
+def test_parse_gives_the_agency():
+    assert dateline.parse("JERUSALEM, March 3 (AP) — Israeli negotiators flew.") == ("Jerusalem", "AP", "Israeli negotiators flew.")
+    assert dateline.parse("CAIRO — Egyptian officials met.") == ("Cairo", None, "Egyptian officials met.")
+
+
+@pytest.mark.parametrize(("lead", "news"), [
+    ("CAIRO, (Reuters) – Hamas left the talks in Cairo on Thursday.", "Hamas left the talks in Cairo on Thursday."),
+    ("Washington, July 9 (IANS) US President Donald Trump met Netanyahu here.", "US President Donald Trump met Netanyahu here."),
+    ("Washington DC - The US envoy said Sunday the meeting was helpful.", "The US envoy said Sunday the meeting was helpful."),
+    ("New York, New York - The Security Council adopted the text on Monday.", "The Security Council adopted the text on Monday."),
+    ("Thursday, November 23, 2023 – Qatar announced a truce on Wednesday.", "Qatar announced a truce on Wednesday."),
+    ("CAIRO/JERUSALEM (Reuters) - Hamas said on Monday it was ready.", "Hamas said on Monday it was ready."),
+    ("(MENAFN- Gulf Times) Qatar is hosting the talks.", "Qatar is hosting the talks."),
+    ("/TASS/. Consultations on Gaza continue in Doha.", "Consultations on Gaza continue in Doha."),
+    ("JERUSALEM: Israel sent its team to Doha on Monday.", "Israel sent its team to Doha on Monday."),
+    ("Doha: Qatar confirmed the talks would resume.", "Qatar confirmed the talks would resume."),
+    # what parse takes, strip takes
+    ("DOHA, Qatar (Reuters) — Teams met.", "Teams met."),
+    # no dateline: a name with an aside, a compound
+    ("Hamas official Basem Naim - who spoke to AFP - said no.", "Hamas official Basem Naim - who spoke to AFP - said no."),
+    ("Israel-Hamas talks - the latest round - stalled on Monday.", "Israel-Hamas talks - the latest round - stalled on Monday."),
+    ("Talks resumed on Sunday — a day late.", "Talks resumed on Sunday — a day late."),
+    # never more than eight words
+    ("Israel's Prime Minister Benjamin Netanyahu and his security cabinet (AFP) - met.",
+     "Israel's Prime Minister Benjamin Netanyahu and his security cabinet (AFP) - met."),
+])
+def test_strip_cuts_any_dateline_or_credit_and_keeps_the_rest_exact(lead, news):
+    assert dateline.strip(lead) == news
+
+
+@pytest.mark.parametrize(("line", "alone"), [
+    ("CAIRO —", True),
+    ("DOHA, August 15.", True),
+    ("DUBAI:", True),
+    ("DEIR AL-BALAH, Oct. 5, 2024", True),
+    ("CAIRO — Egyptian officials met.", False),
+    ("Cairo", False),
+    ("BREAKING NEWS", False),
+])
+def test_a_dateline_on_a_line_of_its_own(line, alone):
+    assert dateline.alone(line) is alone
+
+
+def test_a_dash_without_spaces_after_a_place_in_capitals():
+    assert dateline.parse("WASHINGTON—Trump administration officials met Hamas.") == (
+        "Washington", None, "Trump administration officials met Hamas.")
+    assert dateline.strip("WASHINGTON—Trump administration officials met Hamas.") == "Trump administration officials met Hamas."
+    # not an abbreviation, nor two names joined
+    for text in ("U.S.—Israel relations are strained.", "ISRAEL–HAMAS WAR: talks resume."):
+        assert dateline.strip(text) == text
+        assert dateline.parse(text) == (None, None, text)
+
+
+def test_a_pointer_label_is_no_dateline():
+    assert dateline.strip("RELATED: What's in the US proposal for a Gaza ceasefire?") == (
+        "RELATED: What's in the US proposal for a Gaza ceasefire?")
