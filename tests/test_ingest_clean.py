@@ -407,3 +407,13 @@ def test_a_credit_after_a_paragraph_someone_says_or_at_the_end_keeps_the_paragra
     story_end = "Hamas freed three hostages on Saturday under the truce that Egypt and Qatar brokered. AFP"  # its own credit
     assert clean_body("Talks stall", f"{LEAD}\n\n{story_end}").text.split("\n\n") == [LEAD, story_end]
 
+
+@pytest.mark.parametrize("pointer", [
+    "Related: Biden urges Egypt, Qatar leaders in letters to press Hamas on hostage deal",
+    "RELATED: What's in the US proposal for a Gaza ceasefire?",
+    "Watch: Families of hostages march to Jerusalem",
+    "More: Hamas says talks in Cairo ended without a deal.",
+])
+def test_a_pointer_to_another_story_with_a_colon_is_dropped(pointer):
+    story = "Mediators met in Cairo on Monday.\n\n" + pointer + "\n\nThe talks resume on Tuesday, officials said."
+    assert clean_body("Headline", story).text == "Mediators met in Cairo on Monday.\n\nThe talks resume on Tuesday, officials said."

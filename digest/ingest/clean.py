@@ -45,8 +45,8 @@ _GLUED_COUNTER = re.compile(r"^\d[\d.,]*\s?[KkMm]?\s?(?:[A-Z][a-z]+){1,3}$")
 _COUNTER = re.compile(r"^\d[\d.,]*\s*[KkMm]?\s+(?:comments?|shares?|views?|likes?|followers?|subscribers?|fans?|reads?)$", re.I)
 _MONTH = rf"{MONTH_NAME}\.?"
 _POINTER = re.compile(
-    r"^(?:see also|read also|also read|read more|more:|related:|related stories|watch:|listen:|recommended:|"
-    r"click here|you may also like|more on this story)\b",
+    r"^(?:(?:see also|read also|also read|read more|related stories|click here|you may also like|more on this story)\b"
+    r"|(?:more|related|watch|listen|recommended):)",
     re.I,
 )
 # An introduction to other stories ("You may also be interested in:") rather than to a list of points.
