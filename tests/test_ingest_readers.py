@@ -184,6 +184,8 @@ SECOND = "The mediators met both delegations separately on Monday evening, offic
     ("Jane Doe, John Roe", None),  # only names
     ("DOHA, August 15.", None),  # a dateline alone
     ("US News\n\narticle", None),  # section labels above a lead: no headline at all
+    ("Logo\nLogo\n\nARAB AND WORLD\n\nWed 12 Mar 2025 12:02 pm - Jerusalem Time", None),  # a section in capitals, a date
+    ("Prime Minister Netanyahu meets with the US envoy. (X Screenshot)", None),  # a caption
 ])
 def test_lines_that_are_never_a_headline_give_way_to_the_lead(tmp_path, above, title):
     path = tmp_path / "story.txt"
@@ -216,6 +218,12 @@ def test_a_text_that_opens_with_its_lead_is_titled_by_its_first_sentence_without
     article = document_to_article(_one(path))
     assert article.title == LEAD
     assert LEAD in article.text and SECOND in article.text
+
+
+def test_a_short_headline_above_a_date_and_the_lead_stays_the_headline(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(f"Hamas rejects proposal\n\nWed 12 Mar 2025 12:02 pm\n\n{LEAD}\n\n{SECOND}\n", encoding="utf-8")
+    assert document_to_article(_one(path)).title == "Hamas rejects proposal"
 
 
 def test_a_page_menu_gives_way_to_the_headline_the_page_repeats(tmp_path):

@@ -56,7 +56,7 @@ _LIST_OF_LINKS_INTRO = re.compile(
 )
 _CAPTION = re.compile(
     r"^(?:(?:photo|image|picture|file photo|caption|credit)s?\s*[:/|]|image (?:caption|source|credit)s?\s*[:,])"
-    r"|\((?:photo|image|file photo)[^)]*\)$"
+    r"|\((?:photo|image|file photo)[^)]*\)$|\((?:[\w.'’-]+\s+)?(?:screenshot|screengrab|screen grab|video grab)\)$"
     r"|\([^()]*\b[A-Z][\w.]*(?:\s+Photos?)?\s*/\s*[A-Z][^()]*\)$",
     re.I,
 )
@@ -429,8 +429,9 @@ def split_headline(text: str) -> tuple[str, str]:
             rest = [i for i in following if not label(lines[i]) and not _never_headline(lines[i])]
             if rest and headline_like(lines[rest[0]], 5):
                 title_index = rest[0]
-            elif rest and word_count(first) <= 2 and word_count(lines[rest[0]]) > 25:
-                title_index = rest[0]  # "US News" / "article" / the lead: no headline at all
+            elif rest and (word_count(first) <= 2 or first.isupper()) \
+                    and (word_count(lines[rest[0]]) > 25 or _reads_as_lead(lines[rest[0]])):
+                title_index = rest[0]  # "US News" / "ARAB AND WORLD" / the lead: no headline at all
     title = _headline_text(lines[title_index])
     if _reads_as_lead(title) or word_count(title) > 30:
         # No headline line: the text starts with its lead paragraph (a headline does not end in a
