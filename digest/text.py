@@ -45,12 +45,30 @@ def split_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
+# Two sentences a page glued together without a space: "... the 2021 Gaza conflict.In November
+# 2023, ...", "... Abu Zuhri said.”Handing over ...". The next sentence starts with a capitalised
+# word of three letters or more, or a short word that opens sentences ("In", "On", "It"), so
+# "Caliber.Az reports" stays whole; "Mr.Smith" and "U.S.The" have no two small letters before the stop.
+_GLUED = re.compile(r"[a-z]{2}[.!?][\"”’]?(?=[A-Z][a-z’'-]{2}|(?:In|On|At|As|It|He|We|If|By|An|So|No|Of|To)\b)")
+
+
+def _unglued(sentence: str) -> list[str]:
+    if "." not in sentence and "!" not in sentence and "?" not in sentence:
+        return [sentence]
+    parts, start = [], 0
+    for match in _GLUED.finditer(sentence):
+        parts.append(sentence[start : match.end()])
+        start = match.end()
+    parts.append(sentence[start:])
+    return parts
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph or text, exact substrings with surrounding space trimmed."""
     out: list[str] = []
     for paragraph in split_paragraphs(text):
         for line in paragraph.split("\n"):
-            out.extend(s.strip() for s in _punkt().tokenize(line) if s.strip())
+            out.extend(part.strip() for s in _punkt().tokenize(line) for part in _unglued(s) if part.strip())
     return out
 
 
@@ -73,11 +91,9 @@ def quick_sentences(text: str) -> list[str]:
                     word = last[0].lstrip("\"'“‘«([").lower()
                     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                         continue
-                if line[start : match.end()].strip():
-                    out.append(line[start : match.end()].strip())
+                out.extend(part.strip() for part in _unglued(line[start : match.end()]) if part.strip())
                 start = match.end()
-            if line[start:].strip():
-                out.append(line[start:].strip())
+            out.extend(part.strip() for part in _unglued(line[start:]) if part.strip())
     return out
 
 

@@ -20,7 +20,7 @@ from digest.summarize.scoring import OfflineTokenizer, concept_matrix, content_t
 from digest.summarize.select import (
     MeaningSpace, figure_counts, main_clause, meaning_terms, mmr_select, said_by_graph, told_share,
 )
-from digest.text import content_key, words
+from digest.text import content_key, quick_sentences, split_sentences, words
 
 RESOURCES = Path(__file__).parent / "resources" / "summarize"
 
@@ -73,6 +73,16 @@ def test_sumy_runs_on_the_offline_tokenizer_for_plain_text():
     for algorithm in ("lexrank", "lsa", "luhn", "textrank"):
         assert len(make_summarizer(algorithm)(document, 3)) == 3
     assert OfflineTokenizer().to_words("Hamas freed 33 hostages, U.S. officials said.") == ("Hamas", "freed", "hostages", "U", "S", "officials", "said")
+
+
+
+@pytest.mark.parametrize("split", [split_sentences, quick_sentences])
+def test_sentences_a_page_glued_together_are_split_and_kept_exact(split):
+    text = ("Egypt mediated during the 2021 Gaza conflict.In November 2023, Egypt and Qatar brokered a pause. "
+            "Hamas freed 81 hostages.The pause collapsed on December 1, Caliber.Az reports. Mr.Smith met U.S. envoys.")
+    assert split(text) == [
+        "Egypt mediated during the 2021 Gaza conflict.", "In November 2023, Egypt and Qatar brokered a pause.",
+        "Hamas freed 81 hostages.", "The pause collapsed on December 1, Caliber.Az reports.", "Mr.Smith met U.S. envoys."]
 
 
 # -- candidates ---------------------------------------------------------------------------
