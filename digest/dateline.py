@@ -9,9 +9,10 @@ Three readings, one set of patterns:
   place again ("Doha: ...").
 - `strip` is lenient and names nothing: it cuts whatever a dateline or a credit may look like from
   the start of a sentence, or of a title taken from a lead. Besides what `parse` takes: several
-  places ("CAIRO/JERUSALEM (Reuters) -"), a place in ordinary case before a spaced dash
-  ("Washington DC - "), a credit alone ("(MENAFN- Gulf Times)", "/TASS/.", "Doha:"), a date
-  ("Thursday, November 23, 2023 –"). It never cuts more than eight words.
+  places ("CAIRO/JERUSALEM (Reuters) -", "Gaza/Jerusalem – "), a place in ordinary case before a
+  spaced dash ("Washington DC - "), a country in brackets ("Tel Aviv [Israel], August 26:"), a
+  credit alone ("(MENAFN- Gulf Times)", "/TASS/.", "Doha:"), a date ("Thursday, November 23,
+  2023 –"). It never cuts more than eight words.
 - `alone` is a dateline on a line of its own ("CAIRO —", "DOHA, August 15.").
 """
 
@@ -44,14 +45,16 @@ _LABELS = re.compile(
     r"EXPLAINER|VIDEO|PHOTOS?|LISTEN|FACT CHECK|FULL TEXT|TRANSCRIPT|READ|RELATED|SEE ALSO|ALSO READ|MORE|RECOMMENDED)\b"
 )
 
-_MIXED_PLACE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}"
+_ONE_PLACE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}"
+_MIXED_PLACE = rf"{_ONE_PLACE}(?:/{_ONE_PLACE}){{0,2}}"  # "Tel Aviv", "Gaza/Jerusalem"
 _LENIENT = re.compile(
     rf"^(?:(?:{_CAPS_PLACE}{_REGION}?(?:\s*/\s*{_CAPS_PLACE}{_REGION}?){{0,3}}{_DATE}?\s*,?\s*(?:{_AGENCY})?"
     rf"|[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,4}}{_REGION}?\s*{_AGENCY}"
     rf"|(?:{WEEKDAY_NAME},\s*)?{_DAY},\s*\d{{4}})"
     rf"\s*[—–-]{{1,2}}\s+{_NEWS}"
     rf"|{_MIXED_PLACE}{_REGION}?(?:,\s*{_DAY})?\s*{_AGENCY}\s+(?=[A-Z])"
-    rf"|{_MIXED_PLACE}{_REGION}?\s+[—–-]\s+{_NEWS})"
+    rf"|{_MIXED_PLACE}{_REGION}?\s+[—–-]\s+{_NEWS}"
+    rf"|{_MIXED_PLACE}\s*\[[A-Z][\w .'’-]*\](?:,\s*{_DAY})?\s*(?:{_AGENCY})?\s*[:—–-]\s+{_NEWS})"  # "Tel Aviv [Israel], August 26:"
 )
 # A credit before the news: "(MENAFN- Gulf Times) Qatar is ...", "(AFP) - ...", "/TASS/. Talks ...",
 # or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...".

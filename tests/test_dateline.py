@@ -45,6 +45,9 @@ def test_parse_gives_the_agency():
     ("/TASS/. Consultations on Gaza continue in Doha.", "Consultations on Gaza continue in Doha."),
     ("JERUSALEM: Israel sent its team to Doha on Monday.", "Israel sent its team to Doha on Monday."),
     ("Doha: Qatar confirmed the talks would resume.", "Qatar confirmed the talks would resume."),
+    ("Gaza/Jerusalem – Hamas has presented a response to the proposal.", "Hamas has presented a response to the proposal."),
+    ("Tel Aviv [Israel], August 26: Negotiations in Cairo failed.", "Negotiations in Cairo failed."),
+    ("New Delhi [India], May 5 (ANI): Qatar said the talks would resume.", "Qatar said the talks would resume."),
     # what parse takes, strip takes
     ("DOHA, Qatar (Reuters) — Teams met.", "Teams met."),
     # no dateline: a name with an aside, a compound
