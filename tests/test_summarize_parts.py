@@ -938,3 +938,11 @@ def test_the_remains_of_hostages_count_dead_hostages():
 def test_his_excellency_is_no_pronoun():
     text = "HE the Prime Minister Sheikh Mohammed announced the deal at a press conference on Wednesday."
     assert context_penalty(text, words(text)) == (1.0, ())
+
+
+def test_held_by_says_who_holds_them_not_what_happens_to_them():
+    found = find_figures("“As part of this agreement, 10 living prisoners of the occupation held by the resistance "
+                         "will be released,” it added.")
+    assert [(value, what) for value, what, *_ in found] == [("10", "living prisoners (released)")]
+    assert [what for _, what, *_ in find_figures("About 59 hostages held by Hamas remain in Gaza.")] == ["hostages (held)"]
+    assert [what for _, what, *_ in find_figures("Israel says 59 hostages are held by Hamas.")] == ["hostages (held)"]

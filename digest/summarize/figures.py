@@ -261,6 +261,10 @@ _STILL_HELD = re.compile(
 )
 
 
+# "held by Hamas" without a verb before it says who holds the counted, not what happens to them.
+_HELD_BY = re.compile(r"(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bbeing\s)(?<!\bstill\s)\bheld\s+(?:captive\s+|hostage\s+)?(?:in\s+\w+\s+)?by\b", re.I)
+
+
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
     aside = _ASIDE.match(text, end)
@@ -279,6 +283,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             return "held"
         if _near(_RELEASED, text, start, end):
             return "released"
+        modifier = _HELD_BY.search(text, end, own)
+        if modifier and _RELEASED.search(text, modifier.end(), own):
+            return "released"  # "10 living prisoners of the occupation held by the resistance will be released"
         if _near(_HELD, text, start, end):
             return "held"
         return ""
