@@ -946,3 +946,11 @@ def test_held_by_says_who_holds_them_not_what_happens_to_them():
     assert [(value, what) for value, what, *_ in found] == [("10", "living prisoners (released)")]
     assert [what for _, what, *_ in find_figures("About 59 hostages held by Hamas remain in Gaza.")] == ["hostages (held)"]
     assert [what for _, what, *_ in find_figures("Israel says 59 hostages are held by Hamas.")] == ["hostages (held)"]
+
+
+def test_a_quote_inside_the_writers_sentence_is_spoken_by_whom_the_sentence_names():
+    found = speakers_by_opening(
+        "\"Hamas has no problem, but it wants guarantees Israel agrees to begin the talks on the second phase\" "
+        "leading to an end to the war, the Egyptian source said.\n\n"
+        "“The talks will resume next week in Cairo,” an Israeli official, speaking on condition of anonymity, said.")
+    assert found == {"Hamas has no problem": "the Egyptian source", "The talks will resum": "an Israeli official"}

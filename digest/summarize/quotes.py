@@ -189,7 +189,9 @@ def speaker_from(phrase: str) -> str | None:
         name = _trailing_name(tokens)
         if name and not (len(name) == len(tokens) == 1 and name[0].lower() in _TITLE_WORDS):
             return " ".join(name).strip("’'")
-    first = parts[0]
+    # the description that names someone: "an Israeli official, speaking on condition of anonymity";
+    # "... leading to an end to the war, the Egyptian source (said)"
+    first = next((p for p in parts if p.split()[0].lower() in _DETERMINERS), parts[0])
     tokens = first.split()
     if len(tokens) == 2 and tokens[0].lower() == "the":
         return first.lower()  # "the forum", "the official": named in an earlier sentence, for the caller to find
