@@ -12,7 +12,7 @@ Three readings, one set of patterns:
   places ("CAIRO/JERUSALEM (Reuters) -", "Gaza/Jerusalem – "), a place in ordinary case before a
   spaced dash ("Washington DC - "), a country in brackets ("Tel Aviv [Israel], August 26:"), a
   credit alone ("(MENAFN- Gulf Times)", "/TASS/.", "Doha:"), a date ("Thursday, November 23,
-  2023 –"). It never cuts more than eight words.
+  2023 –", "13 April 2025: "). It never cuts more than eight words.
 - `alone` is a dateline on a line of its own ("CAIRO —", "DOHA, August 15.").
 """
 
@@ -54,7 +54,9 @@ _LENIENT = re.compile(
     rf"\s*[—–-]{{1,2}}\s+{_NEWS}"
     rf"|{_MIXED_PLACE}{_REGION}?(?:,\s*{_DAY})?\s*{_AGENCY}\s+(?=[A-Z])"
     rf"|{_MIXED_PLACE}{_REGION}?\s+[—–-]\s+{_NEWS}"
-    rf"|{_MIXED_PLACE}\s*\[[A-Z][\w .'’-]*\](?:,\s*{_DAY})?\s*(?:{_AGENCY})?\s*[:—–-]\s+{_NEWS})"  # "Tel Aviv [Israel], August 26:"
+    rf"|{_MIXED_PLACE}\s*\[[A-Z][\w .'’-]*\](?:,\s*{_DAY})?\s*(?:{_AGENCY})?\s*[:—–-]\s+{_NEWS}"  # "Tel Aviv [Israel], August 26:"
+    rf"|{_CAPS_PLACE}(?:\s*/\s*{_CAPS_PLACE})+:\s+{_NEWS}"  # "CAIRO/WASHINGTON: "
+    rf"|(?:{WEEKDAY_NAME},?\s*)?(?:{_DAY},?|\d{{1,2}}\s+{_MONTH},?)\s+\d{{4}}\s*[:—–-]\s+{_NEWS})"  # "13 April 2025: "
 )
 # A credit before the news: "(MENAFN- Gulf Times) Qatar is ...", "(AFP) - ...", "/TASS/. Talks ...",
 # or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...".
@@ -96,11 +98,21 @@ def parse(paragraph: str, story: str = "") -> tuple[str | None, str | None, str]
 
 
 def strip(sentence: str) -> str:
-    """`sentence` without whatever dateline or credit opens it (the rest of it, exact)."""
+    """`sentence` without whatever dateline or credit opens it (the rest of it, exact), a place
+    and then a date too ("CAIRO – 13 April 2025: A delegation ...")."""
+    for _ in range(2):
+        rest = _strip_once(sentence)
+        if rest == sentence:
+            break
+        sentence = rest
+    return sentence
+
+
+def _strip_once(sentence: str) -> str:
     credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] else None
     if credit:
         sentence = sentence[credit.end():]
-    match = (_LENIENT.match(sentence) or _strict(sentence)) if sentence[:1].isupper() else None
+    match = (_LENIENT.match(sentence) or _strict(sentence)) if sentence[:1].isupper() or sentence[:1].isdigit() else None
     if match is None or len(words(match.group())) > 8:
         return sentence
     return sentence[match.end():]

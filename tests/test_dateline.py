@@ -48,6 +48,10 @@ def test_parse_gives_the_agency():
     ("Gaza/Jerusalem – Hamas has presented a response to the proposal.", "Hamas has presented a response to the proposal."),
     ("Tel Aviv [Israel], August 26: Negotiations in Cairo failed.", "Negotiations in Cairo failed."),
     ("New Delhi [India], May 5 (ANI): Qatar said the talks would resume.", "Qatar said the talks would resume."),
+    ("CAIRO/WASHINGTON: There was no deal on Sunday.", "There was no deal on Sunday."),
+    ("13 April 2025: A delegation from Hamas arrived in Cairo.", "A delegation from Hamas arrived in Cairo."),
+    ("April 13, 2025 - A delegation from Hamas arrived in Cairo.", "A delegation from Hamas arrived in Cairo."),
+    ("CAIRO – 13 April 2025: A delegation from Hamas arrived in Cairo.", "A delegation from Hamas arrived in Cairo."),
     # what parse takes, strip takes
     ("DOHA, Qatar (Reuters) — Teams met.", "Teams met."),
     # no dateline: a name with an aside, a compound
