@@ -360,6 +360,8 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
 _SOURCE_LABEL = re.compile(r"^[\w.&' -]{1,30}?\s*[—–:-]$")
 _PHOTO_CREDIT = re.compile(r"^[A-Z][\w.]*/[A-Z]")  # "REUTERS/Hatem Khaled"
 # Only names: "Charles Bybelezer, Amelie Botbol", "Jane Doe and John Roe" (no headline is that).
+# A writer and the city they write from, as Gulf papers sign: "Hassan Al-Warfali (Cairo)".
+_NAME_AND_CITY = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\s+\([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\)$")
 _NAMES_ONLY = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?:(?:,|\s+and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})+$")
 _READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minute|minutes)\.?(?:\s+read)?$", re.I)
 _FILE_NAME = re.compile(r"(?:[\w-]*\d{6,}|\.(?:jpe?g|png|gif|webp|avif))\b", re.I)
@@ -381,6 +383,7 @@ def _never_headline(line: str) -> bool:
     return (
         n <= 1 or is_date_line(line) or parse_byline(line) is not None or _is_marked_furniture(line)
         or _READING_TIME.match(line) is not None or _NAMES_ONLY.match(line) is not None
+        or _NAME_AND_CITY.match(line) is not None
         or (n <= 4 and (_SOURCE_LABEL.match(line) or _FILE_NAME.search(line) or _PHOTO_CREDIT.match(line)) is not None)
         or (n <= 5 and dateline.alone(line))
     )
