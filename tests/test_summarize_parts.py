@@ -98,6 +98,9 @@ def test_sentences_a_page_glued_together_are_split_and_kept_exact(split):
     ("Families of Americans held hostage by Hamas speak with members of the press after meeting with the president, "
      "outside the White House in Washington, US, July 25, 2024.", "caption"),
     ("A damaged building, following an Israeli attack on Hamas leaders, in Doha, Qatar, September 9, 2025.", "caption"),
+    ("President Joe Biden delivers remarks on the Middle East from the State Dining Room of the White House, "
+     "Friday, May 31, 2024, in Washington.", "caption"),
+    ("Palestinians continue to return to Beit Lahia through the rubble on March 08, 2025 in Beit Lahia, Gaza.", "caption"),
     ("Updated 10:32 GMT, March 4, 2025", "dateline"),
     ("DOHA, Qatar", "dateline"),
     ("Home | World | Middle East | Gaza talks", "link list"),
@@ -127,6 +130,7 @@ def test_real_sentences_are_never_rejected():
         "The agreement was announced in Doha on Wednesday, January 15, 2025.",
         "The ceasefire took effect on January 19, 2025.",
         "“We will sign it in Cairo,” the envoy said, July 25, 2024.",
+        "The deal was signed on January 15, 2025 in Doha, officials said.",
     ]:
         assert rejection(text, words(text), frozenset()) is None
 

@@ -70,7 +70,14 @@ _FULL_DATE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_M
 # A wire photo's caption ends with where and when it was taken, after a comma: "... outside the
 # White House in Washington, US, July 25, 2024." A sentence of news says "on July 25, 2024", or
 # "on Monday, July 25, 2024" (a weekday before the comma).
-_CAPTION_DATE_END = re.compile(rf"(?<!day),\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.$")
+_SAYS = re.compile(r"\b(?:said|says|told)\b")
+# Or with the place after the date, as AP and Anadolu write: "..., Friday, May 31, 2024, in
+# Washington.", "... on March 08, 2025 in Beit Lahia, Gaza."
+_CAPTION_DATE_END = re.compile(
+    rf"(?<!day),\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.$"
+    rf"|\b{_MONTH}\s+\d{{1,2}},\s+\d{{4}},?\s+(?:in|at|near|outside)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    rf"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\.$"
+)
 # The present tense of what people in news photos are doing, right after the subject.
 _CAPTION_VERBS = re.compile(
     r"^(?:[A-Z][\w'’-]*\s+){1,6}?(?:walks?|stands?|sits?|gathers?|inspects?|carr(?:y|ies)|mourns?|reacts?|looks? (?:on|at)|"
@@ -321,7 +328,8 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
         return "caption"
     if len(tokens) <= 45 and _CAPTION_VERBS.match(text) and _FULL_DATE.search(text):
         return "caption"
-    if len(tokens) <= 60 and text[-1:] == "." and _CAPTION_DATE_END.search(text) and not _has_quotes(text):
+    if len(tokens) <= 60 and text[-1:] == "." and _CAPTION_DATE_END.search(text) and not _has_quotes(text) \
+            and not _SAYS.search(text):
         return "caption"
     if not ends_sentence(text):
         # No sentence punctuation: a repeated headline, a label or another story's headline.
