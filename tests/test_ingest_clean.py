@@ -417,3 +417,14 @@ def test_a_credit_after_a_paragraph_someone_says_or_at_the_end_keeps_the_paragra
 def test_a_pointer_to_another_story_with_a_colon_is_dropped(pointer):
     story = "Mediators met in Cairo on Monday.\n\n" + pointer + "\n\nThe talks resume on Tuesday, officials said."
     assert clean_body("Headline", story).text == "Mediators met in Cairo on Monday.\n\nThe talks resume on Tuesday, officials said."
+
+
+def test_the_headline_glued_to_the_next_line_leaves_it():
+    title = "US envoy holds talks in Qatar as Israel proposes ceasefire extension"
+    body = (f"{title} Palestinians return to Beit Lahia through the rubble.\n\n"
+            "The envoy began talks on Tuesday in Doha, officials said.")
+    assert clean_body(title, body).text == ("Palestinians return to Beit Lahia through the rubble.\n\n"
+                                            "The envoy began talks on Tuesday in Doha, officials said.")
+    # a sentence that starts with the headline's words goes on as it is
+    lead = "Hamas rejects the proposal for a truce in Gaza"
+    assert clean_body(lead, f"{lead} and the mediators meet again.").text == f"{lead} and the mediators meet again."

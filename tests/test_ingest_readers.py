@@ -183,6 +183,7 @@ SECOND = "The mediators met both delegations separately on Monday evening, offic
     ("Logo\nLogo\nLogo", None),
     ("Jane Doe, John Roe", None),  # only names
     ("Hassan Al-Warfali (Cairo)", None),  # a writer and the city
+    ("A Palestinian man inspects the damage at the site of an air strike in Gaza city. AFP", None),  # a caption and credit
     ("DOHA, August 15.", None),  # a dateline alone
     ("US News\n\narticle", None),  # section labels above a lead: no headline at all
     ("Logo\nLogo\n\nARAB AND WORLD\n\nWed 12 Mar 2025 12:02 pm - Jerusalem Time", None),  # a section in capitals, a date

@@ -305,6 +305,7 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
     lines = [line for line in unwrap(normalize_whitespace(body)).split("\n") if line.strip()]
     title = normalize_whitespace(title).strip()
     folded_title = content_key(title)
+    glued_title = title + " " if word_count(title) >= 4 and not _terminal(title) else None
     agency = None
 
     keep = [True] * len(lines)
@@ -342,6 +343,8 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
             continue
         if folded_title and content_key(line) == folded_title and not _reads_as_lead(line):
             continue  # the headline repeated in the body; a lead sentence the headline was taken from stays
+        if glued_title and line.startswith(glued_title) and line[len(glued_title) : len(glued_title) + 1].isupper():
+            line = line[len(glued_title) :]  # the headline glued to what followed it on the page: a caption, the lead
         in_tail = i > body_start + (body_end - body_start) * 0.6 and len(sentence_lines) > 2
         if in_tail and _is_bio(line, author):
             continue
@@ -359,9 +362,9 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
 # lines and marked furniture.
 _SOURCE_LABEL = re.compile(r"^[\w.&' -]{1,30}?\s*[—–:-]$")
 _PHOTO_CREDIT = re.compile(r"^[A-Z][\w.]*/[A-Z]")  # "REUTERS/Hatem Khaled"
-# Only names: "Charles Bybelezer, Amelie Botbol", "Jane Doe and John Roe" (no headline is that).
 # A writer and the city they write from, as Gulf papers sign: "Hassan Al-Warfali (Cairo)".
 _NAME_AND_CITY = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\s+\([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\)$")
+# Only names: "Charles Bybelezer, Amelie Botbol", "Jane Doe and John Roe" (no headline is that).
 _NAMES_ONLY = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?:(?:,|\s+and)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})+$")
 _READING_TIME = re.compile(r"^\d+\s*(?:min|mins|minute|minutes)\.?(?:\s+read)?$", re.I)
 _FILE_NAME = re.compile(r"(?:[\w-]*\d{6,}|\.(?:jpe?g|png|gif|webp|avif))\b", re.I)
@@ -371,6 +374,8 @@ _HEADLINE_PREFIX = re.compile(
     rf"^(?:[-–—•*]\s+)?(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\s+)?(?:{WEEKDAY_NAME},?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})?\s*(?:[—–-]\s+)?"
 )
+
+
 def _reads_as_lead(line: str) -> bool:
     """A sentence, not a headline: eight words or more ending in a full stop, question or
     exclamation mark ("... the war." / "... we will win.”"); "Israel Will ‘Finish the Job’" is a
@@ -383,7 +388,7 @@ def _never_headline(line: str) -> bool:
     return (
         n <= 1 or is_date_line(line) or parse_byline(line) is not None or _is_marked_furniture(line)
         or _READING_TIME.match(line) is not None or _NAMES_ONLY.match(line) is not None
-        or _NAME_AND_CITY.match(line) is not None
+        or _NAME_AND_CITY.match(line) is not None or _captioned(line)
         or (n <= 4 and (_SOURCE_LABEL.match(line) or _FILE_NAME.search(line) or _PHOTO_CREDIT.match(line)) is not None)
         or (n <= 5 and dateline.alone(line))
     )
