@@ -183,6 +183,8 @@ SECOND = "The mediators met both delegations separately on Monday evening, offic
     ("Logo\nLogo\nLogo", None),
     ("Jane Doe, John Roe", None),  # only names
     ("Hassan Al-Warfali (Cairo)", None),  # a writer and the city
+    ("Unlock the White House Watch newsletter for free\n"
+     "Your guide to what Trump’s second term means for Washington, business and the world", None),  # a newsletter
     ("A Palestinian man inspects the damage at the site of an air strike in Gaza city. AFP", None),  # a caption and credit
     ("DOHA, August 15.", None),  # a dateline alone
     ("US News\n\narticle", None),  # section labels above a lead: no headline at all

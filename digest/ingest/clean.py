@@ -77,7 +77,9 @@ _SITE_TALK = re.compile(
     r"|view (?:this email )?in (?:your|a) browser|forward (?:this email )?to a friend|unsubscribe|update your preferences"
     r"|your email address will not be published|required fields are marked"
     r"|enter your (?:comment|name|e-?mail)|save my name|opens in (?:a )?new (?:window|tab))\b"
-    r"|^(?:share (?:this|the) (?:article|story|post)|(?:leave|post|add) a (?:comment|reply)|follow us)\b",
+    r"|^(?:share (?:this|the) (?:article|story|post)|(?:leave|post|add) a (?:comment|reply)|follow us)\b"
+    r"|^unlock (?:the |our )?[\w’' -]{0,40}\b(?:newsletter|briefing|digest)\b|\bnewsletter for free\b"
+    r"|^your (?:guide|daily|weekly|essential) (?:guide |briefing |digest )?(?:to|on|for|of)\b",
     re.I,
 )
 _FIRST_PERSON_START = re.compile(r"^(?:I|I'm|I’m|I've|I’ve|My|As a|With (?:a|an|over|more than)\b[^,]*,\s*I)\b")
