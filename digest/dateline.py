@@ -27,7 +27,7 @@ _DAY = rf"{_MONTH}\s+\d{{1,2}}"  # "March 3", "Oct. 5"
 _DATE = rf"(?:,\s*{_DAY}(?:,\s*\d{{4}})?)"  # ", March 3, 2024"
 _CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"  # "DEIR AL-BALAH"
 _REGION = rf"(?:,\s*(?!{_DAY})[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){{0,2}})"  # ", Qatar", ", Gaza Strip"
-_AGENCY = r"\([A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2}\)"  # "(Reuters)", "(AP)"
+_AGENCY = r"\((?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2}|[a-z]{2,4})(?:/[A-Z][\w.&]*)?\)"  # "(Reuters)", "(AP)", "(dpa/GNA)"
 _NEWS = r"(?=[A-Z0-9\"“‘'«])"  # what a sentence starts with
 
 _STRICT = re.compile(
@@ -52,7 +52,7 @@ _LENIENT = re.compile(
     rf"|[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){{0,4}}{_REGION}?\s*{_AGENCY}"
     rf"|(?:{WEEKDAY_NAME},\s*)?{_DAY},\s*\d{{4}})"
     rf"\s*[—–-]{{1,2}}\s+{_NEWS}"
-    rf"|{_MIXED_PLACE}{_REGION}?(?:,\s*{_DAY})?\s*{_AGENCY}\s+(?=[A-Z])"
+    rf"|{_MIXED_PLACE}{_REGION}?(?:,\s*{_DAY})?,?\s*{_AGENCY}(?:\s+|\s*[—–-]{{1,2}}\s+)(?=[A-Z])"
     rf"|{_MIXED_PLACE}{_REGION}?\s+[—–-]\s+{_NEWS}"
     rf"|{_MIXED_PLACE}\s*\[[A-Z][\w .'’-]*\](?:,\s*{_DAY})?\s*(?:{_AGENCY})?\s*[:—–-]\s+{_NEWS}"  # "Tel Aviv [Israel], August 26:"
     rf"|{_CAPS_PLACE}(?:\s*/\s*{_CAPS_PLACE})+:\s+{_NEWS}"  # "CAIRO/WASHINGTON: "

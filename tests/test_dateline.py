@@ -52,6 +52,8 @@ def test_parse_gives_the_agency():
     ("13 April 2025: A delegation from Hamas arrived in Cairo.", "A delegation from Hamas arrived in Cairo."),
     ("April 13, 2025 - A delegation from Hamas arrived in Cairo.", "A delegation from Hamas arrived in Cairo."),
     ("CAIRO – 13 April 2025: A delegation from Hamas arrived in Cairo.", "A delegation from Hamas arrived in Cairo."),
+    ("Tel Aviv, July 28, (dpa/GNA) – David Barnea went to Rome.", "David Barnea went to Rome."),
+    ("BERLIN (dpa) - Germany urged a ceasefire.", "Germany urged a ceasefire."),
     # what parse takes, strip takes
     ("DOHA, Qatar (Reuters) — Teams met.", "Teams met."),
     # no dateline: a name with an aside, a compound
