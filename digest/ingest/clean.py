@@ -281,14 +281,14 @@ def _is_photo_credit(line: str) -> bool:
     return len(line) <= 90 and _PHOTO_CREDIT_LINE.match(line) is not None and word_count(line) <= 8
 
 
-_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S[^.!?]*$)")
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])(?:\s+|\s*[—–]\s*)(?=\S[^.!?]*$)")  # "... in Rafah. AFP", "... in Rafah.—AFP"
 
 
 def _captioned(line: str) -> bool:
     """A caption line, not a bare credit (see _is_photo_credit), that ends in its photo's credit:
     "Palestinians walk amid the devastation in Beit Hanun. AFP", "... on Thursday. © JIM WATSON /
     AFP", "... March 7, 2024. Image Credit: REUTERS"."""
-    if line[-1:] in ".!?\"'”’…" or (". " not in line and "redit" not in line) or word_count(line) > 60:
+    if line[-1:] in ".!?\"'”’…" or (". " not in line and ".—" not in line and "redit" not in line) or word_count(line) > 60:
         return False  # a sentence's end is no credit; a credit follows a caption's full stop
     if "redit" in line and _CREDIT_AT_END.search(line):
         return True

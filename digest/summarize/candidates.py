@@ -78,11 +78,17 @@ _CAPTION_DATE_END = re.compile(
     rf"|\b{_MONTH}\s+\d{{1,2}},\s+\d{{4}},?\s+(?:in|at|near|outside)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
     rf"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\.$"
 )
-# The present tense of what people in news photos are doing, right after the subject.
-_CAPTION_VERBS = re.compile(
-    r"^(?:[A-Z][\w'’-]*\s+){1,6}?(?:walks?|stands?|sits?|gathers?|inspects?|carr(?:y|ies)|mourns?|reacts?|looks? (?:on|at)|"
+# The present tense of what people in news photos are doing, right after the subject: named
+# ("Palestinians walk ...", with a date) or "a man", "a woman" ("A woman holds a banner reading ...").
+_PHOTO_VERB = (
+    r"(?:walks?|stands?|sits?|gathers?|inspects?|carr(?:y|ies)|mourns?|reacts?|looks? (?:on|at)|"
     r"holds?|rides?|waits?|gestures?|queues?|lines? up|shouts?|chants?|waves?|pass(?:es)? by|receives?|collects?|"
     r"pray(?:s)?|searche?s?|flees?|sift(?:s)? through|check(?:s)?|attends?|arrives?|speaks?|is seen|are seen|pose(?:s)?)\b"
+)
+_CAPTION_VERBS = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{1,6}}?{_PHOTO_VERB}")
+_SOMEONE_IN_A_PHOTO = re.compile(
+    r"^An?\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|person|protester|mourner|relative|resident|soldier|"
+    rf"member|demonstrator|supporter|worker|rescuer|medic|family|couple|youth|fighter|policeman|officer)\s+{_PHOTO_VERB}"
 )
 _DATE_OR_TIME_TOKEN = re.compile(
     rf"^(?:{_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.?m\.?|GMT|UTC|EST|EDT|BST|CET|am|pm|"
@@ -327,6 +333,8 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
     if ("/" in text or "(" in text or _mentions(lowered, hints.caption)) and _CAPTION_CREDIT.search(text):
         return "caption"
     if len(tokens) <= 45 and _CAPTION_VERBS.match(text) and _FULL_DATE.search(text):
+        return "caption"
+    if text[:1] == "A" and len(tokens) <= 60 and _SOMEONE_IN_A_PHOTO.match(text) and not _SAYS.search(text):
         return "caption"
     if len(tokens) <= 60 and text[-1:] == "." and _CAPTION_DATE_END.search(text) and not _has_quotes(text) \
             and not _SAYS.search(text):
