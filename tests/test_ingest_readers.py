@@ -180,6 +180,7 @@ SECOND = "The mediators met both delegations separately on Monday evening, offic
     ("2 min read", None),
     ("gaza aid-1709823574255", None),  # an image's file name
     ("REUTERS/Hatem Khaled", None),
+    ("© JIM WATSON / AFP", None),
     ("Logo\nLogo\nLogo", None),
     ("Jane Doe, John Roe", None),  # only names
     ("Hassan Al-Warfali (Cairo)", None),  # a writer and the city

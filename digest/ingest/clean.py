@@ -363,7 +363,6 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
 # time ("2 min read"), an image's file name ("gaza aidaa-1709823574255"), besides bylines, date
 # lines and marked furniture.
 _SOURCE_LABEL = re.compile(r"^[\w.&' -]{1,30}?\s*[—–:-]$")
-_PHOTO_CREDIT = re.compile(r"^[A-Z][\w.]*/[A-Z]")  # "REUTERS/Hatem Khaled"
 # A writer and the city they write from, as Gulf papers sign: "Hassan Al-Warfali (Cairo)".
 _NAME_AND_CITY = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\s+\([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\)$")
 # Only names: "Charles Bybelezer, Amelie Botbol", "Jane Doe and John Roe" (no headline is that).
@@ -391,7 +390,7 @@ def _never_headline(line: str) -> bool:
         n <= 1 or is_date_line(line) or parse_byline(line) is not None or _is_marked_furniture(line)
         or _READING_TIME.match(line) is not None or _NAMES_ONLY.match(line) is not None
         or _NAME_AND_CITY.match(line) is not None or _captioned(line)
-        or (n <= 4 and (_SOURCE_LABEL.match(line) or _FILE_NAME.search(line) or _PHOTO_CREDIT.match(line)) is not None)
+        or (n <= 4 and (_SOURCE_LABEL.match(line) or _FILE_NAME.search(line)) is not None) or _is_photo_credit(line)
         or (n <= 5 and dateline.alone(line))
     )
 
