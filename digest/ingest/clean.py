@@ -77,9 +77,14 @@ _SITE_TALK = re.compile(
     r"|view (?:this email )?in (?:your|a) browser|forward (?:this email )?to a friend|unsubscribe|update your preferences"
     r"|your email address will not be published|required fields are marked"
     r"|enter your (?:comment|name|e-?mail)|save my name|opens in (?:a )?new (?:window|tab))\b"
-    r"|^(?:share (?:this|the) (?:article|story|post)|(?:leave|post|add) a (?:comment|reply)|follow us)\b"
-    r"|^unlock (?:the |our )?[\w’' -]{0,40}\b(?:newsletter|briefing|digest)\b|\bnewsletter for free\b"
-    r"|^your (?:guide|daily|weekly|essential) (?:guide |briefing |digest )?(?:to|on|for|of)\b",
+    r"|^(?:share (?:this|the) (?:article|story|post)|(?:leave|post|add) a (?:comment|reply)|follow us)\b",
+    re.I,
+)
+# A newsletter's promotion: "Unlock the White House Watch newsletter for free", "Your guide to what
+# ... means for ..." (tested from the start of a line only, which costs nothing on most lines).
+_PROMO = re.compile(
+    r"(?:unlock (?:the |our )?[\w’' -]{0,40}\b(?:newsletter|briefing|digest)\b"
+    r"|your (?:guide|daily|weekly|essential) (?:guide |briefing |digest )?(?:to|on|for|of)\b)",
     re.I,
 )
 _FIRST_PERSON_START = re.compile(r"^(?:I|I'm|I’m|I've|I’ve|My|As a|With (?:a|an|over|more than)\b[^,]*,\s*I)\b")
@@ -181,6 +186,7 @@ def _is_marked_furniture(line: str) -> bool:
         or (_CAPTION.search(line) and n <= 40)
         or (_CREDIT.match(line) and n <= 40)
         or (_SITE_TALK.search(line) and n <= 60 and not _QUOTES.search(line))
+        or (n <= 25 and line[:1] in "UuYy" and _PROMO.match(line) is not None)
         or (line.endswith(":") and n <= 12 and _LIST_OF_LINKS_INTRO.search(line))
     )
 
