@@ -66,15 +66,20 @@ def _unglued(sentence: str) -> list[str]:
     return parts
 
 
+def _trimmed(line: str, sentences: list[str]) -> list[str]:
+    """A line's sentences, split again where the page glued two together (rare: each sentence is
+    looked at only then), trimmed, empty ones gone."""
+    if _has_glued(line):
+        sentences = [part for sentence in sentences for part in _unglued(sentence)]
+    return [s.strip() for s in sentences if s.strip()]
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph or text, exact substrings with surrounding space trimmed."""
     out: list[str] = []
     for paragraph in split_paragraphs(text):
         for line in paragraph.split("\n"):
-            sentences = _punkt().tokenize(line)
-            if _has_glued(line):  # rare: look at each sentence only then
-                sentences = [part for s in sentences for part in _unglued(s)]
-            out.extend(s.strip() for s in sentences if s.strip())
+            out.extend(_trimmed(line, _punkt().tokenize(line)))
     return out
 
 
@@ -100,9 +105,7 @@ def quick_sentences(text: str) -> list[str]:
                 sentences.append(line[start : match.end()])
                 start = match.end()
             sentences.append(line[start:])
-            if _has_glued(line):
-                sentences = [part for s in sentences for part in _unglued(s)]
-            out.extend(s.strip() for s in sentences if s.strip())
+            out.extend(_trimmed(line, sentences))
     return out
 
 

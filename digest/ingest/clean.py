@@ -28,7 +28,9 @@ from datetime import datetime
 
 from digest import dateline
 from digest.ingest.timestamps import is_date_line, parse_date_line
-from digest.text import MONTH_NAME, WEEKDAY_NAME, content_key, ends_sentence, title_case, normalize_whitespace, word_count, words
+from digest.text import (
+    MONTH_NAME, WEEKDAY_NAME, content_key, ends_sentence, normalize_whitespace, split_sentences, title_case, word_count, words,
+)
 
 
 def _terminal(line: str) -> bool:
@@ -452,8 +454,6 @@ def split_headline(text: str) -> tuple[str, str]:
         # No headline line: the text starts with its lead paragraph (a headline does not end in a
         # full stop), which stays in the body. Title it by its first sentence that is more than a
         # dateline ("DOHA, August 15. /TASS/. Consultations ...").
-        from digest.text import split_sentences
-
         sentences = split_sentences(title)
         lead = next((s for s in sentences if word_count(s) >= 4 and not _never_headline(s)), sentences[0])
         return dateline.strip(lead), "\n".join(lines)

@@ -69,15 +69,16 @@ _MONTH = rf"{MONTH_NAME}\.?"
 _FULL_DATE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\b")
 # A wire photo's caption ends with where and when it was taken, after a comma: "... outside the
 # White House in Washington, US, July 25, 2024." A sentence of news says "on July 25, 2024", or
-# "on Monday, July 25, 2024" (a weekday before the comma).
-_SAYS = re.compile(r"\b(?:said|says|told)\b")
-# Or with the place after the date, as AP and Anadolu write: "..., Friday, May 31, 2024, in
-# Washington.", "... on March 08, 2025 in Beit Lahia, Gaza."
+# "on Monday, July 25, 2024" (a weekday before the comma). Or with the place after the date, as
+# AP and Anadolu write: "..., Friday, May 31, 2024, in Washington.", "... on March 08, 2025 in
+# Beit Lahia, Gaza."
 _CAPTION_DATE_END = re.compile(
     rf"(?<!day),\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.$"
     rf"|\b{_MONTH}\s+\d{{1,2}},\s+\d{{4}},?\s+(?:in|at|near|outside)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
     rf"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?\.$"
 )
+# Someone saying something: no caption does.
+_SAYS = re.compile(r"\b(?:said|says|told)\b")
 # The present tense of what people in news photos are doing, right after the subject: named
 # ("Palestinians walk ...", with a date) or "a man", "a woman" ("A woman holds a banner reading ...").
 _PHOTO_VERB = (
