@@ -188,6 +188,7 @@ SECOND = "The mediators met both delegations separately on Monday evening, offic
      "Your guide to what Trump’s second term means for Washington, business and the world", None),  # a newsletter
     ("A Palestinian man inspects the damage at the site of an air strike in Gaza city. AFP", None),  # a caption and credit
     ("A man holds a cat outside a tent at a camp for displaced Palestinians in Rafah.—AFP", None),
+    ("Children queue for water at a camp for displaced Palestinians in Deir al-Balah.–REUTERS", None),  # en dash
     ("DOHA, August 15.", None),  # a dateline alone
     ("US News\n\narticle", None),  # section labels above a lead: no headline at all
     ("Logo\nLogo\n\nARAB AND WORLD\n\nWed 12 Mar 2025 12:02 pm - Jerusalem Time", None),  # a section in capitals, a date

@@ -296,7 +296,7 @@ def _captioned(line: str) -> bool:
     """A caption line, not a bare credit (see _is_photo_credit), that ends in its photo's credit:
     "Palestinians walk amid the devastation in Beit Hanun. AFP", "... on Thursday. © JIM WATSON /
     AFP", "... March 7, 2024. Image Credit: REUTERS"."""
-    if line[-1:] in ".!?\"'”’…" or (". " not in line and ".—" not in line and "redit" not in line) or word_count(line) > 60:
+    if line[-1:] in ".!?\"'”’…" or (". " not in line and ".—" not in line and ".–" not in line and "redit" not in line) or word_count(line) > 60:
         return False  # a sentence's end is no credit; a credit follows a caption's full stop
     if "redit" in line and _CREDIT_AT_END.search(line):
         return True
