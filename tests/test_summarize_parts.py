@@ -939,6 +939,22 @@ def test_the_remains_of_hostages_count_dead_hostages():
     assert [category for *_, category, _ in find_figures("Rescuers recovered the bodies of 18 people.")] == ["people"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Hamas handed over the bodies of four hostages on Thursday.",  # handed over dead: not released
+    "Hamas will hand over the remains of 18 deceased captives.",
+    "The bodies of 13 hostages remain in Gaza.",  # not held alive
+    "The White House weighed a final proposal after the killing of six hostages.",
+    "Protests followed the execution of Hersh Goldberg-Polin and five other hostages.",
+])
+def test_hostages_counted_by_their_death_or_their_bodies_are_dead(sentence):
+    assert [what.endswith("(dead)") for _, what, *_ in find_figures(sentence)] == [True]
+
+
+def test_a_death_named_before_another_count_is_not_its_fate():
+    found = find_figures("The war caused the deaths of 40,000 Palestinians, and the release of 33 hostages is planned.")
+    assert [what for _, what, *_ in found][-1] == "hostages (released)"
+
+
 
 
 def test_his_excellency_is_no_pronoun():

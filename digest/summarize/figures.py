@@ -277,7 +277,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     own = stop.start() if stop else len(text)
     if category in ("hostages", "prisoners"):
         text = _BOTH_FATES.sub(lambda both: " " * len(both.group()), text)  # "all 48, dead and alive" died not
-        if _near(_KILLED, text[:own], start, end, 10, 40):
+        if _DEATH_BEFORE.search(text, max(0, start - 60), start) or _near(_KILLED, text[:own], start, end, 10, 40):
             return "dead"
         if _STILL_HELD.match(text, end):  # "After Alexander's release, 58 hostages remain in Gaza"
             return "held"
@@ -327,6 +327,14 @@ _PHRASAL_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|tu
 _TAKEN_BEFORE = re.compile(r"\b(?:kidnapp\w+|abduct\w+)\s+(?:of\s+)?(?:(?:about|around|some|more than|over|at least)\s+)?$", re.I)
 # Dead hostages counted by what is returned of them: "the remains of 18 others", "the bodies of 28".
 _REMAINS_BEFORE = re.compile(r"\b(?:remains|bodies)\s+of\s+(?:the\s+)?(?:(?:about|around|some|at least|another)\s+)?$", re.I)
+# Hostages or prisoners counted by their death or what is returned of them: "the bodies of four
+# hostages" (handed over dead, not released), "the killing of six hostages", "the execution of
+# Hersh Goldberg-Polin and five other hostages".
+_DEATH_BEFORE = re.compile(
+    r"\b(?:remains|bodies|executions?|murders?|killings?|deaths)\s+of\s+"
+    r"(?:(?:the|all|another|about|around|some|at\s+least|remaining)\s+)*"
+    r"(?:(?:[A-Z][\w'’.-]*\s+){1,4}and\s+)?$"
+)
 _HOSTAGE_WORD = re.compile(rf"\b(?:{_HEADS['hostages']})\b", re.I)
 # After a duration, words that make it a time: "three days ago", "two weeks later".
 _WHEN = re.compile(r"\s+(?:ago|earlier|later)\b", re.I)
