@@ -182,6 +182,8 @@ def test_sentences_that_stand_alone_are_not_penalised(text):
     "Israel launched its campaign after gunmen burst across the border on Oct. 7, seizing about 240 hostages.",
     "The war began after the militants' October 7 attack, in which about 1,200 people were killed.",
     "The campaign followed the group's Oct. 7 assault on border towns.",
+    "The war, sparked by the militants' raid on border towns in which 1,200 people were killed, has left 45,000 dead.",
+    "The war, which was triggered by the group's cross-border assault, has displaced most of the strip's people.",
     "Some 1,100 people were killed in the Hamas-led October 7 attacks, and about 250 were taken captive.",
     "The only truce of the war, a week-long pause in November 2023, saw 105 hostages freed for 240 prisoners.",
     "Qatar and Egypt brokered a seven-day truce in late November in which 105 captives went free.",
