@@ -952,6 +952,17 @@ def test_hostages_counted_by_their_death_or_their_bodies_are_dead(sentence):
     assert [what.endswith("(dead)") for _, what, *_ in find_figures(sentence)] == [True]
 
 
+@pytest.mark.parametrize(("sentence", "what"), [
+    ("At least 42,924 Palestinians, a majority of them civilians, have been killed in the offensive.", "Palestinians killed"),
+    ("More than 46,700 Palestinians, most of them women and children, have been killed.", "Palestinians killed"),
+    ("Netanyahu asked the families of six hostages whose bodies were recovered for forgiveness.", "hostages (dead)"),
+    # an aside that says what happened to some of them is still read
+    ("About 1.4 million people, many of them displaced several times already, live in the city.", "people displaced"),
+])
+def test_the_fate_of_a_count_is_read_past_who_they_are(sentence, what):
+    assert [w for _, w, *_ in find_figures(sentence)] == [what]
+
+
 def test_a_death_named_before_another_count_is_not_its_fate():
     found = find_figures("The war caused the deaths of 40,000 Palestinians, and the release of 33 hostages is planned.")
     assert [what for _, what, *_ in found][-1] == "hostages (released)"

@@ -79,7 +79,7 @@ _PHRASE_STARTS = frozenset({
 })
 _DEATH_TOLL = re.compile(rf"\bdeath toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|passed|surpassed|exceeded|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
 
-_KILLED = re.compile(r"\b(?:killed|killing|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|executed|fatalities)\b", re.I)
+_KILLED = re.compile(r"\b(?:killed|killing|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|executed|fatalities|whose (?:bodies|remains))\b", re.I)
 _PRISON = re.compile(r"\b(?:prisons?|jails?|detention|custody)\b", re.I)
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
@@ -213,6 +213,10 @@ def _near(regex: re.Pattern, text: str, start: int, end: int, before: int = 40, 
 # and the sick — are to be released"), or by commas after "including" ("six people, including the
 # leader's son, were killed"): the verb that says what happens to them comes after it.
 _ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()]{1,160}?(?:—|–|--|\))|,\s+including\s[^,;]{1,120},")
+# Who the counted are, between commas ("42,924 Palestinians, a majority of them civilians, have
+# been killed"); an aside that tells what happened to some of them ("1.4 million people, many of
+# them displaced, ...") is the count's only fate word and stays.
+_WHO_ASIDE = re.compile(r",\s+(?:(?:a|the)\s+majority|most|mostly|many|half|among\s+them)\s[^,;]{1,120},")
 
 
 _ANOTHER_COUNT = re.compile(rf"(?<![\w.,])(?:\d|(?:{_WORD_NUMBER})\b)|;", re.I)
@@ -268,6 +272,10 @@ _HELD_BY = re.compile(r"(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bbei
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
     aside = _ASIDE.match(text, end)
+    if aside is None:
+        who = _WHO_ASIDE.match(text, end)
+        if who and not any(fate.search(who.group()) for fate in (_KILLED, _INJURED, _DISPLACED, _RELEASED, _HELD)):
+            aside = who
     if aside:
         text = text[:end] + text[aside.end() :]
     # Death words after the count are its own only up to the next count: in "48 hostages, about 20
