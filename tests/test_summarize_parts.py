@@ -906,6 +906,12 @@ def test_what_happens_to_the_counted_is_read_past_an_including_aside():
     ("Envoy Lena Marsh expressed confidence, saying: “I don’t think there is a hold-up at all.”", ["Lena Marsh"]),
     ("Meanwhile, Islamic Jihad leader Omar Hadid rejected the plan, stating: “It is a recipe for more war.”", ["Omar Hadid"]),
     ("US envoy Tom Reyes defends his talks with the group, saying, “We’re the United States. We’re not an agent.”", ["Tom Reyes"]),
+    # "was quoted as saying"; "he" after a subject set off by commas ("The minister, Dan Orr, warned ...")
+    ("“There is flexibility on the other side. They know our terms,” Orr was quoted as saying.", ["Orr"]),
+    ("The bloc's foreign policy chief, Anna Lind, said she was appalled. “Reports of another massacre are appalling. "
+     "It must end,” she wrote.", ["Anna Lind"]),
+    ("The far-right minister, Ezra Tal, warned Netanyahu against any deal. “If the war ends now he will have no "
+     "mandate to serve,” he wrote.", ["Ezra Tal"]),
     # a title in quotation marks is no quote
     ("The plan, in a document titled “The Comprehensive Plan to End the War,” has twenty points.", []),
 ])

@@ -43,7 +43,7 @@ _QUOTED = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
 # After the closing mark: `, said X` or `, X said`.
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_SAY}\s+(?P<who>[^.,;:!?“”\"]+)")
-_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,90}}?)\s+{_SAY}\b")
+_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,90}}?)\s+(?:{_SAY}|(?:was|were)\s+quoted\s+as\s+saying)\b")
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `.
 _BEFORE = re.compile(rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?)\s+{_SAY}(?:\s+(?:in a statement|on \w+|at [^,:]+|to [^,:]+))?\s*[:,]?\s*(?:that\s+)?$")
 # Where the speaker's description ends; "familiar with" and "briefed on" are part of it ("a source
@@ -284,7 +284,7 @@ _IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|bro
 # Someone doing something, an appositive allowed: "Einav Zangauker, whose son ..., issued a blunt
 # appeal", "Opposition leader Yair Lapid praised Trump". The subject "he" or "she" points back to.
 _ACTS = re.compile(
-    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|of|for)){{0,7}})(?:,[^.;“”\"]{{1,160}}?,)?"
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|of|for)){{0,7}})(?:,[^.;“”\"]{{1,160}}?,|,(?=\s))?"
     rf"\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
     rf"(?P<verb>{_SAY}|[a-z]+ed|{_IRREGULAR})\b"
 )
