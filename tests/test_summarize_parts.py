@@ -919,6 +919,19 @@ def test_who_speaks_a_quote_read_from_the_sentence_around_it(body, speakers):
     assert [who for _, who, _ in quotes_in(article(body))] == speakers
 
 
+def test_the_statement_is_whoever_spoke_last():
+    body = ("Israel is recalling its team from the talks for consultations, the Prime Minister's Office said on Thursday.\n\n"
+            "“In light of the response, it was decided to bring the negotiating team home,” the statement said.")
+    assert quotes_in(article(body))[-1][1] == "Prime Minister's Office"
+    # two paragraphs on, or a speaker that is one word (often a title cut from a body), is no one
+    far = ("Israel is recalling its team, the Prime Minister's Office said on Thursday.\n\nThe talks had stalled for weeks.\n\n"
+           "Mediators met again on Friday in the capital.\n\n“The team will return next week after consultations,” the statement said.")
+    assert quotes_in(article(far))[-1][1] is None
+    body = ("In a statement, the Foreign Ministry said the plan relied on the agency.\n\n"
+            "“There is an opportunity for the people to have free choice,” the statement said.")
+    assert quotes_in(article(body))[-1][1] is None
+
+
 def test_he_is_a_person_never_the_body_that_spoke_last():
     body = ("Leo Brandt, the envoy, warned of “hell to pay” if Hamas did not comply.\n\n"
             "Brandt has the authority to talk to anyone, the White House said when asked.\n\n"

@@ -388,9 +388,12 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     out: list[tuple[str, str | None, int]] = []
     people = _people(article)
     last_person: str | None = None
+    last_said: tuple[str, int] | None = None  # whoever spoke last, a body too, and in which paragraph
 
     def remember(who: str | None) -> None:
-        nonlocal last_person
+        nonlocal last_person, last_said
+        if who and len(who.split()) >= 2 and "statement" not in who:  # one word is too often a title cut from a body
+            last_said = (re.sub(r"^The\b", "the", who), number)
         if who and _is_name(who) and (len(who.split()) > 1 or who in people) and _bare(who.split()[-1]) not in _BODY_NOUNS | {"house"}:
             last_person = who
 
@@ -407,7 +410,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _subject_before(paragraph[: match.start()], people) \
                     or _subject_before(paragraph[: match.start()], people, acts=_ACTS_ANY)
             between = paragraph[cursor : match.start()]
-            if speaker and speaker.startswith("the ") and " " not in speaker[4:]:
+            if speaker == "the statement":  # the statement of whoever spoke last, here or a paragraph before
+                speaker = last_said[0] if last_said and last_said[1] >= number - 1 else None
+            elif speaker and speaker.startswith("the ") and " " not in speaker[4:]:
                 # "the forum": named in this paragraph or the one before, else no one
                 speaker = _pointed(speaker[4:], "\n\n".join([*paragraphs[max(0, number - 1) : number], paragraph[: match.start()]]))
             if speaker == "it":
