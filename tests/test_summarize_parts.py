@@ -923,6 +923,11 @@ def test_the_statement_is_whoever_spoke_last():
     body = ("Israel is recalling its team from the talks for consultations, the Prime Minister's Office said on Thursday.\n\n"
             "“In light of the response, it was decided to bring the negotiating team home,” the statement said.")
     assert quotes_in(article(body))[-1][1] == "Prime Minister's Office"
+    body = ("In a joint statement on Friday, Qatar and Egypt said the pause was normal.\n\n"
+            "“Qatar and Egypt affirm that they will continue their efforts to reach an agreement,” the statement said.")
+    assert quotes_in(article(body))[-1][1] == "Qatar and Egypt"
+    body = "Hamas and Islamic Jihad said in a joint statement, “A joint delegation delivered the answer of the factions tonight.”"
+    assert quotes_in(article(body))[-1][1] == "Hamas and Islamic Jihad"
     # two paragraphs on, or a speaker that is one word (often a title cut from a body), is no one
     far = ("Israel is recalling its team, the Prime Minister's Office said on Thursday.\n\nThe talks had stalled for weeks.\n\n"
            "Mediators met again on Friday in the capital.\n\n“The team will return next week after consultations,” the statement said.")

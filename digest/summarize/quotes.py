@@ -45,7 +45,10 @@ _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_SAY}\s+(?P<who>[^.,;:!?“”\"]+)")
 _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,90}}?)\s+(?:{_SAY}|(?:was|were)\s+quoted\s+as\s+saying)\b")
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `.
-_BEFORE = re.compile(rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?)\s+{_SAY}(?:\s+(?:in a statement|on \w+|at [^,:]+|to [^,:]+))?\s*[:,]?\s*(?:that\s+)?$")
+_BEFORE = re.compile(
+    rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?)\s+{_SAY}(?:\s+(?:in (?:a|an|its|their) (?:[\w-]+ ){{0,2}}?statement|on \w+|at [^,:]+|to [^,:]+))?"
+    rf"\s*[:,]?\s*(?:that\s+)?$"
+)
 # Where the speaker's description ends; "familiar with" and "briefed on" are part of it ("a source
 # familiar with the talks").
 _CUT = re.compile(
@@ -265,7 +268,7 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
 # A person as the subject of a speech verb, with an optional appositive: "Tom Fletcher, the UN
 # humanitarian chief, said".
 _SPEAKS = re.compile(
-    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu)){{0,4}})(?:,[^,.;“”\"]{{1,80}},)?\s+{_SAY}\b"
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|and(?=\s+[A-Z]))){{0,4}})(?:,[^,.;“”\"]{{1,80}},)?\s+{_SAY}\b"
 )
 _SAID = re.compile(rf"\b{_SAY}\b")
 # A quote the sentence's subject speaks through a participle: "Nakhala rejected the plan, stating: "...""
