@@ -912,6 +912,17 @@ def test_what_happens_to_the_counted_is_read_past_an_including_aside():
      "It must end,” she wrote.", ["Anna Lind"]),
     ("The far-right minister, Ezra Tal, warned Netanyahu against any deal. “If the war ends now he will have no "
      "mandate to serve,” he wrote.", ["Ezra Tal"]),
+    # attributions without a speech verb of the speaker's own
+    ("According to Tom Reyes, “This has to happen. The way they are held is unacceptable.”", ["Tom Reyes"]),
+    ("The channel quoted an unnamed official as saying: “Israel is close to a deal for the release of the hostages.”",
+     ["an unnamed official"]),
+    ("“The blood of the leaders is like the blood of any child,” the network quoted Omar Hadid as saying.", ["Omar Hadid"]),
+    ("Lena Marsh suggested there could be more talks, telling CNN, “You never know. Sometimes you drop by.”", ["Lena Marsh"]),
+    # the group: the body that opens the sentence before; "it" opening a paragraph: the one before
+    ("The Families Forum criticised the plan in a statement. “The government chose to give up on the hostages,” "
+     "the group said.", ["Families Forum"]),
+    ("The Families Forum slammed the decision.\n\n“Every day that passes is a death sentence for them,” it said.",
+     ["Families Forum"]),
     # a title in quotation marks is no quote
     ("The plan, in a document titled “The Comprehensive Plan to End the War,” has twenty points.", []),
 ])
@@ -928,6 +939,10 @@ def test_the_statement_is_whoever_spoke_last():
     assert quotes_in(article(body))[-1][1] == "Qatar and Egypt"
     body = "Hamas and Islamic Jihad said in a joint statement, “A joint delegation delivered the answer of the factions tonight.”"
     assert quotes_in(article(body))[-1][1] == "Hamas and Islamic Jihad"
+    # the end of a list is only part of who spoke
+    body = ("Still, Washington, Cairo and Doha insisted that the parties were closer.\n\n"
+            "“This proposal bridges the remaining gaps in the deal,” said the joint statement.")
+    assert quotes_in(article(body))[-1][1] is None
     # two paragraphs on, or a speaker that is one word (often a title cut from a body), is no one
     far = ("Israel is recalling its team, the Prime Minister's Office said on Thursday.\n\nThe talks had stalled for weeks.\n\n"
            "Mediators met again on Friday in the capital.\n\n“The team will return next week after consultations,” the statement said.")

@@ -237,6 +237,13 @@ def _leading_person(tokens: list[str]) -> str | None:
     return None
 
 
+# Attributions without a speech verb of the speaker's own: "According to Witkoff, "..."", "Al
+# Jazeera quoted al-Hindi as saying: "..."" and, after the quote, "..., Al Jazeera quoted al-Hindi as saying".
+_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.,;:!?“”\"]{2,80}?)\s*[:,]\s*$")
+_QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) as saying\s*[:,]?\s*$")
+_QUOTED_AS_AFTER = re.compile(r"^\s*,?\s*[^.;:!?“”\"]{0,60}?\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) as saying\b")
+
+
 def _attribution(paragraph: str, start: int, end: int) -> str | None:
     """The speaker an attribution beside a quote names. One after the closing mark comes first,
     unless the quote ends its sentence with a full stop: then a sentence that follows ("...
@@ -245,7 +252,7 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
 
     def after() -> str | None:
         text = _hide_abbreviations(paragraph[end : end + 120])
-        for regex in (_AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
+        for regex in (_QUOTED_AS_AFTER, _AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
             match = regex.match(text)
             if match:
                 who = speaker_from(_shown(match.group("who")))
@@ -254,11 +261,13 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
         return None
 
     def before() -> str | None:
-        match = _BEFORE.search(_hide_abbreviations(paragraph[max(0, start - 160) : start]))
+        text = _hide_abbreviations(paragraph[max(0, start - 160) : start])
+        match = _BEFORE.search(text)
         if match:
             clause = re.split(r"[.!?”\"]\s+", match.group("who"))[-1]
             return speaker_from(_shown(clause))
-        return None
+        match = _ACCORDING_BEFORE.search(text) or _QUOTED_AS_BEFORE.search(text)
+        return speaker_from(_shown(match.group("who"))) if match else None
 
     closed = paragraph[max(0, end - 3) : end - 1].rstrip().endswith(".")
     first, second = (before, after) if closed else (after, before)
@@ -271,8 +280,22 @@ _SPEAKS = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|and(?=\s+[A-Z]))){{0,4}})(?:,[^,.;“”\"]{{1,80}},)?\s+{_SAY}\b"
 )
 _SAID = re.compile(rf"\b{_SAY}\b")
+
+
+_LIST_ITEM_BEFORE = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]*, $")
+
+
+def _speaking(said: re.Match, paragraph: str) -> str | None:
+    """Who a _SPEAKS match names; not the end of a list ("Washington, Cairo and Doha insisted"
+    matches from "Cairo"), which is only part of who spoke."""
+    who = said.group("who")
+    if " and " in who and _LIST_ITEM_BEFORE.search(paragraph, max(0, said.start() - 40), said.start()):
+        return None
+    return speaker_from(who)
 # A quote the sentence's subject speaks through a participle: "Nakhala rejected the plan, stating: "...""
-_PARTICIPLE = re.compile(r",\s*(?:saying|stating|adding|writing|declaring|warning|insisting|noting)(?:\s+that)?\s*[:,]?\s*$")
+_PARTICIPLE = re.compile(
+    r",\s*(?:saying|stating|adding|writing|declaring|warning|insisting|noting|telling (?:[A-Z][\w.'’-]*\s?){1,3})(?:\s+that)?\s*[:,]?\s*$"
+)
 # A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "...""
 _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known as)\s*$", re.I)
 # A body as the subject that opens a sentence: "The Hostages and Missing Families Forum welcomed",
@@ -406,20 +429,26 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         previous: str | None = None
         for match in _QUOTED.finditer(paragraph):
             for said in _SPEAKS.finditer(paragraph, cursor, match.start()):
-                remember(speaker_from(said.group("who")))
+                remember(_speaking(said, paragraph))
             text = next(g for g in match.groups() if g is not None).strip()
             speaker = _attribution(paragraph, match.start(), match.end())
             if speaker is None and _PARTICIPLE.search(paragraph, max(0, match.start() - 30), match.start()):
                 speaker = _subject_before(paragraph[: match.start()], people) \
                     or _subject_before(paragraph[: match.start()], people, acts=_ACTS_ANY)
             between = paragraph[cursor : match.start()]
-            if speaker == "the statement":  # the statement of whoever spoke last, here or a paragraph before
+            if speaker == "the group":
+                speaker = "it"  # a body, like "it"
+            if speaker and speaker.startswith("the ") and speaker.endswith(" statement"):  # "the (joint) statement":
+                # of whoever spoke last, here or a paragraph before
                 speaker = last_said[0] if last_said and last_said[1] >= number - 1 else None
             elif speaker and speaker.startswith("the ") and " " not in speaker[4:]:
                 # "the forum": named in this paragraph or the one before, else no one
                 speaker = _pointed(speaker[4:], "\n\n".join([*paragraphs[max(0, number - 1) : number], paragraph[: match.start()]]))
-            if speaker == "it":
-                speaker = _body_before(paragraph[: match.start()], article.text, people)
+            if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
+                opening = paragraph[: match.start()]
+                if not opening.strip() and number:
+                    opening = paragraphs[number - 1]
+                speaker = _body_before(opening, article.text, people)
             elif speaker in ("he", "she"):
                 speaker = _subject_before(paragraph[: match.start()], people) or last_person
             elif speaker == "they":
@@ -438,7 +467,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 continue
             out.append((text.rstrip(",").strip(), speaker, number))
         for said in _SPEAKS.finditer(paragraph, cursor):
-            remember(speaker_from(said.group("who")))
+            remember(_speaking(said, paragraph))
     return out
 
 
