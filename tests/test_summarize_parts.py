@@ -782,6 +782,7 @@ def test_he_or_she_said_is_the_person_acting_in_the_sentence_before():
     ("Boehler was", None),  # "Boehler was asked": the quote is the question
     ("approach, he", "he"),
     ("approach", None),  # one lower-case word is no one
+    ("will proceed after the visit", None),  # a verb is no one (""Operation Chariots," will proceed ...")
     ("But Netanyahu", "Netanyahu"),  # the sentence's first word is not part of the name
     ("the White House", "White House"),
 ])
@@ -950,6 +951,16 @@ def test_the_statement_is_whoever_spoke_last():
     body = ("In a statement, the Foreign Ministry said the plan relied on the agency.\n\n"
             "“There is an opportunity for the people to have free choice,” the statement said.")
     assert quotes_in(article(body))[-1][1] is None
+
+
+def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker():
+    body = ("Asked if a deal was close, Dan Orr said, “I hope so. Time will tell.”\n\n"
+            "“There has been some movement because of the pressure we exerted on them.”")
+    assert [who for _, who, _ in quotes_in(article(body))] == ["Dan Orr", "Dan Orr"]
+    # not when the paragraph before ended in the writer's own words
+    body = ("“I hope so. Time will tell,” Dan Orr said, before the cabinet met on Sunday to discuss the plan.\n\n"
+            "“There has been some movement because of the pressure we exerted on them.”")
+    assert [who for _, who, _ in quotes_in(article(body))] == ["Dan Orr", None]
 
 
 def test_he_is_a_person_never_the_body_that_spoke_last():

@@ -143,7 +143,11 @@ def _is_name(who: str) -> bool:
 # A description that names no one may speak ("an Israeli official", "one released prisoner from
 # Beit Lahiya", "Israeli officials"), but not a pronoun or a conjunction the patterns caught.
 _DETERMINERS = {"a", "an", "the", "one", "another", "some", "several", "two", "three", "many", "other"}
-_NOT_SPEAKERS = {"it", "he", "she", "they", "we", "i", "but", "and", "or", "this", "that", "there", "then", "also", "so"}
+_NOT_SPEAKERS = {
+    "it", "he", "she", "they", "we", "i", "but", "and", "or", "this", "that", "there", "then", "also", "so",
+    # a verb is no one: ""Operation Gideon's Chariots," will proceed ..."
+    "will", "would", "could", "should", "may", "might", "must", "can", "is", "are", "was", "were", "has", "have", "had",
+}
 # "X of Y", "X from Y": Y is where X works or comes from, not who speaks.
 _AFFILIATION = {"of", "from", "in", "with"}
 
@@ -424,9 +428,14 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             last_person = who
 
     paragraphs = article.paragraphs  # a property that splits the text: once
+    carried: str | None = None  # who spoke the quote that ended the paragraph before
     for number, paragraph in enumerate(paragraphs):
         cursor = 0
         previous: str | None = None
+        spoken = False  # the paragraph's last quote is one (not a name in quotation marks)
+        # A paragraph that is only a quote, with no one named, goes on with the speaker of the quote
+        # that closed the paragraph before ("... ," Netanyahu said. / "There has been some movement.")
+        only_quote = _QUOTED.fullmatch(paragraph.strip()) is not None
         for match in _QUOTED.finditer(paragraph):
             for said in _SPEAKS.finditer(paragraph, cursor, match.start()):
                 remember(_speaking(said, paragraph))
@@ -460,14 +469,23 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = f"{owner}’s {owned}" if owner and owned else None
             elif speaker is None and previous is not None and (not between.strip(" ,.;:") or (len(between) <= 100 and _SAID.search(between))):
                 speaker = previous  # "...," she said. "Second sentence."
+            elif speaker is None and only_quote:
+                speaker = carried
             remember(speaker)
             previous = speaker
             cursor = match.end()
             if len(words(text)) < MIN_WORDS or not text[:1].isupper() or _TITLED.search(paragraph, max(0, match.start() - 20), match.start()):
+                spoken = False  # a name or a phrase in quotation marks: no one goes on speaking it
                 continue
+            spoken = True
             out.append((text.rstrip(",").strip(), speaker, number))
         for said in _SPEAKS.finditer(paragraph, cursor):
             remember(_speaking(said, paragraph))
+        # the paragraph ends with its last quote, or with that quote's attribution alone ("Merz said
+        # in a statement on Friday", not "Merz said, before the cabinet met, ...")
+        tail = paragraph[cursor:].strip(" ,.;:—–-")
+        verb = _SAID.search(tail)
+        carried = previous if spoken and (not tail or verb and len(tail) <= 100 and "," not in tail[verb.end():]) else None
     return out
 
 
