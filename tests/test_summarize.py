@@ -7,6 +7,7 @@ tests, in the shapes real pages take: syndicated copies, captions, bylines, link
 from __future__ import annotations
 
 import dataclasses
+import gc
 
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -242,6 +243,20 @@ def test_every_algorithm_summarises(algorithm):
 def test_unknown_algorithm_is_a_config_error():
     with pytest.raises(ConfigError, match="lexrank"):
         summarize_group(folder("alexander"), sentences=3, algorithm="magic")
+
+
+def test_the_garbage_collector_is_left_as_it_was_found():
+    summarize_group(folder("alexander"), sentences=2)
+    assert gc.isenabled()
+    with pytest.raises(ConfigError):
+        summarize_group(folder("alexander"), sentences=2, algorithm="magic")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        summarize_group(folder("alexander"), sentences=2)
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
 
 
 def test_group_without_sentences_gives_an_empty_summary():
