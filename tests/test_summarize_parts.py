@@ -996,6 +996,7 @@ def test_the_remains_of_hostages_count_dead_hostages():
     ("Hamas handed over the bodies of four hostages on Thursday.", "hostages (dead)"),  # not released
     ("Hamas will hand over the remains of 18 deceased captives.", "deceased captives (dead)"),
     ("The bodies of 13 hostages remain in Gaza.", "hostages (dead)"),  # not held alive
+    ("Bodies of four more hostages were handed over on Thursday.", "more hostages (dead)"),
     ("The White House weighed a final proposal after the killing of six hostages.", "hostages (dead)"),
     ("Protests followed the execution of Hersh Goldberg-Polin and five other hostages.", "other hostages (dead)"),
     ("Netanyahu asked the families of six hostages whose bodies were recovered for forgiveness.", "hostages (dead)"),

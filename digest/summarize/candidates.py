@@ -138,7 +138,10 @@ _BACKGROUND = re.compile(
     r"(?:during|in) the (?:first|previous|last) (?:phase|stage|round) of the (?:truce|ceasefire))",
     re.I,
 )
-_BACKGROUND_HINTS = ("war began", "war started", "war broke", "sparked by", "triggered by", "started by", "ignited by", "effect", "so far", "phase of the", "stage of the", "round of the")
+_BACKGROUND_HINTS = (
+    "war began", "war started", "war broke", "sparked by", "triggered by", "started by", "ignited by", "effect", "so far",
+    "phase of the", "stage of the", "round of the",
+)
 # How the war began, told again ("the Hamas-led attack on southern Israel on October 7, 2023, in
 # which about 1,200 people were killed", "during the Hamas-led October 7 attacks"; not a count or a
 # time running from it, "since / after October 7", nor a deadline, "by October 7"), and the war's

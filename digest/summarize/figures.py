@@ -339,8 +339,8 @@ _REMAINS_BEFORE = re.compile(r"\b(?:remains|bodies)\s+of\s+(?:the\s+)?(?:(?:abou
 # hostages" (handed over dead, not released), "the killing of six hostages", "the execution of
 # Hersh Goldberg-Polin and five other hostages".
 _DEATH_BEFORE = re.compile(
-    r"\b(?:remains|bodies|executions?|murders?|killings?|deaths)\s+of\s+"
-    r"(?:(?:the|all|another|about|around|some|at\s+least|remaining)\s+)*"
+    r"\b(?i:remains|bodies|executions?|murders?|killings?|deaths)\s+of\s+"
+    r"(?i:(?:the|all|another|about|around|some|at\s+least|remaining)\s+)*"
     r"(?:(?:[A-Z][\w'’.-]*\s+){1,4}and\s+)?$"
 )
 _HOSTAGE_WORD = re.compile(rf"\b(?:{_HEADS['hostages']})\b", re.I)

@@ -296,6 +296,8 @@ def _speaking(said: re.Match, paragraph: str) -> str | None:
     if " and " in who and _LIST_ITEM_BEFORE.search(paragraph, max(0, said.start() - 40), said.start()):
         return None
     return speaker_from(who)
+
+
 # A quote the sentence's subject speaks through a participle: "Nakhala rejected the plan, stating: "...""
 _PARTICIPLE = re.compile(
     r",\s*(?:saying|stating|adding|writing|declaring|warning|insisting|noting|telling (?:[A-Z][\w.'’-]*\s?){1,3})(?:\s+that)?\s*[:,]?\s*$"
@@ -414,7 +416,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     """(quote text, speaker or None, paragraph number) for each direct quote in an article.
     "He said" is the person who acts in the paragraph's sentence before the quote, else the last
     person the article quoted or had speak; a quote right after another one in the same
-    paragraph, with no attribution of its own, has the same speaker."""
+    paragraph, with no attribution of its own, has the same speaker, and so does a paragraph
+    that is only a quote after a paragraph that a quote closed."""
     out: list[tuple[str, str | None, int]] = []
     people = _people(article)
     last_person: str | None = None
@@ -433,8 +436,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         cursor = 0
         previous: str | None = None
         spoken = False  # the paragraph's last quote is one (not a name in quotation marks)
-        # A paragraph that is only a quote, with no one named, goes on with the speaker of the quote
-        # that closed the paragraph before ("... ," Netanyahu said. / "There has been some movement.")
+        # a paragraph that is only a quote goes on with the speaker of the quote that closed the
+        # paragraph before ("...," Netanyahu said. / "There has been some movement.")
         only_quote = _QUOTED.fullmatch(paragraph.strip()) is not None
         for match in _QUOTED.finditer(paragraph):
             for said in _SPEAKS.finditer(paragraph, cursor, match.start()):
@@ -481,12 +484,16 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             out.append((text.rstrip(",").strip(), speaker, number))
         for said in _SPEAKS.finditer(paragraph, cursor):
             remember(_speaking(said, paragraph))
-        # the paragraph ends with its last quote, or with that quote's attribution alone ("Merz said
-        # in a statement on Friday", not "Merz said, before the cabinet met, ...")
-        tail = paragraph[cursor:].strip(" ,.;:—–-")
-        verb = _SAID.search(tail)
-        carried = previous if spoken and (not tail or verb and len(tail) <= 100 and "," not in tail[verb.end():]) else None
+        carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
     return out
+
+
+def _closed_by_quote(tail: str) -> bool:
+    """Whether what follows a paragraph's last quote is nothing or that quote's attribution alone
+    ("Merz said in a statement on Friday", not "Merz said, before the cabinet met, ...")."""
+    tail = tail.strip(" ,.;:—–-")
+    verb = _SAID.search(tail)
+    return not tail or (verb is not None and len(tail) <= 100 and "," not in tail[verb.end() :])
 
 
 def _surname(token: str) -> str:
