@@ -924,6 +924,10 @@ def test_what_happens_to_the_counted_is_read_past_an_including_aside():
      "the group said.", ["Families Forum"]),
     ("The Families Forum slammed the decision.\n\n“Every day that passes is a death sentence for them,” it said.",
      ["Families Forum"]),
+    # a body described ("the Palestinian group") is the one the text names before, else the description
+    ("Hamas says it has approved the proposal, which Israel says falls short of what it asked of Hamas.\n\n“Our leader informed the mediators of our approval of the proposal,” "
+     "the Palestinian group said.", ["Hamas"]),
+    ("“We reaffirm our full commitment to the agreement and its implementation,” the terror group said.", ["the terror group"]),
     # a title in quotation marks is no quote
     ("The plan, in a document titled “The Comprehensive Plan to End the War,” has twenty points.", []),
 ])

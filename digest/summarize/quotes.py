@@ -450,6 +450,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             between = paragraph[cursor : match.start()]
             if speaker == "the group":
                 speaker = "it"  # a body, like "it"
+            elif speaker and _GROUP_DESCRIBED.fullmatch(speaker):  # "the terror group": the body the text
+                speaker = _body_before(paragraph[: match.start()] or (paragraphs[number - 1] if number else ""),
+                                       article.text, people) or speaker  # names before, else the description
             if speaker and speaker.startswith("the ") and speaker.endswith(" statement"):  # "the (joint) statement":
                 # of whoever spoke last, here or a paragraph before
                 speaker = last_said[0] if last_said and last_said[1] >= number - 1 else None
@@ -486,6 +489,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             remember(_speaking(said, paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
     return out
+
+
+# A body described rather than named: "the terror group", "the Palestinian militant group".
+_GROUP_DESCRIBED = re.compile(r"the (?:[\w-]+ ){1,3}(?:group|movement|organi[sz]ation)")
 
 
 def _closed_by_quote(tail: str) -> bool:
