@@ -991,8 +991,9 @@ def test_the_remains_of_hostages_count_dead_hostages():
     found = find_figures("The deal frees 10 living hostages and returns the remains of 18 others.")
     assert [(value, what, category) for value, what, category, _ in found] == [
         ("10", "living hostages (released)", "hostages"), ("18", "others (dead)", "hostages")]
-    # without hostages in the sentence, bodies are people
+    # without hostages in the sentence, bodies are people; so are bodies said to be someone else's
     assert [category for *_, category, _ in find_figures("Rescuers recovered the bodies of 18 people.")] == ["people"]
+    assert [category for *_, category, _ in find_figures("Israel returned 45 bodies of Palestinians for the hostage.")] == ["people"]
 
 
 @pytest.mark.parametrize(("sentence", "what"), [
@@ -1001,6 +1002,7 @@ def test_the_remains_of_hostages_count_dead_hostages():
     ("Hamas will hand over the remains of 18 deceased captives.", "deceased captives (dead)"),
     ("The bodies of 13 hostages remain in Gaza.", "hostages (dead)"),  # not held alive
     ("Bodies of four more hostages were handed over on Thursday.", "more hostages (dead)"),
+    ("Hamas will hand over 18 bodies once the living hostages are home.", "bodies (dead)"),
     ("The White House weighed a final proposal after the killing of six hostages.", "hostages (dead)"),
     ("Protests followed the execution of Hersh Goldberg-Polin and five other hostages.", "other hostages (dead)"),
     ("Netanyahu asked the families of six hostages whose bodies were recovered for forgiveness.", "hostages (dead)"),

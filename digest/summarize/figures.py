@@ -344,6 +344,8 @@ _DEATH_BEFORE = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*\s+){1,4}and\s+)?$"
 )
 _HOSTAGE_WORD = re.compile(rf"\b(?:{_HEADS['hostages']})\b", re.I)
+# Bodies said to be someone else's than the hostages': "45 bodies of Palestinians".
+_OTHERS_BODIES = re.compile(r"\s+of\s+(?:the\s+)?(?:Palestinians?|prisoners|detainees|Gazans|people)\b", re.I)
 # After a duration, words that make it a time: "three days ago", "two weeks later".
 _WHEN = re.compile(r"\s+(?:ago|earlier|later)\b", re.I)
 
@@ -418,9 +420,10 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         phrase = (between + " " + head).strip()
         if category == "people" and _near(_PRISON, text, match.start(), match.end(), 0, 30):
             category = "prisoners"  # "350 Palestinians from Israeli prisons"
-        if category == "people" and _REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start()) \
-                and _HOSTAGE_WORD.search(text):
-            category = "hostages"  # "10 living hostages and the remains of 18 others"
+        if category == "people" and _HOSTAGE_WORD.search(text) and (
+                _REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start())
+                or (head.lower() == "bodies" and not _OTHERS_BODIES.match(text, match.end()))):
+            category = "hostages"  # "10 living hostages and the remains of 18 others", "... and 18 bodies"
             key, what = (category, "dead"), f"{phrase} (dead)"
         elif category == "people" and _TAKEN_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             # "the kidnapping of 251 people"; Palestinians "abducted" in raids are detainees
