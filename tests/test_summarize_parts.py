@@ -537,7 +537,7 @@ def test_how_many_of_a_hostage_count_are_alive_or_dead(text, parts):
 
 
 @pytest.mark.parametrize(("text", "fate"), [
-    ("The group holds 48 hostages, about 20 of them dead, officials said.", ""),
+    ("The group holds 48 hostages, about 20 of them dead, officials said.", "held"),  # not dead: the 20 are
     ("The group freed 33 hostages; officials said 8 others were dead.", "released"),
     ("The bodies of four hostages killed in captivity were returned.", "dead"),
     ("Hamas would release all 48 remaining hostages, dead and alive, within days.", "released"),
@@ -1006,6 +1006,9 @@ def test_the_remains_of_hostages_count_dead_hostages():
     ("The White House weighed a final proposal after the killing of six hostages.", "hostages (dead)"),
     ("Protests followed the execution of Hersh Goldberg-Polin and five other hostages.", "other hostages (dead)"),
     ("Netanyahu asked the families of six hostages whose bodies were recovered for forgiveness.", "hostages (dead)"),
+    # held: "holds", "in its prisons"
+    ("According to Israeli counts, Hamas holds 115 hostages.", "hostages (held)"),
+    ("Israel has more than 10,000 Palestinians in its prisons, rights groups say.", "Palestinians (held)"),
     # the fate is read past who the counted are
     ("At least 42,924 Palestinians, a majority of them civilians, have been killed in the offensive.", "Palestinians killed"),
     ("More than 46,700 Palestinians, most of them women and children, have been killed.", "Palestinians killed"),

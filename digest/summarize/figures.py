@@ -84,7 +84,11 @@ _PRISON = re.compile(r"\b(?:prisons?|jails?|detention|custody)\b", re.I)
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
 _RELEASED = re.compile(r"\b(?:releas\w*|freed|free|handed over|hand over|swap\w*|exchang\w*|return\w*)\b", re.I)
-_HELD = re.compile(r"\b(?:held|holding|still|remain\w*|captivity|being held|kept)\b", re.I)
+_HELD = re.compile(
+    r"\b(?:held|holds?|holding|still|remain\w*|captivity|being held|kept|"
+    r"in (?:its|their|Israeli|Israel['’]s) (?:prisons|jails|custody|detention))\b",
+    re.I,
+)
 _CUMULATIVE = re.compile(r"\b(?:since|so far|in total|overall|toll|war began|start of the war|began the war)\b", re.I)
 _TRUCE = re.compile(r"\b(?:truce|ceasefire|cease-fire|pause|phase|stage|deadline|halt|lull|talks|negotiations|deal|agreement|plan|proposal)\b", re.I)
 _MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
