@@ -18,7 +18,7 @@ import pytest
 from digest.config import Cue, TrackConfig
 from digest.errors import ConfigError
 from digest.ingest import document_to_article, iter_documents
-from digest.models import Article, Document
+from digest.models import Article, Document, Summary, SummarySentence
 from digest.summarize import ALGORITHMS, summarize_group, top_lines
 from digest.summarize.select import NEAR_COPY, MeaningSpace, meaning_terms, near_copies
 from digest.text import words
@@ -292,6 +292,21 @@ def test_top_lines_are_the_summaries_own_sentences_new_first():
     one_each = top_lines([a, b], n=2)
     assert {id(s) for s in one_each} & {id(s) for s in a.sentences}
     assert {id(s) for s in one_each} & {id(s) for s in b.sentences}
+
+
+def test_top_lines_never_say_one_thing_twice():
+    # one announcement carried by two tracks' sections, worded by two outlets
+    def section(track, *scored):
+        return Summary(articles=(), sentences=tuple(SummarySentence(t, (0,), score=v) for t, v in scored), track=track)
+
+    cairo = section("cairo", ("Egypt has proposed a two-day ceasefire in Gaza to exchange four Israeli hostages for some "
+                              "Palestinian prisoners, President Sisi announced on Sunday.", 0.9),
+                    ("Hamas delegates left Cairo after two days of talks with the mediators.", 0.5))
+    other = section("other", ("President Sisi announced on Sunday that Egypt has proposed a two-day ceasefire in Gaza in "
+                              "which four Israeli hostages would be exchanged for Palestinian prisoners.", 0.8),
+                    ("The UN Security Council will vote on a new resolution on Tuesday.", 0.4))
+    lines = [line.text for line in top_lines([cairo, other], n=3)]
+    assert lines == [cairo.sentences[0].text, other.sentences[1].text, cairo.sentences[1].text]
 
 
 def test_a_very_large_group_is_scored_in_full_only_for_its_shortlist(monkeypatch):

@@ -60,6 +60,7 @@ from digest.summarize.select import (
     near_copies,
     numbers_of,
     said_by_graph,
+    set_cosine,
 )
 from digest.text import content_key, split_paragraphs, tokens_key, words
 
@@ -347,12 +348,14 @@ def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], sc
 
 def top_lines(summaries: Sequence[Summary], n: int = 3) -> list[SummarySentence]:
     """The `n` best sentences across a briefing: what is new before what repeats the last digest,
-    one per summary before a second from any, best score first. Returns the summaries' own
+    one per summary before a second from any, best score first, and never two that say the same
+    thing (two tracks' sections may both carry one announcement). Returns the summaries' own
     sentence objects."""
     ranked = sorted(
         ((sentence, number) for number, summary in enumerate(summaries) for sentence in summary.sentences),
         key=lambda pair: -pair[0].score,
     )
+    terms = {id(sentence): frozenset(meaning_terms(words(sentence.text))) for sentence, _ in ranked}
     out: list[SummarySentence] = []
     for repeated in (False, True):
         for one_per_summary in (True, False):
@@ -363,6 +366,8 @@ def top_lines(summaries: Sequence[Summary], n: int = 3) -> list[SummarySentence]
                 if sentence.repeated != repeated or any(sentence is chosen for chosen in out):
                     continue
                 if one_per_summary and number in used:
+                    continue
+                if any(set_cosine(terms[id(sentence)], terms[id(chosen)]) >= SAME_CONTENT for chosen in out):
                     continue
                 out.append(sentence)
                 used.add(number)

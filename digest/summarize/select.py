@@ -128,10 +128,14 @@ def near_copies(index: int, tokens: Sequence[Sequence[str]], space: MeaningSpace
     out = []
     for j in np.nonzero(space.similarity_to(index) >= 0.3)[0]:
         other = word_set(tokens[j])
-        if mine and other and len(mine & other) / math.sqrt(len(mine) * len(other)) >= NEAR_COPY \
-                and frozenset(numbers_of(tokens[j])) == my_numbers:
+        if set_cosine(mine, other) >= NEAR_COPY and frozenset(numbers_of(tokens[j])) == my_numbers:
             out.append(int(j))
     return out
+
+
+def set_cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    """Cosine of two sets as 0/1 vectors (0 when either is empty)."""
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
 
 def word_set(tokens: Sequence[str]) -> frozenset[str]:
