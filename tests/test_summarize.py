@@ -233,6 +233,20 @@ def test_an_untitled_texts_line_is_not_its_first_sentence_again():
     assert line in untitled.text and not line.startswith("Hamas negotiators have embarked")
 
 
+
+def test_an_untitled_texts_line_is_not_its_first_sentence_cut_inside_a_quote(tmp_path):
+    # The title stops at the first full stop inside the opening quote; the summary's sentence
+    # runs on to the attribution. It is the title again all the same.
+    path = tmp_path / "untitled.txt"
+    path.write_text("\"There are no signs from the talks in Qatar that the group is moving toward a deal. There is no reason "
+                    "for optimism,\" said three Israeli officials.\n\nThe prime minister spoke on Wednesday with the envoy, "
+                    "who is in Qatar for a second round of talks with the mediators.\n", encoding="utf-8")
+    [(_, document)] = list(iter_documents([str(path)], 10**7))
+    untitled = document_to_article(document)
+    assert untitled.title.startswith("\"There are no signs")
+    assert summarize_group([untitled], sentences=2).one_liners[0].startswith("The prime minister spoke")
+
+
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
 def test_every_algorithm_summarises(algorithm):
     summary = summarize_group(folder("alexander"), sentences=4, algorithm=algorithm)

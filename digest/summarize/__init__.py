@@ -331,8 +331,9 @@ def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], sc
     top = float(scores.max()) if len(scores) else 1.0
     best: dict[int, tuple[float, int]] = {}
     for local, candidate in enumerate(scored.candidates):
-        if tokens_key(candidate.tokens) == title_keys[candidate.article]:
-            continue  # the title itself (an untitled text's first sentence): shown already
+        key, title_key = tokens_key(candidate.tokens), title_keys[candidate.article]
+        if key == title_key or (title_key.count(" ") >= 4 and key.startswith(title_key + " ")):
+            continue  # the title itself (an untitled text's first sentence, maybe cut inside a quote): shown already
         wanted = title_terms[candidate.article]
         mine = set(terms[int(scored.indices[local])])
         restates = len(wanted & mine) / len(wanted) if wanted else 0.0
