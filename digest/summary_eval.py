@@ -22,9 +22,8 @@ from digest.config import Config, TrackConfig
 from digest.errors import ConfigError, InputError
 from digest.models import Article
 from digest.summarize import summarize_group
-from digest.summarize.candidates import paragraph_sentences
 from digest.summarize.scoring import ALGORITHMS, OfflineTokenizer, make_summarizer
-from digest.text import split_paragraphs
+from digest.text import paragraph_sentences, split_paragraphs
 
 logger = logging.getLogger(__name__)
 

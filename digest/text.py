@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -106,6 +106,56 @@ def quick_sentences(text: str) -> list[str]:
                 start = match.end()
             sentences.append(line[start:])
             out.extend(_trimmed(line, sentences))
+    return out
+
+
+def quotes_balanced(text: str) -> bool:
+    if text.count("“") > text.count("”"):
+        return False
+    return text.count('"') % 2 == 0 and text.count("«") <= text.count("»")
+
+
+def _sentence_spans(paragraph: str, splitter: Callable[[str], list[str]]) -> list[tuple[int, int]]:
+    """Sentence spans in `paragraph`: the splitter's sentences located in order, so the text stays exact."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for sentence in splitter(paragraph):
+        start = paragraph.find(sentence, cursor)
+        if start < 0:  # cannot happen with exact substrings; keep going rather than lose text
+            continue
+        spans.append((start, start + len(sentence)))
+        cursor = start + len(sentence)
+    return spans
+
+
+def _ends_with_initial(text: str) -> bool:
+    """Ends with a capital's initial ("U.", "J. D."): a split there is no sentence end."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return (
+        len(text) >= 2 and text[-1] == "." and "A" <= text[-2] <= "Z"
+        and (len(text) == 2 or text[-3].isspace() or text[-3] == ".")
+    )
+
+
+def paragraph_sentences(paragraph: str, splitter: Callable[[str], list[str]] = split_sentences) -> list[str]:
+    """Sentences of a paragraph, re-joining what the splitter cut inside an open quotation
+    ("We cannot stop the war. We cannot retreat," said ...) or after an initial ("U. S.")."""
+    spans = _sentence_spans(paragraph, splitter)
+    out: list[str] = []
+    i = 0
+    while i < len(spans):
+        start, end = spans[i]
+        joined = 0
+        while i + 1 < len(spans) and joined < 5:
+            text = paragraph[start:end]
+            if quotes_balanced(text) and not _ends_with_initial(text):
+                break
+            i += 1
+            joined += 1
+            end = spans[i][1]
+        out.append(paragraph[start:end])
+        i += 1
     return out
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from digest.ingest import document_to_article, iter_documents
 from digest.models import Article, Document
-from digest.summarize.candidates import context_penalty, extract_candidates, paragraph_sentences, rejection
+from digest.summarize.candidates import context_penalty, extract_candidates, rejection
 from digest.summarize.dates import days_before
 from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
@@ -20,7 +20,7 @@ from digest.summarize.scoring import OfflineTokenizer, concept_matrix, content_t
 from digest.summarize.select import (
     MeaningSpace, figure_counts, main_clause, meaning_terms, mmr_select, said_by_graph, told_share,
 )
-from digest.text import content_key, quick_sentences, split_sentences, words
+from digest.text import content_key, paragraph_sentences, quick_sentences, split_sentences, words
 
 RESOURCES = Path(__file__).parent / "resources" / "summarize"
 

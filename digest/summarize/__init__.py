@@ -33,7 +33,7 @@ from scipy import sparse
 from digest.config import TrackConfig
 from digest.errors import ConfigError
 from digest.models import Article, Summary, SummarySentence
-from digest.summarize.candidates import Candidate, extract_candidates, paragraph_sentences
+from digest.summarize.candidates import Candidate, extract_candidates
 from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes
 from digest.summarize.scoring import (
@@ -62,7 +62,7 @@ from digest.summarize.select import (
     said_by_graph,
     set_cosine,
 )
-from digest.text import content_key, split_paragraphs, tokens_key, words
+from digest.text import content_key, paragraph_sentences, split_paragraphs, tokens_key, words
 
 logger = logging.getLogger(__name__)
 

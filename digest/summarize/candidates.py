@@ -24,7 +24,10 @@ from functools import lru_cache
 from digest import dateline
 from digest.models import Article
 from digest.summarize.dates import days_before
-from digest.text import MONTH_NAME, content_key, ends_sentence, split_sentences, stop_words, words
+from digest.text import (
+    MONTH_NAME, content_key, ends_sentence, paragraph_sentences, quick_sentences, quotes_balanced, split_sentences, stop_words,
+    words,
+)
 
 # -- exclusion rules ----------------------------------------------------------------------------
 
@@ -190,56 +193,6 @@ class Rejected:
     article: int
     text: str
     reason: str
-
-
-def quotes_balanced(text: str) -> bool:
-    if text.count("“") > text.count("”"):
-        return False
-    return text.count('"') % 2 == 0 and text.count("«") <= text.count("»")
-
-
-def _sentence_spans(paragraph: str, splitter: Callable[[str], list[str]]) -> list[tuple[int, int]]:
-    """Sentence spans in `paragraph`: digest.text's sentences located in order, so the text stays exact."""
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for sentence in splitter(paragraph):
-        start = paragraph.find(sentence, cursor)
-        if start < 0:  # cannot happen with exact substrings; keep going rather than lose text
-            continue
-        spans.append((start, start + len(sentence)))
-        cursor = start + len(sentence)
-    return spans
-
-
-def _ends_with_initial(text: str) -> bool:
-    """Ends with a capital's initial ("U.", "J. D."): a split there is no sentence end."""
-    if text.endswith("\n"):
-        text = text[:-1]
-    return (
-        len(text) >= 2 and text[-1] == "." and "A" <= text[-2] <= "Z"
-        and (len(text) == 2 or text[-3].isspace() or text[-3] == ".")
-    )
-
-
-def paragraph_sentences(paragraph: str, splitter: Callable[[str], list[str]] = split_sentences) -> list[str]:
-    """Sentences of a paragraph, re-joining what the splitter cut inside an open quotation
-    ("We cannot stop the war. We cannot retreat," said ...) or after an initial ("U. S.")."""
-    spans = _sentence_spans(paragraph, splitter)
-    out: list[str] = []
-    i = 0
-    while i < len(spans):
-        start, end = spans[i]
-        joined = 0
-        while i + 1 < len(spans) and joined < 5:
-            text = paragraph[start:end]
-            if quotes_balanced(text) and not _ends_with_initial(text):
-                break
-            i += 1
-            joined += 1
-            end = spans[i][1]
-        out.append(paragraph[start:end])
-        i += 1
-    return out
 
 
 def _reads_as_sentence(text: str, tokens: list[str]) -> bool:
@@ -435,11 +388,7 @@ QUICK_SPLIT_CHARS = 1_000_000
 def extract_candidates(articles: list[Article] | tuple[Article, ...]) -> tuple[list[Candidate], list[Rejected]]:
     """Split every article into sentences; keep the ones that may appear in a summary."""
     titles = frozenset(content_key(a.title) for a in articles if a.title)
-    splitter = split_sentences
-    if sum(len(a.text) for a in articles) > QUICK_SPLIT_CHARS:
-        from digest.text import quick_sentences
-
-        splitter = quick_sentences
+    splitter = quick_sentences if sum(len(a.text) for a in articles) > QUICK_SPLIT_CHARS else split_sentences
     kept: list[Candidate] = []
     rejected: list[Rejected] = []
     for number, article in enumerate(articles):
