@@ -227,6 +227,15 @@ def test_a_text_that_opens_with_its_lead_is_titled_by_its_first_sentence_without
     assert LEAD in article.text and SECOND in article.text
 
 
+def test_a_text_that_opens_with_a_quotation_is_titled_by_the_whole_of_it(tmp_path):
+    quoted = ("\"There are no signs from the talks that the group is moving. There is no reason for optimism,\" "
+              "said three Israeli officials.")
+    path = tmp_path / "story.txt"
+    path.write_text(f"{quoted}\n\n{SECOND}\n", encoding="utf-8")
+    article = document_to_article(_one(path))
+    assert article.title == quoted and quoted in article.text
+
+
 def test_a_short_headline_above_a_date_and_the_lead_stays_the_headline(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text(f"Hamas rejects proposal\n\nWed 12 Mar 2025 12:02 pm\n\n{LEAD}\n\n{SECOND}\n", encoding="utf-8")

@@ -29,7 +29,7 @@ from datetime import datetime
 from digest import dateline
 from digest.ingest.timestamps import is_date_line, parse_date_line
 from digest.text import (
-    MONTH_NAME, WEEKDAY_NAME, content_key, ends_sentence, normalize_whitespace, split_sentences, title_case, word_count, words,
+    MONTH_NAME, WEEKDAY_NAME, content_key, ends_sentence, normalize_whitespace, paragraph_sentences, title_case, word_count, words,
 )
 
 
@@ -453,8 +453,9 @@ def split_headline(text: str) -> tuple[str, str]:
     if _reads_as_lead(title) or word_count(title) > 30:
         # No headline line: the text starts with its lead paragraph (a headline does not end in a
         # full stop), which stays in the body. Title it by its first sentence that is more than a
-        # dateline ("DOHA, August 15. /TASS/. Consultations ...").
-        sentences = split_sentences(title)
+        # dateline ("DOHA, August 15. /TASS/. Consultations ..."), a quotation whole with its
+        # speaker ("\"... for a deal. There is no reason for optimism,\" said three officials.").
+        sentences = paragraph_sentences(title)
         lead = next((s for s in sentences if word_count(s) >= 4 and not _never_headline(s)), sentences[0])
         return dateline.strip(lead), "\n".join(lines)
     # What stood above the headline stays in the body, for clean_body to read a byline or a date
