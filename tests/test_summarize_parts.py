@@ -604,6 +604,15 @@ def test_a_range_is_given_whole(text, value):
     assert [found[0] for found in find_figures(text)] == [value]
 
 
+@pytest.mark.parametrize(("text", "what"), [
+    ("The framework includes a 40–50 day ceasefire and the release of prisoners.", "day ceasefire"),  # what lasts that long
+    ("The plan calls for a six-week initial truce.", "truce"),
+    ("About 600 trucks a day are to enter under the agreement.", None),  # a rate, not a duration
+])
+def test_what_a_duration_is_the_length_of(text, what):
+    assert [w for _, w, category, _ in find_figures(text) if category in ("days", "weeks")] == ([what] if what else [])
+
+
 def test_a_range_disputes_only_what_falls_outside_it():
     prisoners = figures_of("Israel will free between 990 and 1,650 Palestinian prisoners, officials said.",
                            "Israel will free 1,650 Palestinian prisoners under the deal, officials said.",

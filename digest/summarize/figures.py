@@ -60,6 +60,7 @@ _FIGURE = re.compile(
     rf"(?P<between>(?:\s+(?!and\b|or\b|to\b|in\b|on\b|of\b|at\b|from\b|by\b|for\b|with\b|are\b|is\b|were\b|was\b|have\b|has\b|had\b)[\w'’-]+){{0,3}}?)\s+(?P<head>\b(?:{_HEAD_RE})\b)",
     re.I,
 )
+_DURATION_NOUN = re.compile(r"(?:\s+[a-z-]+){1,3}")
 _ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,])(?P<value>{_VALUE})-(?P<unit>day|week|month|hour)(?P<noun>(?:\s+[a-z-]+){{1,3}})", re.I)
 # Words between "six-week" and what lasts that long: "an 11-week Israeli blockade", "a six-week
 # initial ceasefire", "a 42-day first phase".
@@ -372,6 +373,17 @@ def _matches(regex: re.Pattern, text: str, anchors: list[int]) -> list[re.Match]
     return sorted(out.values(), key=lambda m: m.start())
 
 
+def _lasting(text: str, start: int, end: int) -> tuple[str, int]:
+    """What lasts a duration, in the words of text[start:end] after it ("a six-week initial
+    ceasefire": "ceasefire"), and where it ends: the first lower-case word that is no adjective."""
+    noun, stop = "", end
+    for word in re.finditer(r"[^\s]+", text[start:end]):
+        noun, stop = word.group(), start + word.end()
+        if noun[:1].islower() and noun not in _DURATION_ADJECTIVES:
+            break
+    return noun, stop
+
+
 def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str, tuple]]:
     """(value, what, category, key) for every figure in one sentence; with `breakdown`, also how
     many of a hostage count are alive or dead (see _BREAKDOWN), which the key figures list but
@@ -407,11 +419,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         what = " ".join(kept) or "dollars"
         add(match.start(), match.end(), match.group("value"), what, "dollars", ("dollars", what))
     for match in _matches(_ADJECTIVAL_DURATION, text, anchors) if "-" in text else ():
-        unit, offset, noun = match.group("unit").lower(), match.start("noun"), ""
-        for word in re.finditer(r"[^\s]+", match.group("noun")):
-            noun, end = word.group(), offset + word.end()
-            if noun[:1].islower() and noun not in _DURATION_ADJECTIVES:
-                break
+        unit = match.group("unit").lower()
+        noun, end = _lasting(text, match.start("noun"), match.end("noun"))
         add(match.start(), end, f"{match.group('value')}-{unit}", noun.lower(), unit + "s", (unit + "s",))
     for match in _matches(_FIGURE, text, anchors):
         if match.group("adjectival"):
@@ -454,6 +463,11 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         else:
             key = (category,) if category in ("days", "weeks", "months", "hours") else (category, _singular(head))
             what = phrase
+            singular = head.lower() in ("day", "week", "month", "hour") and phrase == head  # not "500 a day"
+            after = _DURATION_NOUN.match(text, match.end()) if singular else None
+            if after:  # "a 40-50 day truce": the unit as an adjective, and what lasts that long
+                noun, _ = _lasting(text, after.start(), after.end())
+                what = f"{phrase} {noun.lower()}"
         if category in ("days", "weeks", "months", "hours", "people") and parse_number(match.group("value")) is None:
             continue  # "hours of talks", "thousands of people": no figure to report
         if category in ("days", "weeks", "months", "hours") and _WHEN.match(text, match.end()):
