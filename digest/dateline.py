@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 
-from digest.text import MONTH_NAME, WEEKDAY_NAME, title_case, words
+from digest.text import MONTH_IN_DATE, WEEKDAY_NAME, title_case, words
 
-_MONTH = rf"{MONTH_NAME}\.?"
+_MONTH = MONTH_IN_DATE
 _DAY = rf"{_MONTH}\s+\d{{1,2}}"  # "March 3", "Oct. 5"
 _DATE = rf"(?:,\s*{_DAY}(?:,\s*\d{{4}})?)"  # ", March 3, 2024"
 _CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"  # "DEIR AL-BALAH"

@@ -195,6 +195,8 @@ MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
     r"|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])"
 )
+# A month as a date writes it, full or abbreviated with a full stop: "March", "Oct.".
+MONTH_IN_DATE = rf"{MONTH_NAME}\.?"
 # A weekday's name, capitalised and whole: "Thursday".
 WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH_NUMBERS = {name: number for number, name in enumerate(

@@ -29,7 +29,7 @@ from datetime import datetime
 from digest import dateline
 from digest.ingest.timestamps import is_date_line, parse_date_line
 from digest.text import (
-    MONTH_NAME, WEEKDAY_NAME, content_key, ends_sentence, normalize_whitespace, paragraph_sentences, title_case, word_count, words,
+    MONTH_IN_DATE, WEEKDAY_NAME, content_key, ends_sentence, normalize_whitespace, paragraph_sentences, title_case, word_count, words,
 )
 
 
@@ -45,7 +45,7 @@ _BYLINE = re.compile(
 )
 _GLUED_COUNTER = re.compile(r"^\d[\d.,]*\s?[KkMm]?\s?(?:[A-Z][a-z]+){1,3}$")
 _COUNTER = re.compile(r"^\d[\d.,]*\s*[KkMm]?\s+(?:comments?|shares?|views?|likes?|followers?|subscribers?|fans?|reads?)$", re.I)
-_MONTH = rf"{MONTH_NAME}\.?"
+_MONTH = MONTH_IN_DATE
 _POINTER = re.compile(
     r"^(?:(?:see also|read also|also read|read more|related stories|click here|you may also like|more on this story)\b"
     r"|(?:more|related|watch|listen|recommended):)",

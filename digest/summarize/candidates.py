@@ -25,7 +25,7 @@ from digest import dateline
 from digest.models import Article
 from digest.summarize.dates import days_before
 from digest.text import (
-    MONTH_NAME, content_key, ends_sentence, paragraph_sentences, quick_sentences, quotes_balanced, split_sentences, stop_words,
+    MONTH_IN_DATE, content_key, ends_sentence, paragraph_sentences, quick_sentences, quotes_balanced, split_sentences, stop_words,
     words,
 )
 
@@ -68,7 +68,7 @@ _CAPTION_CREDIT = re.compile(
     r"\bin this (?:photo|picture|image|handout|file photo|screengrab|screenshot|video grab)\b|\bpictured\b",
     re.I,
 )
-_MONTH = rf"{MONTH_NAME}\.?"
+_MONTH = MONTH_IN_DATE
 _FULL_DATE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\b")
 # A wire photo's caption ends with where and when it was taken, after a comma: "... outside the
 # White House in Washington, US, July 25, 2024." A sentence of news says "on July 25, 2024", or

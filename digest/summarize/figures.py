@@ -60,8 +60,9 @@ _FIGURE = re.compile(
     rf"(?P<between>(?:\s+(?!and\b|or\b|to\b|in\b|on\b|of\b|at\b|from\b|by\b|for\b|with\b|are\b|is\b|were\b|was\b|have\b|has\b|had\b)[\w'’-]+){{0,3}}?)\s+(?P<head>\b(?:{_HEAD_RE})\b)",
     re.I,
 )
-_DURATION_NOUN = re.compile(r"(?:\s+[a-z-]+){1,3}")
-_ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,])(?P<value>{_VALUE})-(?P<unit>day|week|month|hour)(?P<noun>(?:\s+[a-z-]+){{1,3}})", re.I)
+_NOUN_WORDS = r"(?:\s+[a-z-]+){1,3}"  # the words after a duration, what lasts that long among them
+_DURATION_NOUN = re.compile(_NOUN_WORDS)
+_ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,])(?P<value>{_VALUE})-(?P<unit>day|week|month|hour)(?P<noun>{_NOUN_WORDS})", re.I)
 # Words between "six-week" and what lasts that long: "an 11-week Israeli blockade", "a six-week
 # initial ceasefire", "a 42-day first phase".
 _DURATION_ADJECTIVES = frozenset({
