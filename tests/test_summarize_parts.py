@@ -907,6 +907,23 @@ def test_what_happens_to_the_counted_is_read_past_an_including_aside():
     assert [(value, category) for value, _, category, _ in found] == [("At least six", "killed")]
 
 
+@pytest.mark.parametrize(("sentence", "fates"), [
+    # a fate word of the clause before belongs to the count before
+    ("At least 30 people were killed and 50 others wounded in the strike.", [("At least 30", "killed"), ("50", "injured")]),
+    ("At least 30 people were killed and 50 others were injured.", [("At least 30", "killed"), ("50", "injured")]),
+    ("Israeli strikes killed 30 Palestinians and wounded 50 others, medics said.", [("30", "killed"), ("50", "injured")]),
+    ("Some 25 Palestinians were wounded and 3 people were killed.", [("Some 25", "injured"), ("3", "killed")]),
+    # a part named after "including" shares the fate of the whole
+    ("About 600 Palestinians have been killed, including 200 children.", [("About 600", "killed"), ("200", "killed")]),
+    # taken hostage after the count, as "the kidnapping of 251 people" before it
+    ("In the attack about 1,200 people were killed and 251 others were taken hostage.",
+     [("about 1,200", "killed"), ("251", "hostages")]),
+    ("Some 240 people were taken captive.", [("Some 240", "hostages")]),
+])
+def test_each_count_in_a_sentence_has_its_own_fate(sentence, fates):
+    assert [(value, category) for value, _, category, _ in find_figures(sentence)] == fates
+
+
 @pytest.mark.parametrize(("body", "speakers"), [
     # a quote that ends its sentence with a full stop: the next sentence's speaker did not say it
     ("Writing online, Dana Kerr announced, “We have a deal for the first phase. The hostages come home soon.” "

@@ -304,13 +304,20 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             return "held"
         return ""
     if category == "people":
-        if _near(_KILLED, text[:own], start, end, 25):
-            return "killed"
-        if _near(_INJURED, text, start, end, 25):
-            return "injured"
-        if _near(_DISPLACED, text, start, end, 25):
-            return "displaced"
+        # A fate word before the count is its own only in its own clause (see _LAST_JOIN): in "30
+        # people were killed and 50 others wounded" the 50 were wounded.
+        before = text[max(0, start - 25) : start]
+        joined = _LAST_JOIN.match(before)
+        around = before[joined.end() if joined else 0 :] + text[start : min(own, end + 45)]
+        for fate, regex in (("killed", _KILLED), ("injured", _INJURED), ("displaced", _DISPLACED)):
+            if regex.search(around):
+                return fate
     return ""
+
+
+# Where a new clause starts; a comma before "including" starts a part of the count before, which
+# shares its fate ("600 Palestinians have been killed, including 200 children").
+_LAST_JOIN = re.compile(r".*(?:\band\b|,(?!\s*(?:including|among them|of whom)\b)|;|\bwhile\b|\bwhereas\b|\bbut\b)", re.S | re.I)
 
 
 def _singular(noun: str) -> str:
@@ -339,6 +346,8 @@ _QUALIFIER_BEFORE = re.compile(rf"(?<![\w$.,])(?:{_QUALIFIER})\s+\$?\s?$", re.I)
 _PHRASAL_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning)\s+over\s+$", re.I)
 # Words right before a head count that make its people hostages: "the kidnapping of 251 people".
 _TAKEN_BEFORE = re.compile(r"\b(?:kidnapp\w+|abduct\w+)\s+(?:of\s+)?(?:(?:about|around|some|more than|over|at least)\s+)?$", re.I)
+# ... and right after it: "251 others were taken hostage", "250 people abducted".
+_TAKEN_AFTER = re.compile(r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped)\b", re.I)
 # Dead hostages counted by what is returned of them: "the remains of 18 others", "the bodies of 28".
 _REMAINS_BEFORE = re.compile(r"\b(?:remains|bodies)\s+of\s+(?:the\s+)?(?:(?:about|around|some|at least|another)\s+)?$", re.I)
 # Hostages or prisoners counted by their death or what is returned of them: "the bodies of four
@@ -439,7 +448,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
                 or (head.lower() == "bodies" and not _OTHERS_BODIES.match(text, match.end()))):
             category = "hostages"  # "10 living hostages and the remains of 18 others", "... and 18 bodies"
             key, what = (category, "dead"), f"{phrase} (dead)"
-        elif category == "people" and _TAKEN_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        elif category == "people" and (_TAKEN_BEFORE.search(text, max(0, match.start() - 30), match.start())
+                                       or _TAKEN_AFTER.match(text, match.end())):
             # "the kidnapping of 251 people"; Palestinians "abducted" in raids are detainees
             category = "prisoners" if head.lower() == "palestinians" else "hostages"
             key, what = (category, ""), f"{phrase} taken hostage" if category == "hostages" else phrase
