@@ -59,9 +59,11 @@ _LENIENT = re.compile(
     rf"|(?:{WEEKDAY_NAME},?\s*)?(?:{_DAY},?|\d{{1,2}}\s+{_MONTH},?)\s+\d{{4}}\s*[:—–-]\s+{_NEWS})"  # "13 April 2025: "
 )
 # A credit before the news: "(MENAFN- Gulf Times) Qatar is ...", "(AFP) - ...", "/TASS/. Talks ...",
-# or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...".
+# a byline with its outlet in brackets, the opening one sometimes lost ("(Dave Orr, Antiwar.com) US
+# envoy ..."), or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...".
 _CREDIT = re.compile(
     r"^(?:\((?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
+    r"|\(?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\)\s*(?:[—–-]{1,2}\s*)?"
     r"|[A-Z][a-z'’-]+(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+)"
     rf"{_NEWS}"
 )
@@ -109,7 +111,7 @@ def strip(sentence: str) -> str:
 
 
 def _strip_once(sentence: str) -> str:
-    credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] else None
+    credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] or ")" in sentence[:60] else None
     if credit:
         sentence = sentence[credit.end():]
     match = (_LENIENT.match(sentence) or _strict(sentence)) if sentence[:1].isupper() or sentence[:1].isdigit() else None

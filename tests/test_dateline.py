@@ -43,6 +43,9 @@ def test_parse_gives_the_agency():
     ("CAIRO/JERUSALEM (Reuters) - Hamas said on Monday it was ready.", "Hamas said on Monday it was ready."),
     ("(MENAFN- Gulf Times) Qatar is hosting the talks.", "Qatar is hosting the talks."),
     ("/TASS/. Consultations on Gaza continue in Doha.", "Consultations on Gaza continue in Doha."),
+    # a byline with its outlet in brackets, also when the page lost the opening bracket
+    ("(Dan Orr, Antiwar.com) US envoy Tom Reyes met Hamas officials in Egypt.", "US envoy Tom Reyes met Hamas officials in Egypt."),
+    ("Dan Orr, Antiwar.com) US envoy Tom Reyes met Hamas officials in Egypt.", "US envoy Tom Reyes met Hamas officials in Egypt."),
     ("JERUSALEM: Israel sent its team to Doha on Monday.", "Israel sent its team to Doha on Monday."),
     ("Doha: Qatar confirmed the talks would resume.", "Qatar confirmed the talks would resume."),
     ("Gaza/Jerusalem – Hamas has presented a response to the proposal.", "Hamas has presented a response to the proposal."),
@@ -60,6 +63,7 @@ def test_parse_gives_the_agency():
     ("Hamas official Basem Naim - who spoke to AFP - said no.", "Hamas official Basem Naim - who spoke to AFP - said no."),
     ("Israel-Hamas talks - the latest round - stalled on Monday.", "Israel-Hamas talks - the latest round - stalled on Monday."),
     ("Talks resumed on Sunday — a day late.", "Talks resumed on Sunday — a day late."),
+    ("Hamas official Basem Naim (pictured) said the talks went well.", "Hamas official Basem Naim (pictured) said the talks went well."),
     # never more than eight words
     ("Israel's Prime Minister Benjamin Netanyahu and his security cabinet (AFP) - met.",
      "Israel's Prime Minister Benjamin Netanyahu and his security cabinet (AFP) - met."),
