@@ -919,8 +919,12 @@ def test_what_happens_to_the_counted_is_read_past_an_including_aside():
     ("In the attack about 1,200 people were killed and 251 others were taken hostage.",
      [("about 1,200", "killed"), ("251", "hostages")]),
     ("Some 240 people were taken captive.", [("Some 240", "hostages")]),
+    # "women and children hostages" are hostages, not women
+    ("The deal frees 50 civilian women and children hostages held in Gaza.", [("50", "hostages")]),
+    ("Israel will free 150 Palestinian women and children prisoners.", [("150", "prisoners")]),
+    ("Hamas will free 50 women and children.", [("50", "people")]),
 ])
-def test_each_count_in_a_sentence_has_its_own_fate(sentence, fates):
+def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     assert [(value, category) for value, _, category, _ in find_figures(sentence)] == fates
 
 

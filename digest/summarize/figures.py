@@ -346,6 +346,9 @@ _QUALIFIER_BEFORE = re.compile(rf"(?<![\w$.,])(?:{_QUALIFIER})\s+\$?\s?$", re.I)
 _PHRASAL_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning)\s+over\s+$", re.I)
 # Words right before a head count that make its people hostages: "the kidnapping of 251 people".
 _TAKEN_BEFORE = re.compile(r"\b(?:kidnapp\w+|abduct\w+)\s+(?:of\s+)?(?:(?:about|around|some|more than|over|at least)\s+)?$", re.I)
+# A second group of people before the captives' noun: "50 women and children hostages".
+_PAIRED_HEAD = re.compile(
+    r"\s+and\s+(?:children|women|minors|teenagers|girls|boys|elderly)\s+(?P<captive>hostages?|captives?|prisoners?|detainees?)\b", re.I)
 # ... and right after it: "251 others were taken hostage", "250 people abducted".
 _TAKEN_AFTER = re.compile(r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped)\b", re.I)
 # Dead hostages counted by what is returned of them: "the remains of 18 others", "the bodies of 28".
@@ -441,6 +444,10 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             continue  # "the 2011 prisoner exchange" is a year
         between = re.sub(r"^as\b\s*", "", match.group("between").strip(), flags=re.I)  # "took 253 as hostages"
         phrase = (between + " " + head).strip()
+        paired = _PAIRED_HEAD.match(text, match.end()) if category == "people" else None
+        if paired:  # "50 women and children hostages" are hostages
+            category = "prisoners" if paired.group("captive").lower().startswith(("prisoner", "detainee")) else "hostages"
+            phrase += paired.group()
         if category == "people" and _near(_PRISON, text, match.start(), match.end(), 0, 30):
             category = "prisoners"  # "350 Palestinians from Israeli prisons"
         if category == "people" and _HOSTAGE_WORD.search(text) and (
