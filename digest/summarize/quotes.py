@@ -305,10 +305,10 @@ _PARTICIPLE = re.compile(
 # A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "...""
 _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known as)\s*$", re.I)
 # A body as the subject that opens a sentence: "The Hostages and Missing Families Forum welcomed",
-# "Prime Minister Benjamin Netanyahu's office hit back".
+# "Prime Minister Benjamin Netanyahu's office hit back", "The Israeli army confirmed".
 _BODY_OPENS = re.compile(
-    r"(?:^|[.!?]\s+)(?:The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
-    r"(?P<own>(?<=['’]s)\s+(?:office|government|ministry|military|army|movement|group|cabinet|spokesman|spokeswoman))?)"
+    r"(?:^|[.!?]\s+)(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
+    r"(?P<own>\s+(?:office|government|ministry|military|army|movement|group|cabinet|spokesman|spokeswoman))?)"
     r"\s+(?:has\s+|had\s+|also\s+)?[a-z]+\b"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+")
@@ -382,6 +382,8 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     if opened is None:
         return None
     who = opened.group("who").split()
+    if opened.group("own") and opened.group("the") and not who[-2].endswith(("’s", "'s")):
+        return " ".join(["the", *who])  # "the Israeli army"
     if not opened.group("own"):
         if len(who) <= 2 and who[-1] in people:
             return None
