@@ -958,6 +958,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("Hamas says it has approved the proposal, which Israel says falls short of what it asked of Hamas.\n\n“Our leader informed the mediators of our approval of the proposal,” "
      "the Palestinian group said.", ["Hamas"]),
     ("“We reaffirm our full commitment to the agreement and its implementation,” the terror group said.", ["the terror group"]),
+    # ... past a "which" clause; "and" is no verb ("The Families Forum, which ..., welcomed")
+    ("The Families Forum, which represents many relatives, welcomed the vote. “We will not rest until the last "
+     "hostage comes home,” it said.", ["Families Forum"]),
     # "it": a body written with a common noun ("The Israeli army confirmed ...")
     ("The Israeli army confirmed the handover. “One hostage was transferred to them, and they are on their way,” it said.",
      ["the Israeli army"]),

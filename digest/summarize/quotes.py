@@ -305,11 +305,12 @@ _PARTICIPLE = re.compile(
 # A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "...""
 _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known as)\s*$", re.I)
 # A body as the subject that opens a sentence: "The Hostages and Missing Families Forum welcomed",
-# "Prime Minister Benjamin Netanyahu's office hit back", "The Israeli army confirmed".
+# "Prime Minister Benjamin Netanyahu's office hit back", "The Israeli army confirmed", "The Families
+# Forum, which represents the relatives, welcomed".
 _BODY_OPENS = re.compile(
     r"(?:^|[.!?]\s+)(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
     r"(?P<own>\s+(?:office|government|ministry|military|army|movement|group|cabinet|spokesman|spokeswoman))?)"
-    r"\s+(?:has\s+|had\s+|also\s+)?[a-z]+\b"
+    r"(?:,\s+(?:which|who)\s[^,.;]{1,120},)?\s+(?:has\s+|had\s+|also\s+)?(?!(?:and|of|for)\b)[a-z]+\b"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+")
 _IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|brought|fought|held|left|saw|got|won|began|set|put|kept|stood|struck|read|rang"
