@@ -964,6 +964,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "it": a body written with a common noun ("The Israeli army confirmed ...")
     ("The Israeli army confirmed the handover. “One hostage was transferred to them, and they are on their way,” it said.",
      ["the Israeli army"]),
+    # a station whose name has a title word in it
+    ("Israeli Army Radio reported on the handover, stating: “The army is ready to receive the captive tonight.”",
+     ["Israeli Army Radio"]),
     # a title in quotation marks is no quote
     ("The plan, in a document titled “The Comprehensive Plan to End the War,” has twenty points.", []),
 ])

@@ -72,6 +72,7 @@ _HONORIFICS = {"sheikh", "king", "emir", "prince", "mr", "mrs", "ms", "dr"}
 _NAME_STARTS = {"abu", "abd", "abdel"}  # "Abu Ahmed" is a name; a bare "al" or "bin" in front is not
 # What an organisation's possessive may own in an attribution: "the Prime Minister's Office".
 _BODY_NOUNS = {"office", "ministry", "government", "cabinet", "army", "military", "movement", "forum"}
+_BROADCASTERS = {"radio", "television", "tv", "broadcaster"}
 
 
 def _bare(token: str) -> str:
@@ -109,6 +110,8 @@ def _trailing_name(tokens: list[str]) -> list[str]:
         run = run[1:]  # "But Netanyahu said": the sentence's first word is not part of the name
     if [_bare(t) for t in run[-2:]] == ["white", "house"]:
         return run[-2:]  # the White House speaks as a body, not as a "House" with a title
+    if len(run) > 1 and _bare(run[-1]) in _BROADCASTERS:
+        return run  # "Israeli Army Radio" is a station, not a "Radio" with a title
     owners = [k for k, token in enumerate(run[:-1]) if token.lower().endswith(("’s", "'s", "s’", "s'"))]
     if owners and len(run) - owners[-1] == 2 and run[-1].lower() in _BODY_NOUNS:
         return run  # "Prime Minister's Office": the body is the speaker
