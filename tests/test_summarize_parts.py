@@ -967,6 +967,13 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # a station whose name has a title word in it
     ("Israeli Army Radio reported on the handover, stating: “The army is ready to receive the captive tonight.”",
      ["Israeli Army Radio"]),
+    # a name never runs across a full stop ("in Doha. He said"); after an unnamed relative speaks,
+    # "she" is not the last person named
+    ("“We are working towards a truce,” Majed al-Ansari told reporters in Doha. He said talks went on.\n\n"
+     "“There is momentum for more talks now,” he said.", ["Majed al-Ansari", "Majed al-Ansari"]),
+    ("“We are working towards a truce,” Majed al-Ansari told reporters in Doha.\n\nPolice warned relatives not "
+     "to celebrate, his mother said.\n\n“They told us no sweets, no flags, no gatherings,” she told reporters.",
+     ["Majed al-Ansari", None]),
     # a title in quotation marks is no quote
     ("The plan, in a document titled “The Comprehensive Plan to End the War,” has twenty points.", []),
 ])

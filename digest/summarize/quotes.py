@@ -93,11 +93,24 @@ def _run_start(tokens: list[str]) -> int:
         before = tokens[position - 1] if position > 0 else ""
         joins = token in _JOINERS and start < len(tokens) and (
             _bare(before) in _TITLE_WORDS if token != "and" else before[:1].isupper())
+        if start < len(tokens) and _ends_sentence(token):
+            break  # "... told reporters in Doha. He said": the run starts after the full stop
         if _name_token(token) or joins:
             start = position
         else:
             break
     return start
+
+
+def _ends_sentence(token: str) -> bool:
+    """A word with the full stop that ends a sentence: not an initial ("J."), a title ("Gen.",
+    "Mr.") or letters with stops ("U.S.")."""
+    word = token.rstrip(".")
+    return (token.endswith(".") and len(word) > 1 and "." not in word
+            and word.lower() not in _TITLE_WORDS | _HONORIFICS | _ABBREVIATED_TITLES)
+
+
+_ABBREVIATED_TITLES = {"sen", "rep", "gov", "jr", "sr", "st", "lt", "col", "gen", "maj", "brig", "capt", "sgt", "adm", "prof", "rev"}
 
 
 _OPENERS = {"but", "and", "so", "yet", "however", "meanwhile", "when", "while", "after", "then", "also", "now", "still"}
@@ -436,6 +449,16 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         if who and _is_name(who) and (len(who.split()) > 1 or who in people) and _bare(who.split()[-1]) not in _BODY_NOUNS | {"house"}:
             last_person = who
 
+    def heard(paragraph: str, start: int, end: int) -> None:
+        """Who speaks in paragraph[start:end] outside quotation marks; after someone unnamed ("his
+        mother said"), "she said" is no longer the last person named."""
+        nonlocal last_person
+        for said in _SPEAKS.finditer(paragraph, start, end):
+            remember(_speaking(said, paragraph))
+        for unnamed in _KIN_SPEAKS.finditer(paragraph, start, end):
+            if paragraph[start : unnamed.start()].strip(" ,"):  # not the attribution of the quote before
+                last_person = None
+
     paragraphs = article.paragraphs  # a property that splits the text: once
     carried: str | None = None  # who spoke the quote that ended the paragraph before
     for number, paragraph in enumerate(paragraphs):
@@ -446,8 +469,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         # paragraph before ("...," Netanyahu said. / "There has been some movement.")
         only_quote = _QUOTED.fullmatch(paragraph.strip()) is not None
         for match in _QUOTED.finditer(paragraph):
-            for said in _SPEAKS.finditer(paragraph, cursor, match.start()):
-                remember(_speaking(said, paragraph))
+            heard(paragraph, cursor, match.start())
             text = next(g for g in match.groups() if g is not None).strip()
             speaker = _attribution(paragraph, match.start(), match.end())
             if speaker is None and _PARTICIPLE.search(paragraph, max(0, match.start() - 30), match.start()):
@@ -491,14 +513,19 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 continue
             spoken = True
             out.append((text.rstrip(",").strip(), speaker, number))
-        for said in _SPEAKS.finditer(paragraph, cursor):
-            remember(_speaking(said, paragraph))
+        heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
     return out
 
 
 # A body described rather than named: "the terror group", "the Palestinian militant group".
 _GROUP_DESCRIBED = re.compile(r"the (?:[\w-]+ ){1,3}(?:group|movement|organi[sz]ation)")
+
+
+# Someone the text does not name speaks: "his mother said", "her brother told reporters".
+_KIN_SPEAKS = re.compile(
+    r"\b(?:his|her|their)\s+(?:[a-z]+\s+)?(?:mother|father|parents?|wife|husband|son|daughter|brother|sister|"
+    r"uncle|aunt|cousin|grandmother|grandfather|relatives?|family|friend|neighbou?r|lawyer)\s+(?:said|says|told)\b")
 
 
 def _closed_by_quote(tail: str) -> bool:
