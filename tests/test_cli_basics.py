@@ -86,3 +86,13 @@ def test_nothing_to_ingest_says_why(run_cli, digest_home):
     assert result.exit_code == 0
     assert f"nothing to ingest: there is no inbox folder at {digest_home.resolve() / 'inbox'}" in result.stderr
     assert result.stdout.startswith("0 new")
+
+
+def test_a_page_without_article_text_is_reported_once_in_digests_words(tmp_path):
+    (tmp_path / "index.html").write_text("<html><body><script>var x = 1;</script></body></html>")
+    (tmp_path / "ok.txt").write_text("Talks resume\n\nQatar said the talks in Doha would resume on Tuesday with both delegations.\n")
+    result = _run("summarize", str(tmp_path), "--json")
+    assert result.returncode == 1  # one input failed, the rest were summarised
+    assert result.stderr.strip() == (f"{tmp_path / 'index.html'}: no article text found in the HTML "
+                                      "(is it an index page, a login wall or broken markup?)")
+    assert "discarding data" in _run("-v", "summarize", str(tmp_path), "--json").stderr  # the extractor's own words, with -v

@@ -75,8 +75,12 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("trafilatura", "htmldate", "fontTools", "weasyprint", "apscheduler", "urllib3", "charset_normalizer"):
+    for noisy in ("fontTools", "weasyprint", "apscheduler", "urllib3", "charset_normalizer"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING) if verbose < 2 else level)
+    # The extractor's warnings ("discarding data: None") restate what digest reports itself, in its
+    # own words ("no article text found in the HTML ..."): shown with -v only.
+    for extractor in ("trafilatura", "htmldate"):
+        logging.getLogger(extractor).setLevel(logging.ERROR if not verbose else logging.WARNING if verbose < 2 else level)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
