@@ -67,3 +67,24 @@ def test_nothing_readable_exits_3_with_a_message(tmp_path):
                           env={"DIGEST_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"})
     assert proc.returncode == 3
     assert "nothing to summarise" in proc.stderr
+
+
+def test_a_local_feed_file_is_summarised_from_its_entries_own_text(run_cli, tmp_path):
+    feed = tmp_path / "wire.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Gulf Wire</title>'
+        "<item><title>Talks resume in Doha</title><link>https://example.org/a</link>"
+        "<description>Qatar said the talks in Doha would resume on Tuesday with both delegations present.</description></item>"
+        "<item><title>Envoys meet in Cairo</title><description>Egyptian mediators met the Hamas delegation in Cairo "
+        "on Monday to discuss the hostage exchange.</description></item>"
+        "<item><title>Link only</title><link>https://example.org/c</link></item>"
+        "</channel></rss>", encoding="utf-8")
+    result = run_cli("summarize", "--json", "--track", "none", feed)
+    assert result.exit_code == 1  # the link-only entry: ingest fetches its page, summarize does not
+    texts = [s["text"] for s in json.loads(result.stdout)["sentences"]]
+    assert sorted(texts) == [
+        "Egyptian mediators met the Hamas delegation in Cairo on Monday to discuss the hostage exchange.",
+        "Qatar said the talks in Doha would resume on Tuesday with both delegations present.",
+    ]
+    assert "https://example.org/c: feed entry has no text of its own; `digest ingest` fetches the page it links to" in result.stderr
+    assert "unsupported file type" not in result.stderr

@@ -135,17 +135,55 @@ def read_path(path: Path, max_bytes: int) -> list[Document]:
 
 
 def iter_documents(paths: list[str], max_bytes: int) -> Iterator[tuple[str, Document | InputError]]:
-    """Read local files (not feeds) for store-less commands (classify, summarize): (path, Document
-    or error), folders walked like `plan` does."""
+    """Read local files for store-less commands (classify, summarize): (path, Document or error),
+    folders walked like `plan` does. A feed file gives its entries' own text; the pages they link
+    to are not fetched (`digest ingest` does that)."""
     for target in paths:
         path = Path(target)
         files = _walk(path) if path.is_dir() else [path]
         for file in files:
             try:
+                if _file_kind(file) == "feed":
+                    yield from ((str(file), doc) for doc in _feed_file_documents(file, max_bytes))
+                    continue
                 for entry in _path_entries(file, max_bytes):
                     yield str(file), InputError(entry.reason) if isinstance(entry, BadEntry) else entry
             except InputError as exc:
                 yield str(file), exc
+
+
+def _feed_file_documents(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+    feed = parse_feed(_read_file(path, max_bytes), str(path))
+    if feed.problem:
+        yield InputError(f"{path}: malformed feed ({feed.problem}); read the {len(feed.entries)} entries that could be recovered")
+    for entry in feed.entries:
+        location = entry.link or f"{path}#{entry.key}"
+        if not entry.html:
+            yield InputError(f"{location}: feed entry has no text of its own; `digest ingest` fetches the page it links to")
+            continue
+        try:
+            yield _entry_fields(_entry_text(entry, location), entry, location)
+        except InputError as exc:
+            yield exc
+
+
+def _entry_text(entry: FeedEntry, location: str) -> Document:
+    """A feed entry's own content (or, short of the full text, its summary) as a Document."""
+    body = f"<article>{entry.html}</article>" if entry.has_full_text else f"<article><p>{entry.html}</p></article>"
+    return read_html(f"<html><body>{body}</body></html>", location, precise=False)[0]
+
+
+def _entry_fields(doc: Document, entry: FeedEntry, location: str) -> Document:
+    """`doc` with what the feed says of its entry: title, author, date, outlet, link."""
+    return replace(
+        doc,
+        location=location,
+        title=entry.title or doc.title,
+        author=entry.author or doc.author,
+        published=entry.published or doc.published,
+        outlet=doc.outlet or entry.feed_title,
+        url=entry.link or doc.url,
+    )
 
 
 def _one_line(text: str) -> str:
@@ -234,7 +272,7 @@ class _Ingester:
         linked page (fetched once: None when it was fetched on an earlier poll)."""
         location = entry.link or f"{feed_location}#{entry.key}"
         if entry.has_full_text:
-            doc = read_html(f"<html><body><article>{entry.html}</article></body></html>", location, precise=False)[0]
+            doc = _entry_text(entry, location)
         elif entry.link and is_url(entry.link):
             page = self.store.source("url", entry.link)
             if page["last_polled"] is not None:
@@ -244,18 +282,10 @@ class _Ingester:
             doc = self._page(response, location)
             self.store.update_source(page["id"], response.etag, response.last_modified)
         elif entry.html:
-            doc = read_html(f"<html><body><article><p>{entry.html}</p></article></body></html>", location, precise=False)[0]
+            doc = _entry_text(entry, location)
         else:
             raise InputError(f"{location}: feed entry has neither content nor a link")
-        return replace(
-            doc,
-            location=location,
-            title=entry.title or doc.title,
-            author=entry.author or doc.author,
-            published=entry.published or doc.published,
-            outlet=doc.outlet or entry.feed_title,
-            url=entry.link or doc.url,
-        )
+        return _entry_fields(doc, entry, location)
 
     # -- storing -----------------------------------------------------------------------------
 
