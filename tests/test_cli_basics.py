@@ -29,6 +29,14 @@ def test_the_walk_finds_the_ingest_commands():
 
 
 @pytest.mark.parametrize("path", [p for p, _ in COMMANDS], ids=" ".join)
+def test_every_command_is_in_the_readme_command_table(path):
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"\n| `digest {' '.join(path)}" in readme, f"`digest {' '.join(path)}` is missing from README.md's command table"
+
+
+@pytest.mark.parametrize("path", [p for p, _ in COMMANDS], ids=" ".join)
 def test_every_command_has_help(path):
     command = dict(COMMANDS)[path]
     assert (command.help or "").strip(), f"`digest {' '.join(path)}` has no help text"
