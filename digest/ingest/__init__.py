@@ -153,6 +153,8 @@ def iter_documents(paths: list[str], max_bytes: int) -> Iterator[tuple[str, Docu
 
 
 def _feed_file_documents(path: Path, max_bytes: int) -> Iterator[Document | InputError]:
+    """Each entry of a local feed file that carries text of its own, as a Document; an error for
+    the rest (and for a malformed feed, after which the recovered entries still come)."""
     feed = parse_feed(_read_file(path, max_bytes), str(path))
     if feed.problem:
         yield InputError(f"{path}: malformed feed ({feed.problem}); read the {len(feed.entries)} entries that could be recovered")
