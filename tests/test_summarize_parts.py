@@ -1091,3 +1091,13 @@ def test_a_quote_inside_the_writers_sentence_is_spoken_by_whom_the_sentence_name
         "leading to an end to the war, the Egyptian source said.\n\n"
         "“The talks will resume next week in Cairo,” an Israeli official, speaking on condition of anonymity, said.")
     assert found == {"Hamas has no problem": "the Egyptian source", "The talks will resum": "an Israeli official"}
+
+
+@pytest.mark.parametrize(("sentence", "what"), [
+    ("Barnea offered safe passage in exchange for releasing the 101 hostages still in captivity.", "hostages (held)"),
+    ("The plan calls for Hamas to free all 48 hostages still held in Gaza within 72 hours.", "hostages (held)"),
+    ("Israel offered a 45-day truce in exchange for Hamas releasing 11 Israeli hostages still held in Gaza.",
+     "Israeli hostages (released)"),
+])
+def test_hostages_still_held_are_held_when_they_are_the_whole(sentence, what):
+    assert [w for _, w, category, _ in find_figures(sentence) if category == "hostages"] == [what]

@@ -269,6 +269,11 @@ _STILL_HELD = re.compile(
     r"|\s+(?:are|were)\s+(?:still\s+|now\s+|being\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+)*(?:held|in\s+captivity)\b",
     re.I,
 )
+# "the 101 hostages still in captivity", "all 48 hostages still held": the whole that is held (a
+# part, "releasing 11 hostages still held in Gaza", is what the deal frees).
+_STILL_HELD_AFTER = re.compile(r"\s+still\s+(?:held|in\s+captivity|in\s+Gaza)\b", re.I)
+_WHOLE_BEFORE = re.compile(r"\b(?:the|all|roughly|about|around|some|estimated|remaining)\s+$", re.I)
+_WHOLE_VALUE = re.compile(r"(?:all|roughly|about|around|some)\s", re.I)  # the value's own qualifier: "all 48"
 
 
 # "held by Hamas" without a verb before it says who holds the counted, not what happens to them.
@@ -294,6 +299,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         if _DEATH_BEFORE.search(text, max(0, start - 60), start) or _near(_KILLED, text[:own], start, end, 10, 40):
             return "dead"
         if _STILL_HELD.match(text, end):  # "After Alexander's release, 58 hostages remain in Gaza"
+            return "held"
+        if _STILL_HELD_AFTER.match(text, end) and (_WHOLE_BEFORE.search(text, max(0, start - 20), start)
+                                                   or _WHOLE_VALUE.match(text, start)):
             return "held"
         if _near(_RELEASED, text, start, end):
             return "released"
