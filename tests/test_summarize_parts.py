@@ -915,6 +915,10 @@ def test_what_happens_to_the_counted_is_read_past_an_including_aside():
     ("Some 25 Palestinians were wounded and 3 people were killed.", [("Some 25", "injured"), ("3", "killed")]),
     # a part named after "including" shares the fate of the whole
     ("About 600 Palestinians have been killed, including 200 children.", [("About 600", "killed"), ("200", "killed")]),
+    ("Israeli strikes killed 30 people, including 10 children, medics said.", [("30", "killed"), ("10", "killed")]),
+    ("The ministry said 274 Palestinians, including 64 children and 57 women, were killed.",
+     [("274", "killed"), ("64", "killed"), ("57", "killed")]),
+    ("More than 2,000 people, including 30 children, attended the rally.", [("More than 2,000", "people"), ("30", "people")]),
     # taken hostage after the count, as "the kidnapping of 251 people" before it
     ("In the attack about 1,200 people were killed and 251 others were taken hostage.",
      [("about 1,200", "killed"), ("251", "hostages")]),

@@ -357,6 +357,8 @@ _TAKEN_BEFORE = re.compile(r"\b(?:kidnapp\w+|abduct\w+)\s+(?:of\s+)?(?:(?:about|
 # A second group of people before the captives' noun: "50 women and children hostages".
 _PAIRED_HEAD = re.compile(
     r"\s+and\s+(?:children|women|minors|teenagers|girls|boys|elderly)\s+(?P<captive>hostages?|captives?|prisoners?|detainees?)\b", re.I)
+# A part of the people counted before: "including 64 children", "among them 12 women".
+_PART_NAMED = re.compile(r"\b(?:including|among them|among whom|of whom)\s+(?:(?:about|around|some|at least|more than|nearly)\s+)?$", re.I)
 # ... and right after it: "251 others were taken hostage", "250 people abducted".
 _TAKEN_AFTER = re.compile(r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped)\b", re.I)
 # Dead hostages counted by what is returned of them: "the remains of 18 others", "the bodies of 28".
@@ -443,6 +445,7 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         unit = match.group("unit").lower()
         noun, end = _lasting(text, match.start("noun"), match.end("noun"))
         add(match.start(), end, f"{match.group('value')}-{unit}", noun.lower(), unit + "s", (unit + "s",))
+    whole_fate = ""  # what befell the last people counted, which a part named after "including" shares
     for match in _matches(_FIGURE, text, anchors):
         if match.group("adjectival"):
             continue
@@ -470,6 +473,9 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             key, what = (category, ""), f"{phrase} taken hostage" if category == "hostages" else phrase
         elif category == "people":
             situation = _situation("people", text, match.start(), match.end())
+            if not situation and whole_fate and _PART_NAMED.search(text, max(0, match.start() - 30), match.start()):
+                situation = whole_fate  # "274 Palestinians, including 64 children and 57 women, were killed"
+            whole_fate = situation or whole_fate
             if situation in ("killed", "injured", "displaced"):
                 category = situation
             # A running total ("since the war began") and one day's toll are different things;
