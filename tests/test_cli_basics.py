@@ -3,6 +3,7 @@ the real entry points run; errors come out as one line with their exit code."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -104,3 +105,19 @@ def test_a_page_without_article_text_is_reported_once_in_digests_words(tmp_path)
     assert result.stderr.strip() == (f"{tmp_path / 'index.html'}: no article text found in the HTML "
                                       "(is it an index page, a login wall or broken markup?)")
     assert "discarding data" in _run("-v", "summarize", str(tmp_path), "--json").stderr  # the extractor's own words, with -v
+
+
+def test_listing_tables_cut_a_long_title_and_json_keeps_it_whole(run_cli, digest_home, tmp_path):
+    from digest.cli import table_title
+
+    title = ("Negotiations between Israel and Hamas for a ceasefire and a hostage exchange may be nearing a deal, "
+             "according to sources on both sides of the talks in Doha")
+    story = tmp_path / "story.txt"
+    story.write_text(f"{title}\n\nQatar said the talks in Doha would resume on Tuesday with both delegations present.\n", encoding="utf-8")
+    assert run_cli("ingest", story).exit_code == 0
+    shown = table_title(title)
+    assert shown.endswith("…") and len(shown) <= 90 and title.startswith(shown[:-1])
+    assert table_title("Talks resume in Doha") == "Talks resume in Doha"
+    table = run_cli("articles").output
+    assert "…" in table and "sources" not in table  # the cut words are not in the table
+    assert json.loads(run_cli("articles", "--json").output)[0]["title"] == title

@@ -60,6 +60,19 @@ def _json_default(value):
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+TABLE_TITLE_WIDTH = 90  # an untitled text's title is its whole first sentence
+
+
+def table_title(title: str, width: int = TABLE_TITLE_WIDTH) -> str:
+    """A title as a listing table shows it: whole up to `width` characters, else cut at a word
+    with "…" (`--json` keeps it whole)."""
+    if len(title) <= width:
+        return title
+    head = title[: width - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head
+    return cut.rstrip(" ,;:") + "…"
+
+
 def echo_json(data) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=_json_default))
 

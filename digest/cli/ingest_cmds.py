@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from digest.cli import AppContext, cli, echo_json, pass_app, stderr_is_tty
+from digest.cli import AppContext, cli, echo_json, pass_app, stderr_is_tty, table_title
 from digest.ingest import ingest, plan
 from digest.models import Article
 
@@ -114,7 +114,7 @@ def articles_command(app: AppContext, as_json: bool) -> None:
     for row in rows:
         copies = ", ".join(map(str, row["duplicates"]))
         dup_text = f"copies: {copies}" if copies else (f"copy of {row['duplicate_of']}" if row["duplicate_of"] else "")
-        table.add_row(str(row["id"]), (row["date"] or "")[:10], row["outlet"] or "", row["title"], str(row["word_count"]), dup_text)
+        table.add_row(str(row["id"]), (row["date"] or "")[:10], row["outlet"] or "", table_title(row["title"]), str(row["word_count"]), dup_text)
     Console().print(table)
 
 

@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from digest.cli import AppContext, cli, echo_json, pass_app
+from digest.cli import AppContext, cli, echo_json, pass_app, table_title
 from digest.errors import InputError
 from digest.ingest import document_to_article, iter_documents
 from digest.models import OUT_OF_SCOPE, TrackAssignment
@@ -121,7 +121,7 @@ def tracks_command(app: AppContext, as_json: bool, tracks: tuple[str, ...], reas
             table.add_column(column, overflow="fold")
         for article, assignment in members:
             confidence = "pinned" if assignment.pinned else f"{assignment.confidence:.2f}"
-            table.add_row(str(article.id), f"{article.date:%Y-%m-%d}" if article.date else "", article.title,
+            table.add_row(str(article.id), f"{article.date:%Y-%m-%d}" if article.date else "", table_title(article.title),
                           ", ".join(assignment.secondary), confidence, reasons(assignment, reason_count))
         console.print(table)
 
