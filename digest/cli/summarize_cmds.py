@@ -70,7 +70,8 @@ def summarize_command(app: AppContext, paths: tuple[str, ...], sentences: int | 
                       track_id: str, as_json: bool) -> None:
     """Summarise the articles in PATHS (files or folders) as one group, without the store:
     sentences quoted from the articles, each citing every file that carries it, then key
-    figures and quotes. Exits 1 when some file could not be read (the rest are summarised).
+    figures and quotes. A local RSS/Atom file gives its entries' own text. Exits 1 when some
+    file or entry could not be read (the rest are summarised).
     """
     config = app.config
     articles: list[Article] = []

@@ -48,7 +48,8 @@ def reasons(assignment: TrackAssignment, count: int) -> str:
 def classify_command(app: AppContext, paths: tuple[str, ...], as_json: bool, reason_count: int) -> None:
     """Classify article files (or folders of them) into tracks without touching the store.
 
-    Exits 1 when some file could not be read; the others are still classified.
+    A local RSS/Atom file gives its entries' own text. Exits 1 when some file or entry could not
+    be read; the others are still classified.
     """
     config = app.config
     results, failed = [], 0
