@@ -88,3 +88,19 @@ def test_every_command_has_help(run_cli):
     for command in ("classify", "tracks", "assign", "eval"):
         result = run_cli(command, "--help")
         assert result.exit_code == 0 and len(result.output) > 200
+
+
+def test_classify_reads_the_entries_of_a_local_feed_file(run_cli, digest_home, tmp_path):
+    feed = tmp_path / "wire.atom"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
+        "<entry><title>Israeli team arrives in Doha for ceasefire talks</title><id>urn:a</id>"
+        "<summary>An Israeli negotiating team arrived in Doha on Monday for talks with Qatari and Egyptian mediators "
+        "on a ceasefire and hostage release deal with Hamas.</summary></entry>"
+        "<entry><title>Hamas delegation in Cairo</title><id>urn:b</id>"
+        "<summary>A Hamas delegation arrived in Cairo on Tuesday for talks with Egyptian mediators on the ceasefire "
+        "and hostage exchange, the group said.</summary></entry></feed>", encoding="utf-8")
+    result = run_cli("classify", "--json", feed)
+    assert result.exit_code == 0, result.output
+    assert [(row["title"], row["primary"]) for row in json.loads(result.stdout)] == [
+        ("Israeli team arrives in Doha for ceasefire talks", "doha"), ("Hamas delegation in Cairo", "cairo")]
