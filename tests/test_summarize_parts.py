@@ -762,6 +762,7 @@ def test_he_or_she_said_is_the_person_acting_in_the_sentence_before():
     ("Qatari Foreign Ministry spokesman Majed al-Ansari", "Majed al-Ansari"),
     ("Einav Zangauker, whose son Matan is held in Gaza", "Einav Zangauker"),
     ("a Qatari official", "a Qatari official"),
+    ("a Gazan who took part in the celebrations", "a Gazan"),  # someone described, not a person named "Gazan"
     ("Reporting from Doha, Al Jazeera's Samir Haddad", "Samir Haddad"),
     ("the movement's chief negotiator Khalil al-Hayya", "Khalil al-Hayya"),
     ("the group", "the group"),  # named in an earlier sentence: a pointer for quotes_in to follow

@@ -210,6 +210,9 @@ def speaker_from(phrase: str) -> str | None:
         if person:
             return person  # "Samir Haddad of Al Jazeera's Doha bureau"
         name = _trailing_name(tokens)
+        if len(name) == 1 and 0 < start < len(tokens) and tokens[start - 1].lower() in ("a", "an", "one") \
+                and _DEMONYM.search(name[0]):
+            return f"{tokens[start - 1]} {name[0]}"  # "a Gazan who took part in the celebrations": someone described
         if name and not (len(name) == len(tokens) == 1 and name[0].lower() in _TITLE_WORDS):
             return " ".join(name).strip("’'")
     # the description that names someone: "an Israeli official, speaking on condition of anonymity";
@@ -222,6 +225,9 @@ def speaker_from(phrase: str) -> str | None:
             and (tokens[0].lower() in _DETERMINERS or tokens[-1].islower()):
         return first  # "an Israeli official", "Israeli officials"; one lower-case word is no one
     return None
+
+
+_DEMONYM = re.compile(r"(?:an|i|ese|ish)$")  # "Gazan", "Israeli", "Lebanese", "Turkish"
 
 
 # Full stops that end no sentence: "U.S.", "U.N.", "Mr.", "Lt. Gen." before a name. The attribution
