@@ -95,6 +95,7 @@ class ClassifierConfig:
     host_mention: float = 0.25
     go_between: float = 1.5
     mediator: float = 0.5
+    announcement: float = 3.0
     residence: float = 0.5
     incident: float = 3.0
     background: float = 0.4

@@ -648,3 +648,33 @@ def test_the_summary_sets_labelled_without_reading_the_classifier_keep_their_acc
     scores = evaluate_classification(gold, config)
     assert not scores.failures
     assert scores.accuracy >= bar, [p for p in scores.to_dict()["predictions"] if not p["correct"]]
+
+
+@pytest.mark.parametrize(("title", "text", "primary"), [
+    # a host announcing the deal, a pause in it or its own mediation, in the headline or first sentence
+    ("Qatar says Gaza truce, hostage release to start Friday",
+     "A Gaza truce and hostage release will start on Friday morning, the foreign ministry spokesperson said. "
+     "The four-day pause will see 13 hostages freed on the first day, he added.", "doha"),
+    ("Qatar suspends its mediation between Israel and Hamas",
+     "Qatar has suspended its role as a mediator in talks on a Gaza ceasefire and hostage deal until both "
+     "sides show willingness, its foreign ministry said on Saturday.", "doha"),
+    ("Egypt proposes two-day Gaza ceasefire to free four hostages",
+     "Egypt has proposed a two-day ceasefire in the Gaza Strip to exchange four Israeli hostages for some "
+     "Palestinian prisoners, the president said on Sunday.", "cairo"),
+    # two hosts announcing together are co-mediators, not a venue
+    ("Egypt and Qatar receive Hamas response to ceasefire proposal",
+     "Egypt and Qatar said on Tuesday they had received the response of Hamas to the US-backed proposal for a "
+     "ceasefire and hostage exchange.", "other"),
+    # a host speaking of a strike is an incident, not an announcement of the talks
+    ("Qatar says Israeli strike on Hamas negotiators in Doha threatens the truce",
+     "Qatar said on Tuesday that an Israeli strike on a building in Doha housing members of Hamas's political "
+     "bureau, who were meeting to discuss a US ceasefire proposal, was a cowardly attack.", "other"),
+    # a host commenting further down is still only a mediator named
+    ("Israeli strikes kill 30 across Gaza",
+     "Israeli strikes killed at least 30 Palestinians across Gaza on Monday, health officials said. Qatar said "
+     "the strikes endangered the ceasefire deal it had mediated.", "other"),
+])
+def test_a_host_announcing_the_deal_itself_places_the_article(config, title, text, primary):
+    assignment = classify(make(title, text), config)
+    assert assignment.primary == primary, assignment.evidence[:4]
+    assert (any(e.kind == "announcement" for e in assignment.evidence)) == (primary != "other")

@@ -61,7 +61,7 @@ def classify(article: Article, config: Config) -> TrackAssignment:
         focused = focused or (top and answers_a_proposal(low, hits, main_clause))
         if not any(hit.track is not None for hit in hits):
             continue  # nothing but vocabulary and scope terms: no rule has anything to read
-        rules = SentenceRules(lexicon, tokens, low, hits, first=first)
+        rules = SentenceRules(lexicon, tokens, low, hits, first=first, top=top)
         if top and main_clause < len(low) and _reports_an_incident(rules, main_clause):
             # "Israeli strikes kill 30 as a Hamas team heads to Cairo": the news is the strike; the
             # backdrop clause counts as the body does
@@ -76,6 +76,7 @@ def classify(article: Article, config: Config) -> TrackAssignment:
             findings += [(f, part_weight, text) for f in unit_findings]
             # a backdrop clause split off above does not make the article about talks
             focused = focused or (top and part is parts[0][0] and any(f.kind in FOCUS_KINDS and f.track for f in unit_findings))
+    findings = _one_announcer(findings, lexicon)
     if article.place:
         dateline = _dateline_findings(article.place, lexicon)
         # where it was filed, not what it is about: wire services file war reports from Cairo and Doha
@@ -85,6 +86,17 @@ def classify(article: Article, config: Config) -> TrackAssignment:
     if not scope_on_top:
         findings.append((Finding(None, "headline and first sentence say nothing of the scope", "off_topic", 0.0), 1.0, article.title))
     return _decide(config, lexicon, findings, scope_in, scope_out, article.id)
+
+
+def _one_announcer(findings: list[tuple[Finding, float, str]], lexicon: Lexicon) -> list[tuple[Finding, float, str]]:
+    """A host's own announcement places the article only when no other track's host announces
+    too: "Qatar said ... Egypt said ..." are co-mediators, counted as mediators."""
+    if len({f.track for f, _w, _t in findings if f.kind == "announcement"}) <= 1:
+        return findings
+    config = lexicon.config
+    ratio = config.mediator / config.announcement if config.announcement else 0.0
+    return [(replace(f, kind="mediator", strength=f.strength * ratio) if f.kind == "announcement" else f, w, t)
+            for f, w, t in findings]
 
 
 def _read(rules: SentenceRules, lexicon: Lexicon) -> list[Finding]:
@@ -106,10 +118,12 @@ def _reports_an_incident(rules: SentenceRules, main_clause: int) -> bool:
 
 # Words and findings that show an article's top is about talks (see `_unfocused`).
 FOCUS_ROLES = frozenset({"talk", "party", "travel", "departure", "mediator", "host_word", "plan"})
-FOCUS_KINDS = frozenset({"venue_pattern", "venue_context", "relation", "proposal", "phrase"})
+FOCUS_KINDS = frozenset({"venue_pattern", "venue_context", "relation", "proposal", "phrase", "announcement"})
 # Findings that place talks on a track. A track with none (only mentions of a country, its
 # mediators, a dateline naming the country but no venue: "RAFAH, Egypt") cannot be the primary
-# track: a report about a crossing or a hospital in Egypt is not a Cairo round.
+# track: a report about a crossing or a hospital in Egypt is not a Cairo round. A host that
+# announces the deal itself in the headline or first sentence ("Qatar says truce to start Friday") does
+# place it: the talks it mediates are the ones it hosts.
 PLACING_KINDS = FOCUS_KINDS | {"go_between", "dateline"}
 
 

@@ -45,6 +45,19 @@ RESPONSE_WORDS = (
 )
 
 
+# A host announcing, proposing or suspending something itself ("Qatar says", "Egypt has proposed",
+# "Qatar's mediation ... is on hold"); see `SentenceRules.announces`.
+ANNOUNCE_WORDS = frozenset({
+    "says", "said", "states", "stated", "announces", "announced", "announcing", "proposes", "proposed",
+    "suspends", "suspended", "confirms", "confirmed", "halts", "halted", "pauses", "paused", "declares",
+    "declared", "unveils", "unveiled", "offers", "offered", "brokers", "brokered", "mediation",
+})
+# What such an announcement is about for it to be news of the talks.
+DEAL_WORDS = frozenset({
+    "truce", "ceasefire", "cease", "deal", "agreement", "pause", "proposal", "mediation", "hostage", "hostages",
+})
+
+
 def tokenize(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 

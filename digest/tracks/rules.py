@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from digest.tracks.lexicon import Hit, Lexicon
+from digest.tracks.lexicon import ANNOUNCE_WORDS, DEAL_WORDS, Hit, Lexicon
 
 ARTICLES = frozenset({"the", "a", "an"})
 COORDINATION = frozenset({"and", ",", "&"})
@@ -121,13 +121,16 @@ class Finding:
 class SentenceRules:
     """The hits of one sentence and the rules that read them."""
 
-    def __init__(self, lexicon: Lexicon, tokens: list[str], low: list[str], hits: list[Hit], first: bool = False):
+    def __init__(self, lexicon: Lexicon, tokens: list[str], low: list[str], hits: list[Hit], first: bool = False,
+                 top: bool = False):
         """`tokens` and `low` from `tokenize_folded`, `hits` from `lexicon.match`; `first`: the
-        first sentence of the body, where a dateline may stand."""
+        first sentence of the body, where a dateline may stand; `top`: the headline or the first
+        sentence, where a host's own announcement places the article (see `announces`)."""
         self.lexicon = lexicon
         self.tokens, self.low, self.hits = tokens, low, hits
         self.n = len(low)
         self.first = first
+        self.top = top
         self.vocab: dict[str, dict[int, int]] = {}
         for hit in self.hits:
             if hit.track is None:
@@ -278,11 +281,24 @@ class SentenceRules:
                 strength = config.dateline if kind == "dateline_country" else getattr(config, kind)
             if kind in ("venue_pattern", "venue_context") and self.dated(start, end):
                 kind, strength = "background", strength * config.background
+            elif kind == "mediator" and self.top and self.announces(hit, end):
+                kind, strength = "announcement", config.announcement
             if kind == "incident":
                 out.append(Finding(None, self.text(start, end), kind, strength * hit.cue.weight))
             elif strength > 0:
                 out.append(Finding(hit.track, self.text(start, end), kind, strength * hit.cue.weight))
         return out
+
+    def announces(self, hit: Hit, end: int) -> bool:
+        """A host speaking or acting as mediator announces the deal, proposal or pause itself:
+        "Qatar says Gaza truce to start Friday", "Egypt has proposed a two-day ceasefire",
+        "Qatar's mediation ... is on hold". Not when the sentence names another track's place:
+        "Egypt, Qatar efforts to mend the deal" are two mediators, no venue."""
+        if not any(token in DEAL_WORDS for token in self.low) or self.vocab.get("incident"):
+            return False  # "Qatar says the strike on Hamas's negotiators in Doha derails the truce" is an incident
+        if any(h.track != hit.track for h in self.hits if h.role in ("venue", "host")):
+            return False
+        return any(token in ANNOUNCE_WORDS for token in self.low[hit.start : min(self.n, end + 4)])
 
     def dated(self, start: int, end: int) -> bool:
         """Talks at a venue dated to the past near the words that place them: a month ("in
