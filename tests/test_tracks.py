@@ -658,6 +658,9 @@ def test_the_summary_sets_labelled_without_reading_the_classifier_keep_their_acc
     ("Qatar suspends its mediation between Israel and Hamas",
      "Qatar has suspended its role as a mediator in talks on a Gaza ceasefire and hostage deal until both "
      "sides show willingness, its foreign ministry said on Saturday.", "doha"),
+    ("Qatar announces four-day humanitarian pause in Gaza",
+     "The pause will begin on Thursday morning and allow aid into the Strip, in exchange for the release of 50 "
+     "women and children held hostage.", "doha"),
     ("Egypt proposes two-day Gaza ceasefire to free four hostages",
      "Egypt has proposed a two-day ceasefire in the Gaza Strip to exchange four Israeli hostages for some "
      "Palestinian prisoners, the president said on Sunday.", "cairo"),

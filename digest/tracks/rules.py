@@ -391,8 +391,8 @@ class SentenceRules:
             return "mediator", s, e
         if self.at("speech", e) or (e + 1 < n and low[e] == "," and self.at("speech", e + 1)):
             return "mediator", s, self.vocab["speech"].get(e) or self.vocab["speech"][e + 1]  # "Cairo warned": the state speaking
-        if e < n and low[e] in AUXILIARIES:
-            return "mediator", s, e + 1  # "Cairo has rejected", "Doha will not allow": the state acting
+        if e < n and (low[e] in AUXILIARIES or low[e] in ANNOUNCE_WORDS):
+            return "mediator", s, e + 1  # "Cairo has rejected", "Doha will not allow", "Qatar announces": the state acting
         if prep in CONTEXT_PREPOSITIONS and (self.has("talk") or self.has("party")) and not self._at_forum(p):
             return "venue_context", p, e
         return "mention", s, e
