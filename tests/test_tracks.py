@@ -664,6 +664,14 @@ def test_the_summary_sets_labelled_without_reading_the_classifier_keep_their_acc
     ("Egypt proposes two-day Gaza ceasefire to free four hostages",
      "Egypt has proposed a two-day ceasefire in the Gaza Strip to exchange four Israeli hostages for some "
      "Palestinian prisoners, the president said on Sunday.", "cairo"),
+    # ... or its official does, by name and title
+    ("Gaza ceasefire deal reached",
+     "Qatar's prime minister on Wednesday announced a ceasefire agreement between Israel and Hamas, clearing the way "
+     "for dozens of hostages to go home.", "doha"),
+    # an official only commenting on talks held elsewhere does not make them the host's round
+    ("Paris talks made good progress, Qatari premier says",
+     "The discussions in Paris on freeing the hostages made good progress, Qatari Prime Minister Mohammed bin "
+     "Abdulrahman Al Thani said at a think tank in Washington on Monday.", "other"),
     # two hosts announcing together are co-mediators, not a venue
     ("Egypt and Qatar receive Hamas response to ceasefire proposal",
      "Egypt and Qatar said on Tuesday they had received the response of Hamas to the US-backed proposal for a "

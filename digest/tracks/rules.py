@@ -69,6 +69,12 @@ GIVE_VERBS = frozenset({
 GIVE_REACH = 8  # tokens from the give verb to the counterpart
 # "rejects a UN resolution backing A's plan": what is answered is the thing that backs the plan
 BACKING = frozenset({"backing", "endorsing", "supporting", "sponsoring", "welcoming", "approving", "adopting"})
+SPEECH_ONLY = frozenset({"says", "said", "states", "stated"})  # what an official says may be comment, not news
+# A state's office or official, who speaks for it: "Qatar's foreign ministry", "the Qatari prime minister".
+OFFICE_WORDS = frozenset({
+    "prime", "minister", "ministry", "foreign", "spokesman", "spokeswoman", "spokesperson", "emir", "president",
+    "presidency", "government", "cabinet", "official", "officials", "intelligence", "chief", "head", "office",
+})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"})
 
 # How far (in tokens) the rules look around a mention.
@@ -283,11 +289,32 @@ class SentenceRules:
                 kind, strength = "background", strength * config.background
             elif kind == "mediator" and self.top and self.announces(hit, end):
                 kind, strength = "announcement", config.announcement
+            elif kind == "mention" and hit.role == "host" and self.top:
+                spoke = self.official_speaks(hit.end)
+                if spoke is not None and self.announces(hit, spoke):
+                    kind, strength, end = "announcement", config.announcement, spoke + 1
             if kind == "incident":
                 out.append(Finding(None, self.text(start, end), kind, strength * hit.cue.weight))
             elif strength > 0:
                 out.append(Finding(hit.track, self.text(start, end), kind, strength * hit.cue.weight))
         return out
+
+    def official_speaks(self, e: int) -> int | None:
+        """Where the verb is when a host's office or official announces something right after the
+        host's name: "Qatar's prime minister on Wednesday announced", "Qatari Prime Minister Sheikh
+        Mohammed bin Abdulrahman Al Thani confirmed"; None when anything else comes between, or the
+        official only "said" (comment on talks elsewhere, often)."""
+        i, titled = e, False
+        while i < self.n and i < e + 16:
+            token, low = self.tokens[i], self.low[i]
+            if low in OFFICE_WORDS:
+                titled = True
+            elif low in ANNOUNCE_WORDS and low not in SPEECH_ONLY:
+                return i if titled else None  # announced, proposed, confirmed: not only "said"
+            elif not (token[:1].isupper() or low in ("'s", "of", "and", "bin", "al", "on") or low in WEEKDAYS):
+                return None
+            i += 1
+        return None
 
     def announces(self, hit: Hit, end: int) -> bool:
         """A host speaking or acting as mediator announces the deal, proposal or pause itself:
