@@ -122,8 +122,8 @@ FOCUS_KINDS = frozenset({"venue_pattern", "venue_context", "relation", "proposal
 # Findings that place talks on a track. A track with none (only mentions of a country, its
 # mediators, a dateline naming the country but no venue: "RAFAH, Egypt") cannot be the primary
 # track: a report about a crossing or a hospital in Egypt is not a Cairo round. A host that
-# announces the deal itself in the headline or first sentence ("Qatar says truce to start Friday") does
-# place it: the talks it mediates are the ones it hosts.
+# announces the deal itself in the headline or first sentence ("Qatar says truce to start
+# Friday") does place it: the talks it mediates are the ones it hosts.
 PLACING_KINDS = FOCUS_KINDS | {"go_between", "dateline"}
 
 
