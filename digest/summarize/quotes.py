@@ -73,6 +73,10 @@ _NAME_STARTS = {"abu", "abd", "abdel"}  # "Abu Ahmed" is a name; a bare "al" or 
 # What an organisation's possessive may own in an attribution: "the Prime Minister's Office".
 _BODY_NOUNS = {"office", "ministry", "government", "cabinet", "army", "military", "movement", "forum"}
 _BROADCASTERS = {"radio", "television", "tv", "broadcaster"}
+_DEMONYM = re.compile(r"(?:an|i|ese|ish)$")  # a nationality: "Gazan", "Israeli", "Lebanese", "Turkish"
+# Titles written short with a full stop, which ends no sentence: "Gen. Herzi Halevi", "Mr. Biden".
+_ABBREVIATED_TITLES = ("Mr", "Ms", "Dr", "Lt", "Sr", "Jr", "St", "Mrs", "Gen", "Col", "Maj", "Sen", "Rep", "Gov", "Adm", "Sgt",
+                       "Brig", "Capt")
 
 
 def _bare(token: str) -> str:
@@ -104,13 +108,14 @@ def _run_start(tokens: list[str]) -> int:
 
 def _ends_sentence(token: str) -> bool:
     """A word with the full stop that ends a sentence: not an initial ("J."), a title ("Gen.",
-    "Mr.") or letters with stops ("U.S.")."""
+    "Mr.", "Prof.") or letters with stops ("U.S.")."""
     word = token.rstrip(".")
     return (token.endswith(".") and len(word) > 1 and "." not in word
-            and word.lower() not in _TITLE_WORDS | _HONORIFICS | _ABBREVIATED_TITLES)
+            and word.lower() not in _TITLE_WORDS | _HONORIFICS | _NO_SENTENCE_END)
 
 
-_ABBREVIATED_TITLES = {"sen", "rep", "gov", "jr", "sr", "st", "lt", "col", "gen", "maj", "brig", "capt", "sgt", "adm", "prof", "rev"}
+# The abbreviated titles, and two more that _ABBREVIATION_DOT does not hide.
+_NO_SENTENCE_END = frozenset({title.lower() for title in _ABBREVIATED_TITLES} | {"prof", "rev"})
 
 
 _OPENERS = {"but", "and", "so", "yet", "however", "meanwhile", "when", "while", "after", "then", "also", "now", "still"}
@@ -136,7 +141,7 @@ def _trailing_name(tokens: list[str]) -> list[str]:
         honorific = run[titles[-1]] if _bare(run[titles[-1]]) in _HONORIFICS else None
         run = run[titles[-1] + 1 :]
     while len(run) > 1 and (_bare(run[0]) in _TITLE_WORDS or run[0] in _JOINERS
-                            or (len(run) > 2 and (re.search(r"(?:i|ian|ese|ish|an)$", run[0].lower())
+                            or (len(run) > 2 and (_DEMONYM.search(run[0].lower())
                                                   or re.fullmatch(r"(?:[A-Z]\.?){2,3}", run[0])))):
         dropped = run.pop(0)
         honorific = dropped if _bare(dropped) in _HONORIFICS else None
@@ -227,15 +232,13 @@ def speaker_from(phrase: str) -> str | None:
     return None
 
 
-_DEMONYM = re.compile(r"(?:an|i|ese|ish)$")  # "Gazan", "Israeli", "Lebanese", "Turkish"
-
-
 # Full stops that end no sentence: "U.S.", "U.N.", "Mr.", "Lt. Gen." before a name. The attribution
 # patterns stop at a full stop, so these are hidden from them (a one-dot leader stands in).
 _ABBREVIATION_DOT = re.compile(
     r"(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.(?=\s)|(?<=\b[A-Z]\.[A-Z]\.[A-Z])\.(?=\s)"
-    r"|(?<=\b(?:Mr|Ms|Dr|Lt|Sr|Jr|St))\.(?=\s+[A-Z])|(?<=\b(?:Mrs|Gen|Col|Maj|Sen|Rep|Gov|Adm|Sgt))\.(?=\s+[A-Z])"
-    r"|(?<=\b(?:Brig|Capt))\.(?=\s+[A-Z])"
+    # a look-behind has one width: the titles go in groups of one length each
+    + "".join(rf"|(?<=\b(?:{'|'.join(t for t in _ABBREVIATED_TITLES if len(t) == width)}))\.(?=\s+[A-Z])"
+              for width in sorted({len(t) for t in _ABBREVIATED_TITLES}))
 )
 _HIDDEN_DOT = "\u2024"
 
