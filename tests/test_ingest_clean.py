@@ -290,6 +290,16 @@ def test_a_given_place_wins_but_the_dateline_still_leaves_the_text():
          "“We will not stop until every hostage is home,” the forum said."),
         ("Sponsored content appeared beside the story on Monday, readers said.",
          "Sponsored content appeared beside the story on Monday, readers said."),
+        # a navigation label glued to the paragraph without a space
+        ("More ShortsIn the joint statement, the officials said technical work would go on.",
+         "In the joint statement, the officials said technical work would go on."),
+        ("Read MoreThe talks will resume next week in Cairo, the mediators said.",
+         "The talks will resume next week in Cairo, the mediators said."),
+        # ... but a name written with a capital inside it is no label
+        ("LinkedIn said on Monday that it had removed the posts.", "LinkedIn said on Monday that it had removed the posts."),
+        ("Envoy Brett McGurk said on Monday that talks would resume.", "Envoy Brett McGurk said on Monday that talks would resume."),
+        ("White House envoy Steve WitkoffIn a statement on Monday thanked Qatar.",
+         "White House envoy Steve WitkoffIn a statement on Monday thanked Qatar."),
     ],
 )
 def test_a_subheading_glued_to_its_paragraph_is_dropped(paragraph, expected):

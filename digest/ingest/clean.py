@@ -29,7 +29,8 @@ from datetime import datetime
 from digest import dateline
 from digest.ingest.timestamps import is_date_line, parse_date_line
 from digest.text import (
-    MONTH_IN_DATE, WEEKDAY_NAME, content_key, ends_sentence, normalize_whitespace, paragraph_sentences, title_case, word_count, words,
+    MONTH_IN_DATE, WEEKDAY_NAME, content_key, ends_sentence, normalize_whitespace, paragraph_sentences, stop_words, title_case,
+    word_count, words,
 )
 
 
@@ -140,12 +141,27 @@ _GLUED_AD = re.compile(
 )
 
 
+# A title-case label of two to five words glued without a space to the sentence after it, whose
+# first word is one that opens sentences ("More ShortsIn the joint statement, ...", "Read MoreThe
+# talks ..."). One glued word is left alone: names are written so ("LinkedIn", "McGurk").
+_GLUED_LABEL = re.compile(r"^(?:[A-Z][\w'’-]* ){1,4}[A-Z][\w'’-]+[a-z](?=([A-Z][a-z]*) )")
+
+
+def _glued_label_end(paragraph: str) -> int:
+    """Where a glued label (see _GLUED_LABEL) ends, or 0."""
+    label = _GLUED_LABEL.match(paragraph)
+    return label.end() if label and label.group(1).lower() in stop_words() else 0
+
+
 def unglue_heading(paragraph: str) -> str:
-    """The paragraph without a subheading or an advertising label glued to its start, when what
-    follows reads as a sentence."""
+    """The paragraph without a subheading or an advertising or navigation label glued to its
+    start, when what follows reads as a sentence."""
     label = _GLUED_AD.match(paragraph)
     if label and reads_as_sentence(paragraph[label.end():]):
         paragraph = paragraph[label.end():]
+    end = _glued_label_end(paragraph)
+    if end and reads_as_sentence(paragraph[end:]):
+        paragraph = paragraph[end:]
     glued = _GLUED_HEADING.match(paragraph)
     if glued and reads_as_sentence(glued["rest"]) and not _terminal(glued["heading"]):
         return glued["rest"]
