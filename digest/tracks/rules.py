@@ -37,6 +37,7 @@ PREPOSITIONS = frozenset({
     "under", "against", "as", "through", "via", "between", "among", "regarding",
 })
 CLAUSE_BREAKS = frozenset({";", ":", "(", ")", "—", "–"})
+HOST_TO_OBJECT = 3  # words between a host and the party it acts on ("Qatar has long hosted Hamas")
 DATELINE_FOLLOWERS = frozenset({",", "(", "/", "-", "—", "–"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 # "Boehler said his meetings with Hamas ...": the talks are still the subject's own
@@ -664,15 +665,34 @@ class SentenceRules:
             return found
         # "A held talks with B", "A met B", "B met with A"
         for subject, other in ((a, b), (b, a)):
-            found = self._talks_with(subject, other, blockers, speech_breaks=subject is a)
+            found = not self._object_of_host(subject) and self._talks_with(subject, other, blockers, speech_breaks=subject is a)
             if found:
                 return found
         # "Hamas says it will free a hostage after direct talks with Washington"
         for subject, other in ((a, b), (b, a)):
-            found = self._subject_then_talks_with(subject, other, blockers)
+            found = not self._object_of_host(subject) and self._subject_then_talks_with(subject, other, blockers)
             if found:
                 return found
         return None
+
+    def _object_of_host(self, party: Hit) -> bool:
+        """The party is what another track's host does something to, not the one talking: "Qatar
+        has hosted Hamas leaders since 2012 as part of a deal with the United States" (the deal is
+        Qatar's). A few words with no comma, clause break, preposition or speech verb between."""
+        k = party.start - 1
+        while k >= 0 and self.low[k] in ARTICLES:
+            k -= 1
+        gap = 0
+        while k >= 0 and gap <= HOST_TO_OBJECT:
+            host = self._state_ends.get(k + 1)
+            if host is not None:
+                return gap > 0 and host.role == "host" and host.track != party.track
+            word = self.low[k]
+            if word in CLAUSE_BREAKS or word in COORDINATION or word in PREPOSITIONS or self.at("speech", k):
+                return False
+            gap += 1
+            k -= 1
+        return False
 
     def _in_compound(self, k: int) -> bool:
         """Token k is hyphened to a neighbour: "US-Israeli hostage" names a person, not a party."""
