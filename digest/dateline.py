@@ -11,7 +11,8 @@ Three readings, one set of patterns:
   the start of a sentence, or of a title taken from a lead. Besides what `parse` takes: several
   places ("CAIRO/JERUSALEM (Reuters) -", "Gaza/Jerusalem – "), a place in ordinary case before a
   spaced dash ("Washington DC - "), a country in brackets ("Tel Aviv [Israel], August 26:"), a
-  credit alone ("(MENAFN- Gulf Times)", "/TASS/.", "Doha:"), a date ("Thursday, November 23,
+  credit alone ("(MENAFN- Gulf Times)", "/TASS/.", "Doha:"), a place and a date with a colon
+  ("New Delhi, Jan 19:"), a date ("Thursday, November 23,
   2023 –", "13 April 2025: "). It never cuts more than eight words.
 - `alone` is a dateline on a line of its own ("CAIRO —", "DOHA, August 15.").
 """
@@ -56,6 +57,7 @@ _LENIENT = re.compile(
     rf"|{_MIXED_PLACE}{_REGION}?\s+[—–-]\s+{_NEWS}"
     rf"|{_MIXED_PLACE}\s*\[[A-Z][\w .'’-]*\](?:,\s*{_DAY})?\s*(?:{_AGENCY})?\s*[:—–-]\s+{_NEWS}"  # "Tel Aviv [Israel], August 26:"
     rf"|{_CAPS_PLACE}(?:\s*/\s*{_CAPS_PLACE})+:\s+{_NEWS}"  # "CAIRO/WASHINGTON: "
+    rf"|{_MIXED_PLACE},\s*{_DAY}\s*(?:{_AGENCY})?\s*:\s+{_NEWS}"  # "New Delhi, Jan 19:", "Gaza, Nov 22 (IANS):"
     rf"|(?:{WEEKDAY_NAME},?\s*)?(?:{_DAY},?|\d{{1,2}}\s+{_MONTH},?)\s+\d{{4}}\s*[:—–-]\s+{_NEWS})"  # "13 April 2025: "
 )
 # A credit before the news: "(MENAFN- Gulf Times) Qatar is ...", "(AFP) - ...", "/TASS/. Talks ...",

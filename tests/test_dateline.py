@@ -52,6 +52,10 @@ def test_parse_gives_the_agency():
     ("Tel Aviv [Israel], August 26: Negotiations in Cairo failed.", "Negotiations in Cairo failed."),
     ("New Delhi [India], May 5 (ANI): Qatar said the talks would resume.", "Qatar said the talks would resume."),
     ("CAIRO/WASHINGTON: There was no deal on Sunday.", "There was no deal on Sunday."),
+    # a place and a date with a colon, as South Asian papers write datelines
+    ("New Delhi, Jan 19: With the ceasefire in force, Hamas freed three hostages.", "With the ceasefire in force, Hamas freed three hostages."),
+    ("Gaza, Nov 22 (IANS): Israel approved the deal on Wednesday.", "Israel approved the deal on Wednesday."),
+    ("Netanyahu said on Jan 19: We will bring them home.", "Netanyahu said on Jan 19: We will bring them home."),
     ("13 April 2025: A delegation from Hamas arrived in Cairo.", "A delegation from Hamas arrived in Cairo."),
     ("April 13, 2025 - A delegation from Hamas arrived in Cairo.", "A delegation from Hamas arrived in Cairo."),
     ("CAIRO – 13 April 2025: A delegation from Hamas arrived in Cairo.", "A delegation from Hamas arrived in Cairo."),
