@@ -81,7 +81,7 @@ _PHRASE_STARTS = frozenset({
 })
 _DEATH_TOLL = re.compile(rf"\bdeath toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|passed|surpassed|exceeded|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
 
-_KILLED = re.compile(r"\b(?:killed|killing|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|executed|fatalities|whose (?:bodies|remains))\b", re.I)
+_KILLED = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|executed|fatalities|whose (?:bodies|remains))\b", re.I)
 _PRISON = re.compile(r"\b(?:prisons?|jails?|detention|custody)\b", re.I)
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
@@ -94,6 +94,7 @@ _HELD = re.compile(
 _CUMULATIVE = re.compile(r"\b(?:since|so far|in total|overall|toll|war began|start of the war|began the war)\b", re.I)
 _TRUCE = re.compile(r"\b(?:truce|ceasefire|cease-fire|pause|phase|stage|deadline|halt|lull|talks|negotiations|deal|agreement|plan|proposal)\b", re.I)
 _MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 @dataclass(frozen=True)
@@ -312,17 +313,29 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             return "held"
         return ""
     if category == "people":
+        if _POPULATION_BEFORE.search(text, max(0, start - 40), start):
+            return ""  # "Gaza, home to about 2.3 million people, and the death of 14,100": who lives there
         # A fate word before the count is its own only in its own clause (see _LAST_JOIN): in "30
-        # people were killed and 50 others wounded" the 50 were wounded.
+        # people were killed and 50 others wounded" the 50 were wounded; after it, only up to the
+        # next clause ("about 2.3 million people, and the death of ...").
         before = text[max(0, start - 25) : start]
         joined = _LAST_JOIN.match(before)
-        around = before[joined.end() if joined else 0 :] + text[start : min(own, end + 45)]
+        after = text[start : min(own, end + 45)]
+        next_clause = _NEXT_CLAUSE.search(after, end - start)
+        around = before[joined.end() if joined else 0 :] + (after[: next_clause.start()] if next_clause else after)
         for fate, regex in (("killed", _KILLED), ("injured", _INJURED), ("displaced", _DISPLACED)):
             if regex.search(around):
                 return fate
     return ""
 
 
+# A count of who lives somewhere, whatever befalls a share of them: "home to 2.3 million people",
+# "two-thirds of its 2.3 million people homeless".
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:home to|population of|of (?:its|their|the (?:enclave|territory|strip)'s|Gaza's))\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|over|more than|at least)\s+)?$", re.I
+)
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s(?:while|whereas)\s", re.I)
 # Where a new clause starts; a comma before "including" starts a part of the count before, which
 # shares its fate ("600 Palestinians have been killed, including 200 children").
 _LAST_JOIN = re.compile(r".*(?:\band\b|,(?!\s*(?:including|among them|of whom)\b)|;|\bwhile\b|\bwhereas\b|\bbut\b)", re.S | re.I)
@@ -422,6 +435,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             return
         if _MONTH.search(text[max(0, start - 10) : start]):  # "March 18 ..." is a date
             return
+        if any(d.start() < end and start < d.end() for d in _ISO_DATE.finditer(text, max(0, start - 10), end + 10)):
+            return  # "2025-03-06"
         taken.append((start, end))
         out.append((value.strip(), what, category, key))
 
