@@ -1004,9 +1004,20 @@ def test_the_statement_is_whoever_spoke_last():
     far = ("Israel is recalling its team, the Prime Minister's Office said on Thursday.\n\nThe talks had stalled for weeks.\n\n"
            "Mediators met again on Friday in the capital.\n\n“The team will return next week after consultations,” the statement said.")
     assert quotes_in(article(far))[-1][1] is None
+    # an organisation speaks by its whole name ("Department" alone was a title cut from it)
     body = ("In a statement, the Foreign Ministry said the plan relied on the agency.\n\n"
             "“There is an opportunity for the people to have free choice,” the statement said.")
-    assert quotes_in(article(body))[-1][1] is None
+    assert quotes_in(article(body))[-1][1] == "Foreign Ministry"
+    body = "“Blinken will travel to Israel on Saturday,” the State Department said in a statement."
+    assert quotes_in(article(body))[-1][1] == "State Department"
+    body = "“We are committed to the talks,” the Qatari Ministry of Foreign Affairs said."
+    assert quotes_in(article(body))[-1][1] == "Qatari Ministry of Foreign Affairs"
+
+
+def test_a_long_name_with_particles_speaks_whole():
+    body = ("Thirty-three hostages will be freed in the first phase, Qatar’s Prime Minister Sheikh Mohammed bin "
+            "Abdulrahman bin Jassim Al-Thani said.\n\n“We hope that this will be the last page of the war,” he said.")
+    assert quotes_in(article(body))[-1][1] == "Mohammed bin Abdulrahman bin Jassim Al-Thani"
 
 
 def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker():

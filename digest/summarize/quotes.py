@@ -72,6 +72,9 @@ _HONORIFICS = {"sheikh", "king", "emir", "prince", "mr", "mrs", "ms", "dr"}
 _NAME_STARTS = {"abu", "abd", "abdel"}  # "Abu Ahmed" is a name; a bare "al" or "bin" in front is not
 # What an organisation's possessive may own in an attribution: "the Prime Minister's Office".
 _BODY_NOUNS = {"office", "ministry", "government", "cabinet", "army", "military", "movement", "forum"}
+# Words that end the name of an organisation, or head one before "of": "the State Department",
+# "Qatar's Foreign Ministry", "the Ministry of Foreign Affairs". Such a name speaks whole.
+_ORGANISATIONS = _BODY_NOUNS | {"department", "council", "agency", "committee", "commission", "authority", "embassy", "mission"}
 _BROADCASTERS = {"radio", "television", "tv", "broadcaster"}
 _DEMONYM = re.compile(r"(?:an|i|ese|ish)$")  # a nationality: "Gazan", "Israeli", "Lebanese", "Turkish"
 # Titles written short with a full stop, which ends no sentence: "Gen. Herzi Halevi", "Mr. Biden".
@@ -130,6 +133,9 @@ def _trailing_name(tokens: list[str]) -> list[str]:
         return run[-2:]  # the White House speaks as a body, not as a "House" with a title
     if len(run) > 1 and _bare(run[-1]) in _BROADCASTERS:
         return run  # "Israeli Army Radio" is a station, not a "Radio" with a title
+    if len(run) > 1 and any(_bare(token) in _ORGANISATIONS and (k == len(run) - 1 or run[k + 1] == "of")
+                            for k, token in enumerate(run)):
+        return run  # "the State Department", not a "Department" with a title
     owners = [k for k, token in enumerate(run[:-1]) if token.lower().endswith(("’s", "'s", "s’", "s'"))]
     if owners and len(run) - owners[-1] == 2 and run[-1].lower() in _BODY_NOUNS:
         return run  # "Prime Minister's Office": the body is the speaker
@@ -306,7 +312,7 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
 # A person as the subject of a speech verb, with an optional appositive: "Tom Fletcher, the UN
 # humanitarian chief, said".
 _SPEAKS = re.compile(
-    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|and(?=\s+[A-Z]))){{0,4}})(?:,[^,.;“”\"]{{1,80}},)?\s+{_SAY}\b"
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|and(?=\s+[A-Z]))){{0,7}})(?:,[^,.;“”\"]{{1,80}},)?\s+{_SAY}\b"
 )
 _SAID = re.compile(rf"\b{_SAY}\b")
 
@@ -455,7 +461,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         nonlocal last_person, last_said
         if who and len(who.split()) >= 2 and "statement" not in who:  # one word is too often a title cut from a body
             last_said = (re.sub(r"^The\b", "the", who), number)
-        if who and _is_name(who) and (len(who.split()) > 1 or who in people) and _bare(who.split()[-1]) not in _BODY_NOUNS | {"house"}:
+        if who and _is_name(who) and (len(who.split()) > 1 or who in people) and not any(
+                _bare(token) in _ORGANISATIONS | {"house"} for token in who.split()):
             last_person = who
 
     def heard(paragraph: str, start: int, end: int) -> None:
