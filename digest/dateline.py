@@ -11,7 +11,7 @@ Three readings, one set of patterns:
   the start of a sentence, or of a title taken from a lead. Besides what `parse` takes: several
   places ("CAIRO/JERUSALEM (Reuters) -", "Gaza/Jerusalem – "), a place in ordinary case before a
   spaced dash ("Washington DC - "), a country in brackets ("Tel Aviv [Israel], August 26:"), a
-  credit alone ("(MENAFN- Gulf Times)", "/TASS/.", "Doha:"), a place and a date with a colon
+  credit alone ("(MENAFN- Gulf Times)", "/TASS/.", "Shafaq News/", "Doha:"), a place and a date with a colon
   ("New Delhi, Jan 19:"), a date ("Thursday, November 23,
   2023 –", "13 April 2025: "). It never cuts more than eight words.
 - `alone` is a dateline on a line of its own ("CAIRO —", "DOHA, August 15.").
@@ -65,6 +65,7 @@ _LENIENT = re.compile(
 # envoy ..."), or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...".
 _CREDIT = re.compile(
     r"^(?:\((?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
+    r"|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}/\s+"  # "Shafaq News/ On Saturday, ..."
     r"|\(?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\)\s*(?:[—–-]{1,2}\s*)?"
     r"|[A-Z][a-z'’-]+(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+)"
     rf"{_NEWS}"
@@ -113,7 +114,7 @@ def strip(sentence: str) -> str:
 
 
 def _strip_once(sentence: str) -> str:
-    credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] or ")" in sentence[:60] else None
+    credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] or ")" in sentence[:60] or "/ " in sentence[:30] else None
     if credit:
         sentence = sentence[credit.end():]
     match = (_LENIENT.match(sentence) or _strict(sentence)) if sentence[:1].isupper() or sentence[:1].isdigit() else None

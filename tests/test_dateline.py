@@ -43,6 +43,7 @@ def test_parse_gives_the_agency():
     ("CAIRO/JERUSALEM (Reuters) - Hamas said on Monday it was ready.", "Hamas said on Monday it was ready."),
     ("(MENAFN- Gulf Times) Qatar is hosting the talks.", "Qatar is hosting the talks."),
     ("/TASS/. Consultations on Gaza continue in Doha.", "Consultations on Gaza continue in Doha."),
+    ("Shafaq News/ On Saturday, the envoy received the response.", "On Saturday, the envoy received the response."),
     # a byline with its outlet in brackets, also when the page lost the opening bracket
     ("(Dan Orr, Antiwar.com) US envoy Tom Reyes met Hamas officials in Egypt.", "US envoy Tom Reyes met Hamas officials in Egypt."),
     ("Dan Orr, Antiwar.com) US envoy Tom Reyes met Hamas officials in Egypt.", "US envoy Tom Reyes met Hamas officials in Egypt."),

@@ -228,7 +228,7 @@ _WHO_ASIDE = re.compile(r",\s+(?:(?:a|the)\s+majority|most|mostly|many|half|amon
 
 _ANOTHER_COUNT = re.compile(rf"(?<![\w.,])(?:\d|(?:{_WORD_NUMBER})\b)|;", re.I)
 # A part named before the whole: in "35 of the 129 hostages are dead" the dead are the 35.
-_PART_OF = re.compile(rf"(?<![\w.,])(?P<value>{_VALUE})\s+of\s+(?:the|these|those|all)?\s*$", re.I)
+_PART_OF = re.compile(rf"(?<![\w.,])(?P<value>{_VALUE})\s+(?:out\s+)?of\s+(?:the|these|those|all)?\s*$", re.I)
 _PART_FATES = (
     ("dead", re.compile(rf"{_KILLED.pattern}|\bdeceased\b", re.I)),
     ("alive", re.compile(r"\b(?:alive|living)\b", re.I)),
@@ -332,7 +332,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
 # A count of who lives somewhere, whatever befalls a share of them: "home to 2.3 million people",
 # "two-thirds of its 2.3 million people homeless".
 _POPULATION_BEFORE = re.compile(
-    r"\b(?:home to|population of|of (?:its|their|the (?:enclave|territory|strip)'s|Gaza's))\s+"
+    r"\b(?:home to|population of|of (?:its|their|the (?:enclave|territory|strip)['’]s|Gaza['’]s))\s+"
     r"(?:(?:about|around|some|roughly|nearly|almost|over|more than|at least)\s+)?$", re.I
 )
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s(?:while|whereas)\s", re.I)

@@ -276,6 +276,11 @@ def _leading_person(tokens: list[str]) -> str | None:
 # Jazeera quoted al-Hindi as saying: "..."" and, after the quote, "..., Al Jazeera quoted al-Hindi as saying".
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.,;:!?“”\"]{2,80}?)\s*[:,]\s*$")
 _QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) as saying\s*[:,]?\s*$")
+# When the words were said, between the quote and its speaker: "..." on Friday, the office said.
+_WHEN_AFTER = re.compile(
+    r"^\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s*,)"
+)
 _QUOTED_AS_AFTER = re.compile(r"^\s*,?\s*[^.;:!?“”\"]{0,60}?\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) as saying\b")
 
 
@@ -286,7 +291,7 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
     one before the quote, when there is one."""
 
     def after() -> str | None:
-        text = _hide_abbreviations(paragraph[end : end + 120])
+        text = _WHEN_AFTER.sub("", _hide_abbreviations(paragraph[end : end + 120]), count=1)
         for regex in (_QUOTED_AS_AFTER, _AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
             match = regex.match(text)
             if match:
