@@ -860,6 +860,21 @@ def test_a_syndicated_quote_appears_once_from_the_first_article():
     assert [(q.speaker, q.source) for q in quotes] == [("Yaakov Amidror", 0)]
 
 
+def test_one_quote_cut_or_worded_differently_by_two_outlets_appears_once_with_its_speaker():
+    group = [
+        article("“Hamas should accept the framework proposal we put forward as the basis for proximity talks, "
+                "which we can begin this coming week,” the envoy added.", "a"),
+        article("“Hamas should accept the framework proposal we put forward as the basis for proximity talks, "
+                "which we can begin this week,” Steve Witkoff said.", "b"),
+        article("“It is totally unacceptable. Hamas should accept the framework proposal we put forward as the basis "
+                "for proximity talks,” Steve Witkoff wrote.", "c"),
+        article("“Hamas should accept the deal and free the hostages now,” said Mike Waltz.", "d"),
+    ]
+    candidates, _ = extract_candidates(group)
+    quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
+    assert sorted((q.speaker, q.source) for q in quotes) == [("Mike Waltz", 3), ("Steve Witkoff", 1)]
+
+
 def test_second_quote_keeps_its_speaker_and_his_office_is_the_persons():
     body = (
         "Prime Minister Benjamin Netanyahu said on Monday that the release was due to military pressure.\n\n"

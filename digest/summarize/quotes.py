@@ -632,14 +632,41 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
     found = [(*key, replace(quote, speaker=full.get(quote.speaker, quote.speaker))) for *key, quote in found]
     found.sort(key=lambda item: item[:3])
     chosen: list[Quote] = []
+    told: list[frozenset[str]] = []  # the words of each chosen quote
     speakers: set[str | None] = set()
+
+    def choose(quote: Quote) -> None:
+        mine = _quote_words(quote.text)
+        if not any(_same_quote(mine, other) for other in told):
+            chosen.append(quote)
+            told.append(mine)
+            speakers.add(quote.speaker)
+
     for *_, quote in found:  # one quote per speaker first
         if len(chosen) < MAX_QUOTES and (quote.speaker is None or quote.speaker not in speakers):
-            chosen.append(quote)
-            speakers.add(quote.speaker)
+            choose(quote)
     for *_, quote in found:
         if len(chosen) >= MAX_QUOTES:
             break
         if quote not in chosen:
-            chosen.append(quote)
+            choose(quote)
     return tuple(chosen)
+
+
+SAME_QUOTE = 0.8  # share of the shorter quote's content words in the longer at which two are one quote
+SAME_QUOTE_FROM = 4  # content words a quote needs for that; shorter ones are one quote only when their words are
+
+
+def _quote_words(text: str) -> frozenset[str]:
+    """A quote's content words, lower case."""
+    stop = stop_words()
+    return frozenset(w for w in (t.lower() for t in words(text)) if any(c.isalnum() for c in w) and w not in stop)
+
+
+def _same_quote(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One quote, cut or worded a little differently by two outlets ("... this week" and "... this
+    coming week"; one sentence of it and all of it): most of the shorter one's content words are
+    in the longer."""
+    if min(len(a), len(b)) < SAME_QUOTE_FROM:
+        return a == b
+    return len(a & b) / min(len(a), len(b)) >= SAME_QUOTE
