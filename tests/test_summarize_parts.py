@@ -875,6 +875,17 @@ def test_one_quote_cut_or_worded_differently_by_two_outlets_appears_once_with_it
     assert sorted((q.speaker, q.source) for q in quotes) == [("Mike Waltz", 3), ("Steve Witkoff", 1)]
 
 
+def test_a_quote_the_summary_already_gives_comes_after_the_others():
+    said = "“The talks in Doha were serious and constructive and will resume next week,” said Majed al-Ansari."
+    other = "“We need more time to study the proposal before we answer,” said Basem Naim."
+    group = [article(said, "a"), article(other, "b")]
+    candidates, _ = extract_candidates(group)
+    scores = np.array([2.0 if "Doha" in c.text else 1.0 for c in candidates])
+    assert [q.speaker for q in extract_quotes(group, candidates, scores)] == ["Majed al-Ansari", "Basem Naim"]
+    shown = [said]
+    assert [q.speaker for q in extract_quotes(group, candidates, scores, shown)] == ["Basem Naim", "Majed al-Ansari"]
+
+
 def test_second_quote_keeps_its_speaker_and_his_office_is_the_persons():
     body = (
         "Prime Minister Benjamin Netanyahu said on Monday that the release was due to military pressure.\n\n"

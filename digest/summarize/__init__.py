@@ -300,7 +300,7 @@ def _summarize_group(
         sentences=tuple(sentence for _, sentence in picked),
         one_liners=_one_liners(articles, candidates, scored, terms),
         figures=extract_figures(articles, scored.candidates, scored.figures),
-        quotes=extract_quotes(articles, scored.candidates, scored.scores),
+        quotes=extract_quotes(articles, scored.candidates, scored.scores, [sentence.text for _, sentence in picked]),
         track=track_id,
         algorithm=algorithm,
     )

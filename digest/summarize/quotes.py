@@ -612,25 +612,29 @@ def _one_person(names: Counter[str]) -> str | None:
     return ranked[0].most_common(1)[0][0]
 
 
-def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate], scores: np.ndarray) -> tuple[Quote, ...]:
+def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate], scores: np.ndarray,
+                   shown: Sequence[str] = ()) -> tuple[Quote, ...]:
     """The group's best direct quotes: named speakers first, then the ones in the best-scored
-    paragraphs; a quote carried by several articles appears once, from the first."""
+    paragraphs; a quote carried by several articles appears once, from the first. A quote the
+    summary's sentences (`shown`) already give comes last: the reader has just read it."""
     paragraph_score: dict[tuple[int, int], float] = {}
     for i, candidate in enumerate(candidates):
         key = (candidate.article, candidate.paragraph)
         paragraph_score[key] = max(paragraph_score.get(key, 0.0), float(scores[i]))
     seen: set[str] = set()
     found = []
+    shown_words = [_quote_words(sentence) for sentence in shown]
     for source, article in enumerate(articles):
         for text, speaker, paragraph in quotes_in(article):
             key = content_key(text)
             if key in seen:
                 continue
             seen.add(key)
-            found.append((speaker is None, -paragraph_score.get((source, paragraph), 0.0), len(found), Quote(text, speaker, source)))
+            given = any(_same_quote(_quote_words(text), sentence) for sentence in shown_words)
+            found.append((given, speaker is None, -paragraph_score.get((source, paragraph), 0.0), len(found), Quote(text, speaker, source)))
     full = _full_names((quote.speaker for *_, quote in found), articles)
     found = [(*key, replace(quote, speaker=full.get(quote.speaker, quote.speaker))) for *key, quote in found]
-    found.sort(key=lambda item: item[:3])
+    found.sort(key=lambda item: item[:4])
     chosen: list[Quote] = []
     told: list[frozenset[str]] = []  # the words of each chosen quote
     speakers: set[str | None] = set()
