@@ -313,8 +313,6 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             return "held"
         return ""
     if category == "people":
-        if _POPULATION_BEFORE.search(text, max(0, start - 40), start):
-            return ""  # "Gaza, home to about 2.3 million people, and the death of 14,100": who lives there
         # A fate word before the count is its own only in its own clause (see _LAST_JOIN): in "30
         # people were killed and 50 others wounded" the 50 were wounded; after it, only up to the
         # next clause ("about 2.3 million people, and the death of ...").
@@ -486,6 +484,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             # "the kidnapping of 251 people"; Palestinians "abducted" in raids are detainees
             category = "prisoners" if head.lower() == "palestinians" else "hostages"
             key, what = (category, ""), f"{phrase} taken hostage" if category == "hostages" else phrase
+        elif category == "people" and _POPULATION_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "Gaza, home to about 2.3 million people": who lives there is background, not news
         elif category == "people":
             situation = _situation("people", text, match.start(), match.end())
             if not situation and whole_fate and _PART_NAMED.search(text, max(0, match.start() - 30), match.start()):
