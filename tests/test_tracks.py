@@ -666,6 +666,10 @@ def test_the_summary_sets_labelled_without_reading_the_classifier_keep_their_acc
     ("Egypt proposes two-day Gaza ceasefire to free four hostages",
      "Egypt has proposed a two-day ceasefire in the Gaza Strip to exchange four Israeli hostages for some "
      "Palestinian prisoners, the president said on Sunday.", "cairo"),
+    # ... as a headline writes what it is about to do
+    ("Qatar to pause Gaza ceasefire mediation, source says",
+     "The Gulf state will resume its role when Hamas and Israel show willingness to end the war, an official "
+     "briefed on the matter said.", "doha"),
     # ... or its official does, by name and title
     ("Gaza ceasefire deal reached",
      "Qatar's prime minister on Wednesday announced a ceasefire agreement between Israel and Hamas, clearing the way "

@@ -52,6 +52,11 @@ ANNOUNCE_WORDS = frozenset({
     "suspends", "suspended", "confirms", "confirmed", "halts", "halted", "pauses", "paused", "declares",
     "declared", "unveils", "unveiled", "offers", "offered", "brokers", "brokered", "mediation",
 })
+# The same acts as a headline writes what a host is about to do: "Qatar to pause mediation",
+# "Egypt to propose a two-day truce".
+ANNOUNCE_INFINITIVES = frozenset({
+    "announce", "propose", "suspend", "halt", "pause", "confirm", "declare", "unveil", "offer", "broker",
+})
 # What such an announcement is about for it to be news of the talks.
 DEAL_WORDS = frozenset({
     "truce", "ceasefire", "cease", "deal", "agreement", "pause", "proposal", "mediation", "hostage", "hostages",

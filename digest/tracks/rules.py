@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from digest.tracks.lexicon import ANNOUNCE_WORDS, DEAL_WORDS, Hit, Lexicon
+from digest.tracks.lexicon import ANNOUNCE_INFINITIVES, ANNOUNCE_WORDS, DEAL_WORDS, Hit, Lexicon
 
 ARTICLES = frozenset({"the", "a", "an"})
 COORDINATION = frozenset({"and", ",", "&"})
@@ -326,7 +326,9 @@ class SentenceRules:
             return False  # "Qatar says the strike on Hamas's negotiators in Doha derails the truce" is an incident
         if any(h.track != hit.track for h in self.hits if h.role in ("venue", "host")):
             return False
-        return any(token in ANNOUNCE_WORDS for token in self.low[hit.start : min(self.n, end + 4)])
+        window = self.low[hit.start : min(self.n, end + 4)]
+        return any(token in ANNOUNCE_WORDS or (token in ANNOUNCE_INFINITIVES and k and window[k - 1] == "to")
+                   for k, token in enumerate(window))
 
     def dated(self, start: int, end: int) -> bool:
         """Talks at a venue dated to the past near the words that place them: a month ("in
@@ -421,6 +423,8 @@ class SentenceRules:
             return "mediator", s, self.vocab["speech"].get(e) or self.vocab["speech"][e + 1]  # "Cairo warned": the state speaking
         if e < n and (low[e] in AUXILIARIES or low[e] in ANNOUNCE_WORDS):
             return "mediator", s, e + 1  # "Cairo has rejected", "Doha will not allow", "Qatar announces": the state acting
+        if e + 1 < n and low[e] == "to" and low[e + 1] in ANNOUNCE_INFINITIVES:
+            return "mediator", s, e + 2  # "Qatar to pause mediation": a headline's state about to act
         if prep in CONTEXT_PREPOSITIONS and (self.has("talk") or self.has("party")) and not self._at_forum(p):
             return "venue_context", p, e
         return "mention", s, e
