@@ -666,6 +666,8 @@ def test_the_summary_sets_labelled_without_reading_the_classifier_keep_their_acc
     ("Egypt proposes two-day Gaza ceasefire to free four hostages",
      "Egypt has proposed a two-day ceasefire in the Gaza Strip to exchange four Israeli hostages for some "
      "Palestinian prisoners, the president said on Sunday.", "cairo"),
+    ("Qatar diplomacy secures truce after 467 days of war in Gaza",
+     "The ceasefire will begin on Sunday and 33 hostages will be freed in its first phase, officials said.", "doha"),
     # ... as a headline writes what it is about to do
     ("Qatar to pause Gaza ceasefire mediation, source says",
      "The Gulf state will resume its role when Hamas and Israel show willingness to end the war, an official "

@@ -50,7 +50,7 @@ RESPONSE_WORDS = (
 ANNOUNCE_WORDS = frozenset({
     "says", "said", "states", "stated", "announces", "announced", "announcing", "proposes", "proposed",
     "suspends", "suspended", "confirms", "confirmed", "halts", "halted", "pauses", "paused", "declares",
-    "declared", "unveils", "unveiled", "offers", "offered", "brokers", "brokered", "mediation",
+    "declared", "unveils", "unveiled", "offers", "offered", "brokers", "brokered", "mediation", "secures", "secured",
 })
 # The same acts as a headline writes what a host is about to do: "Qatar to pause mediation",
 # "Egypt to propose a two-day truce".
