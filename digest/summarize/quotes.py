@@ -615,8 +615,9 @@ def _one_person(names: Counter[str]) -> str | None:
 def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate], scores: np.ndarray,
                    shown: Sequence[str] = ()) -> tuple[Quote, ...]:
     """The group's best direct quotes: named speakers first, then the ones in the best-scored
-    paragraphs; a quote carried by several articles appears once, from the first. A quote the
-    summary's sentences (`shown`) already give comes last: the reader has just read it."""
+    paragraphs; a quote carried by several articles, even cut or worded a little differently
+    (see _same_quote), appears once. A quote the summary's sentences (`shown`) already give comes
+    last: the reader has just read it."""
     paragraph_score: dict[tuple[int, int], float] = {}
     for i, candidate in enumerate(candidates):
         key = (candidate.article, candidate.paragraph)
@@ -630,7 +631,8 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
             if key in seen:
                 continue
             seen.add(key)
-            given = any(_same_quote(_quote_words(text), sentence) for sentence in shown_words)
+            mine = _quote_words(text)
+            given = any(_same_quote(mine, sentence) for sentence in shown_words)
             found.append((given, speaker is None, -paragraph_score.get((source, paragraph), 0.0), len(found), Quote(text, speaker, source)))
     full = _full_names((quote.speaker for *_, quote in found), articles)
     found = [(*key, replace(quote, speaker=full.get(quote.speaker, quote.speaker))) for *key, quote in found]
