@@ -323,6 +323,20 @@ def test_top_lines_never_say_one_thing_twice():
     assert lines == [cairo.sentences[0].text, other.sentences[1].text, cairo.sentences[1].text]
 
 
+def test_top_lines_give_each_negotiation_track_before_the_catch_all():
+    def section(track, *scored):
+        return Summary(articles=(), sentences=tuple(SummarySentence(t, (0,), score=v) for t, v in scored), track=track)
+
+    other = section("other", ("Israeli strikes killed at least 40 people across Gaza overnight, health officials said.", 1.4),
+                    ("The UN Security Council will vote on a new aid resolution on Tuesday.", 1.2))
+    doha = section("doha", ("Israeli and Hamas negotiators resumed indirect talks in Doha on Sunday.", 0.7))
+    cairo = section("cairo", ("A Hamas delegation arrived in Cairo to answer the Egyptian proposal.", 0.6),
+                    ("Egypt said the gaps between the parties had narrowed.", 0.5))
+    lines = top_lines([doha, cairo, other], n=3)
+    assert lines == [doha.sentences[0], cairo.sentences[0], other.sentences[0]]
+    assert top_lines([doha, cairo, other], n=2) == [doha.sentences[0], cairo.sentences[0]]
+
+
 def test_a_very_large_group_is_scored_in_full_only_for_its_shortlist(monkeypatch):
     import digest.summarize as summarize
 

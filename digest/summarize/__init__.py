@@ -32,7 +32,7 @@ from scipy import sparse
 
 from digest.config import TrackConfig
 from digest.errors import ConfigError
-from digest.models import Article, Summary, SummarySentence
+from digest.models import OTHER, Article, Summary, SummarySentence
 from digest.summarize.candidates import Candidate, extract_candidates
 from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes
@@ -349,13 +349,15 @@ def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], sc
 
 def top_lines(summaries: Sequence[Summary], n: int = 3) -> list[SummarySentence]:
     """The `n` best sentences across a briefing: what is new before what repeats the last digest,
-    one per summary before a second from any, best score first, and never two that say the same
-    thing (two tracks' sections may both carry one announcement). Returns the summaries' own
-    sentence objects."""
+    one per summary before a second from any (a negotiation track's before the catch-all's: the
+    briefing is about the talks), best score first, and never two that say the same thing (two
+    tracks' sections may both carry one announcement). Returns the summaries' own sentence objects."""
     ranked = sorted(
         ((sentence, number) for number, summary in enumerate(summaries) for sentence in summary.sentences),
         key=lambda pair: -pair[0].score,
     )
+    # in the one-per-summary pass, the catch-all's best comes after every named track's best
+    ranked.sort(key=lambda pair: summaries[pair[1]].track == OTHER)
     terms = {id(sentence): frozenset(meaning_terms(words(sentence.text))) for sentence, _ in ranked}
     out: list[SummarySentence] = []
     for repeated in (False, True):
