@@ -352,12 +352,11 @@ def top_lines(summaries: Sequence[Summary], n: int = 3) -> list[SummarySentence]
     one per summary before a second from any (a negotiation track's before the catch-all's: the
     briefing is about the talks), best score first, and never two that say the same thing (two
     tracks' sections may both carry one announcement). Returns the summaries' own sentence objects."""
+    # the catch-all's sentences after every named track's, each lot best score first
     ranked = sorted(
         ((sentence, number) for number, summary in enumerate(summaries) for sentence in summary.sentences),
-        key=lambda pair: -pair[0].score,
+        key=lambda pair: (summaries[pair[1]].track == OTHER, -pair[0].score),
     )
-    # in the one-per-summary pass, the catch-all's best comes after every named track's best
-    ranked.sort(key=lambda pair: summaries[pair[1]].track == OTHER)
     terms = {id(sentence): frozenset(meaning_terms(words(sentence.text))) for sentence, _ in ranked}
     out: list[SummarySentence] = []
     for repeated in (False, True):

@@ -75,6 +75,7 @@ _BODY_NOUNS = {"office", "ministry", "government", "cabinet", "army", "military"
 # Words that end the name of an organisation, or head one before "of": "the State Department",
 # "Qatar's Foreign Ministry", "the Ministry of Foreign Affairs". Such a name speaks whole.
 _ORGANISATIONS = _BODY_NOUNS | {"department", "council", "agency", "committee", "commission", "authority", "embassy", "mission"}
+_NO_PERSON = _ORGANISATIONS | {"house"}  # a speaker with one of these words is a body, never "he" or "she"
 _BROADCASTERS = {"radio", "television", "tv", "broadcaster"}
 _DEMONYM = re.compile(r"(?:an|i|ese|ish)$")  # a nationality: "Gazan", "Israeli", "Lebanese", "Turkish"
 # Titles written short with a full stop, which ends no sentence: "Gen. Herzi Halevi", "Mr. Biden".
@@ -135,10 +136,8 @@ def _trailing_name(tokens: list[str]) -> list[str]:
         return run  # "Israeli Army Radio" is a station, not a "Radio" with a title
     if len(run) > 1 and any(_bare(token) in _ORGANISATIONS and (k == len(run) - 1 or run[k + 1] == "of")
                             for k, token in enumerate(run)):
-        return run  # "the State Department", not a "Department" with a title
+        return run  # "the State Department", "Prime Minister's Office": the body is the speaker
     owners = [k for k, token in enumerate(run[:-1]) if token.lower().endswith(("’s", "'s", "s’", "s'"))]
-    if owners and len(run) - owners[-1] == 2 and run[-1].lower() in _BODY_NOUNS:
-        return run  # "Prime Minister's Office": the body is the speaker
     if owners:
         run = run[owners[-1] + 1 :]  # "Al Jazeera's Samir Haddad": the person after the last possessive
     honorific = None
@@ -467,7 +466,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         if who and len(who.split()) >= 2 and "statement" not in who:  # one word is too often a title cut from a body
             last_said = (re.sub(r"^The\b", "the", who), number)
         if who and _is_name(who) and (len(who.split()) > 1 or who in people) and not any(
-                _bare(token) in _ORGANISATIONS | {"house"} for token in who.split()):
+                _bare(token) in _NO_PERSON for token in who.split()):
             last_person = who
 
     def heard(paragraph: str, start: int, end: int) -> None:
@@ -625,13 +624,14 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
     seen: set[str] = set()
     found = []
     shown_words = [_quote_words(sentence) for sentence in shown]
+    words_of: dict[str, frozenset[str]] = {}  # each quote's content words, by its text
     for source, article in enumerate(articles):
         for text, speaker, paragraph in quotes_in(article):
             key = content_key(text)
             if key in seen:
                 continue
             seen.add(key)
-            mine = _quote_words(text)
+            mine = words_of[text] = _quote_words(text)
             given = any(_same_quote(mine, sentence) for sentence in shown_words)
             found.append((given, speaker is None, -paragraph_score.get((source, paragraph), 0.0), len(found), Quote(text, speaker, source)))
     full = _full_names((quote.speaker for *_, quote in found), articles)
@@ -642,7 +642,8 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
     speakers: set[str | None] = set()
 
     def choose(quote: Quote) -> None:
-        mine = _quote_words(quote.text)
+        """Take the quote unless one already taken is the same (a quote is the same as itself)."""
+        mine = words_of[quote.text]
         if not any(_same_quote(mine, other) for other in told):
             chosen.append(quote)
             told.append(mine)
@@ -654,8 +655,7 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
     for *_, quote in found:
         if len(chosen) >= MAX_QUOTES:
             break
-        if quote not in chosen:
-            choose(quote)
+        choose(quote)
     return tuple(chosen)
 
 

@@ -667,14 +667,16 @@ class SentenceRules:
         found = self._between_described(first, second, blockers)
         if found:
             return found
+        # the party another track's host acts on is no subject (see _object_of_host)
+        subjects = [(subject, other) for subject, other in ((a, b), (b, a)) if not self._object_of_host(subject)]
         # "A held talks with B", "A met B", "B met with A"
-        for subject, other in ((a, b), (b, a)):
-            found = not self._object_of_host(subject) and self._talks_with(subject, other, blockers, speech_breaks=subject is a)
+        for subject, other in subjects:
+            found = self._talks_with(subject, other, blockers, speech_breaks=subject is a)
             if found:
                 return found
         # "Hamas says it will free a hostage after direct talks with Washington"
-        for subject, other in ((a, b), (b, a)):
-            found = not self._object_of_host(subject) and self._subject_then_talks_with(subject, other, blockers)
+        for subject, other in subjects:
+            found = self._subject_then_talks_with(subject, other, blockers)
             if found:
                 return found
         return None
