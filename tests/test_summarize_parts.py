@@ -1041,6 +1041,25 @@ def test_the_statement_is_whoever_spoke_last():
     assert quotes_in(article(body))[-1][1] == "Qatari Ministry of Foreign Affairs"
 
 
+@pytest.mark.parametrize("before", [
+    "Qatar's Prime Minister Sheikh Mohammed said: ",
+    "In Doha. Talks went on for hours, and the envoy told reporters on Monday, ",
+    "Hamas, in a statement on its website, said that ",
+    "The group said in a joint statement: ",
+    "12 hours later, the army said ",
+    "“It will not happen,” he said. Officials told Reuters: ",
+    "No one spoke, and nothing was said. ",
+    "",
+    ", ; said: ",
+])
+def test_the_speaker_before_a_quote_is_found_as_search_would_find_it(before):
+    from digest.summarize.quotes import _BEFORE, _from_run_starts
+
+    expected = _BEFORE.search(before)
+    found = _from_run_starts(_BEFORE, before)
+    assert (found and (found.span(), found.group("who"))) == (expected and (expected.span(), expected.group("who")))
+
+
 def test_when_it_was_said_is_not_who_said_it():
     body = "“The delegation will go to Qatar” on Friday, the Israeli premier’s office said."
     assert quotes_in(article(body))[-1][1] == "the Israeli premier’s office"

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -83,6 +84,7 @@ _ABBREVIATED_TITLES = ("Mr", "Ms", "Dr", "Lt", "Sr", "Jr", "St", "Mrs", "Gen", "
                        "Brig", "Capt")
 
 
+@lru_cache(maxsize=8192)
 def _bare(token: str) -> str:
     """A token as a word to look up: lower case, no possessive, no full stop, no "-designate"."""
     token = token.lower().rstrip(".")
@@ -115,11 +117,12 @@ def _ends_sentence(token: str) -> bool:
     "Mr.", "Prof.") or letters with stops ("U.S.")."""
     word = token.rstrip(".")
     return (token.endswith(".") and len(word) > 1 and "." not in word
-            and word.lower() not in _TITLE_WORDS | _HONORIFICS | _NO_SENTENCE_END)
+            and word.lower() not in _NOT_SENTENCE_ENDS)
 
 
 # The abbreviated titles, and two more that _ABBREVIATION_DOT does not hide.
 _NO_SENTENCE_END = frozenset({title.lower() for title in _ABBREVIATED_TITLES} | {"prof", "rev"})
+_NOT_SENTENCE_ENDS = frozenset(_TITLE_WORDS | _HONORIFICS | _NO_SENTENCE_END)  # words whose full stop ends none
 
 
 _OPENERS = {"but", "and", "so", "yet", "however", "meanwhile", "when", "while", "after", "then", "also", "now", "still"}
@@ -283,6 +286,23 @@ _WHEN_AFTER = re.compile(
 _QUOTED_AS_AFTER = re.compile(r"^\s*,?\s*[^.;:!?“”\"]{0,60}?\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) as saying\b")
 
 
+# Where a run of text without punctuation starts: a letter after a mark (or the text's start).
+_PUNCTUATION = ".,;:!?“”\""
+_RUN_START = re.compile(rf"(?:^|[{_PUNCTUATION}])[^A-Za-z{_PUNCTUATION}]*(?=[A-Za-z])")
+
+
+def _from_run_starts(regex: re.Pattern, text: str) -> re.Match | None:
+    """`regex.search(text)` for a pattern that opens with a letter and then text free of
+    punctuation (_BEFORE's speaker). A match from a later letter of a run is also a match from
+    the run's first letter, with a longer start, so only first letters need trying; search()
+    tries every letter, each to the run's end."""
+    for run in _RUN_START.finditer(text):
+        match = regex.match(text, run.end())
+        if match:
+            return match
+    return None
+
+
 def _attribution(paragraph: str, start: int, end: int) -> str | None:
     """The speaker an attribution beside a quote names. One after the closing mark comes first,
     unless the quote ends its sentence with a full stop: then a sentence that follows ("...
@@ -301,7 +321,7 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
 
     def before() -> str | None:
         text = _hide_abbreviations(paragraph[max(0, start - 160) : start])
-        match = _BEFORE.search(text)
+        match = _from_run_starts(_BEFORE, text)
         if match:
             clause = re.split(r"[.!?”\"]\s+", match.group("who"))[-1]
             return speaker_from(_shown(clause))
@@ -473,8 +493,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         """Who speaks in paragraph[start:end] outside quotation marks; after someone unnamed ("his
         mother said"), "she said" is no longer the last person named."""
         nonlocal last_person
-        for said in _SPEAKS.finditer(paragraph, start, end):
-            remember(_speaking(said, paragraph))
+        if _SAID.search(paragraph, start, end):  # else no one speaks here, and _SPEAKS is slow to find that
+            for said in _SPEAKS.finditer(paragraph, start, end):
+                remember(_speaking(said, paragraph))
         for unnamed in _KIN_SPEAKS.finditer(paragraph, start, end):
             if paragraph[start : unnamed.start()].strip(" ,"):  # not the attribution of the quote before
                 last_person = None
@@ -573,9 +594,14 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     short = {name for name in names if len(name.split()) == 1 or (len(name.split()) == 2 and _bare(name.split()[0]) in _HONORIFICS)}
     wanted = {name.split()[-1].strip("’'") for name in short}
     found = list(names)
+    if not wanted:
+        return {}
+    # only the paragraphs that mention a surname spoken alone are looked at (longest first, as
+    # one expression: testing each surname in turn took more time than all the rest)
+    mentioned = re.compile("|".join(map(re.escape, sorted(wanted, key=len, reverse=True))))
     for paragraph in (p for article in articles for p in (article.title, *article.paragraphs)):
-        if not any(surname in paragraph for surname in wanted):
-            continue  # only the surnames spoken alone are looked for
+        if not mentioned.search(paragraph):
+            continue
         for match in _FULL_NAME.finditer(paragraph):
             if _AFTER_PLACE_WORD.search(paragraph, 0, match.start()):
                 continue  # "killed in Tehran Hamas said": a place, then a name
@@ -583,9 +609,10 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
             owner = next((k for k, t in enumerate(tokens) if t.endswith(("’s", "'s"))), len(tokens) - 1)
             found.append(" ".join(_trailing_name(tokens[: owner + 1])))  # "Benjamin Netanyahu's Office": the owner
     full: dict[str, Counter[str]] = {}  # surname -> full names as written, how often
+    not_first = _HONORIFICS | stop_words("english")
     for name in found:
         parts = name.split()
-        if len(parts) >= 2 and _bare(parts[0]) not in _HONORIFICS | stop_words("english") and _is_name(name):
+        if len(parts) >= 2 and _bare(parts[0]) not in not_first and _is_name(name):
             full.setdefault(_surname(parts[-1]), Counter())[_POSSESSIVE.sub("", name)] += 1
     out = {}
     for name in short:
