@@ -477,6 +477,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     paragraph, with no attribution of its own, has the same speaker, and so does a paragraph
     that is only a quote after a paragraph that a quote closed."""
     out: list[tuple[str, str | None, int]] = []
+    paragraphs = article.paragraphs  # a property that splits the text: once
+    quoted = [number for number, paragraph in enumerate(paragraphs) if _QUOTED.search(paragraph)]
+    if not quoted:
+        return out
     people = _people(article)
     last_person: str | None = None
     last_said: tuple[str, int] | None = None  # whoever spoke last, a body too, and in which paragraph
@@ -500,9 +504,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             if paragraph[start : unnamed.start()].strip(" ,"):  # not the attribution of the quote before
                 last_person = None
 
-    paragraphs = article.paragraphs  # a property that splits the text: once
     carried: str | None = None  # who spoke the quote that ended the paragraph before
-    for number, paragraph in enumerate(paragraphs):
+    for number, paragraph in enumerate(paragraphs[: quoted[-1] + 1]):  # who speaks after the last quote tells nothing
         cursor = 0
         previous: str | None = None
         spoken = False  # the paragraph's last quote is one (not a name in quotation marks)
