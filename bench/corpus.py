@@ -15,7 +15,17 @@ FILLER = ["on Tuesday", "late on Wednesday", "according to two people familiar w
           "officials said", "in a statement", "after weeks of stalled negotiations", "for the first time"]
 
 
-def sentence(rng: random.Random) -> str:
+SPEAKERS = ["Majed al-Ansari", "Basem Naim", "Steve Witkoff", "the Egyptian foreign minister", "an Israeli official",
+            "a Hamas spokesman", "the prime minister's office"]
+CLAIMS = ["there has been real progress on", "we will not accept any deal that ignores", "the gaps are still wide on",
+          "mediators are working day and night on", "no one should expect quick results on"]
+
+
+def sentence(rng: random.Random, quotes: float = 0.0) -> str:
+    """One sentence of reporting, or with chance `quotes` a direct quote and its speaker."""
+    if quotes and rng.random() < quotes:
+        claim = rng.choice(CLAIMS)
+        return f"“{claim[0].upper()}{claim[1:]} {rng.choice(TOPICS)},” {rng.choice(SPEAKERS)} said {rng.choice(FILLER)}."
     n = rng.randint(10, 400)
     parts = [
         rng.choice(ACTORS).capitalize(), rng.choice(VERBS), rng.choice(ACTORS), "in", rng.choice(VENUES),
@@ -25,10 +35,12 @@ def sentence(rng: random.Random) -> str:
     return " ".join(parts)
 
 
-def article(i: int, sentences: int = 30, seed: int = 7) -> tuple[str, str]:
+def article(i: int, sentences: int = 30, seed: int = 7, quotes: float = 0.0) -> tuple[str, str]:
+    """(title, body) of article `i`; `quotes` is the share of its sentences that are direct quotes
+    (news runs about one in five; the articles are the same as before quotes existed when 0)."""
     rng = random.Random(seed * 1_000_003 + i)
     title = f"{rng.choice(ACTORS).capitalize()} {rng.choice(VERBS)} {rng.choice(ACTORS)} in {rng.choice(VENUES)} ({i})"
-    paragraphs, body = [], [sentence(rng) for _ in range(sentences)]
+    paragraphs, body = [], [sentence(rng, quotes) for _ in range(sentences)]
     for start in range(0, len(body), 3):
         paragraphs.append(" ".join(body[start : start + 3]))
     return title, "\n\n".join(paragraphs)

@@ -162,7 +162,7 @@ def _trailing_name(tokens: list[str]) -> list[str]:
 
 def _name_token(token: str) -> bool:
     """A word that may stand in a name: capitalised, or a particle ("al", "bin", "al-Hayya")."""
-    return token[:1].isupper() or token.lower().strip("-") in _NAME_PARTICLES or re.match(r"^(?:al|el)-", token) is not None
+    return token[:1].isupper() or token.lower().strip("-") in _NAME_PARTICLES or token.startswith(("al-", "el-"))
 
 
 def _is_name(who: str) -> bool:
@@ -187,6 +187,9 @@ _ACTED = re.compile(
 )
 
 
+_BEING = re.compile(r"\s(?:was|were|is|are|been|being)$")
+
+
 def speaker_from(phrase: str) -> str | None:
     """The person in an attribution phrase: its trailing capitalised run, titles removed
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
@@ -195,7 +198,7 @@ def speaker_from(phrase: str) -> str | None:
     # what the speaker did before speaking is not who: "the envoy chuckled and (said)", "the
     # movement issued a statement in which it (said)", "an official reportedly (said)"
     phrase = _ACTED.sub("", phrase).strip(" ,")
-    if re.search(r"\s(?:was|were|is|are|been|being)$", phrase):
+    if _BEING.search(phrase):
         return None  # "Boehler was (asked)": the quote is what he was asked, not what he said
     if not phrase:
         return None
@@ -384,10 +387,11 @@ def _people(article: Article) -> set[str]:
     "President Donald Trump's", so that "Netanyahu argued" is a person and "Israel said" is not.
     A sentence that opens "When Hamas ..." names no one."""
     surnames = set()
+    stop = stop_words("english")
     for name in _FULL_NAME.finditer(article.text):
         first, *_, last = name.group().split()
-        if first.lower() not in stop_words("english"):
-            surnames.add(_POSSESSIVE.sub("", last))
+        if first.lower() not in stop:
+            surnames.add(last[:-2] if last.endswith(("'s", "’s")) else last)  # as _POSSESSIVE.sub would
     return surnames
 
 
