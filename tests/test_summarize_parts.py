@@ -638,7 +638,7 @@ def test_the_age_of_the_war_and_bare_head_counts_are_no_key_figures():
                          "Hamas agreed to a six-week truce in the 15-month war, mediators said.",
                          "Hamas will free 10 living hostages and the remains of 18 others, officials said.")
     assert sorted((f.value, f.what) for f in figures) == [
-        ("10", "living hostages (released)"), ("18", "others (dead)"), ("six-week", "truce")]
+        ("10", "living hostages (released)"), ("18", "hostages (dead)"), ("six-week", "truce")]
 
 
 def test_one_part_of_a_schedule_does_not_dispute_the_whole():
@@ -1104,10 +1104,26 @@ def test_spellings_of_one_name_are_one_speaker():
 def test_the_remains_of_hostages_count_dead_hostages():
     found = find_figures("The deal frees 10 living hostages and returns the remains of 18 others.")
     assert [(value, what, category) for value, what, category, _ in found] == [
-        ("10", "living hostages (released)", "hostages"), ("18", "others (dead)", "hostages")]
+        ("10", "living hostages (released)", "hostages"), ("18", "hostages (dead)", "hostages")]  # not "others"
     # without hostages in the sentence, bodies are people; so are bodies said to be someone else's
     assert [category for *_, category, _ in find_figures("Rescuers recovered the bodies of 18 people.")] == ["people"]
     assert [category for *_, category, _ in find_figures("Israel returned 45 bodies of Palestinians for the hostage.")] == ["people"]
+    # the remains of Palestinians that Israel hands back are not dead hostages
+    found = find_figures("For every deceased hostage returned, Israel is handing back the bodies of 15 Palestinians.")
+    assert [(what, category) for _, what, category, _ in found] == [("Palestinians (remains)", "people")]
+
+
+def test_others_counted_beside_captives_are_captives():
+    def read(sentence):
+        return [(value, what, category) for value, what, category, _ in find_figures(sentence)]
+
+    assert read("Hamas freed 13 Israeli hostages and 11 others, mostly Thai farm workers, on Friday.") == [
+        ("13", "Israeli hostages (released)", "hostages"), ("11", "hostages (released)", "hostages")]
+    assert read("Israel released 90 Palestinian prisoners and 110 others on Sunday.")[1][1:] == ("prisoners (released)", "prisoners")
+    # others beside the killed, or counted for something else, stay others
+    assert read("Five soldiers were killed and 12 others wounded in the attack on Sunday.")[1][1] == "others injured"
+    assert read("Israel will free 30 Palestinian prisoners for each hostage and 50 others for each soldier.")[1][1:] \
+        == ("others", "people")
 
 
 @pytest.mark.parametrize(("sentence", "what"), [
@@ -1116,7 +1132,7 @@ def test_the_remains_of_hostages_count_dead_hostages():
     ("Hamas will hand over the remains of 18 deceased captives.", "deceased captives (dead)"),
     ("The bodies of 13 hostages remain in Gaza.", "hostages (dead)"),  # not held alive
     ("Bodies of four more hostages were handed over on Thursday.", "more hostages (dead)"),
-    ("Hamas will hand over 18 bodies once the living hostages are home.", "bodies (dead)"),
+    ("Hamas will hand over 18 bodies once the living hostages are home.", "hostages (dead)"),
     ("The White House weighed a final proposal after the killing of six hostages.", "hostages (dead)"),
     ("Protests followed the execution of Hersh Goldberg-Polin and five other hostages.", "other hostages (dead)"),
     ("Netanyahu asked the families of six hostages whose bodies were recovered for forgiveness.", "hostages (dead)"),

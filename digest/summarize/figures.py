@@ -383,6 +383,9 @@ _DEATH_BEFORE = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*\s+){1,4}and\s+)?$"
 )
 _HOSTAGE_WORD = re.compile(rf"\b(?:{_HEADS['hostages']})\b", re.I)
+# Between a count of captives and "N others" that are captives too: "90 prisoners and 110 others",
+# "10 living hostages, and 18 others".
+_OTHERS_JOINED = re.compile(r"\s*,?\s*(?:and|as well as|plus)\s+(?:another\s+|a further\s+)?", re.I)
 # Bodies said to be someone else's than the hostages': "45 bodies of Palestinians".
 _OTHERS_BODIES = re.compile(r"\s+of\s+(?:the\s+)?(?:Palestinians?|prisoners|detainees|Gazans|people)\b", re.I)
 # After a duration, words that make it a time: "three days ago", "two weeks later".
@@ -474,11 +477,19 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             phrase += paired.group()
         if category == "people" and _near(_PRISON, text, match.start(), match.end(), 0, 30):
             category = "prisoners"  # "350 Palestinians from Israeli prisons"
+        if head.lower() == "others" and category == "people" and out and out[-1][2] in ("hostages", "prisoners") \
+                and _OTHERS_JOINED.fullmatch(text, taken[-1][1], match.start()):
+            category = out[-1][2]  # "90 Palestinian prisoners and 110 others": prisoners too
+            phrase = category
         if category == "people" and _HOSTAGE_WORD.search(text) and (
-                _REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start())
+                (_REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start()) and head.lower() != "palestinians")
                 or (head.lower() == "bodies" and not _OTHERS_BODIES.match(text, match.end()))):
             category = "hostages"  # "10 living hostages and the remains of 18 others", "... and 18 bodies"
+            if head.lower() in ("others", "bodies"):
+                phrase = category  # counted as "others" or "bodies", listed as what they are
             key, what = (category, "dead"), f"{phrase} (dead)"
+        elif category == "people" and _REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            key, what = (category, "remains"), f"{phrase} (remains)"  # "Israel would return the remains of 180 Palestinians"
         elif category == "people" and (_TAKEN_BEFORE.search(text, max(0, match.start() - 30), match.start())
                                        or _TAKEN_AFTER.match(text, match.end())):
             # "the kidnapping of 251 people"; Palestinians "abducted" in raids are detainees
