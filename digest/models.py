@@ -116,7 +116,7 @@ class Figure:
 
     value: str
     what: str
-    category: str  # "killed", "hostages", "prisoners", "weeks", "dollars", ...
+    category: str  # "killed", "hunger", "hostages", "prisoners", "weeks", "dollars", ...
     sentence: str
     sources: tuple[int, ...]
     disputed: bool = False  # another source gives a different value for the same thing

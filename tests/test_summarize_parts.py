@@ -1113,6 +1113,21 @@ def test_the_remains_of_hostages_count_dead_hostages():
     assert [(what, category) for _, what, category, _ in found] == [("Palestinians (remains)", "people")]
 
 
+def test_deaths_from_hunger_are_not_counted_as_killed():
+    def read(sentence):
+        return [(value, what, category) for value, what, category, _ in find_figures(sentence)]
+
+    assert read("At least 263 people, including 112 children, have died of starvation and malnutrition.") == [
+        ("At least 263", "people died of hunger", "hunger"), ("112", "children died of hunger", "hunger")]
+    assert read("Four more people had died of malnutrition in the past day, raising such deaths to 197, "
+                "including 96 children.")[-1] == ("96", "children died of hunger", "hunger")
+    assert read("The ministry said nine people had died of hunger in the past 24 hours.")[0][2] == "hunger"
+    # hunger around a toll of strikes does not make it one
+    assert read("Israeli strikes killed 40 people waiting for food aid on Tuesday, as hunger spread.") == [
+        ("40", "people killed", "killed")]
+    assert read("More than 64,000 Palestinians have been killed, and a famine has been declared in Gaza City.")[0][2] == "killed"
+
+
 def test_others_counted_beside_captives_are_captives():
     def read(sentence):
         return [(value, what, category) for value, what, category, _ in find_figures(sentence)]

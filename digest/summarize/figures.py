@@ -83,6 +83,13 @@ _DEATH_TOLL = re.compile(rf"\bdeath toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|p
 
 _KILLED = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|executed|fatalities|whose (?:bodies|remains))\b", re.I)
 _PRISON = re.compile(r"\b(?:prisons?|jails?|detention|custody)\b", re.I)
+# Deaths from hunger are not deaths from strikes: "263 people have died of malnutrition".
+_HUNGER = re.compile(
+    r"\b(?:(?:died|dying|deaths?)\s+(?:of|from)\s+(?:[\w-]+\s+){0,2}?(?:malnutrition|starvation|hunger|dehydration)|"
+    r"(?:hunger|starvation|malnutrition|famine)[- ]related deaths?|starved to death)\b",
+    re.I,
+)
+HUNGER = "died of hunger"
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
 _RELEASED = re.compile(r"\b(?:releas\w*|freed|free|handed over|hand over|swap\w*|exchang\w*|return\w*)\b", re.I)
@@ -323,7 +330,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         around = before[joined.end() if joined else 0 :] + (after[: next_clause.start()] if next_clause else after)
         for fate, regex in (("killed", _KILLED), ("injured", _INJURED), ("displaced", _DISPLACED)):
             if regex.search(around):
-                return fate
+                return HUNGER if fate == "killed" and _HUNGER.search(around) else fate
     return ""
 
 
@@ -499,11 +506,16 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             continue  # "Gaza, home to about 2.3 million people": who lives there is background, not news
         elif category == "people":
             situation = _situation("people", text, match.start(), match.end())
-            if not situation and whole_fate and _PART_NAMED.search(text, max(0, match.start() - 30), match.start()):
-                situation = whole_fate  # "274 Palestinians, including 64 children and 57 women, were killed"
+            if (not situation or (situation == "killed" and whole_fate == HUNGER)) and whole_fate \
+                    and _PART_NAMED.search(text, max(0, match.start() - 30), match.start()):
+                # "274 Palestinians, including 64 children and 57 women, were killed"; "... died of
+                # malnutrition, raising such deaths to 197, including 96 children": of hunger too
+                situation = whole_fate
             whole_fate = situation or whole_fate
             if situation in ("killed", "injured", "displaced"):
                 category = situation
+            elif situation == HUNGER:
+                category = "hunger"
             # A running total ("since the war began") and one day's toll are different things;
             # "19 people" and "19 Palestinians" killed the same day are one figure.
             key = (category, bool(_CUMULATIVE.search(text))) if situation else (category, _singular(head))
@@ -561,7 +573,7 @@ _BREAKDOWN = re.compile(
 _BREAKDOWN_REACH = 80  # characters after the hostage noun
 _BREAKDOWN_HINT = re.compile(r"alive|living|dead|deceased", re.I)
 
-_PRIORITY = ["killed", "hostages", "prisoners", "injured", "displaced", "aid", "dollars", "weeks", "days", "months", "hours", "people"]
+_PRIORITY = ["killed", "hostages", "prisoners", "injured", "hunger", "displaced", "aid", "dollars", "weeks", "days", "months", "hours", "people"]
 
 
 # Figures a reader gains nothing from in the key figures: how old the war is ("the 15-month war")

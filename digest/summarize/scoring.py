@@ -492,7 +492,7 @@ def specifics(
 
 
 # Figures that are news in themselves: the toll, the captives, the displaced, the aid.
-COUNTED = frozenset(("killed", "injured", "displaced", "hostages", "prisoners", "aid"))
+COUNTED = frozenset(("killed", "injured", "hunger", "displaced", "hostages", "prisoners", "aid"))
 
 
 def length_scores(candidates: Sequence[Candidate]) -> np.ndarray:
