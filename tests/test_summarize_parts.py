@@ -503,6 +503,12 @@ def test_a_figure_printed_the_same_is_one_row_whether_or_not_it_reads_as_a_runni
     figures = figures_of("The war began when Hamas-led militants attacked southern Israel, killing about 1,200 people.",
                          "Hamas-led fighters killed about 1,200 people in southern Israel in the attack.", category="killed")
     assert [(f.value, f.what, f.sources) for f in figures] == [("about 1,200", "people killed", (0, 1))]
+    # the row cites its own article first, then the others in order, however the rows were met
+    figures = figures_of("Hamas-led fighters killed about 1,200 people in southern Israel in the attack.",
+                         "The war began when Hamas-led militants attacked southern Israel, killing about 1,200 people.",
+                         "Hamas-led fighters killed about 1,200 people in southern Israel that day.",
+                         "The war began when militants attacked southern Israel, killing about 1,200 people.", category="killed")
+    assert [f.sources for f in figures] == [(0, 1, 2, 3)]
 
 
 def test_every_kind_of_figure_gets_a_place_before_a_ninth_toll():

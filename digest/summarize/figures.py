@@ -640,7 +640,8 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         row = (first.value.lower() if number is None else number, "killed" if first.category == "killed" else first.what)
         if row in shown:
             earlier, known, was_disputed = figures[shown[row]]
-            figures[shown[row]] = (earlier, tuple(dict.fromkeys(known + sources)), was_disputed or disputed)
+            # the figure's own article first, as for a summary sentence, then the others in order
+            figures[shown[row]] = (earlier, (known[0], *sorted(set(known[1:] + sources) - {known[0]})), was_disputed or disputed)
             continue
         shown[row] = len(figures)
         figures.append((first, sources, disputed))
