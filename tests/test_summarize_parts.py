@@ -1066,6 +1066,28 @@ def test_the_speaker_before_a_quote_is_found_as_search_would_find_it(before):
     assert (found and (found.span(), found.group("who"))) == (expected and (expected.span(), expected.group("who")))
 
 
+def test_a_title_that_speaks_is_the_person_the_article_gave_it_to():
+    def speakers(body):
+        return [who for _, who, _ in quotes_in(article(body))]
+
+    assert speakers("Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al-Thani spoke in Doha.\n\n"
+                    "“We hope this will be the last page of the war,” the prime minister added.") \
+        == ["Mohammed bin Abdulrahman Al-Thani"]
+    assert speakers("The deal was announced by Sheikh Mohammed bin Abdulrahman Al-Thani, the prime minister of Qatar.\n\n"
+                    "“We hope this will be the last page of the war,” said the prime minister.") \
+        == ["Mohammed bin Abdulrahman Al-Thani"]
+    # a surname alone after the title, when the article names the person in full
+    assert speakers("Donald Trump praised the mediators. The plan of US President Trump has 20 points.\n\n"
+                    "“The whole world has come together on this one,” the US President said.") == ["Trump"]
+    # the nearest holder of the title before the quote; none named, the title stays
+    assert speakers("Prime Minister Benjamin Netanyahu met the team. Later, Qatari Prime Minister Mohammed Al-Thani called.\n\n"
+                    "“The talks will go on,” the prime minister said.") == ["Mohammed Al-Thani"]
+    assert speakers("“We will bring them all home,” the prime minister said.") == ["the prime minister"]
+    # a body is no title: the White House is not its spokeswoman
+    assert speakers("White House Press Secretary Karoline Leavitt spoke on Monday.\n\n"
+                    "“Talks are going on and we expect an answer this week,” the White House said.") == ["White House"]
+
+
 def test_when_it_was_said_is_not_who_said_it():
     body = "“The delegation will go to Qatar” on Friday, the Israeli premier’s office said."
     assert quotes_in(article(body))[-1][1] == "the Israeli premier’s office"

@@ -432,6 +432,49 @@ def _pointed(noun: str, before: str) -> str | None:
     return max(found)[2]  # the nearest; of two ending together, a name, then a description
 
 
+# The last word of a title that a person holds ("the US president", "the Qatari prime minister").
+_PERSON_TITLES = {
+    "president", "minister", "premier", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
+    "leader", "negotiator", "adviser", "advisor", "emir", "king", "prince",
+}
+_COUNTRY_SHORT = {"us", "u.s.", "uk", "un", "u.n.", "eu"}
+
+
+def _title_only(speaker: str | None) -> str | None:
+    """The title, when a speaker is a person's title and no name: "the US president", "Qatari
+    Prime Minister" (title and nationality words only, ending in a person's title)."""
+    tokens = (speaker or "").split()
+    if tokens[:1] == ["the"] or tokens[:1] == ["The"]:
+        tokens = tokens[1:]
+    if not tokens or _bare(tokens[-1]) not in _PERSON_TITLES:
+        return None
+    for token in tokens:
+        if not (_bare(token) in _TITLE_WORDS or token.lower() in _COUNTRY_SHORT
+                or (token[:1].isupper() and _DEMONYM.search(token.lower()) and len(token) > 4)):
+            return None
+    return " ".join(tokens)
+
+
+def _titled(title: str, before: str, people: set[str]) -> str | None:
+    """The name that last follows `title` in `before` ("US President Donald Trump"), else the
+    name after its person's title alone ("President Donald Trump" for "the US president"); a
+    surname alone ("US President Trump") when it is one of the article's `people` (see _people)."""
+    words_of = title.split()
+    person = [word for word in words_of if _bare(word) in _TITLE_WORDS][-2:]  # "prime minister", "president"
+    for phrase in (words_of, person):
+        pattern = r"\s+".join(re.escape(word) for word in phrase)
+        named: list[tuple[int, str]] = []  # where each naming ends, and the name
+        for found in re.finditer(rf"(?i:\b{pattern})\s+(?P<name>{_NAMED}|[A-Z][\w’'-]+)", before):
+            named.append((found.end(), found.group("name")))
+        for found in re.finditer(rf"(?P<name>{_NAMED}),\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{pattern})\b", before):
+            named.append((found.end(), found.group("name")))  # "Sheikh Mohammed ..., the prime minister of Qatar"
+        if named:
+            name = _trailing_name(_POSSESSIVE.sub("", max(named)[1]).split())
+            if (len(name) >= 2 or name and name[0] in people) and _is_name(" ".join(name)):
+                return " ".join(name)
+    return None
+
+
 def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     """The organisation or country that opens the last sentence of `text`, if one does. A person
     is never "it", and one capitalised word counts only when the article writes it so mid-sentence
@@ -553,6 +596,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = previous  # "...," she said. "Second sentence."
             elif speaker is None and only_quote:
                 speaker = carried
+            title = _title_only(speaker)
+            if title:  # "the US president added": the one the article named so before
+                speaker = _titled(title, "\n\n".join([*paragraphs[:number], paragraph[: match.start()]]), people) or speaker
             remember(speaker)
             previous = speaker
             cursor = match.end()
