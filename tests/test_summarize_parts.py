@@ -511,6 +511,15 @@ def test_a_figure_printed_the_same_is_one_row_whether_or_not_it_reads_as_a_runni
     assert [f.sources for f in figures] == [(0, 1, 2, 3)]
 
 
+def test_a_count_of_captives_told_without_a_fate_joins_the_same_count_told_with_one():
+    marched = "Families of 59 Israeli hostages marched in Tel Aviv on Saturday, organisers said."
+    held = "Hamas still holds 59 hostages in Gaza, Israel says."
+    assert [(f.value, f.what, f.sources) for f in figures_of(marched, held, category="hostages")] == [
+        ("59", "hostages (held)", (1, 0))]
+    # two fates for one number: which one the bare count means is not known
+    assert len(figures_of(marched, held, "Hamas would release 59 hostages under the plan, mediators said.")) == 3
+
+
 def test_every_kind_of_figure_gets_a_place_before_a_ninth_toll():
     places = ("Rafah", "Khan Younis", "Gaza City", "Deir al-Balah", "Jabalia", "Nuseirat", "Beit Lahia", "Bureij", "Maghazi")
     tolls = [f"Israeli strikes killed {n} Palestinians in {place} on Tuesday, medics said."

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digest.models import Article, Figure
 from digest.summarize.candidates import BACKGROUND_REASONS, Candidate
@@ -614,8 +614,22 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
             found.append(_Found(value, number, value_range(value), what, category, key, candidate.text, candidate.article, order,
                                 not BACKGROUND_REASONS.isdisjoint(candidate.reasons), _instalment(value, candidate.text)))
 
-    merged: dict[tuple, list[_Found]] = {}
+    # A count of captives told with no fate ("the remaining 59 Israeli hostages") is the count
+    # that another sentence gives a fate with the same number ("59 hostages remain in Gaza"), when
+    # only one fate is given for that number: one row, the fate's.
+    fates: dict[tuple, set[tuple]] = {}
     for item in found:
+        if item.category in ("hostages", "prisoners") and item.key != (item.category, "") and item.number is not None:
+            fates.setdefault((item.category, item.number), set()).add(item.key)
+
+    def fate_of(item: _Found) -> tuple | None:
+        known = fates.get((item.category, item.number), ()) if item.key == (item.category, "") else ()
+        return next(iter(known)) if len(known) == 1 else None
+
+    told = [item for item in found if fate_of(item) is None]
+    bare = [replace(item, key=fate) for item in found if (fate := fate_of(item)) is not None]
+    merged: dict[tuple, list[_Found]] = {}
+    for item in told + bare:  # a row shows its first reading: one with the fate
         merged.setdefault((item.key, item.number if item.number is not None else item.value.lower()), []).append(item)
 
     by_key: dict[tuple, list[_Found]] = {}
@@ -625,7 +639,7 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     figures = []
     for (key, number), items in merged.items():
         first = items[0]
-        sources = tuple(dict.fromkeys(i.article for i in items))
+        sources = (first.article, *sorted({i.article for i in items} - {first.article}))  # its own first
         # Head counts of "people" in different sentences are rarely counts of the same thing.
         # A figure told as background (the first truce's 105 hostages) and one told as the day's
         # news count different moments, not the same thing; nor does one part of a schedule
