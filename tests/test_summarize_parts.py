@@ -888,6 +888,15 @@ def test_one_quote_cut_or_worded_differently_by_two_outlets_appears_once_with_it
     candidates, _ = extract_candidates(group)
     quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
     assert sorted((q.speaker, q.source) for q in quotes) == [("Mike Waltz", 3), ("Steve Witkoff", 1)]
+    # a short cut of a longer quote is that quote; short quotes with other words are not
+    group = [
+        article("“It's time for this war to end and for the day after to begin,” Joe Biden said on Friday.", "a"),
+        article("“It's time for this war to end,” Joe Biden said.", "b"),
+        article("“This war must end now and the hostages must come home,” said Antony Blinken.", "c"),
+    ]
+    candidates, _ = extract_candidates(group)
+    quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
+    assert sorted((q.speaker, q.source) for q in quotes) == [("Antony Blinken", 2), ("Joe Biden", 0)]
 
 
 def test_a_quote_the_summary_already_gives_comes_after_the_others():

@@ -740,7 +740,8 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
 
 
 SAME_QUOTE = 0.8  # share of the shorter quote's content words in the longer at which two are one quote
-SAME_QUOTE_FROM = 4  # content words a quote needs for that; shorter ones are one quote only when their words are
+SAME_QUOTE_FROM = 4  # content words a quote needs for that; shorter ones are one quote only when their words are,
+SAME_QUOTE_CUT = 3  # or, with this many, when the longer has them all
 
 
 def _quote_words(text: str) -> frozenset[str]:
@@ -754,5 +755,7 @@ def _same_quote(a: frozenset[str], b: frozenset[str]) -> bool:
     coming week"; one sentence of it and all of it): most of the shorter one's content words are
     in the longer."""
     if min(len(a), len(b)) < SAME_QUOTE_FROM:
-        return a == b
+        # a short one is the same only whole, or cut from the longer ("It's time for this war to
+        # end" of "It's time for this war to end and for the day after to begin")
+        return a == b or (min(len(a), len(b)) >= SAME_QUOTE_CUT and (a <= b or b <= a))
     return len(a & b) / min(len(a), len(b)) >= SAME_QUOTE
