@@ -1218,9 +1218,16 @@ def test_what_happened_to_the_counted(sentence, what):
     "The war left about two-thirds of its 2.3 million people homeless.",
     "The fighting has displaced most of Gaza’s 2.3 million people.",
     "The strip has a population of 2.3 million people.",
+    "The plan would keep the strip's roughly 2 million Palestinians on their land, officials said.",
+    "Trump proposed to move its roughly two million residents to Egypt and Jordan.",
 ])
 def test_who_lives_somewhere_is_no_figure_of_the_news(sentence):
     assert find_figures(sentence) == []
+
+
+def test_a_count_a_place_is_said_to_have_is_news_below_a_million():
+    assert [what for _, what, *_ in find_figures("The army ordered its 100,000 people in Rafah's east to leave on Monday.")] \
+        == ["people"]
 
 
 def test_a_death_named_before_another_count_is_not_its_fate():

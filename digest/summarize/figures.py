@@ -340,6 +340,12 @@ _POPULATION_BEFORE = re.compile(
     r"\b(?:home to|population of|of (?:its|their|the (?:enclave|territory|strip)['’]s|Gaza['’]s))\s+"
     r"(?:(?:about|around|some|roughly|nearly|almost|over|more than|at least)\s+)?$", re.I
 )
+# Millions that a place is said to have: "its 2.3 million residents", "Gaza's roughly 2 million
+# Palestinians" (not "Gaza's 46,000 dead": only millions are read so).
+_POSSESSED_BEFORE = re.compile(
+    r"\b(?:its|their|the (?:enclave|territory|strip)['’]s|Gaza['’]s)\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|over|more than|at least)\s+)?$", re.I
+)
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s(?:while|whereas)\s", re.I)
 # Where a new clause starts; a comma before "including" starts a part of the count before, which
 # shares its fate ("600 Palestinians have been killed, including 200 children").
@@ -502,7 +508,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             # "the kidnapping of 251 people"; Palestinians "abducted" in raids are detainees
             category = "prisoners" if head.lower() == "palestinians" else "hostages"
             key, what = (category, ""), f"{phrase} taken hostage" if category == "hostages" else phrase
-        elif category == "people" and _POPULATION_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        elif category == "people" and (_POPULATION_BEFORE.search(text, max(0, match.start() - 40), match.start()) or (
+                "million" in match.group("value").lower() and _POSSESSED_BEFORE.search(text, max(0, match.start() - 40), match.start()))):
             continue  # "Gaza, home to about 2.3 million people": who lives there is background, not news
         elif category == "people":
             situation = _situation("people", text, match.start(), match.end())
