@@ -518,6 +518,13 @@ def test_a_count_of_captives_told_without_a_fate_joins_the_same_count_told_with_
         ("59", "hostages (held)", (1, 0))]
     # two fates for one number: which one the bare count means is not known
     assert len(figures_of(marched, held, "Hamas would release 59 hostages under the plan, mediators said.")) == 3
+    # a head count of people numbering just what a count of captives does is those captives
+    freed = "Hamas released three Israeli hostages on Sunday, the army said."
+    assert [(f.what, f.sources) for f in figures_of(freed, "The three Israeli women were taken to a hospital, doctors said.")] \
+        == [("Israeli hostages (released)", (0, 1))]
+    # not under three: two people and two hostages in one story are too often different people
+    assert len(figures_of("Hamas released two hostages on Sunday, the army said.",
+                          "Two Israeli civilians entered Gaza years ago, officials said.")) == 2
 
 
 def test_every_kind_of_figure_gets_a_place_before_a_ninth_toll():

@@ -580,6 +580,9 @@ _BREAKDOWN = re.compile(
 _BREAKDOWN_REACH = 80  # characters after the hostage noun
 _BREAKDOWN_HINT = re.compile(r"alive|living|dead|deceased", re.I)
 
+# The smallest head count taken for the captives that a count of them gives with the same number:
+# two people and two hostages in one story are too often different people.
+SAME_CAPTIVES_FROM = 3
 _PRIORITY = ["killed", "hostages", "prisoners", "injured", "hunger", "displaced", "aid", "dollars", "weeks", "days", "months", "hours", "people"]
 
 
@@ -623,15 +626,29 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
 
     # A count of captives told with no fate ("the remaining 59 Israeli hostages") is the count
     # that another sentence gives a fate with the same number ("59 hostages remain in Gaza"), when
-    # only one fate is given for that number: one row, the fate's.
+    # only one fate is given for that number: one row, the fate's. So is a head count of people
+    # with no fate ("three women", "1,968 Palestinians") that numbers just what one count of
+    # captives does ("three hostages (released)", "1,968 Palestinian prisoners (released)").
+    captive = ("hostages", "prisoners")
     fates: dict[tuple, set[tuple]] = {}
     for item in found:
-        if item.category in ("hostages", "prisoners") and item.key != (item.category, "") and item.number is not None:
+        if item.category in captive and item.key != (item.category, "") and item.number is not None:
             fates.setdefault((item.category, item.number), set()).add(item.key)
 
-    def fate_of(item: _Found) -> tuple | None:
+    def captive_fate(item: _Found) -> tuple | None:
         known = fates.get((item.category, item.number), ()) if item.key == (item.category, "") else ()
         return next(iter(known)) if len(known) == 1 else None
+
+    counted: dict[float, set[tuple]] = {}  # each number of captives, and what it counts
+    for item in found:
+        if item.category in captive and item.number is not None:
+            counted.setdefault(item.number, set()).add(captive_fate(item) or item.key)
+
+    def fate_of(item: _Found) -> tuple | None:
+        if item.category == "people" and item.key != ("people", "remains") and (item.number or 0) >= SAME_CAPTIVES_FROM:
+            known = counted.get(item.number, ())
+            return next(iter(known)) if len(known) == 1 else None
+        return captive_fate(item)
 
     told = [item for item in found if fate_of(item) is None]
     bare = [replace(item, key=fate) for item in found if (fate := fate_of(item)) is not None]
