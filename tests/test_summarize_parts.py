@@ -954,7 +954,7 @@ def test_figure_words_that_belong_elsewhere_are_not_read_into_the_figure():
     # the killing belongs to the next count; the kidnapped are hostages
     found = {value: (what, category) for value, what, category, _ in find_figures(
         "The raid resulted in the kidnapping of 251 people and the killing of about 1,200 others.")}
-    assert found == {"251": ("people taken hostage", "hostages"), "about 1,200": ("others killed", "killed")}
+    assert found == {"251": ("people taken hostage", "hostages"), "about 1,200": ("people killed", "killed")}
     # a verb between the number and the noun makes no figure: "five are Americans"
     assert find_figures("Among those hostages, five are Americans, one of them alive.") == []
     # "three days ago" says when; "after two days of talks" how long the talks took
@@ -1188,8 +1188,8 @@ def test_others_counted_beside_captives_are_captives():
     assert read("Hamas freed 13 Israeli hostages and 11 others, mostly Thai farm workers, on Friday.") == [
         ("13", "Israeli hostages (released)", "hostages"), ("11", "hostages (released)", "hostages")]
     assert read("Israel released 90 Palestinian prisoners and 110 others on Sunday.")[1][1:] == ("prisoners (released)", "prisoners")
-    # others beside the killed, or counted for something else, stay others
-    assert read("Five soldiers were killed and 12 others wounded in the attack on Sunday.")[1][1] == "others injured"
+    # others beside the killed are people with their own fate; counted for something else, they stay others
+    assert read("Five soldiers were killed and 12 others wounded in the attack on Sunday.")[1][1] == "people injured"
     assert read("Israel will free 30 Palestinian prisoners for each hostage and 50 others for each soldier.")[1][1:] \
         == ("others", "people")
 
@@ -1235,6 +1235,14 @@ def test_who_lives_somewhere_is_no_figure_of_the_news(sentence):
 def test_a_count_a_place_is_said_to_have_is_news_below_a_million():
     assert [what for _, what, *_ in find_figures("The army ordered its 100,000 people in Rafah's east to leave on Monday.")] \
         == ["people"]
+
+
+def test_a_fate_verb_before_the_next_count_is_that_count_s():
+    found = find_figures("The raid, carried out to free four Israeli captives, killed at least 274 Palestinians and "
+                         "wounded 698 others, the ministry said.")
+    assert [what for _, what, *_ in found] == ["Israeli captives (released)", "Palestinians killed", "people injured"]
+    # the verb before the count is still the count's own
+    assert [what for _, what, *_ in find_figures("The strike killed three hostages, Hamas said.")] == ["hostages (dead)"]
 
 
 def test_a_death_named_before_another_count_is_not_its_fate():

@@ -233,6 +233,11 @@ _ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()]{1,160}?(?:—|–|--|\))|,
 _WHO_ASIDE = re.compile(r",\s+(?:(?:a|the)\s+majority|most|mostly|many|half|among\s+them)\s[^,;]{1,120},")
 
 
+# A fate verb right before the next count is that count's: "..., killed at least 274".
+_VERB_OF_NEXT = re.compile(
+    r"\b(?:killed|killing|kills?|wounded|wounding|injured|injuring|freed|freeing|released|releasing)\s+"
+    r"(?:(?:at least|more than|about|around|some|nearly|almost|over)\s+)?$", re.I
+)
 _ANOTHER_COUNT = re.compile(rf"(?<![\w.,])(?:\d|(?:{_WORD_NUMBER})\b)|;", re.I)
 # A part named before the whole: in "35 of the 129 hostages are dead" the dead are the 35.
 _PART_OF = re.compile(rf"(?<![\w.,])(?P<value>{_VALUE})\s+(?:out\s+)?of\s+(?:the|these|those|all)?\s*$", re.I)
@@ -302,6 +307,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     # of 1,200 others" the 251 were not killed.
     stop = _ANOTHER_COUNT.search(text, end)
     own = stop.start() if stop else len(text)
+    verb = _VERB_OF_NEXT.search(text[:own], end) if stop else None
+    if verb:  # "to free four captives, killed at least 274 Palestinians": the killing is the 274's
+        own = verb.start()
     if category in ("hostages", "prisoners"):
         text = _BOTH_FATES.sub(lambda both: " " * len(both.group()), text)  # "all 48, dead and alive" died not
         if _DEATH_BEFORE.search(text, max(0, start - 60), start) or _near(_KILLED, text[:own], start, end, 10, 40):
@@ -526,6 +534,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             # A running total ("since the war began") and one day's toll are different things;
             # "19 people" and "19 Palestinians" killed the same day are one figure.
             key = (category, bool(_CUMULATIVE.search(text))) if situation else (category, _singular(head))
+            if situation and head.lower() == "others":
+                phrase = "people"  # "killed 30 and wounded 84,832 others": a row reads "84,832 people injured"
             what = phrase if not situation or situation in phrase.lower() else f"{phrase} {situation}"
         elif category in ("hostages", "prisoners"):
             part = _part_before(text, match.start())
