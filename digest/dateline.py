@@ -13,7 +13,8 @@ Three readings, one set of patterns:
   spaced dash ("Washington DC - "), a country in brackets ("Tel Aviv [Israel], August 26:"), a
   credit alone ("(MENAFN- Gulf Times)", "/TASS/.", "Shafaq News/", "Doha:"), a place and a date with a colon
   ("New Delhi, Jan 19:"), a date ("Thursday, November 23,
-  2023 –", "13 April 2025: "). It never cuts more than eight words.
+  2023 –", "13 April 2025: "), two places ("Washington and Abu Dhabi — "), a live blog's clock
+  time ("09:40 — ", "2.15pm GMT: "). It never cuts more than eight words.
 - `alone` is a dateline on a line of its own ("CAIRO —", "DOHA, August 15.").
 """
 
@@ -46,6 +47,7 @@ _LABELS = re.compile(
     r"EXPLAINER|VIDEO|PHOTOS?|LISTEN|FACT CHECK|FULL TEXT|TRANSCRIPT|READ|RELATED|SEE ALSO|ALSO READ|MORE|RECOMMENDED)\b"
 )
 
+_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|BST|CET|EET|UTC|ET|EST|EDT|local time))?"
 _ONE_PLACE = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}"
 _MIXED_PLACE = rf"{_ONE_PLACE}(?:/{_ONE_PLACE}){{0,2}}"  # "Tel Aviv", "Gaza/Jerusalem"
 _LENIENT = re.compile(
@@ -58,7 +60,9 @@ _LENIENT = re.compile(
     rf"|{_MIXED_PLACE}\s*\[[A-Z][\w .'’-]*\](?:,\s*{_DAY})?\s*(?:{_AGENCY})?\s*[:—–-]\s+{_NEWS}"  # "Tel Aviv [Israel], August 26:"
     rf"|{_CAPS_PLACE}(?:\s*/\s*{_CAPS_PLACE})+:\s+{_NEWS}"  # "CAIRO/WASHINGTON: "
     rf"|{_MIXED_PLACE},\s*{_DAY}\s*(?:{_AGENCY})?\s*:\s+{_NEWS}"  # "New Delhi, Jan 19:", "Gaza, Nov 22 (IANS):"
-    rf"|(?:{WEEKDAY_NAME},?\s*)?(?:{_DAY},?|\d{{1,2}}\s+{_MONTH},?)\s+\d{{4}}\s*[:—–-]\s+{_NEWS})"  # "13 April 2025: "
+    rf"|(?:{WEEKDAY_NAME},?\s*)?(?:{_DAY},?|\d{{1,2}}\s+{_MONTH},?)\s+\d{{4}}\s*[:—–-]\s+{_NEWS}"  # "13 April 2025: "
+    rf"|{_ONE_PLACE}\s+and\s+{_ONE_PLACE}\s+[—–]\s+{_NEWS}"  # "Washington and Abu Dhabi — "
+    rf"|{_CLOCK}\s*(?:[—–-]{{1,2}}|:)\s+{_NEWS})"  # a live blog's entry: "09:40 — ", "2.15pm GMT: "
 )
 # A credit before the news: "(MENAFN- Gulf Times) Qatar is ...", "(AFP) - ...", "/TASS/. Talks ...",
 # a byline with its outlet in brackets, the opening one sometimes lost ("(Dave Orr, Antiwar.com) US

@@ -62,6 +62,12 @@ def test_parse_gives_the_agency():
     ("CAIRO – 13 April 2025: A delegation from Hamas arrived in Cairo.", "A delegation from Hamas arrived in Cairo."),
     ("Tel Aviv, July 28, (dpa/GNA) – David Barnea went to Rome.", "David Barnea went to Rome."),
     ("BERLIN (dpa) - Germany urged a ceasefire.", "Germany urged a ceasefire."),
+    # two places; a live blog's clock time
+    ("Washington and Abu Dhabi — President Donald Trump said he was unhappy.", "President Donald Trump said he was unhappy."),
+    ("09:40 — Israeli tanks have taken control of the Rafah crossing.", "Israeli tanks have taken control of the Rafah crossing."),
+    ("2.15pm GMT: Hamas says it will go ahead with the release.", "Hamas says it will go ahead with the release."),
+    ("Israel and Hamas — the two sides — agreed on Monday.", "Israel and Hamas — the two sides — agreed on Monday."),
+    ("10.5 million people need aid, the UN said.", "10.5 million people need aid, the UN said."),
     # what parse takes, strip takes
     ("DOHA, Qatar (Reuters) — Teams met.", "Teams met."),
     # no dateline: a name with an aside, a compound
