@@ -1132,6 +1132,11 @@ def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker():
     body = ("“I hope so. Time will tell,” Dan Orr said, before the cabinet met on Sunday to discuss the plan.\n\n"
             "“There has been some movement because of the pressure we exerted on them.”")
     assert [who for _, who, _ in quotes_in(article(body))] == ["Dan Orr", None]
+    # the speaker named after the verb may be described: the attribution is still all there is
+    body = ("“There will be no peaceful release of hostages,” said Sultan Barakat, a professor of public policy at "
+            "Hamad Bin Khalifa University and an honorary professor at the University of York.\n\n"
+            "“The careful calibration has sadly moved to avoiding the spread of a regional conflict.”")
+    assert [who for _, who, _ in quotes_in(article(body))] == ["Sultan Barakat", "Sultan Barakat"]
 
 
 def test_he_is_a_person_never_the_body_that_spoke_last():

@@ -622,12 +622,23 @@ _KIN_SPEAKS = re.compile(
     r"uncle|aunt|cousin|grandmother|grandfather|relatives?|family|friend|neighbou?r|lawyer)\s+(?:said|says|told)\b")
 
 
+_APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|whose)\b")
+
+
 def _closed_by_quote(tail: str) -> bool:
     """Whether what follows a paragraph's last quote is nothing or that quote's attribution alone
-    ("Merz said in a statement on Friday", not "Merz said, before the cabinet met, ...")."""
+    ("Merz said in a statement on Friday", "said Sultan Barakat, a professor of public policy at
+    ...", not "Merz said, before the cabinet met, ...")."""
     tail = tail.strip(" ,.;:—–-")
     verb = _SAID.search(tail)
-    return not tail or (verb is not None and len(tail) <= 100 and "," not in tail[verb.end() :])
+    if not tail or verb is None:
+        return not tail
+    after = tail[verb.end() :]
+    if "," not in after:
+        return len(tail) <= 100
+    # after "said", a name and what describes it: "said Sultan Barakat, a professor ..."
+    name, _, described = after.partition(",")
+    return verb.start() <= 3 and 0 < len(name.split()) <= 5 and _APPOSITIVE.match(described) is not None and len(tail) <= 240
 
 
 def _surname(token: str) -> str:
