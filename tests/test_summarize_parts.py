@@ -928,8 +928,9 @@ def test_second_quote_keeps_its_speaker_and_his_office_is_the_persons():
     found = speakers_by_opening(body)
     assert found["Israel has not commit"[:20]] == "Benjamin Netanyahu’s office"
     assert found["My hope is that by ne"[:20]] == "Biden"
-    assert found["Israel must control t"[:20]] == "Netanyahu"
-    assert found["We will see what the "[:20]] == "Netanyahu"  # "Israel" never becomes "he"
+    assert found["Israel must control t"[:20]] == "Netanyahu"  # who "argued" in that sentence
+    # the last person named, in full ("Benjamin Netanyahu", not his surname alone); "Israel" never becomes "he"
+    assert found["We will see what the "[:20]] == "Benjamin Netanyahu"
 
 
 def test_figures_far_apart_or_counting_different_things_are_not_disputes():
@@ -1137,6 +1138,22 @@ def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker():
             "Hamad Bin Khalifa University and an honorary professor at the University of York.\n\n"
             "“The careful calibration has sadly moved to avoiding the spread of a regional conflict.”")
     assert [who for _, who, _ in quotes_in(article(body))] == ["Sultan Barakat", "Sultan Barakat"]
+
+
+def test_more_ways_of_naming_who_speaks():
+    def speakers(body):
+        return [who for _, who, _ in quotes_in(article(body))]
+
+    # "responded" is a verb of speech
+    assert speakers("Mr Netanyahu responded on X: “Israel is in an existential war on multiple fronts.”") == ["Mr Netanyahu"]
+    # a surname alone is the article's person written in full with "al-"; "he" is then that person
+    assert speakers("Qatar's spokesman Majed al-Ansari met reporters.\n\n"
+                    "“We expect the counter-proposal to reach Hamas soon,” Ansari said.\n\n"
+                    "“It is too early to announce any successes,” he said.") == ["Ansari", "Ansari"]
+    # a second quote after an attribution that describes its speaker goes on with that speaker
+    assert speakers("“Everyone's incentives point the same way,” said Avner Golan, a former Israeli negotiator now at "
+                    "Tel Aviv University's Institute for National Security Studies. “That hasn't happened before in this war.”") \
+        == ["Avner Golan", "Avner Golan"]
 
 
 def test_he_is_a_person_never_the_body_that_spoke_last():

@@ -38,7 +38,7 @@ MIN_WORDS = 5
 
 _SAY = (
     r"(?:said|says|told|added|wrote|stated|declared|warned|insisted|stressed|noted|explained|argued|"
-    r"continued|asked|replied|tweeted|posted|announced|claimed|urged|vowed|cautioned|acknowledged)"
+    r"continued|asked|replied|responded|tweeted|posted|announced|claimed|urged|vowed|cautioned|acknowledged)"
 )
 _QUOTED = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]+)»")
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
@@ -529,6 +529,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     if not quoted:
         return out
     people = _people(article)
+    surnames = {_surname(name) for name in people}  # "Ansari" is the article's "Majed al-Ansari"
     last_person: str | None = None
     last_said: tuple[str, int] | None = None  # whoever spoke last, a body too, and in which paragraph
 
@@ -536,9 +537,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         nonlocal last_person, last_said
         if who and len(who.split()) >= 2 and "statement" not in who:  # one word is too often a title cut from a body
             last_said = (re.sub(r"^The\b", "the", who), number)
-        if who and _is_name(who) and (len(who.split()) > 1 or who in people) and not any(
+        if who and _is_name(who) and (len(who.split()) > 1 or who in people or _surname(who) in surnames) and not any(
                 _bare(token) in _NO_PERSON for token in who.split()):
-            last_person = who
+            if " " in who or not last_person or _surname(last_person.split()[-1]) != _surname(who):
+                last_person = who  # not "Ansari" for "Majed al-Ansari" just named
 
     def heard(paragraph: str, start: int, end: int) -> None:
         """Who speaks in paragraph[start:end] outside quotation marks; after someone unnamed ("his
@@ -592,7 +594,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 owner = _subject_before(paragraph[: match.start()], people, passive=True) \
                     or (last_person if _bare(owned) in _BODY_NOUNS else None)
                 speaker = f"{owner}’s {owned}" if owner and owned else None
-            elif speaker is None and previous is not None and (not between.strip(" ,.;:") or (len(between) <= 100 and _SAID.search(between))):
+            elif speaker is None and previous is not None and (
+                    not between.strip(" ,.;:") or (len(between) <= 100 and _SAID.search(between)) or _closed_by_quote(between)):
                 speaker = previous  # "...," she said. "Second sentence."
             elif speaker is None and only_quote:
                 speaker = carried
