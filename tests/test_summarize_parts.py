@@ -872,6 +872,11 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
                     "“We will keep working until all of them are home,” said Eric Trump.",
                     "“This agreement could only have happened after our victory,” Trump said.") \
         == ["Donald Trump", "Eric Trump", "Trump"]
+    # "al-Sisi" and "el-Sisi" are one person spelled two ways: "El-Sisi" alone is that person in full
+    assert speakers("“Egypt has made a serious effort to push the situation forward,” said Abdel Fattah al-Sisi.",
+                    "“Aid must enter Gaza as soon as possible,” said Abdel Fattah el-Sisi.",
+                    "“I am confident that a lasting peace can be achieved this year,” El-Sisi said.")[2] \
+        in ("Abdel Fattah al-Sisi", "Abdel Fattah el-Sisi")
 
 
 def test_a_syndicated_quote_appears_once_from_the_first_article():

@@ -692,13 +692,16 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     return out
 
 
+_PARTICLE = re.compile(r"\b(?:al|el)[- ]")
+
+
 def _one_person(names: Counter[str]) -> str | None:
     """The one person a surname's full names mean, written as most often: spellings of one name
     ("Majed Al-Ansari", "Majed al-Ansari"; "Steve Witkoff" five times, "Steven Witkoff" once) are
     one person; two names each written often ("Donald Trump", "Eric Trump") are two."""
     written: dict[str, Counter[str]] = {}  # each name in lower case, and how it is written
-    for name, count in names.items():
-        written.setdefault(name.lower(), Counter())[name] += count
+    for name, count in names.items():  # "el-Sisi" and "al-Sisi" are one spelling
+        written.setdefault(_PARTICLE.sub("", name.lower()), Counter())[name] += count
     ranked = sorted(written.values(), key=Counter.total, reverse=True)
     if not ranked or len(ranked) > 1 and ranked[0].total() < 3 * ranked[1].total():
         return None
