@@ -872,6 +872,9 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
                     "“We will keep working until all of them are home,” said Eric Trump.",
                     "“This agreement could only have happened after our victory,” Trump said.") \
         == ["Donald Trump", "Eric Trump", "Trump"]
+    # a title opening a sentence is no part of the full name
+    assert speakers("Chancellor Friedrich Merz has said Germany stands by Israel.\n\n"
+                    "“It is becoming increasingly difficult to understand the army's plan,” Merz said.") == ["Friedrich Merz"]
     # "al-Sisi" and "el-Sisi" are one person spelled two ways: "El-Sisi" alone is that person in full
     assert speakers("“Egypt has made a serious effort to push the situation forward,” said Abdel Fattah al-Sisi.",
                     "“Aid must enter Gaza as soon as possible,” said Abdel Fattah el-Sisi.",

@@ -64,7 +64,7 @@ _TITLE_WORDS = {
     "leader", "deputy", "head", "commander", "negotiator", "adviser", "advisor", "sheikh", "king", "emir", "crown",
     "prince", "mr", "mrs", "ms", "dr", "white", "house", "press", "national", "security", "council", "strategic",
     "affairs", "intelligence", "opposition", "former", "finance", "ministry", "office", "political", "bureau",
-    "vice", "staff", "lt", "gen", "col", "maj", "brig", "capt", "sgt", "adm", "interior", "justice", "army",
+    "vice", "staff", "lt", "gen", "col", "maj", "brig", "capt", "sgt", "adm", "interior", "justice", "army", "chancellor",
 }
 _POSSESSIVE = re.compile(r"['’]s$")  # "Netanyahu's", "al-Hayya’s"
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "abu", "abdel", "abd"}
