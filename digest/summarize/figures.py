@@ -344,16 +344,12 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
 
 # A count of who lives somewhere, whatever befalls a share of them: "home to 2.3 million people",
 # "two-thirds of its 2.3 million people homeless".
-_POPULATION_BEFORE = re.compile(
-    r"\b(?:home to|population of|of (?:its|their|the (?:enclave|territory|strip)['’]s|Gaza['’]s))\s+"
-    r"(?:(?:about|around|some|roughly|nearly|almost|over|more than|at least)\s+)?$", re.I
-)
+_PLACE_OWNS = r"(?:its|their|the (?:enclave|territory|strip)['’]s|Gaza['’]s)\s+"
+_ROUGHLY = r"(?:(?:about|around|some|roughly|nearly|almost|over|more than|at least)\s+)?$"
+_POPULATION_BEFORE = re.compile(rf"\b(?:home to\s+|population of\s+|of {_PLACE_OWNS}){_ROUGHLY}", re.I)
 # Millions that a place is said to have: "its 2.3 million residents", "Gaza's roughly 2 million
 # Palestinians" (not "Gaza's 46,000 dead": only millions are read so).
-_POSSESSED_BEFORE = re.compile(
-    r"\b(?:its|their|the (?:enclave|territory|strip)['’]s|Gaza['’]s)\s+"
-    r"(?:(?:about|around|some|roughly|nearly|almost|over|more than|at least)\s+)?$", re.I
-)
+_POSSESSED_BEFORE = re.compile(rf"\b{_PLACE_OWNS}{_ROUGHLY}", re.I)
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s(?:while|whereas)\s", re.I)
 # Where a new clause starts; a comma before "including" starts a part of the count before, which
 # shares its fate ("600 Palestinians have been killed, including 200 children").
