@@ -444,7 +444,7 @@ def _title_only(speaker: str | None) -> str | None:
     """The title, when a speaker is a person's title and no name: "the US president", "Qatari
     Prime Minister" (title and nationality words only, ending in a person's title)."""
     tokens = (speaker or "").split()
-    if tokens[:1] == ["the"] or tokens[:1] == ["The"]:
+    if tokens and tokens[0] in ("the", "The"):
         tokens = tokens[1:]
     if not tokens or _bare(tokens[-1]) not in _PERSON_TITLES:
         return None
