@@ -1211,6 +1211,16 @@ def test_deaths_from_hunger_are_not_counted_as_killed():
     assert read("More than 64,000 Palestinians have been killed, and a famine has been declared in Gaza City.")[0][2] == "killed"
 
 
+def test_israeli_prisoners_are_the_hostages_and_one_sum_of_money_is_one_row():
+    assert [category for *_, category, _ in find_figures("In phase one, Hamas will release 33 Israeli prisoners, "
+                                                         "including civilian women.")] == ["hostages"]
+    assert [category for *_, category, _ in find_figures("Israel freed 90 Palestinian prisoners from Israeli jails.")] \
+        == ["prisoners"]
+    figures = figures_of("Arab leaders endorsed Egypt's $53 billion reconstruction plan on Tuesday, officials said.",
+                         "The plan would cost $53 billion over five years, the summit said.", category="dollars")
+    assert [(f.value, f.sources) for f in figures] == [("$53 billion", (0, 1))]
+
+
 def test_others_counted_beside_captives_are_captives():
     def read(sentence):
         return [(value, what, category) for value, what, category, _ in find_figures(sentence)]

@@ -494,6 +494,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             phrase += paired.group()
         if category == "people" and _near(_PRISON, text, match.start(), match.end(), 0, 30):
             category = "prisoners"  # "350 Palestinians from Israeli prisons"
+        if category == "prisoners" and re.search(r"\bIsraelis?\b", between):
+            category = "hostages"  # "33 Israeli prisoners", as Hamas and some Arab outlets call the hostages
         if head.lower() == "others" and category == "people" and out and out[-1][2] in ("hostages", "prisoners") \
                 and _OTHERS_JOINED.fullmatch(text, taken[-1][1], match.start()):
             category = out[-1][2]  # "90 Palestinian prisoners and 110 others": prisoners too
@@ -681,7 +683,10 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         )
         # "about 1,200 people killed" and "some 1,200 people killed", one read as a running toll, are
         # one row; so are "more than 59,000 people killed" and "... Palestinians killed".
-        row = (first.value.lower() if number is None else number, "killed" if first.category == "killed" else first.what)
+        # A sum of money is one row whatever it is said to pay for ("$53 billion" and "$53 billion
+        # reconstruction plan").
+        row = (first.value.lower() if number is None else number,
+               first.category if first.category in ("killed", "dollars") else first.what)
         if row in shown:
             earlier, known, was_disputed = figures[shown[row]]
             # the figure's own article first, as for a summary sentence, then the others in order
