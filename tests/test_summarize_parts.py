@@ -1267,6 +1267,10 @@ def test_what_happened_to_the_counted(sentence, what):
     "The strip has a population of 2.3 million people.",
     "The plan would keep the strip's roughly 2 million Palestinians on their land, officials said.",
     "Trump proposed to move its roughly two million residents to Egypt and Jordan.",
+    "Israel will not run the civil administration of the more than two million Palestinians in Gaza.",
+    "Until then, the 2.2 million people of Gaza, where the death toll rose this week, wait.",
+    "The monitor said the entire population of Gaza, some 2.2 million people, faces hunger.",
+    "Israel blocked all aid from entering the territory of 2.3 million people.",
 ])
 def test_who_lives_somewhere_is_no_figure_of_the_news(sentence):
     assert find_figures(sentence) == []

@@ -346,10 +346,16 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
 # "two-thirds of its 2.3 million people homeless".
 _PLACE_OWNS = r"(?:its|their|the (?:enclave|territory|strip)['’]s|Gaza['’]s)\s+"
 _ROUGHLY = r"(?:(?:about|around|some|roughly|nearly|almost|over|more than|at least)\s+)?$"
-_POPULATION_BEFORE = re.compile(rf"\b(?:home to\s+|population of\s+|of {_PLACE_OWNS}){_ROUGHLY}", re.I)
+_GAZA = r"(?:Gaza|the Gaza Strip|the Strip|the enclave|the territory)"
+_POPULATION_BEFORE = re.compile(
+    rf"\b(?:home to\s+|population of\s+(?:{_GAZA},?\s+)?|(?:territory|enclave|strip) of\s+|of {_PLACE_OWNS}){_ROUGHLY}", re.I
+)
 # Millions that a place is said to have: "its 2.3 million residents", "Gaza's roughly 2 million
 # Palestinians" (not "Gaza's 46,000 dead": only millions are read so).
 _POSSESSED_BEFORE = re.compile(rf"\b{_PLACE_OWNS}{_ROUGHLY}", re.I)
+# ... or the known number of those who live there: "the (more than) two million Palestinians in Gaza".
+_THE_BEFORE = re.compile(rf"\bthe\s+{_ROUGHLY}", re.I)
+_LIVING_IN = re.compile(rf"\s+(?:of|in)\s+{_GAZA}\b")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s(?:while|whereas)\s", re.I)
 # Where a new clause starts; a comma before "including" starts a part of the count before, which
 # shares its fate ("600 Palestinians have been killed, including 200 children").
@@ -515,7 +521,9 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             category = "prisoners" if head.lower() == "palestinians" else "hostages"
             key, what = (category, ""), f"{phrase} taken hostage" if category == "hostages" else phrase
         elif category == "people" and (_POPULATION_BEFORE.search(text, max(0, match.start() - 40), match.start()) or (
-                "million" in match.group("value").lower() and _POSSESSED_BEFORE.search(text, max(0, match.start() - 40), match.start()))):
+                "million" in match.group("value").lower() and (
+                    _POSSESSED_BEFORE.search(text, max(0, match.start() - 40), match.start())
+                    or (_THE_BEFORE.search(text, max(0, match.start() - 20), match.start()) and _LIVING_IN.match(text, match.end()))))):
             continue  # "Gaza, home to about 2.3 million people": who lives there is background, not news
         elif category == "people":
             situation = _situation("people", text, match.start(), match.end())
