@@ -1221,6 +1221,22 @@ def test_israeli_prisoners_are_the_hostages_and_one_sum_of_money_is_one_row():
     assert [(f.value, f.sources) for f in figures] == [("$53 billion", (0, 1))]
 
 
+def test_a_part_named_after_the_captives_is_captives():
+    found = find_figures("Around 100 hostages remain in Gaza, including seven Americans, four of whom are alive.")
+    assert [(value, what, category) for value, what, category, _ in found][1] == ("seven", "Americans (held)", "hostages")
+    found = find_figures("Israel wants the first batch of hostages to include five female soldiers, officials said.")
+    assert [category for *_, category, _ in found] == ["hostages"]
+    # a count after "including" with no captives before it stays what it was
+    assert [category for *_, category, _ in find_figures("The delegation, including seven Americans, met on Monday.")] \
+        == ["people"]
+
+
+def test_captives_with_a_fate_come_before_a_count_with_none():
+    figures = figures_of("Hamas took some 250 hostages into Gaza in the attack, officials said.",
+                         "About 120 hostages are still held in Gaza, Israel says.", category="hostages")
+    assert [f.value for f in figures] == ["About 120", "some 250"]
+
+
 def test_others_counted_beside_captives_are_captives():
     def read(sentence):
         return [(value, what, category) for value, what, category, _ in find_figures(sentence)]

@@ -406,6 +406,10 @@ _DEATH_BEFORE = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*\s+){1,4}and\s+)?$"
 )
 _HOSTAGE_WORD = re.compile(rf"\b(?:{_HEADS['hostages']})\b", re.I)
+# A part of the captives named after them: "hostages, including five female soldiers".
+_CAPTIVES_INCLUDE = re.compile(
+    rf"\b(?:{_HEADS['hostages']})\b[^.;]{{0,30}}?\b(?:including|to include|among them|among whom)\s+$", re.I
+)
 # Between a count of captives and "N others" that are captives too: "90 prisoners and 110 others",
 # "10 living hostages, and 18 others".
 _OTHERS_JOINED = re.compile(r"\s*,?\s*(?:and|as well as|plus)\s+(?:another\s+|a further\s+)?", re.I)
@@ -500,6 +504,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             phrase += paired.group()
         if category == "people" and _near(_PRISON, text, match.start(), match.end(), 0, 30):
             category = "prisoners"  # "350 Palestinians from Israeli prisons"
+        if category == "people" and _CAPTIVES_INCLUDE.search(text, max(0, match.start() - 60), match.start()):
+            category = "hostages"  # "the first batch of hostages to include five female soldiers"
         if category == "prisoners" and re.search(r"\bIsraelis?\b", between):
             category = "hostages"  # "33 Israeli prisoners", as Hamas and some Arab outlets call the hostages
         if head.lower() == "others" and category == "people" and out and out[-1][2] in ("hostages", "prisoners") \
@@ -711,7 +717,8 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     def rank(entry):
         first, sources, disputed = entry
         told_as_background = (first.key, first.number if first.number is not None else first.value.lower()) in background
-        return (told_as_background, first.number is None, not disputed, -len(sources), first.order)
+        untold = first.category in ("hostages", "prisoners") and first.key == (first.category, "")  # no fate given
+        return (told_as_background, first.number is None, untold, not disputed, -len(sources), first.order)
 
     # The best of each kind (killed, hostages, prisoners, ...) in turn, so that eight tolls never
     # crowd out the hostages and the prisoners; within a kind the day's figures, disputed values
