@@ -1301,6 +1301,9 @@ def test_a_fate_verb_before_the_next_count_is_that_count_s():
     found = find_figures("The raid, carried out to free four Israeli captives, killed at least 274 Palestinians and "
                          "wounded 698 others, the ministry said.")
     assert [what for _, what, *_ in found] == ["Israeli captives (released)", "Palestinians killed", "people injured"]
+    # others taken hostage beside the killed are people taken hostage, as a row reads them
+    found = find_figures("About 1,200 people were killed and 251 others were taken hostage in the attack.")
+    assert [what for _, what, *_ in found] == ["people killed", "people taken hostage"]
     # the verb before the count is still the count's own
     assert [what for _, what, *_ in find_figures("The strike killed three hostages, Hamas said.")] == ["hostages (dead)"]
 

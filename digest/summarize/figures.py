@@ -525,6 +525,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
                                        or _TAKEN_AFTER.match(text, match.end())):
             # "the kidnapping of 251 people"; Palestinians "abducted" in raids are detainees
             category = "prisoners" if head.lower() == "palestinians" else "hostages"
+            if head.lower() == "others":
+                phrase = "people"  # "taken hostage along with roughly 250 others": "250 people taken hostage"
             key, what = (category, ""), f"{phrase} taken hostage" if category == "hostages" else phrase
         elif category == "people" and (_POPULATION_BEFORE.search(text, max(0, match.start() - 40), match.start()) or (
                 "million" in match.group("value").lower() and (

@@ -644,6 +644,7 @@ def _closed_by_quote(tail: str) -> bool:
     return verb.start() <= 3 and 0 < len(name.split()) <= 5 and _APPOSITIVE.match(described) is not None and len(tail) <= 240
 
 
+@lru_cache(maxsize=8192)
 def _surname(token: str) -> str:
     """A name's last word as a key: "al-Hayya's", "Al-Hayya" and "Hayya" are one ("al" alone is not)."""
     return re.sub(r"^(?:al|el)-(?=\w)", "", _POSSESSIVE.sub("", token).lower())
