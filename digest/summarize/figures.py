@@ -119,6 +119,14 @@ class _Found:
     instalment: bool = False  # one part of a schedule the sentence goes on with ("8 on the first day and 2 more")
 
 
+_CAPTIVES = ("hostages", "prisoners")
+
+
+def _fateless(item: _Found) -> bool:
+    """A count of captives with no fate given: "the remaining 59 Israeli hostages"."""
+    return item.category in _CAPTIVES and item.key == (item.category, "")
+
+
 # What a schedule's next part opens with, after a first count: "... and two more on day 50",
 # "... then another five", "... and the remaining 10", "... followed by the rest".
 _NEXT_PART = re.compile(
@@ -310,7 +318,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     verb = _VERB_OF_NEXT.search(text[:own], end) if stop else None
     if verb:  # "to free four captives, killed at least 274 Palestinians": the killing is the 274's
         own = verb.start()
-    if category in ("hostages", "prisoners"):
+    if category in _CAPTIVES:
         text = _BOTH_FATES.sub(lambda both: " " * len(both.group()), text)  # "all 48, dead and alive" died not
         if _DEATH_BEFORE.search(text, max(0, start - 60), start) or _near(_KILLED, text[:own], start, end, 10, 40):
             return "dead"
@@ -405,6 +413,7 @@ _DEATH_BEFORE = re.compile(
     r"(?i:(?:the|all|another|about|around|some|at\s+least|remaining)\s+)*"
     r"(?:(?:[A-Z][\w'’.-]*\s+){1,4}and\s+)?$"
 )
+_ISRAELI = re.compile(r"\bIsraelis?\b")  # "33 Israeli prisoners": the hostages, as Hamas calls them
 _HOSTAGE_WORD = re.compile(rf"\b(?:{_HEADS['hostages']})\b", re.I)
 # A part of the captives named after them: "hostages, including five female soldiers".
 _CAPTIVES_INCLUDE = re.compile(
@@ -506,9 +515,9 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             category = "prisoners"  # "350 Palestinians from Israeli prisons"
         if category == "people" and _CAPTIVES_INCLUDE.search(text, max(0, match.start() - 60), match.start()):
             category = "hostages"  # "the first batch of hostages to include five female soldiers"
-        if category == "prisoners" and re.search(r"\bIsraelis?\b", between):
+        if category == "prisoners" and _ISRAELI.search(between):
             category = "hostages"  # "33 Israeli prisoners", as Hamas and some Arab outlets call the hostages
-        if head.lower() == "others" and category == "people" and out and out[-1][2] in ("hostages", "prisoners") \
+        if head.lower() == "others" and category == "people" and out and out[-1][2] in _CAPTIVES \
                 and _OTHERS_JOINED.fullmatch(text, taken[-1][1], match.start()):
             category = out[-1][2]  # "90 Palestinian prisoners and 110 others": prisoners too
             phrase = category
@@ -551,7 +560,7 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             if situation and head.lower() == "others":
                 phrase = "people"  # "killed 30 and wounded 84,832 others": a row reads "84,832 people injured"
             what = phrase if not situation or situation in phrase.lower() else f"{phrase} {situation}"
-        elif category in ("hostages", "prisoners"):
+        elif category in _CAPTIVES:
             part = _part_before(text, match.start())
             if part:  # "97 of the 251 hostages ... remain": what is said is said of the 97; the 251 is a total
                 told = _part_fate(category, text, match.start(), match.end())
@@ -653,19 +662,18 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     # only one fate is given for that number: one row, the fate's. So is a head count of people
     # with no fate ("three women", "1,968 Palestinians") that numbers just what one count of
     # captives does ("three hostages (released)", "1,968 Palestinian prisoners (released)").
-    captive = ("hostages", "prisoners")
     fates: dict[tuple, set[tuple]] = {}
     for item in found:
-        if item.category in captive and item.key != (item.category, "") and item.number is not None:
+        if item.category in _CAPTIVES and not _fateless(item) and item.number is not None:
             fates.setdefault((item.category, item.number), set()).add(item.key)
 
     def captive_fate(item: _Found) -> tuple | None:
-        known = fates.get((item.category, item.number), ()) if item.key == (item.category, "") else ()
+        known = fates.get((item.category, item.number), ()) if _fateless(item) else ()
         return next(iter(known)) if len(known) == 1 else None
 
     counted: dict[float, set[tuple]] = {}  # each number of captives, and what it counts
     for item in found:
-        if item.category in captive and item.number is not None:
+        if item.category in _CAPTIVES and item.number is not None:
             counted.setdefault(item.number, set()).add(captive_fate(item) or item.key)
 
     def fate_of(item: _Found) -> tuple | None:
@@ -719,8 +727,7 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     def rank(entry):
         first, sources, disputed = entry
         told_as_background = (first.key, first.number if first.number is not None else first.value.lower()) in background
-        untold = first.category in ("hostages", "prisoners") and first.key == (first.category, "")  # no fate given
-        return (told_as_background, first.number is None, untold, not disputed, -len(sources), first.order)
+        return (told_as_background, first.number is None, _fateless(first), not disputed, -len(sources), first.order)
 
     # The best of each kind (killed, hostages, prisoners, ...) in turn, so that eight tolls never
     # crowd out the hostages and the prisoners; within a kind the day's figures, disputed values
