@@ -66,7 +66,13 @@ _TITLE_WORDS = {
     "affairs", "intelligence", "opposition", "former", "finance", "ministry", "office", "political", "bureau",
     "vice", "staff", "lt", "gen", "col", "maj", "brig", "capt", "sgt", "adm", "interior", "justice", "army", "chancellor",
 }
-_POSSESSIVE = re.compile(r"['’]s$")  # "Netanyahu's", "al-Hayya’s"
+
+
+def _unpossessive(name: str) -> str:
+    """`name` without the possessive it ends with: "Netanyahu's" -> "Netanyahu", "al-Hayya’s" -> "al-Hayya"."""
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "abu", "abdel", "abd"}
 _JOINERS = ("and", "of", "for")
 _HONORIFICS = {"sheikh", "king", "emir", "prince", "mr", "mrs", "ms", "dr"}
@@ -391,7 +397,7 @@ def _people(article: Article) -> set[str]:
     for name in _FULL_NAME.finditer(article.text):
         first, *_, last = name.group().split()
         if first.lower() not in stop:
-            surnames.add(last[:-2] if last.endswith(("'s", "’s")) else last)  # as _POSSESSIVE.sub would
+            surnames.add(_unpossessive(last))
     return surnames
 
 
@@ -416,7 +422,7 @@ def _pointed(noun: str, before: str) -> str | None:
                              rf"(?:\s+(?:familiar with|briefed on|close to|involved in)\s+the\s+[a-z]+)?", before):
         found.append((match.end(), 1, match.group(0)[:1].lower() + match.group(0)[1:]))
     for match in re.finditer(rf"\b{n}\s+((?:al-|el-)?{_NAMED})", before):
-        found.append((match.end(), 2, _POSSESSIVE.sub("", match.group(1))))
+        found.append((match.end(), 2, _unpossessive(match.group(1))))
     for match in re.finditer(rf"\b(?:{n}\s+of\s+(?P<after>{_NAMED})|(?P<before>{_NAMED})['’]s\s+{n}\b)", before):
         found.append((match.end(), 2, f"the {noun} of {match.group('after')}" if match.group("after") else match.group(0)))
     for match in re.finditer(rf"\b((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for)\s+)?)+){n}\b", before):
@@ -469,7 +475,7 @@ def _titled(title: str, before: str, people: set[str]) -> str | None:
         for found in re.finditer(rf"(?P<name>{_NAMED}),\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{pattern})\b", before):
             named.append((found.end(), found.group("name")))  # "Sheikh Mohammed ..., the prime minister of Qatar"
         if named:
-            name = _trailing_name(_POSSESSIVE.sub("", max(named)[1]).split())
+            name = _trailing_name(_unpossessive(max(named)[1]).split())
             if (len(name) >= 2 or name and name[0] in people) and _is_name(" ".join(name)):
                 return " ".join(name)
     return None
@@ -647,7 +653,7 @@ def _closed_by_quote(tail: str) -> bool:
 @lru_cache(maxsize=8192)
 def _surname(token: str) -> str:
     """A name's last word as a key: "al-Hayya's", "Al-Hayya" and "Hayya" are one ("al" alone is not)."""
-    return re.sub(r"^(?:al|el)-(?=\w)", "", _POSSESSIVE.sub("", token).lower())
+    return re.sub(r"^(?:al|el)-(?=\w)", "", _unpossessive(token).lower())
 
 
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|near|outside|inside)\s+$")
@@ -681,7 +687,7 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     for name in found:
         parts = name.split()
         if len(parts) >= 2 and _bare(parts[0]) not in not_first and _is_name(name):
-            full.setdefault(_surname(parts[-1]), Counter())[_POSSESSIVE.sub("", name)] += 1
+            full.setdefault(_surname(parts[-1]), Counter())[_unpossessive(name)] += 1
     out = {}
     for name in short:
         parts = name.split()
