@@ -54,6 +54,22 @@ def run_case(code: str, timeout: float = 300.0, setup: str = "") -> dict:
             "status": f"failed: {proc.stderr.strip()[-300:]}"}
 
 
+def median_case(results: list[dict]) -> dict:
+    """Several runs of one case as one: the median time, the range as "min–max", the highest
+    peaks; the first failure's status if any run failed."""
+    failed = [r for r in results if r["status"] != "ok"]
+    if failed:
+        return failed[0]
+    times = sorted(r["seconds"] for r in results)
+    return {
+        "seconds": times[len(times) // 2],
+        "range": f"{times[0]:.2f}–{times[-1]:.2f}",
+        "peak_mb": max(r["peak_mb"] for r in results),
+        "children_peak_mb": max(r["children_peak_mb"] or 0 for r in results),
+        "status": "ok",
+    }
+
+
 def print_table(title: str, rows: list[dict], columns: list[str]) -> None:
     widths = {c: max(len(c), *(len(_fmt(r.get(c))) for r in rows)) for c in columns}
     print(f"\n{title}\n\nmeasured on {machine()}\n")

@@ -342,6 +342,7 @@ def build_briefing(
             sorted(members, key=_by_date, reverse=True),
             sentences=config.summary.sentences,
             algorithm=config.summary.algorithm,
+            workers=config.summary.workers,
             track=config.track(track_id),
             previous=store.previous_sentences(track_id, until=window.end, articles=[a.id for a in members if a.id is not None]),
             now=now,

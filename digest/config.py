@@ -123,6 +123,7 @@ class ClassifierConfig:
 class SummaryConfig:
     sentences: int = 5
     algorithm: str = "lexrank"
+    workers: int = 1  # processes that share a large group's per-article work (see digest.summarize.extract)
 
 
 @dataclass(frozen=True)
@@ -442,6 +443,8 @@ def _check_values(config: Config, label: str) -> None:
             raise ConfigError(f"{label}: [{section}] {key} = {value!r} is not one of {', '.join(allowed)}")
     if config.summary.sentences < 1:
         raise ConfigError(f"{label}: [summary] sentences must be at least 1")
+    if config.summary.workers < 1:
+        raise ConfigError(f"{label}: [summary] workers must be at least 1 (1: no worker processes)")
     if config.schedule.poll_minutes < 1:
         raise ConfigError(f"{label}: [schedule] poll_minutes must be at least 1")
     if not 3 <= config.schedule.lease_seconds <= 3600:

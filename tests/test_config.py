@@ -69,6 +69,9 @@ def test_bad_value_and_bad_toml_name_the_file(tmp_path):
     path = _write(tmp_path / "custom.toml", "[summary]\nalgorithm = 'magic'\n")
     with pytest.raises(ConfigError, match=rf"{path}: \[summary\] algorithm = 'magic' is not one of"):
         load_config(path)
+    path = _write(tmp_path / "custom.toml", "[summary]\nworkers = 0\n")
+    with pytest.raises(ConfigError, match=rf"{path}: \[summary\] workers must be at least 1"):
+        load_config(path)
     broken = _write(tmp_path / "broken.toml", "[sources\ninbox = 'x'\n")
     with pytest.raises(ConfigError, match=rf"{broken}: not valid TOML"):
         load_config(broken)

@@ -412,3 +412,54 @@ def test_in_a_story_that_is_not_about_the_talks_its_news_is_not_ranked_down_for_
 
     fixed = Weights(talk_share_full=0.0, talk_share_none=0.0)  # the topic factor whatever the story
     assert ratio(Weights()) == pytest.approx(ratio(fixed) / Weights().topic_floor)  # 1 in 5 speak of talks: no factor
+
+
+def _large_group() -> list[Article]:
+    """Enough real articles (the labelled clusters', read as one group) to be shared among processes."""
+    from digest.summarize.extract import PARALLEL_FROM
+
+    paths = sorted(str(p) for p in RESOURCES.rglob("*.txt"))[: PARALLEL_FROM + 20]
+    return [document_to_article(doc) for _, doc in iter_documents(paths, 10**7)]
+
+
+def test_workers_share_a_large_group_and_the_summary_is_the_same():
+    group = _large_group()
+    alone = summarize_group(group, sentences=5, track=DOHA)
+    shared = summarize_group(group, sentences=5, track=DOHA, workers=2)
+    assert shared == alone
+    assert alone.quotes and alone.figures and all(alone.one_liners)  # every part went through the workers' results
+
+
+def test_the_workers_take_the_later_articles_and_their_results_keep_article_order(monkeypatch):
+    import os
+
+    import digest.summarize.extract as extract_module
+
+    group = _large_group()
+    alone = extract_module.extract_each(group, workers=1)
+    shared = extract_module.extract_each(group, workers=2)
+    assert shared == alone  # candidates (with their tokens), rejected sentences and quotes
+    # Each article's quotes as the process that read it: the later half came from another process.
+    monkeypatch.setattr(extract_module, "quotes_in", lambda article: [(article.location, None, os.getpid())])
+    quotes = extract_module.extract_each(group, workers=2).quotes
+    assert [q[0][0] for q in quotes] == [a.location for a in group]
+    pids = [q[0][2] for q in quotes]
+    half = -(-len(group) // 2)
+    assert set(pids[:half]) == {os.getpid()} and len(set(pids[half:])) == 1 and pids[-1] != os.getpid()
+
+
+def test_a_small_group_starts_no_process_and_a_pool_that_cannot_start_is_no_failure(monkeypatch, caplog):
+    import digest.summarize.extract as extract_module
+
+    def refuse(*args, **kwargs):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(extract_module, "ProcessPoolExecutor", refuse)
+    small = folder("sharm")
+    assert extract_module.extract_each(small, workers=4) == extract_module.extract_each(small)  # no pool asked for
+    assert not caplog.records
+    group = _large_group()
+    with caplog.at_level("WARNING"):
+        shared = extract_module.extract_each(group, workers=2)
+    assert shared == extract_module.extract_each(group)
+    assert "could not share" in caplog.text and "Resource temporarily unavailable" in caplog.text

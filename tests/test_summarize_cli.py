@@ -88,3 +88,12 @@ def test_a_local_feed_file_is_summarised_from_its_entries_own_text(run_cli, tmp_
     ]
     assert "https://example.org/c: feed entry has no text of its own; `digest ingest` fetches the page it links to" in result.stderr
     assert "unsupported file type" not in result.stderr
+
+
+def test_summarize_workers_give_the_same_output(run_cli):
+    files = sorted((Path(__file__).parent / "resources" / "summarize").rglob("*.txt"))
+    alone = run_cli("summarize", "--json", "--track", "none", *files)
+    shared = run_cli("summarize", "--json", "--track", "none", "--workers", "2", *files)
+    assert alone.exit_code == shared.exit_code == 0, shared.output
+    assert json.loads(shared.output) == json.loads(alone.output)
+    assert len(json.loads(alone.output)["one_liners"]) > 200  # large enough to be shared

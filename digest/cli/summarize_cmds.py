@@ -63,11 +63,13 @@ def summary_data(summary: Summary, labels: list[str]) -> dict:
               help="The sumy centrality scorer (default: [summary] algorithm, lexrank).")
 @click.option("--track", "track_id", default="auto", show_default=True, metavar="TRACK",
               help="Score relevance to this configured track; `auto`: the track most files are classified under; `none`: no track.")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
+              help="Processes that share the work on a group of 200 articles or more (default: [summary] workers, 1).")
 @click.option("--json", "as_json", is_flag=True,
               help='Print {"sentences": [{"text", "sources": [path...]}], "figures": [...], "quotes": [...]}.')
 @pass_app
 def summarize_command(app: AppContext, paths: tuple[str, ...], sentences: int | None, algorithm: str | None,
-                      track_id: str, as_json: bool) -> None:
+                      track_id: str, workers: int | None, as_json: bool) -> None:
     """Summarise the articles in PATHS (files or folders) as one group, without the store:
     sentences quoted from the articles, each citing every file that carries it, then key
     figures and quotes. A local RSS/Atom file gives its entries' own text. Exits 1 when some
@@ -99,6 +101,7 @@ def summarize_command(app: AppContext, paths: tuple[str, ...], sentences: int | 
         sentences=sentences or config.summary.sentences,
         algorithm=algorithm or config.summary.algorithm,
         track=track,
+        workers=workers or config.summary.workers,
     )
     if as_json:
         echo_json(summary_data(summary, labels))

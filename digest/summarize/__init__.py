@@ -1,7 +1,9 @@
 """Summarize: a group of articles -> a Summary of N verbatim sentences, each citing its sources.
 
     candidates   split into sentences; drop furniture, captions, bylines, datelines, headlines,
-                 link lists; mark sentences that lean on their context
+                 link lists; mark sentences that lean on their context (this and each article's
+                 quotes are the per-article work, shared among processes for a large group:
+                 see extract)
     scoring      sumy centrality (selectable) + lead position + recency + relevance (track,
                  negotiations, headlines) + specifics (rare names, figures, stances) + length,
                  times a topic factor (no word of the talks: ranked down) and the context
@@ -34,6 +36,7 @@ from digest.config import TrackConfig
 from digest.errors import ConfigError
 from digest.models import OTHER, Article, Summary, SummarySentence
 from digest.summarize.candidates import Candidate, extract_candidates
+from digest.summarize.extract import extract_each
 from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes
 from digest.summarize.scoring import (
@@ -218,15 +221,18 @@ def summarize_group(
     previous: Sequence[str] = (),
     now: datetime | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
+    workers: int = 1,
 ) -> Summary:
     """Summarise one group of articles (one track's section) in at most `sentences` sentences.
 
     `previous` are the sentences of the previous digest of the same track: content repeated from
-    them is marked `repeated` and ranked down. Raises ConfigError for an unknown algorithm.
+    them is marked `repeated` and ranked down. With `workers` > 1, a large group's per-article
+    work is shared among that many processes (see digest.summarize.extract); the summary is the
+    same. Raises ConfigError for an unknown algorithm.
     """
     with _collector_paused():
         return _summarize_group(articles, sentences=sentences, algorithm=algorithm, track=track,
-                                previous=previous, now=now, weights=weights)
+                                previous=previous, now=now, weights=weights, workers=workers)
 
 
 @contextmanager
@@ -252,12 +258,14 @@ def _summarize_group(
     previous: Sequence[str],
     now: datetime | None,
     weights: Weights,
+    workers: int,
 ) -> Summary:
     if algorithm not in ALGORITHMS:
         raise ConfigError(f"unknown summary algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)} ([summary] algorithm)")
     articles = tuple(articles)
-    candidates, rejected = extract_candidates(articles)
-    logger.debug("%d candidate sentences, %d rejected", len(candidates), len(rejected))
+    extracted = extract_each(articles, workers)
+    candidates = extracted.candidates
+    logger.debug("%d candidate sentences, %d rejected", len(candidates), len(extracted.rejected))
     track_id = track.id if track else None
     if not candidates:
         return Summary(articles=articles, sentences=(), one_liners=tuple("" for _ in articles), track=track_id, algorithm=algorithm)
@@ -300,7 +308,7 @@ def _summarize_group(
         sentences=tuple(sentence for _, sentence in picked),
         one_liners=_one_liners(articles, candidates, scored, terms),
         figures=extract_figures(articles, scored.candidates, scored.figures),
-        quotes=extract_quotes(articles, scored.candidates, scored.scores, [sentence.text for _, sentence in picked]),
+        quotes=extract_quotes(articles, scored.candidates, scored.scores, [sentence.text for _, sentence in picked], extracted.quotes),
         track=track_id,
         algorithm=algorithm,
     )

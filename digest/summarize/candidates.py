@@ -16,7 +16,7 @@ words), never about particular stories.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -385,13 +385,33 @@ def _stop() -> frozenset[str]:
 QUICK_SPLIT_CHARS = 1_000_000
 
 
-def extract_candidates(articles: list[Article] | tuple[Article, ...]) -> tuple[list[Candidate], list[Rejected]]:
-    """Split every article into sentences; keep the ones that may appear in a summary."""
-    titles = frozenset(content_key(a.title) for a in articles if a.title)
-    splitter = quick_sentences if sum(len(a.text) for a in articles) > QUICK_SPLIT_CHARS else split_sentences
+@dataclass(frozen=True)
+class Splitting:
+    """What cutting one article into candidates needs to know of its whole group: every
+    headline (a body sentence that repeats one is no candidate) and the sentence splitter (the
+    quick one for a large group, see QUICK_SPLIT_CHARS)."""
+
+    titles: frozenset[str]
+    quick: bool
+
+    @classmethod
+    def of(cls, articles: Sequence[Article]) -> Splitting:
+        return cls(frozenset(content_key(a.title) for a in articles if a.title),
+                   sum(len(a.text) for a in articles) > QUICK_SPLIT_CHARS)
+
+
+def extract_candidates(articles: Sequence[Article], *, first: int = 0,
+                       group: Splitting | None = None) -> tuple[list[Candidate], list[Rejected]]:
+    """Split every article into sentences; keep the ones that may appear in a summary.
+
+    `articles` may be a share of a larger group (see digest.summarize.extract): then they are
+    numbered from `first`, and `group` (Splitting.of the whole group) stands for the rest."""
+    group = group or Splitting.of(articles)
+    titles = group.titles
+    splitter = quick_sentences if group.quick else split_sentences
     kept: list[Candidate] = []
     rejected: list[Rejected] = []
-    for number, article in enumerate(articles):
+    for number, article in enumerate(articles, start=first):
         index = 0
         # The date the article gives, not when it reached us: an old article ingested today
         # would make all its dates look like background.

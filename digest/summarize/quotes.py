@@ -716,11 +716,12 @@ def _one_person(names: Counter[str]) -> str | None:
 
 
 def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate], scores: np.ndarray,
-                   shown: Sequence[str] = ()) -> tuple[Quote, ...]:
+                   shown: Sequence[str] = (), found_in: Sequence[Sequence[tuple[str, str | None, int]]] | None = None,
+                   ) -> tuple[Quote, ...]:
     """The group's best direct quotes: named speakers first, then the ones in the best-scored
     paragraphs; a quote carried by several articles, even cut or worded a little differently
     (see _same_quote), appears once. A quote the summary's sentences (`shown`) already give comes
-    last: the reader has just read it."""
+    last: the reader has just read it. `found_in` is quotes_in of each article, when known."""
     paragraph_score: dict[tuple[int, int], float] = {}
     for i, candidate in enumerate(candidates):
         key = (candidate.article, candidate.paragraph)
@@ -730,7 +731,7 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
     shown_words = [_quote_words(sentence) for sentence in shown]
     words_of: dict[str, frozenset[str]] = {}  # each quote's content words, by its text
     for source, article in enumerate(articles):
-        for text, speaker, paragraph in quotes_in(article):
+        for text, speaker, paragraph in (quotes_in(article) if found_in is None else found_in[source]):
             key = content_key(text)
             if key in seen:
                 continue
