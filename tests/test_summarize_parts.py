@@ -486,6 +486,25 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     assert figures[("33", "hostages")].sources == (3,)
 
 
+def test_figures_from_articles_published_days_apart_are_the_count_going_on_not_a_dispute():
+    def dated(body: str, day: int | None, title: str) -> Article:
+        when = datetime(2025, 3, day, 9, 0) if day is not None else None  # no time zone: taken as UTC
+        return document_to_article(Document(location=title, title=title, body=body, published=when))
+
+    monday = "Israeli strikes killed 20 people across Gaza on Monday, the health ministry said."
+    thursday = "Israeli strikes killed 27 people across Gaza on Thursday, the health ministry said."
+
+    def disputed(*group: Article) -> list[bool]:
+        candidates, _ = extract_candidates(group)
+        return [f.disputed for f in extract_figures(group, candidates) if f.category == "killed"]
+
+    assert disputed(dated(monday, 3, "a"), dated(thursday, 6, "b")) == [False, False]
+    # the same day, or a day apart: sources at odds over one count
+    assert disputed(dated(monday, 3, "a"), dated(thursday, 4, "b")) == [True, True]
+    # an article with no date may report any moment
+    assert disputed(dated(monday, 3, "a"), dated(thursday, None, "b")) == [True, True]
+
+
 def figures_of(*texts: str, category: str | None = None):
     """The key figures of a group of one-sentence articles (optionally of one kind only)."""
     group = [article(text, f"a{n}") for n, text in enumerate(texts)]

@@ -36,6 +36,7 @@ from digest.config import TrackConfig
 from digest.errors import ConfigError
 from digest.models import OTHER, Article, Summary, SummarySentence
 from digest.summarize.candidates import Candidate, extract_candidates
+from digest.summarize.dates import aware
 from digest.summarize.extract import extract_each
 from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes
@@ -106,10 +107,6 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _previous_terms(previous: Sequence[str]) -> list[list[str]]:
@@ -322,7 +319,7 @@ def _ramp(articles: int, full: float) -> float:
 def _date_key(article: Article, number: int) -> tuple:
     if article.date is None:
         return (1, datetime.min.replace(tzinfo=timezone.utc), number)
-    return (0, _aware(article.date), number)
+    return (0, aware(article.date), number)
 
 
 def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], scored: Scored, terms: Sequence[Sequence[str]]) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime, timezone
 
 from digest.text import MONTH_NAME, month_number, words
 
@@ -90,3 +90,8 @@ def _age(published: date, month: str, day: int, year: str | None) -> list[int]:
         if year or age >= -_AHEAD_DAYS:
             return [age]
     return []
+
+
+def aware(moment: datetime) -> datetime:
+    """A moment with its time zone; one stored without is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

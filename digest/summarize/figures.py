@@ -15,9 +15,11 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from digest.models import Article, Figure
 from digest.summarize.candidates import BACKGROUND_REASONS, Candidate
+from digest.summarize.dates import aware
 
 MAX_FIGURES = 8
 
@@ -221,6 +223,18 @@ def _conflict(a: "_Found", b: "_Found") -> bool:
     size_a, size_b = (f.span[1] if _RANGE.match(f.value.strip()) else f.number for f in (a, b))  # a range by its top
     same_size = max(size_a, size_b) <= 1.5 * min(size_a, size_b)
     return apart and same_size and _words(a.what) == _words(b.what)
+
+
+# Articles published at most this far apart report the same moment; an article with no date of
+# its own may report any.
+SAME_MOMENT = timedelta(days=1)
+
+
+def _same_moment(a: Article, b: Article) -> bool:
+    if a.published is None or b.published is None:
+        return True
+    first, second = (aware(d.published) for d in (a, b))
+    return abs(first - second) <= SAME_MOMENT
 
 
 def _words(what: str) -> str:
@@ -700,9 +714,11 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         # A figure told as background (the first truce's 105 hostages) and one told as the day's
         # news count different moments, not the same thing; nor does one part of a schedule
         # (eight hostages on the first day, then two more) dispute its whole (ten).
+        # Nor do articles published days apart: a toll of 20 on Monday and 30 on Thursday is the
+        # count going on, not sources at odds (a briefing for a week or a month has both).
         disputed = first.category != "people" and not first.instalment and any(
             other.article not in sources and other.background == first.background and not other.instalment
-            and _conflict(first, other)
+            and _conflict(first, other) and _same_moment(articles[first.article], articles[other.article])
             for other in by_key[key]
         )
         # "about 1,200 people killed" and "some 1,200 people killed", one read as a running toll, are

@@ -19,7 +19,7 @@ import warnings
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from functools import lru_cache
 from itertools import chain
 
@@ -29,6 +29,7 @@ from scipy import sparse
 from digest.config import TrackConfig
 from digest.models import Article
 from digest.summarize.candidates import Candidate
+from digest.summarize.dates import aware
 from digest.text import split_sentences, stop_words, words
 
 logger = logging.getLogger(__name__)
@@ -277,26 +278,22 @@ def lead_scores(candidates: Sequence[Candidate]) -> np.ndarray:
     return np.array([(1.0 / (1.0 + c.index / 2.0) + 2.0 * (c.index == 0)) / 3.0 for c in candidates])
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def recency_scores(candidates: Sequence[Candidate], articles: Sequence[Article], now: datetime | None = None, half_life_days: float = 2.0) -> np.ndarray:
     """1 for the newest article of the group, halving every `half_life_days` before it;
     0.5 for an undated article in a dated group; all 1 when nothing is dated."""
     dates = [a.date for a in articles]
-    known = [_aware(d) for d in dates if d is not None]
+    known = [aware(d) for d in dates if d is not None]
     if not known:
         return np.ones(len(candidates))
     newest = max(known)
     if now is not None:
-        newest = min(newest, _aware(now))  # a date in the future is a typo, not news from tomorrow
+        newest = min(newest, aware(now))  # a date in the future is a typo, not news from tomorrow
     per_article = []
     for d in dates:
         if d is None:
             per_article.append(0.5)
         else:
-            age = max(0.0, (newest - _aware(d)).total_seconds() / 86400)
+            age = max(0.0, (newest - aware(d)).total_seconds() / 86400)
             per_article.append(0.5 ** (age / half_life_days))
     return np.array([per_article[c.article] for c in candidates])
 
