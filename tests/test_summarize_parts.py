@@ -14,7 +14,7 @@ from digest.ingest import document_to_article, iter_documents
 from digest.models import Article, Document
 from digest.summarize.candidates import context_penalty, extract_candidates, rejection
 from digest.summarize.dates import days_before
-from digest.summarize.figures import extract_figures, find_figures, parse_number
+from digest.summarize.figures import DISPUTED_EXTRA, MAX_FIGURES, extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
 from digest.summarize.scoring import OfflineTokenizer, concept_matrix, content_terms, lexrank, percentile, sumy_ratings
 from digest.summarize.select import (
@@ -605,6 +605,17 @@ def test_what_happens_to_a_hostage_count_is_told_by_its_own_words(text, fate):
 ])
 def test_what_is_said_of_a_part_of_a_hostage_count_is_the_part_s(text, expected):
     assert [(value, key[1]) for value, _, category, key in find_figures(text) if category == "hostages"] == expected
+
+
+def test_a_long_run_of_disputed_tolls_leaves_room_for_the_other_figures():
+    # a month of undated reports: each gives the toll of its day, and each toll "disputes" the others
+    tolls = [f"The health ministry said Israel's offensive has killed {30_100 + 300 * n:,} Palestinians." for n in range(12)]
+    figures = figures_of(*tolls, "Hamas will free 33 hostages in the first phase of the deal.",
+                         "Israel will release 1,900 Palestinian prisoners in the first phase.")
+    assert len(figures) <= MAX_FIGURES + DISPUTED_EXTRA
+    assert [f.category for f in figures].count("killed") <= MAX_FIGURES - 2 + DISPUTED_EXTRA
+    assert {"hostages", "prisoners"} <= {f.category for f in figures}
+    assert all(f.disputed for f in figures if f.category == "killed")
 
 
 def test_a_round_figure_does_not_dispute_the_exact_one_it_rounds():

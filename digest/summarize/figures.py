@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -22,6 +23,7 @@ from digest.summarize.candidates import BACKGROUND_REASONS, Candidate
 from digest.summarize.dates import aware
 
 MAX_FIGURES = 8
+DISPUTED_EXTRA = 2  # values shown past MAX_FIGURES for one thing counted, because they dispute a shown one
 
 _UNITS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 _SMALL = {
@@ -705,6 +707,12 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     by_key: dict[tuple, list[_Found]] = {}
     for (key, _), items in merged.items():
         by_key.setdefault(key, []).append(items[0])
+    def at_odds(first: _Found, sources: tuple[int, ...], other: _Found) -> bool:
+        """Whether `other` gives another value for what `first` counts (stated by `sources`) that
+        cannot be true beside it, told alike (both news or both background) and at the same moment."""
+        return (other.key == first.key and other.article not in sources and other.background == first.background
+                and not other.instalment and _conflict(first, other) and _same_moment(articles[first.article], articles[other.article]))
+
     shown: dict[tuple, int] = {}  # one row per figure as printed, whatever key it was counted under
     figures = []
     for (key, number), items in merged.items():
@@ -716,11 +724,7 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         # (eight hostages on the first day, then two more) dispute its whole (ten).
         # Nor do articles published days apart: a toll of 20 on Monday and 30 on Thursday is the
         # count going on, not sources at odds (a briefing for a week or a month has both).
-        disputed = first.category != "people" and not first.instalment and any(
-            other.article not in sources and other.background == first.background and not other.instalment
-            and _conflict(first, other) and _same_moment(articles[first.article], articles[other.article])
-            for other in by_key[key]
-        )
+        disputed = first.category != "people" and not first.instalment and any(at_odds(first, sources, other) for other in by_key[key])
         # "about 1,200 people killed" and "some 1,200 people killed", one read as a running toll, are
         # one row; so are "more than 59,000 people killed" and "... Palestinians killed".
         # A sum of money is one row whatever it is said to pay for ("$53 billion" and "$53 billion
@@ -755,10 +759,14 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     turn = {id(entry): (depth, order) for order, queue in enumerate(queues) for depth, entry in enumerate(queue)}
     ordered = sorted(figures, key=lambda entry: turn[id(entry)])
     chosen = ordered[:MAX_FIGURES]
-    # A disputed value never appears without the values it disputes.
+    # A disputed value never appears without the values it disputes, up to DISPUTED_EXTRA more
+    # for one thing counted, best placed first: a long window's dozens of tolls are not all listed.
+    extra: Counter[tuple] = Counter()
     for entry in ordered[MAX_FIGURES:]:
-        if entry[2] and any(c[2] and c[0].key == entry[0].key for c in chosen):
+        first = entry[0]
+        if entry[2] and extra[first.key] < DISPUTED_EXTRA and any(c[2] and at_odds(c[0], c[1], first) for c in chosen):
             chosen.append(entry)
+            extra[first.key] += 1
     chosen.sort(key=lambda entry: (_PRIORITY.index(category_of(entry)), turn[id(entry)]))
     return tuple(
         Figure(value=first.value, what=first.what, category=first.category, sentence=first.sentence, sources=sources, disputed=disputed)
