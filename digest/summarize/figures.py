@@ -58,10 +58,15 @@ _HEADS = {
     "people": _PEOPLE,
 }
 _HEAD_RE = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _HEADS.items())
+_HEAD_WORDS = re.sub(r"\(\?P<\w+>", "(?:", _HEAD_RE)  # the heads without their group names, to look ahead for
 # Up to three words between the number and the noun ("35 more Israeli hostages"), no punctuation.
 _FIGURE = re.compile(
     rf"(?<![\w$.,])(?P<value>{_VALUE})(?P<adjectival>-(?:day|week|month|hour)\b)?"
-    rf"(?P<between>(?:\s+(?!and\b|or\b|to\b|in\b|on\b|of\b|at\b|from\b|by\b|for\b|with\b|are\b|is\b|were\b|was\b|have\b|has\b|had\b)[\w'’-]+){{0,3}}?)\s+(?P<head>\b(?:{_HEAD_RE})\b)",
+    # the words between the value and what it counts are no link word ("48 wounded as Israeli
+    # troops fired" counts no troops), but "as" right before it is ("took 253 as hostages")
+    rf"(?P<between>(?:\s+(?!and\b|or\b|to\b|in\b|on\b|of\b|at\b|from\b|by\b|for\b|with\b|are\b|is\b|were\b|was\b|have\b|has\b|had\b"
+    rf"|as\b(?!\s+(?:{_HEAD_WORDS})\b)|after\b|before\b|when\b|while\b|amid\b|during\b|since\b|but\b|that\b|who\b|which\b)[\w'’-]+){{0,3}}?)"
+    rf"\s+(?P<head>\b(?:{_HEAD_RE})\b)",
     re.I,
 )
 _NOUN_WORDS = r"(?:\s+[a-z-]+){1,3}"  # the words after a duration, what lasts that long among them
