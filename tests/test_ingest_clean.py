@@ -129,6 +129,14 @@ def test_metadata_from_bylines_and_datelines():
         ("By Reuters", (None, "Reuters")),
         ("Written by: Jane Doe", ("Jane Doe", None)),
         ("Author: Jane Doe", ("Jane Doe", None)),
+        # a particle joined by a hyphen is part of the name, not a dash before an agency
+        ("By Sami Haddad and Rana al-Masri", ("Sami Haddad and Rana al-Masri", None)),
+        ("By Rana al-Masri, Omar el-Sayed and Jane Doe", ("Rana al-Masri, Omar el-Sayed and Jane Doe", None)),
+        ("By Rana al-Masri - Reuters", ("Rana al-Masri", "Reuters")),
+        ("By Khalid bin Saad | AFP", ("Khalid bin Saad", "AFP")),
+        ("By Jane Doe, John Roe, and Ann Poe", ("Jane Doe, John Roe and Ann Poe", None)),  # a serial comma
+        # a wire's credit line: the reporters
+        ("Reporting by Rana al-Masri and John Roe; Editing by Ann Poe", ("Rana al-Masri and John Roe", None)),
         # sentences that start with "By" are not bylines
         ("By the time talks resumed, both sides had hardened.", None),
         ("By Tuesday, Egypt said the gaps had narrowed.", None),

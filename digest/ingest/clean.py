@@ -39,10 +39,13 @@ def _terminal(line: str) -> bool:
     return ends_sentence(line, ".!?…:;")
 
 
-_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|al|el|bin|van|von|der|da|di|la|le))*"
+# A name's particles stand alone ("bin Salman", "van der Berg") or join the next part by a hyphen
+# ("Nidal al-Mughrabi"); a hyphen after a particle never starts the byline's "| Agency" part.
+_PARTICLES = r"(?:de|al|el|bin|van|von|der|da|di|la|le)"
+_NAME = rf"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|{_PARTICLES}-[A-Z][\w.'’-]*|{_PARTICLES}\b(?!-)))*"
 _BYLINE = re.compile(
-    rf"^(?i:by|written by|words by|posted by|reporting by|author)[:\s]+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
-    r"\s*(?:[|•·–—-]\s*(?P<rest>.*))?$"
+    rf"^(?i:by|written by|words by|posted by|reporting by|author)[:\s]+(?P<names>{_NAME}(?:\s*(?:,\s*(?:and|&)?|and|&)\s*{_NAME})*)"
+    r"\s*(?:[|•·–—;-]\s*(?P<rest>.*))?$"
 )
 _GLUED_COUNTER = re.compile(r"^\d[\d.,]*\s?[KkMm]?\s?(?:[A-Z][a-z]+){1,3}$")
 _COUNTER = re.compile(r"^\d[\d.,]*\s*[KkMm]?\s+(?:comments?|shares?|views?|likes?|followers?|subscribers?|fans?|reads?)$", re.I)
