@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from itertools import chain
 
 from digest.models import Article, Figure
 from digest.summarize.candidates import BACKGROUND_REASONS, Candidate
@@ -237,11 +239,26 @@ def _conflict(a: "_Found", b: "_Found") -> bool:
 SAME_MOMENT = timedelta(days=1)
 
 
-def _same_moment(a: Article, b: Article) -> bool:
-    if a.published is None or b.published is None:
-        return True
-    first, second = (aware(d.published) for d in (a, b))
-    return abs(first - second) <= SAME_MOMENT
+def _same_moment(a: float | None, b: float | None) -> bool:
+    """Whether two publication times (POSIX seconds, None when unknown) are of the same moment."""
+    return a is None or b is None or abs(a - b) <= SAME_MOMENT.total_seconds()
+
+
+class _Timeline:
+    """The values given for one thing, in the order of their articles' publication, to find those
+    of one moment without comparing every pair: a large group gives thousands."""
+
+    def __init__(self, items: Sequence[_Found], published: Sequence[float | None]):
+        self.dated = sorted((i for i in items if published[i.article] is not None), key=lambda i: published[i.article])
+        self.times = [published[i.article] for i in self.dated]
+        self.undated = [i for i in items if published[i.article] is None]
+
+    def around(self, when: float | None) -> Iterable[_Found]:
+        """The values of the moment `when` (all of them when it is unknown), and the undated ones."""
+        if when is None:
+            return chain(self.dated, self.undated)
+        span = SAME_MOMENT.total_seconds()
+        return chain(self.dated[bisect_left(self.times, when - span) : bisect_right(self.times, when + span)], self.undated)
 
 
 def _words(what: str) -> str:
@@ -712,11 +729,14 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     by_key: dict[tuple, list[_Found]] = {}
     for (key, _), items in merged.items():
         by_key.setdefault(key, []).append(items[0])
+    published = [aware(a.published).timestamp() if a.published is not None else None for a in articles]
+    timelines = {key: _Timeline(items, published) for key, items in by_key.items()}
+
     def at_odds(first: _Found, sources: tuple[int, ...], other: _Found) -> bool:
         """Whether `other` gives another value for what `first` counts (stated by `sources`) that
         cannot be true beside it, told alike (both news or both background) and at the same moment."""
         return (other.key == first.key and other.article not in sources and other.background == first.background
-                and not other.instalment and _conflict(first, other) and _same_moment(articles[first.article], articles[other.article]))
+                and not other.instalment and _same_moment(published[first.article], published[other.article]) and _conflict(first, other))
 
     shown: dict[tuple, int] = {}  # one row per figure as printed, whatever key it was counted under
     figures = []
@@ -729,7 +749,8 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         # (eight hostages on the first day, then two more) dispute its whole (ten).
         # Nor do articles published days apart: a toll of 20 on Monday and 30 on Thursday is the
         # count going on, not sources at odds (a briefing for a week or a month has both).
-        disputed = first.category != "people" and not first.instalment and any(at_odds(first, sources, other) for other in by_key[key])
+        disputed = first.category != "people" and not first.instalment and any(
+            at_odds(first, sources, other) for other in timelines[key].around(published[first.article]))
         # "about 1,200 people killed" and "some 1,200 people killed", one read as a running toll, are
         # one row; so are "more than 59,000 people killed" and "... Palestinians killed".
         # A sum of money is one row whatever it is said to pay for ("$53 billion" and "$53 billion
