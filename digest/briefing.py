@@ -41,6 +41,8 @@ class Line:
     sources: tuple[int, ...]
     repeated: bool = False  # already said in the previous digest of this track
     track: str = ""
+    # when its source was published, given in a briefing whose articles span days (see _dated)
+    published: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -427,6 +429,9 @@ def assemble_briefing(
         owner = owner or next((s for s in summaries.values() if sentence in s.sentences), None)
         if owner is not None:
             top_lines_.append(_line(sentence, owner, numbers))
+    if _spans_days(sources, zone(config)):
+        sections = [dataclasses.replace(s, lines=_dated(s.lines, sources)) for s in sections]
+        top_lines_ = list(_dated(top_lines_, sources))
     now = now or utcnow()
     return Briefing(
         title=config.render.title,
@@ -449,6 +454,27 @@ def assemble_briefing(
             generated_at=now,
         ),
         author=config.render.author,
+    )
+
+
+# From this many calendar days between the first and the last publication date of its articles,
+# a briefing (a week's, a month's) gives each sentence its date: "on Wednesday" needs one.
+DATED_SPAN_DAYS = 2
+
+
+def _spans_days(sources: typing.Sequence[Source], tz: ZoneInfo) -> bool:
+    days = [s.date.astimezone(tz).date() if s.date.tzinfo else s.date.date() for s in sources if s.date and not s.received]
+    return bool(days) and (max(days) - min(days)).days >= DATED_SPAN_DAYS
+
+
+def _dated(lines: typing.Iterable[Line], sources: typing.Sequence[Source]) -> tuple[Line, ...]:
+    """The lines with the publication date of their first source that has one (their own article's
+    when it does)."""
+    by_number = {s.number: s for s in sources}
+    return tuple(
+        dataclasses.replace(line, published=next(
+            (by_number[n].date for n in line.sources if n in by_number and by_number[n].date and not by_number[n].received), None))
+        for line in lines
     )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pypdf
 import pytest
@@ -19,6 +20,7 @@ from briefing_sample import (
     heading_levels,
     parse_strict,
     sample_briefing,
+    summaries,
 )
 
 from digest.briefing import assemble_briefing
@@ -286,3 +288,28 @@ def test_email_text_article_list_ends_a_title_with_one_stop(briefing, config, ti
     text = " ".join(render_email(changed, config).text.split())
     assert shown in text
     assert ".." not in text.replace("...", "")
+
+
+def test_a_briefing_spanning_days_dates_each_line_and_a_day_s_briefing_does_not(config):
+    groups = summaries()
+    doha = groups["doha"]
+    early = replace(doha.articles[0], published=datetime(2025, 3, 1, 9, 0, tzinfo=UTC))  # four days before the rest
+    spread = {**groups, "doha": replace(doha, articles=(early, doha.articles[1]))}
+    top = [spread["doha"].sentences[0], spread["cairo"].sentences[0]]
+    briefing = assemble_briefing(config, WINDOW, ("doha", "cairo", "us_hamas"), spread, top, now=NOW)
+    doha_lines = briefing.sections[0].lines
+    assert [line.published.date() for line in doha_lines] == [date(2025, 3, 1), date(2025, 3, 5), date(2025, 3, 1)]
+    assert briefing.top_lines[0].published == early.published
+    page = render_html(briefing, config)
+    assert re.search(r"resumed indirect talks in Doha on Wednesday\..*?1\u00a0Mar\u00a02025", page, re.S)
+    text = render_email(briefing, config).text
+    assert re.search(r"resumed\s+indirect\s+talks\s+in\s+Doha\s+on\s+Wednesday\.\s+\[1,\s+2\],\s+1\u00a0Mar\u00a02025", text)
+    # one day's articles: the dates would only repeat the briefing's
+    same_day = sample_briefing(config)
+    assert all(line.published is None for s in same_day.sections for line in s.lines)
+    assert "class=\"when\"" not in render_html(same_day, config)
+    # articles with no publication date of their own give none
+    received = {k: replace(v, articles=tuple(replace(a, published=None, first_seen=a.published) for a in v.articles))
+                for k, v in spread.items()}
+    assert all(line.published is None for s in assemble_briefing(config, WINDOW, ("doha",), received, [], now=NOW).sections
+               for line in s.lines)
