@@ -910,6 +910,11 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
                     "“Aid must enter Gaza as soon as possible,” said Abdel Fattah el-Sisi.",
                     "“I am confident that a lasting peace can be achieved this year,” El-Sisi said.")[2] \
         in ("Abdel Fattah al-Sisi", "Abdel Fattah el-Sisi")
+    # so are "Abdel-Fattah" and "Abdel Fattah": a hyphen or a space, one name
+    assert "Abdel-Fattah El-Sisi" in speakers(
+        "President Abdel-Fattah El-Sisi met the envoy.\n\nPresident Abdel-Fattah El-Sisi spoke to reporters.",
+        "“Egypt has made a serious effort to push the situation forward,” said Abdel Fattah el-Sisi.",
+        "“Aid must enter Gaza as soon as possible,” El-Sisi said.")
 
 
 def test_a_syndicated_quote_appears_once_from_the_first_article():

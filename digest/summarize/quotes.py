@@ -707,8 +707,8 @@ def _one_person(names: Counter[str]) -> str | None:
     ("Majed Al-Ansari", "Majed al-Ansari"; "Steve Witkoff" five times, "Steven Witkoff" once) are
     one person; two names each written often ("Donald Trump", "Eric Trump") are two."""
     written: dict[str, Counter[str]] = {}  # each name in lower case, and how it is written
-    for name, count in names.items():  # "el-Sisi" and "al-Sisi" are one spelling
-        written.setdefault(_PARTICLE.sub("", name.lower()), Counter())[name] += count
+    for name, count in names.items():  # "el-Sisi" and "al-Sisi", "Abdel-Fattah" and "Abdel Fattah" are one spelling
+        written.setdefault(_PARTICLE.sub("", name.lower()).replace("-", " "), Counter())[name] += count
     ranked = sorted(written.values(), key=Counter.total, reverse=True)
     if not ranked or len(ranked) > 1 and ranked[0].total() < 3 * ranked[1].total():
         return None
