@@ -97,3 +97,32 @@ def test_summarize_workers_give_the_same_output(run_cli):
     assert alone.exit_code == shared.exit_code == 0, shared.output
     assert json.loads(shared.output) == json.loads(alone.output)
     assert len(json.loads(alone.output)["one_liners"]) > 200  # large enough to be shared
+
+
+def test_at_a_terminal_a_spinner_says_what_is_being_done_and_leaves_no_trace_in_a_pipe(tmp_path):
+    import os
+    import pty
+
+    files = [str(SHARM / "01_wire.txt"), str(SHARM / "03_gulf.txt")]
+    env = {"DIGEST_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin", "TERM": "xterm", "COLUMNS": "100"}
+    command = [sys.executable, "-m", "digest", "summarize", "--track", "none", *files]
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the terminal closed: the process has ended
+            break
+        if not chunk:
+            break
+        shown += chunk
+    stdout = proc.stdout.read().decode()
+    assert proc.wait() == 0
+    os.close(master)
+    assert b"reading the files" in shown or b"summarising 2 articles" in shown  # on the terminal,
+    assert shown.rstrip().endswith(b"\x1b[2K")  # then erased
+    assert "2 articles" in stdout and "reading the files" not in stdout
+    piped = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert piped.returncode == 0 and "reading the files" not in piped.stderr + piped.stdout

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -79,6 +81,35 @@ def echo_json(data) -> None:
 
 def stderr_is_tty() -> bool:
     return sys.stderr.isatty()
+
+
+@contextmanager
+def activity(message: str) -> Iterator[Callable[[str], None]]:
+    """At a terminal, a spinner on stderr saying what is being done and for how long, gone when it
+    ends; elsewhere (a pipe, a log, a test) nothing. Yields a function that changes the message."""
+    if not stderr_is_tty():
+        yield lambda _message: None
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(message) as status, logs_above_live():
+        yield lambda new: status.update(new)
+
+
+@contextmanager
+def logs_above_live() -> Iterator[None]:
+    """While rich draws a live line (a progress bar, a spinner), sys.stderr is its proxy, which
+    prints above that line; log handlers made before still hold the real stream, so they are
+    pointed at the proxy meanwhile."""
+    handlers = [h for h in logging.getLogger().handlers
+                if isinstance(h, logging.StreamHandler) and h.stream is sys.__stderr__]
+    for handler in handlers:
+        handler.setStream(sys.stderr)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.setStream(sys.__stderr__)
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:

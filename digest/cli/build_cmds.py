@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from digest.briefing import Briefing, build_briefing, save_briefing
-from digest.cli import AppContext, cli, echo_json, pass_app
+from digest.cli import AppContext, activity, cli, echo_json, pass_app
 from digest.render import FORMATS, render_pdf, write_file
 
 logger = logging.getLogger(__name__)
@@ -81,8 +81,10 @@ def build_command(app: AppContext, day, since, until, everything, tracks, format
     The default window is everything received since the last digest of the same tracks.
     """
     chosen = _formats(formats)
-    briefing = _build(app, day, since, until, everything, tracks)
-    saved = save_briefing(app.store, app.config, briefing, Path(out_dir) if out_dir else None, chosen)
+    with activity("building the briefing: classifying and summarising") as say:
+        briefing = _build(app, day, since, until, everything, tracks)
+        say(f"writing {', '.join(chosen)} for {briefing.article_count} articles")
+        saved = save_briefing(app.store, app.config, briefing, Path(out_dir) if out_dir else None, chosen)
     if as_json:
         echo_json({"digest_id": saved.digest_id, "date": briefing.date, "folder": saved.folder,
                    "articles": briefing.article_count, "files": {k: str(v) for k, v in saved.files.items()}})
@@ -101,9 +103,11 @@ def build_command(app: AppContext, day, since, until, everything, tracks, format
 @pass_app
 def pdf_command(app: AppContext, day, since, until, everything, tracks, out_file: str | None) -> None:
     """Make a PDF briefing on demand for any window and tracks (not recorded as a digest)."""
-    briefing = _build(app, day, since, until, everything, tracks)
-    path = Path(out_file) if out_file else Path(f"briefing-{briefing.date:%Y-%m-%d}.pdf")
-    write_file(path, render_pdf(briefing, app.config))
+    with activity("building the briefing: classifying and summarising") as say:
+        briefing = _build(app, day, since, until, everything, tracks)
+        path = Path(out_file) if out_file else Path(f"briefing-{briefing.date:%Y-%m-%d}.pdf")
+        say(f"writing the PDF for {briefing.article_count} articles")
+        write_file(path, render_pdf(briefing, app.config))
     click.echo(f"{path}: {_summary_line(briefing)}")
 
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from digest.cli import AppContext, cli, echo_json, pass_app, stderr_is_tty, table_title
+from digest.cli import AppContext, cli, echo_json, logs_above_live, pass_app, stderr_is_tty, table_title
 from digest.ingest import ingest, plan
 from digest.models import Article
 
@@ -83,16 +83,8 @@ def _ingest_with_progress_bar(store, config, targets: list[str]):
         def on_item(item, number, total):
             progress.update(task, total=total, completed=number - 1, description=f"ingesting {item.location[-50:]}")
 
-        # While the bar is live, sys.stderr is rich's proxy; handlers made before it still hold the real stream.
-        handlers = [h for h in logging.getLogger().handlers
-                    if isinstance(h, logging.StreamHandler) and h.stream is sys.__stderr__]
-        for handler in handlers:
-            handler.setStream(sys.stderr)
-        try:
+        with logs_above_live():
             return ingest(store, config, targets, on_item=on_item)
-        finally:
-            for handler in handlers:
-                handler.setStream(sys.__stderr__)
 
 
 @cli.command("articles")

@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from digest.cli import AppContext, cli, echo_json, pass_app
+from digest.cli import AppContext, activity, cli, echo_json, pass_app
 from digest.config import Config, TrackConfig
 from digest.errors import InputError
 from digest.ingest import document_to_article, iter_documents
@@ -79,30 +79,34 @@ def summarize_command(app: AppContext, paths: tuple[str, ...], sentences: int | 
     articles: list[Article] = []
     labels: list[str] = []
     failed = 0
-    for path, document in iter_documents(list(paths), config.sources.max_bytes):
-        try:
-            if isinstance(document, InputError):
-                raise document
-            articles.append(document_to_article(document))
-            labels.append(path)
-        except InputError as exc:
-            logger.warning("%s", exc)
-            failed += 1
-    if not articles:
-        raise InputError(f"nothing to summarise: no readable article in {', '.join(paths)}")
-    if track_id == "auto":
-        track = guess_track(articles, config)
-    elif track_id == "none":
-        track = None
-    else:
-        track = config.track(track_id)
-    summary = summarize_group(
-        articles,
-        sentences=sentences or config.summary.sentences,
-        algorithm=algorithm or config.summary.algorithm,
-        track=track,
-        workers=workers or config.summary.workers,
-    )
+    with activity("reading the files") as say:
+        for path, document in iter_documents(list(paths), config.sources.max_bytes):
+            say(f"reading the files: {len(articles) + failed + 1} {path[-50:]}")
+            try:
+                if isinstance(document, InputError):
+                    raise document
+                articles.append(document_to_article(document))
+                labels.append(path)
+            except InputError as exc:
+                logger.warning("%s", exc)
+                failed += 1
+        if not articles:
+            raise InputError(f"nothing to summarise: no readable article in {', '.join(paths)}")
+        if track_id == "auto":
+            say(f"classifying {len(articles)} articles to choose the track")
+            track = guess_track(articles, config)
+        elif track_id == "none":
+            track = None
+        else:
+            track = config.track(track_id)
+        say(f"summarising {len(articles)} articles")
+        summary = summarize_group(
+            articles,
+            sentences=sentences or config.summary.sentences,
+            algorithm=algorithm or config.summary.algorithm,
+            track=track,
+            workers=workers or config.summary.workers,
+        )
     if as_json:
         echo_json(summary_data(summary, labels))
     else:
