@@ -6,7 +6,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from digest.cli import AppContext, cli, echo_json, pass_app
+from digest.cli import AppContext, activity, cli, echo_json, pass_app
 from digest.cli.summarize_cmds import print_summary_evaluation
 from digest.evaluate import ClassificationScores, evaluate_classification, load_gold
 from digest.summary_eval import evaluate_summaries
@@ -27,10 +27,12 @@ def eval_command(app: AppContext, gold_file: str, as_json: bool) -> None:
     (a file made for summaries alone) are not classified.
     """
     gold = load_gold(gold_file)
-    scores = evaluate_classification(gold, app.config) if gold.labelled else None
-    # Summary fact recall per gold cluster, beside plain sumy and the lead baseline (digest/summary_eval.py).
-    summaries = evaluate_summaries(gold.path, app.config, sentences=app.config.summary.sentences,
-                                   algorithm=app.config.summary.algorithm) if gold.clusters else None
+    with activity(f"classifying {len(gold.labelled)} articles") as say:
+        scores = evaluate_classification(gold, app.config) if gold.labelled else None
+        # Summary fact recall per gold cluster, beside plain sumy and the lead baseline (digest/summary_eval.py).
+        say(f"summarising {len(gold.clusters)} clusters, with plain sumy and the baselines beside")
+        summaries = evaluate_summaries(gold.path, app.config, sentences=app.config.summary.sentences,
+                                       algorithm=app.config.summary.algorithm) if gold.clusters else None
     if as_json:
         echo_json({"gold": str(gold.path), **({"classification": scores.to_dict()} if scores else {}),
                    **({"summaries": summaries.to_dict()} if summaries else {})})

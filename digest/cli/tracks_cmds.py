@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from digest.cli import AppContext, cli, echo_json, pass_app, table_title
+from digest.cli import AppContext, activity, cli, echo_json, pass_app, table_title
 from digest.errors import InputError
 from digest.ingest import document_to_article, iter_documents
 from digest.models import OUT_OF_SCOPE, TrackAssignment
@@ -53,16 +53,18 @@ def classify_command(app: AppContext, paths: tuple[str, ...], as_json: bool, rea
     """
     config = app.config
     results, failed = [], 0
-    for path, document in iter_documents(list(paths), config.sources.max_bytes):
-        try:
-            if isinstance(document, InputError):
-                raise document
-            article = document_to_article(document)
-        except InputError as exc:
-            logger.warning("%s", exc)
-            failed += 1
-            continue
-        results.append((path, article, classify(article, config)))
+    with activity("classifying") as say:
+        for path, document in iter_documents(list(paths), config.sources.max_bytes):
+            say(f"classifying {len(results) + failed + 1} {path[-50:]}")
+            try:
+                if isinstance(document, InputError):
+                    raise document
+                article = document_to_article(document)
+            except InputError as exc:
+                logger.warning("%s", exc)
+                failed += 1
+                continue
+            results.append((path, article, classify(article, config)))
     if as_json:
         echo_json([{"path": path, "title": article.title, **assignment_row(a)} for path, article, a in results])
     else:
