@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,7 +22,8 @@ import click
 
 from digest import __version__
 from digest.config import Config, load_config
-from digest.errors import DigestError
+from digest.errors import DigestError, InputError
+from digest.models import Article
 from digest.store import Store
 
 logger = logging.getLogger("digest")
@@ -94,6 +95,27 @@ def activity(message: str) -> Iterator[Callable[[str], None]]:
 
     with Console(stderr=True).status(message) as status, logs_above_live():
         yield lambda new: status.update(new)
+
+
+def read_articles(paths: Iterable[str], config: Config, say: Callable[[str], None] = lambda _message: None,
+                  doing: str = "reading") -> tuple[list[tuple[str, Article]], int]:
+    """The articles in `paths` (files, folders, local feeds) with the path each came from, and how
+    many inputs could not be read (each logged as a warning; the rest go on). `say` hears
+    "<doing> <n> <path>" for each input (see activity)."""
+    from digest.ingest import document_to_article, iter_documents
+
+    read: list[tuple[str, Article]] = []
+    failed = 0
+    for path, document in iter_documents(list(paths), config.sources.max_bytes):
+        say(f"{doing} {len(read) + failed + 1} {path[-50:]}")
+        try:
+            if isinstance(document, InputError):
+                raise document
+            read.append((path, document_to_article(document)))
+        except InputError as exc:
+            logger.warning("%s", exc)
+            failed += 1
+    return read, failed
 
 
 @contextmanager

@@ -10,10 +10,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from digest.cli import AppContext, activity, cli, echo_json, pass_app
+from digest.cli import AppContext, activity, cli, echo_json, pass_app, read_articles
 from digest.config import Config, TrackConfig
 from digest.errors import InputError
-from digest.ingest import document_to_article, iter_documents
 from digest.models import Article, Summary
 from digest.summarize import ALGORITHMS, summarize_group
 from digest.summary_eval import SummaryEvaluation
@@ -76,20 +75,10 @@ def summarize_command(app: AppContext, paths: tuple[str, ...], sentences: int | 
     file or entry could not be read (the rest are summarised).
     """
     config = app.config
-    articles: list[Article] = []
-    labels: list[str] = []
-    failed = 0
     with activity("reading the files") as say:
-        for path, document in iter_documents(list(paths), config.sources.max_bytes):
-            say(f"reading the files: {len(articles) + failed + 1} {path[-50:]}")
-            try:
-                if isinstance(document, InputError):
-                    raise document
-                articles.append(document_to_article(document))
-                labels.append(path)
-            except InputError as exc:
-                logger.warning("%s", exc)
-                failed += 1
+        read, failed = read_articles(paths, config, say, doing="reading the files:")
+        labels = [path for path, _ in read]
+        articles = [article for _, article in read]
         if not articles:
             raise InputError(f"nothing to summarise: no readable article in {', '.join(paths)}")
         if track_id == "auto":

@@ -9,9 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from digest.cli import AppContext, activity, cli, echo_json, pass_app, table_title
-from digest.errors import InputError
-from digest.ingest import document_to_article, iter_documents
+from digest.cli import AppContext, activity, cli, echo_json, pass_app, read_articles, table_title
 from digest.models import OUT_OF_SCOPE, TrackAssignment
 from digest.tracks import assign_tracks, assignments_for, classify, pin_article, unpin_article
 
@@ -52,19 +50,10 @@ def classify_command(app: AppContext, paths: tuple[str, ...], as_json: bool, rea
     be read; the others are still classified.
     """
     config = app.config
-    results, failed = [], 0
-    with activity("classifying") as say:
-        for path, document in iter_documents(list(paths), config.sources.max_bytes):
-            say(f"classifying {len(results) + failed + 1} {path[-50:]}")
-            try:
-                if isinstance(document, InputError):
-                    raise document
-                article = document_to_article(document)
-            except InputError as exc:
-                logger.warning("%s", exc)
-                failed += 1
-                continue
-            results.append((path, article, classify(article, config)))
+    with activity("reading the files") as say:
+        read, failed = read_articles(paths, config, say, doing="reading the files:")
+        say(f"classifying {len(read)} articles")
+        results = [(path, article, classify(article, config)) for path, article in read]
     if as_json:
         echo_json([{"path": path, "title": article.title, **assignment_row(a)} for path, article, a in results])
     else:
