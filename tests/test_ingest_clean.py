@@ -135,6 +135,9 @@ def test_metadata_from_bylines_and_datelines():
         ("By Rana al-Masri - Reuters", ("Rana al-Masri", "Reuters")),
         ("By Khalid bin Saad | AFP", ("Khalid bin Saad", "AFP")),
         ("By Jane Doe, John Roe, and Ann Poe", ("Jane Doe, John Roe and Ann Poe", None)),  # a serial comma
+        # an outlet's staff is the outlet, not a person
+        ("By Gulf Herald Staff", (None, "Gulf Herald")),
+        ("By Jane Doe and GH Staff", ("Jane Doe", "GH")),
         # a wire's credit line: the reporters
         ("Reporting by Rana al-Masri and John Roe; Editing by Ann Poe", ("Rana al-Masri and John Roe", None)),
         # sentences that start with "By" are not bylines

@@ -262,6 +262,7 @@ def _link_lists(lines: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+_STAFF = re.compile(r"(?P<outlet>.+?)\s+staff", re.I)
 _ROLE = re.compile(r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist)s?\b", re.I)
 
 
@@ -280,6 +281,13 @@ def parse_byline(line: str) -> tuple[str | None, str | None] | None:
     if "," in last:
         last, affiliation = (part.strip() for part in last.rsplit(",", 1))
     people = [name.strip() for part in leading for name in part.split(",") if name.strip()] + [last]
+    staff = [_STAFF.fullmatch(name) for name in people]
+    if any(staff):  # "Al Jazeera Staff", "Jane Doe and ToI Staff": the outlet's own staff, not a person
+        affiliation = affiliation or next(m for m in staff if m).group("outlet")
+        people = [name for name, m in zip(people, staff) if not m]
+        if not people:
+            return None, affiliation
+        last = people[-1]
     if len(people) == 1 and word_count(last) == 1:
         return None, affiliation or last  # "By Reuters": an agency, not a person
     authors = " and ".join(people) if len(people) <= 2 else ", ".join(people[:-1]) + " and " + people[-1]
