@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 
 import click
@@ -12,8 +11,6 @@ from rich.table import Table
 from digest.cli import AppContext, activity, cli, echo_json, pass_app, read_articles, table_title
 from digest.models import OUT_OF_SCOPE, TrackAssignment
 from digest.tracks import assign_tracks, assignments_for, classify, pin_article, unpin_article
-
-logger = logging.getLogger(__name__)
 
 
 def assignment_row(assignment: TrackAssignment, evidence: int | None = None) -> dict:

@@ -35,7 +35,7 @@ from scipy import sparse
 from digest.config import TrackConfig
 from digest.errors import ConfigError
 from digest.models import OTHER, Article, Summary, SummarySentence
-from digest.summarize.candidates import Candidate, extract_candidates
+from digest.summarize.candidates import Candidate, extract_candidates  # noqa: F401 (callers cut candidates alone)
 from digest.summarize.dates import aware
 from digest.summarize.extract import extract_each
 from digest.summarize.figures import extract_figures, find_figures, parse_number
