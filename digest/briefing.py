@@ -463,7 +463,7 @@ DATED_SPAN_DAYS = 2
 
 
 def _spans_days(sources: typing.Sequence[Source], tz: ZoneInfo) -> bool:
-    days = [s.date.astimezone(tz).date() if s.date.tzinfo else s.date.date() for s in sources if s.date and not s.received]
+    days = [_aware_in(s.date, tz).astimezone(tz).date() for s in sources if s.date and not s.received]
     return bool(days) and (max(days) - min(days)).days >= DATED_SPAN_DAYS
 
 

@@ -97,17 +97,17 @@ def activity(message: str) -> Iterator[Callable[[str], None]]:
         yield lambda new: status.update(new)
 
 
-def read_articles(paths: Iterable[str], config: Config, say: Callable[[str], None] = lambda _message: None,
-                  doing: str = "reading") -> tuple[list[tuple[str, Article]], int]:
+def read_articles(paths: Iterable[str], config: Config,
+                  say: Callable[[str], None] = lambda _message: None) -> tuple[list[tuple[str, Article]], int]:
     """The articles in `paths` (files, folders, local feeds) with the path each came from, and how
     many inputs could not be read (each logged as a warning; the rest go on). `say` hears
-    "<doing> <n> <path>" for each input (see activity)."""
+    "reading the files: <n> <path>" for each input (see activity)."""
     from digest.ingest import document_to_article, iter_documents
 
     read: list[tuple[str, Article]] = []
     failed = 0
     for path, document in iter_documents(list(paths), config.sources.max_bytes):
-        say(f"{doing} {len(read) + failed + 1} {path[-50:]}")
+        say(f"reading the files: {len(read) + failed + 1} {path[-50:]}")
         try:
             if isinstance(document, InputError):
                 raise document

@@ -27,7 +27,7 @@ def eval_command(app: AppContext, gold_file: str, as_json: bool) -> None:
     (a file made for summaries alone) are not classified.
     """
     gold = load_gold(gold_file)
-    with activity(f"classifying {len(gold.labelled)} articles") as say:
+    with activity(f"classifying {len(gold.labelled)} articles" if gold.labelled else "reading the gold file") as say:
         scores = evaluate_classification(gold, app.config) if gold.labelled else None
         # Summary fact recall per gold cluster, beside plain sumy and the lead baseline (digest/summary_eval.py).
         say(f"summarising {len(gold.clusters)} clusters, with plain sumy and the baselines beside")

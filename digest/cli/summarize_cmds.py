@@ -76,7 +76,7 @@ def summarize_command(app: AppContext, paths: tuple[str, ...], sentences: int | 
     """
     config = app.config
     with activity("reading the files") as say:
-        read, failed = read_articles(paths, config, say, doing="reading the files:")
+        read, failed = read_articles(paths, config, say)
         labels = [path for path, _ in read]
         articles = [article for _, article in read]
         if not articles:

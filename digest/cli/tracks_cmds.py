@@ -48,7 +48,7 @@ def classify_command(app: AppContext, paths: tuple[str, ...], as_json: bool, rea
     """
     config = app.config
     with activity("reading the files") as say:
-        read, failed = read_articles(paths, config, say, doing="reading the files:")
+        read, failed = read_articles(paths, config, say)
         say(f"classifying {len(read)} articles")
         results = [(path, article, classify(article, config)) for path, article in read]
     if as_json:
