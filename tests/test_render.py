@@ -318,7 +318,7 @@ def test_a_briefing_spanning_days_dates_each_line_and_a_day_s_briefing_does_not(
 def test_a_key_figure_s_long_list_of_sources_may_wrap_in_the_page_and_the_email(config):
     # a figure that a month of articles all give cites dozens of them: wrapped, never off the page
     html = render_email(sample_briefing(config), config).html
-    figure_cites = re.findall(r'<span class="cite sources" style="([^"]*)"', html)
+    figure_cites = re.findall(r'<span class="cite figure-cites" style="([^"]*)"', html)
     assert figure_cites and all("white-space:normal" in style for style in figure_cites)
     page = render_html(sample_briefing(config), config)
     assert re.search(r"\.figures td\.n, \.figures td\.n \.cite \{ white-space: normal; \}", page)
