@@ -12,7 +12,7 @@ import pytest
 
 from digest.ingest import document_to_article, iter_documents
 from digest.models import Article, Document
-from digest.summarize.candidates import context_penalty, extract_candidates, rejection
+from digest.summarize.candidates import Hints, context_penalty, extract_candidates, rejection
 from digest.summarize.dates import days_before
 from digest.summarize.figures import DISPUTED_EXTRA, MAX_FIGURES, extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
@@ -159,6 +159,27 @@ def test_repeated_headline_without_punctuation_is_dropped_but_a_lead_that_matche
 def test_sentences_that_lean_on_context_are_penalised(text):
     factor, reasons = context_penalty(text, words(text))
     assert factor < 1 and reasons
+
+
+@pytest.mark.parametrize("text", [
+    "It is not clear whether the delegation will return to Doha.",
+    "It remains unclear when the talks will resume.",
+    "Whether the truce holds remains to be seen.",
+    "Only time will tell whether the deal survives.",
+    "It's too early to say whether the proposal will be accepted.",
+    "No one knows how many of the hostages are still alive.",
+    "Officials are closely monitoring the situation at the crossing.",
+    "The international community must act to end the suffering.",
+    "The world is watching what happens in Rafah.",
+])
+def test_vague_sentences_are_penalised_where_their_article_gives_the_hint(text):
+    # the costly expression runs only on sentences holding one of the article's hints (Hints.of)
+    assert "vague" in context_penalty(text, words(text), hints=Hints.of(f"Background. {text} More."))[1]
+
+
+def test_a_first_time_is_not_vague():
+    text = "Qatari mediators met the Israeli delegation in Doha for the first time, officials said."
+    assert context_penalty(text, words(text), hints=Hints.of(text)) == (1.0, ())
 
 
 @pytest.mark.parametrize("text", [

@@ -131,7 +131,10 @@ _VAGUE = re.compile(
     r"the international community|the world (?:is )?watch\w*)\b",
     re.I,
 )
-_VAGUE_HINTS = ("clear", "seen", "time", "early", "unknown", "uncertain", "knows", "monitor", "watch", "community")
+# Each alternative of _VAGUE holds one of these (lower case), and "time" alone would let the
+# expression run on every sentence that says "for the first time".
+_VAGUE_HINTS = ("clear", "to be seen", "time will tell", "only time", "too early", "unknown", "uncertain", "no one knows",
+                "closely", "international community", "world")
 # Background every outlet repeats: how the war began, when the current truce took effect, what
 # an earlier phase delivered, what has happened "so far". Such a sentence is about the story's
 # past, not the day's news, unless it also names the day ("on Tuesday", "today").
@@ -370,9 +373,11 @@ def _background(text: str, lowered: str, hints: Hints = ALL_HINTS) -> bool:
     """Background every outlet repeats (see _BACKGROUND, _ORIGIN_DATE, _FIRST_TRUCE)."""
     if _mentions(lowered, hints.background) and _BACKGROUND.search(text):
         return True
-    if "7" in text and _ORIGIN_DATE.search(text) and _ORIGIN_EVENT.search(text):
+    if "7" in text and "oct" in lowered and _ORIGIN_DATE.search(text) and _ORIGIN_EVENT.search(text):
         return True
-    return ("truce" in lowered or "ceasefire" in lowered or "pause" in lowered) and bool(_FIRST_TRUCE.search(text))
+    return (("truce" in lowered or "ceasefire" in lowered or "pause" in lowered)
+            and ("first" in lowered or "only" in lowered or "sole" in lowered or "november" in lowered)
+            and bool(_FIRST_TRUCE.search(text)))
 
 
 @lru_cache(maxsize=1)

@@ -346,7 +346,9 @@ def relevance_scores(
         described = set(content_terms(words(track.description)))
     negotiation = _negotiation_terms()
     headline_sets = [set(content_terms(words(t))) for t in titles if t]
-    headline_weight: Counter = Counter(t for h in headline_sets for t in h)
+    # only the words some headline has are looked up: a Counter runs Python code for each missing one
+    headline_weight = dict(Counter(t for h in headline_sets for t in h))
+    headline_words = frozenset(headline_weight)
     n_titles = max(1, len(headline_sets))
     out = np.zeros(len(candidates))
     for i, (candidate, sentence_terms) in enumerate(zip(candidates, terms)):
@@ -354,7 +356,7 @@ def relevance_scores(
         weight = sum(w for regex, w in cues if regex.search(candidate.text))
         weight += 0.5 * len(described & distinct)
         weight += 0.5 * len(negotiation & distinct)
-        weight += sum(headline_weight[t] for t in distinct) / n_titles
+        weight += sum(headline_weight[t] for t in distinct & headline_words) / n_titles
         out[i] = 1.0 - math.exp(-weight / 2.0)
     return out
 
