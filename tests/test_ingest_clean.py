@@ -3,6 +3,7 @@ every real sentence survives, every piece of furniture goes, bylines and datelin
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
@@ -449,3 +450,51 @@ def test_the_headline_glued_to_the_next_line_leaves_it():
     # a sentence that starts with the headline's words goes on as it is
     lead = "Hamas rejects the proposal for a truce in Gaza"
     assert clean_body(lead, f"{lead} and the mediators meet again.").text == f"{lead} and the mediators meet again."
+
+
+# -- mojibake: UTF-8 that went through Windows-1252 or Latin-1 on its way ------------------------
+
+MOJIBAKE_CLEAN_TEXT = [
+    "A senior Hamas official said on Tuesday that reports of Qatar agreeing to expel the group’s leaders were “baseless” and a “pressure tactic” by Israel.",
+    "“No one told us to leave. Our office in Doha works as it always has,” said Basem Naim, a member of the group’s political bureau.",
+    "Qatar’s foreign ministry spokesman, Majed al-Ansari, said mediation was paused — not over — and that the café-side talks reported by Israeli media never took place.",
+]
+
+
+def test_mojibake_is_repaired_before_cleaning():
+    article = _article("mojibake.txt")
+    assert article.title == "Hamas denies it was told to leave Qatar"
+    assert article.text.split("\n\n")[:3] == MOJIBAKE_CLEAN_TEXT
+    assert article.place == "Doha"  # the dateline's dash was "â€”" before the repair
+    assert "â€" not in article.text and "Ã" not in article.text
+
+
+def test_a_copy_with_mojibake_is_the_same_article_as_the_clean_one():
+    (broken,) = read_path(CLEANING / "mojibake.txt", 10**6)
+    clean = dataclasses.replace(broken, title="Hamas denies it was told to leave Qatar",
+                                body="DOHA — " + "\n\n".join(MOJIBAKE_CLEAN_TEXT)
+                                + "\n\nQatar has hosted Hamas political leaders since 2012 at the request of the United States.")
+    assert document_to_article(broken).content_hash == document_to_article(clean).content_hash
+
+
+@pytest.mark.parametrize("damaged, repaired_text", [
+    ("The envoyâ€™s plan â€” a â€œfirst stepâ€\u009d â€” was welcomed.", "The envoy’s plan — a “first step” — was welcomed."),
+    # read as Latin-1, the quotes' third bytes become C1 controls
+    ("The envoy\u00e2\u0080\u0099s plan was \u00e2\u0080\u009cwelcomed\u00e2\u0080\u009d by Qatar.", "The envoy’s plan was “welcomed” by Qatar."),
+    ("Talks in ZÃ¼rich and SÃ£o Paulo ended.", "Talks in Zürich and São Paulo ended."),
+])
+def test_mojibake_in_title_body_and_byline_is_repaired(damaged, repaired_text):
+    cleaned = clean_body(damaged, f"{damaged} It is the second sentence of the story.", author="JosÃ© Ã\u0081lvarez")
+    assert cleaned.title == repaired_text
+    assert cleaned.text.startswith(repaired_text)
+    assert cleaned.author == "José Álvarez"
+
+
+@pytest.mark.parametrize("text", [
+    "Talks in Zürich, São Paulo and Sde Teiman resumed; the café owner, Ahmed Al‑Sharaa’s aide, was naïve.",
+    "Hamas (حماس) and Israel (ישראל) agreed to a €5 million fund, the ministry said — “a start”.",
+    "Temperatures rose to 45°C… and aid—what little came—was spoiled, Médecins Sans Frontières said.",
+])
+def test_text_without_mojibake_is_left_exactly_as_it_is(text):
+    cleaned = clean_body("A headline about the talks in Doha", text + " The talks went on late into the night.")
+    assert cleaned.text.startswith(text)

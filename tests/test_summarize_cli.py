@@ -126,3 +126,12 @@ def test_at_a_terminal_a_spinner_says_what_is_being_done_and_leaves_no_trace_in_
     assert "2 articles" in stdout and "reading the files" not in stdout
     piped = subprocess.run(command, capture_output=True, text=True, env=env)
     assert piped.returncode == 0 and "reading the files" not in piped.stderr + piped.stdout
+
+
+def test_a_file_with_mojibake_is_summarised_in_repaired_text_with_its_quote_and_speaker(run_cli):
+    # the page's “curly quotes” arrived as â€œ ... â€: repaired, the quote and its speaker are found
+    data = json.loads(run_cli("summarize", "--json", RESOURCES.parent / "cleaning" / "mojibake.txt").output)
+    assert not any("â€" in s["text"] for s in data["sentences"])
+    assert "“baseless”" in " ".join(s["text"] for s in data["sentences"])
+    assert [(q["text"], q["speaker"]) for q in data["quotes"]] == [
+        ("No one told us to leave. Our office in Doha works as it always has", "Basem Naim")]

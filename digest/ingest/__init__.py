@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from digest.config import Config
 from digest.errors import InputError
 from digest.ingest import dedup
-from digest.ingest.clean import clean_body
+from digest.ingest.clean import clean_body, repaired
 from digest.ingest.feeds import Feed, FeedEntry, looks_like_feed, parse_feed
 from digest.ingest.fetch import Fetcher, Response, is_url
 from digest.ingest.readers import FEED_EXTENSIONS, BadEntry, Entries, decode, read_entries, read_html
@@ -92,7 +92,7 @@ def document_to_article(doc: Document, first_seen=None) -> Article:
         content_hash=content_hash(cleaned.text),
         author=cleaned.author,
         place=cleaned.place,
-        outlet=doc.outlet or cleaned.agency,
+        outlet=repaired(doc.outlet) or cleaned.agency,
         url=doc.url,
         published=doc.published or cleaned.published,
         first_seen=first_seen,

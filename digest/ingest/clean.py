@@ -16,6 +16,9 @@ The rules are general, not a list of known strings:
 - a byline ("By Jane Doe and John Roe", "By JANE DOE, Reuters", "Posted by ... | date") becomes
   the author, an agency credit the outlet when none is known, and a leading dateline ("CAIRO —",
   "DOHA, Qatar (Reuters) -", "JERUSALEM, March 3 (AP) —") the place.
+Before all of these, text that went through the wrong encoding on its way to us ("itâ€™s" for
+"it’s": UTF-8 read as Windows-1252 or Latin-1, by the site or a copy before it) is repaired
+(ftfy); text with no such damage is left exactly as it is.
 A line that reads as a sentence is only dropped by the caption, pointer, credit, site-talk
 and bio rules, which look for what a news sentence does not say.
 """
@@ -25,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+
+from ftfy import fix_encoding
 
 from digest import dateline
 from digest.ingest.timestamps import is_date_line, parse_date_line
@@ -337,8 +342,15 @@ def _caption_like(paragraph: str) -> bool:
             and len(re.findall(r"[.!?](?:\s|$)", paragraph)) <= 1)
 
 
+def repaired(text: str | None) -> str | None:
+    """`text` with mojibake undone ("itâ€™s" -> "it’s"); unchanged when it has none."""
+    return fix_encoding(text) if text else text
+
+
 def clean_body(title: str, body: str, author: str | None = None, place: str | None = None) -> Cleaned:
-    """Drop furniture from `body`, lift byline and dateline into metadata, keep every real sentence."""
+    """Drop furniture from `body`, lift byline and dateline into metadata, keep every real sentence.
+    Mojibake in any of them is repaired first."""
+    title, body, author, place = repaired(title), repaired(body), repaired(author), repaired(place)
     lines = [line for line in unwrap(normalize_whitespace(body)).split("\n") if line.strip()]
     title = normalize_whitespace(title).strip()
     folded_title = content_key(title)
