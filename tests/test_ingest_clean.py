@@ -4,6 +4,7 @@ every real sentence survives, every piece of furniture goes, bylines and datelin
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -498,3 +499,21 @@ def test_mojibake_in_title_body_and_byline_is_repaired(damaged, repaired_text):
 def test_text_without_mojibake_is_left_exactly_as_it_is(text):
     cleaned = clean_body("A headline about the talks in Doha", text + " The talks went on late into the night.")
     assert cleaned.text.startswith(text)
+
+
+def test_html_entities_left_in_text_are_decoded(tmp_path):
+    # a CMS's JSON export (WordPress "rendered" fields) keeps its entities in text without markup
+    path = tmp_path / "wp.json"
+    path.write_text(json.dumps({
+        "title": "Hamas&#8217;s reply reaches mediators in Doha",
+        "content": "Hamas&#8217;s reply reached Qatari and Egyptian mediators on Tuesday, officials said, calling it "
+                   "&quot;a step forward&quot;.\n\nNegotiators met for three&nbsp;hours &amp; left without comment, AT&T reported.",
+        "date": "2025-03-04T10:00:00Z",
+    }), encoding="utf-8")
+    (doc,) = read_path(path, 10**6)
+    article = document_to_article(doc)
+    assert article.title == "Hamas’s reply reaches mediators in Doha"
+    assert article.text == (
+        "Hamas’s reply reached Qatari and Egyptian mediators on Tuesday, officials said, calling it \"a step forward\".\n\n"
+        "Negotiators met for three hours & left without comment, AT&T reported."
+    )

@@ -17,8 +17,9 @@ The rules are general, not a list of known strings:
   the author, an agency credit the outlet when none is known, and a leading dateline ("CAIRO —",
   "DOHA, Qatar (Reuters) -", "JERUSALEM, March 3 (AP) —") the place.
 Before all of these, text that went through the wrong encoding on its way to us ("itâ€™s" for
-"it’s": UTF-8 read as Windows-1252 or Latin-1, by the site or a copy before it) is repaired
-(ftfy); text with no such damage is left exactly as it is.
+"it’s": UTF-8 read as Windows-1252 or Latin-1, by the site or a copy before it) is repaired and
+HTML entities left in text without markup ("Hamas&#8217;s", "&quot;") are decoded (ftfy); text
+with neither is left exactly as it is.
 A line that reads as a sentence is only dropped by the caption, pointer, credit, site-talk
 and bio rules, which look for what a news sentence does not say.
 """
@@ -29,7 +30,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from ftfy import fix_encoding
+from ftfy import TextFixerConfig, fix_text
 
 from digest import dateline
 from digest.ingest.timestamps import is_date_line, parse_date_line
@@ -342,9 +343,19 @@ def _caption_like(paragraph: str) -> bool:
             and len(re.findall(r"[.!?](?:\s|$)", paragraph)) <= 1)
 
 
+# ftfy's repairs of text damaged on its way, and none of its restyling: quotes stay curly, widths,
+# ligatures, line breaks and control characters as they are (normalize_whitespace sees to those).
+_REPAIRS = TextFixerConfig(
+    unescape_html="auto", fix_encoding=True, remove_terminal_escapes=False, fix_latin_ligatures=False,
+    fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=False,
+    remove_control_chars=False, normalization=None, explain=False,
+)
+
+
 def repaired(text: str | None) -> str | None:
-    """`text` with mojibake undone ("itâ€™s" -> "it’s"); unchanged when it has none."""
-    return fix_encoding(text) if text else text
+    """`text` with mojibake undone ("itâ€™s" -> "it’s") and, unless it holds markup, HTML
+    entities decoded ("Hamas&#8217;s" -> "Hamas’s"); unchanged when it has neither."""
+    return fix_text(text, _REPAIRS) if text else text
 
 
 def clean_body(title: str, body: str, author: str | None = None, place: str | None = None) -> Cleaned:
