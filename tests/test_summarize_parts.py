@@ -1403,3 +1403,25 @@ def test_a_quote_inside_the_writers_sentence_is_spoken_by_whom_the_sentence_name
 ])
 def test_hostages_still_held_are_held_when_they_are_the_whole(sentence, what):
     assert [w for _, w, category, _ in find_figures(sentence) if category == "hostages"] == [what]
+
+
+def test_a_list_item_s_mark_is_not_part_of_its_sentence():
+    body = (
+        "Key points:\n\n"
+        "• Hamas told Qatari and Egyptian mediators it accepts their ceasefire proposal.\n\n"
+        "- Israeli tanks seized the Gaza side of the Rafah crossing on Tuesday, the army said.\n\n"
+        "* “We will send a delegation to Cairo,” an Israeli official said on Monday evening.\n\n"
+        "– 35 trucks of aid entered the Gaza Strip through Kerem Shalom on Monday, the UN said.\n\n"
+        "- and then the talks broke up without any statement from either delegation."
+    )
+    candidates, _ = extract_candidates([article(body)])
+    by_start = {c.text.split()[0]: c for c in candidates}
+    assert [c.text for c in candidates][:4] == [
+        "Hamas told Qatari and Egyptian mediators it accepts their ceasefire proposal.",
+        "Israeli tanks seized the Gaza side of the Rafah crossing on Tuesday, the army said.",
+        "“We will send a delegation to Cairo,” an Israeli official said on Monday evening.",
+        "35 trucks of aid entered the Gaza Strip through Kerem Shalom on Monday, the UN said.",
+    ]
+    assert by_start["Israeli"].penalty == 1.0  # not read as a sentence cut at its start
+    # a dash before lower case is no list mark: what follows is a fragment, and stays penalised as one
+    assert "starts mid-sentence" in by_start["-"].reasons

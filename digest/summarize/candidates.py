@@ -104,6 +104,9 @@ _DATE_OR_TIME_TOKEN = re.compile(
 # -- out-of-context rules ---------------------------------------------------------------------
 
 _OPEN_QUOTES = "“‘«\""
+# A list item's mark ("• Hamas told ...", "- Israeli tanks ..."): the sentence is what follows it.
+_LIST_MARKS = "•*·▪▸►‣◦●○■□➤→-–—"
+_LIST_MARK = re.compile(rf"^[{re.escape(_LIST_MARKS)}]\s+(?=[{_OPEN_QUOTES}(\[]?[A-Z0-9])")
 _PRONOUNS = {
     "he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its", "we", "i", "you",
     "him", "them", "our", "such",
@@ -425,6 +428,8 @@ def extract_candidates(articles: Sequence[Article], *, first: int = 0,
         for p, paragraph in enumerate(article.paragraphs):
             sentences = paragraph_sentences(paragraph, splitter)
             for position, sentence in enumerate(sentences):
+                if sentence[:1] in _LIST_MARKS:
+                    sentence = _LIST_MARK.sub("", sentence, count=1)
                 if position == 0:
                     sentence = dateline.strip(sentence)  # what the cleaner left
                 tokens = words(sentence)
