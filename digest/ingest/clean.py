@@ -360,7 +360,7 @@ def repaired(text: str | None) -> str | None:
 
 def clean_body(title: str, body: str, author: str | None = None, place: str | None = None) -> Cleaned:
     """Drop furniture from `body`, lift byline and dateline into metadata, keep every real sentence.
-    Mojibake in any of them is repaired first."""
+    Mojibake and stray HTML entities in any of them are repaired first (see repaired)."""
     title, body, author, place = repaired(title), repaired(body), repaired(author), repaired(place)
     lines = [line for line in unwrap(normalize_whitespace(body)).split("\n") if line.strip()]
     title = normalize_whitespace(title).strip()
