@@ -465,6 +465,24 @@ def test_sums_of_money_with_what_they_pay_for(text, value, what, number):
     assert found[:2] == (value, what) and parse_number(found[0]) == number
 
 
+@pytest.mark.parametrize("text,value,what,category,number", [
+    ("That would be followed by a US$20bn reconstruction stage running until 2027.", "US$20bn", "reconstruction stage", "dollars", 20e9),
+    ("Britain pledged £1.2 billion in aid for Gaza, the foreign office said.", "£1.2 billion", "aid", "pounds", 1.2e9),
+    ("The EU will give more than €120m to the Palestinian Authority this year.", "more than €120m", "euros", "euros", 120e6),
+    # a sum converted in brackets is the same sum: one figure, in the currency the text gives first
+    ("Germany approved arms exports to Israel worth €485m (£421m) since the war began.", "€485m", "euros", "euros", 485e6),
+])
+def test_sums_in_other_currencies_and_written_us_dollars(text, value, what, category, number):
+    (found,) = find_figures(text)
+    assert found[:3] == (value, what, category) and parse_number(found[0]) == number
+
+
+def test_one_sum_written_two_ways_is_one_key_figure_citing_both():
+    figures = figures_of("Egypt's reconstruction plan for Gaza would cost $53 billion over five years, officials said.",
+                         "The Egyptian plan has an estimated cost of US$53bn over five years, officials said.", category="dollars")
+    assert [(f.sources, f.disputed) for f in figures] == [((0, 1), False)]
+
+
 def test_a_duration_counts_the_noun_after_its_adjectives():
     found = find_figures("The talks followed an 11-week Israeli blockade and a six-week initial truce.")
     assert [(value, what) for value, what, _, _ in found] == [("11-week", "blockade"), ("six-week", "truce")]

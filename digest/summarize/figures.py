@@ -80,7 +80,12 @@ _DURATION_ADJECTIVES = frozenset({
     "initial", "first", "second", "third", "final", "new", "further", "possible", "proposed", "temporary",
     "humanitarian", "total", "near-total", "full", "brief", "fragile", "potential", "planned", "renewed", "extended",
 })
-_MONEY = re.compile(rf"(?<![\w.,])(?P<value>(?:{_QUALIFIER}\s+)?\$\s?{_CORE}(?:bn|mn|m)?\b)", re.I)
+# A sum in dollars ("$53bn", "US$20bn"), pounds ("£1.2 billion") or euros ("€120m").
+_CURRENCY = r"(?:US\$|\$|£|€)"
+_MONEY = re.compile(rf"(?<![\w.,])(?P<value>(?:{_QUALIFIER}\s+)?(?P<currency>{_CURRENCY})\s?{_CORE}(?:bn|mn|m)?\b)", re.I)
+_MONEY_CATEGORIES = {"$": "dollars", "US$": "dollars", "£": "pounds", "€": "euros"}
+_SUMS = frozenset(_MONEY_CATEGORIES.values())
+_CONVERTED = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|some|approximately|or|nearly|almost)?\s*")  # between a sum and its conversion
 # What a sum pays for: the words after it, up to a word that starts a new phrase ("$53bn plan to
 # rebuild" -> "plan", "$20 billion in aid" -> "aid", "$53 billion dollars over" -> "dollars").
 _MONEY_NOUN = re.compile(r"\s+(?:(?:in|of|worth of)\s+)?((?:[A-Za-z][\w.'-]*\s*){1,5})")
@@ -178,7 +183,9 @@ _RANGE = re.compile(rf"^(?:between\s+)?({_RANGE_NUMBER})\s*(?:and|to|-|–)\s*({
 def parse_number(value: str) -> float | None:
     """The number a value states ("about 1,200" -> 1200, "$2.5 billion" -> 2.5e9, "six" -> 6,
     "between 990 and 1,650" -> 990); None for "dozens", "thousands" and the like."""
-    text = _QUALIFIER_PREFIX.sub("", value.strip().lower()).replace("$", "").strip()
+    text = _QUALIFIER_PREFIX.sub("", value.strip().lower()).replace("$", "").lstrip("£€").strip()
+    if text[:2] == "us" and text[2:3].isdigit():  # "US$20bn"
+        text = text[2:]
     if text.startswith("between "):
         text = text[8:].lstrip()
     match = _LEADING_NUMBER.match(text)
@@ -429,7 +436,7 @@ def _anchors(text: str) -> list[int]:
     return sorted(set(found))
 
 
-_QUALIFIER_BEFORE = re.compile(rf"(?<![\w$.,])(?:{_QUALIFIER})\s+\$?\s?$", re.I)
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w$.,])(?:{_QUALIFIER})\s+(?:{_CURRENCY})?\s?$", re.I)
 # "over" that belongs to the verb before it: "agreed to hand over 33 hostages" hands over 33.
 _PHRASAL_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning)\s+over\s+$", re.I)
 # Words right before a head count that make its people hostages: "the kidnapping of 251 people".
@@ -475,7 +482,8 @@ def _matches(regex: re.Pattern, text: str, anchors: list[int]) -> list[re.Match]
         if qualifier and _PHRASAL_OVER.search(text, max(0, anchor - 40), anchor):
             qualifier = None
         starts = [qualifier.start()] if qualifier else []
-        starts += [anchor - 1] if anchor and text[anchor - 1] == "$" else []
+        if anchor and text[anchor - 1] in "$£€":  # a sum: its currency first ("$53bn", "US$20bn")
+            starts += [anchor - 3] if text[max(0, anchor - 3) : anchor].upper() == "US$" else [anchor - 1]
         for start in (*starts, anchor):
             match = regex.match(text, start)
             if match and match.start("value") <= anchor < match.end("value"):
@@ -517,7 +525,13 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
 
     for match in _DEATH_TOLL.finditer(text) if "death toll" in text.lower() else ():
         add(match.start("value"), match.end("value"), match.group("value"), "killed (death toll)", "killed", ("killed", True))
-    for match in _matches(_MONEY, text, anchors) if "$" in text else ():
+    sum_end = -1  # where the last sum ended: "€485m (£421m)" is one sum, converted
+    for match in _matches(_MONEY, text, anchors) if "$" in text or "£" in text or "€" in text else ():
+        converted = sum_end >= 0 and _CONVERTED.fullmatch(text, sum_end, match.start()) is not None
+        sum_end = match.end()
+        if converted:
+            continue
+        category = _MONEY_CATEGORIES[match.group("currency").upper()]
         noun = _MONEY_NOUN.match(text[match.end() : match.end() + 80])
         kept: list[str] = []
         for token in noun.group(1).split() if noun else ():
@@ -529,8 +543,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             kept.append(word)
             if word != token:  # the phrase ends at a full stop or a comma
                 break
-        what = " ".join(kept) or "dollars"
-        add(match.start(), match.end(), match.group("value"), what, "dollars", ("dollars", what))
+        what = " ".join(kept) or category
+        add(match.start(), match.end(), match.group("value"), what, category, (category, what))
     for match in _matches(_ADJECTIVAL_DURATION, text, anchors) if "-" in text else ():
         unit = match.group("unit").lower()
         noun, end = _lasting(text, match.start("noun"), match.end("noun"))
@@ -654,7 +668,7 @@ _BREAKDOWN_HINT = re.compile(r"alive|living|dead|deceased", re.I)
 # The smallest head count taken for the captives that a count of them gives with the same number:
 # two people and two hostages in one story are too often different people.
 SAME_CAPTIVES_FROM = 3
-_PRIORITY = ["killed", "hostages", "prisoners", "injured", "hunger", "displaced", "aid", "dollars", "weeks", "days", "months", "hours", "people"]
+_PRIORITY = ["killed", "hostages", "prisoners", "injured", "hunger", "displaced", "aid", "dollars", "euros", "pounds", "weeks", "days", "months", "hours", "people"]
 
 
 # Figures a reader gains nothing from in the key figures: how old the war is ("the 15-month war")
@@ -688,7 +702,7 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
             figures = find_figures(candidate.text, breakdown=True)
         for value, what, category, key in figures:
             number = parse_number(value)
-            if number is not None and number < 2 and category not in ("dollars",):
+            if number is not None and number < 2 and category not in _SUMS:
                 continue
             if _not_key(value, what, category, candidate.text):
                 continue
@@ -756,7 +770,7 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         # A sum of money is one row whatever it is said to pay for ("$53 billion" and "$53 billion
         # reconstruction plan").
         row = (first.value.lower() if number is None else number,
-               first.category if first.category in ("killed", "dollars") else first.what)
+               first.category if first.category == "killed" or first.category in _SUMS else first.what)
         if row in shown:
             earlier, known, was_disputed = figures[shown[row]]
             # the figure's own article first, as for a summary sentence, then the others in order
