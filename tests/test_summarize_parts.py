@@ -467,6 +467,9 @@ def test_sums_of_money_with_what_they_pay_for(text, value, what, number):
 
 @pytest.mark.parametrize("text,value,what,category,number", [
     ("That would be followed by a US$20bn reconstruction stage running until 2027.", "US$20bn", "reconstruction stage", "dollars", 20e9),
+    ("Egypt unveiled a $53 bn plan for Gaza on Tuesday.", "$53 bn", "plan", "dollars", 53e9),
+    ("Egypt unveiled a USD 53 billion plan for Gaza on Tuesday.", "USD 53 billion", "plan", "dollars", 53e9),
+    ("The region's reconstruction needs were put at $1.5trn by the bank.", "$1.5trn", "dollars", "dollars", 1.5e12),
     ("Britain pledged £1.2 billion in aid for Gaza, the foreign office said.", "£1.2 billion", "aid", "pounds", 1.2e9),
     ("The EU will give more than €120m to the Palestinian Authority this year.", "more than €120m", "euros", "euros", 120e6),
     # a sum converted in brackets is the same sum: one figure, in the currency the text gives first

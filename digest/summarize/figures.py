@@ -81,9 +81,9 @@ _DURATION_ADJECTIVES = frozenset({
     "humanitarian", "total", "near-total", "full", "brief", "fragile", "potential", "planned", "renewed", "extended",
 })
 # A sum in dollars ("$53bn", "US$20bn"), pounds ("£1.2 billion") or euros ("€120m").
-_CURRENCY = r"(?:US\$|\$|£|€)"
-_MONEY = re.compile(rf"(?<![\w.,])(?P<value>(?:{_QUALIFIER}\s+)?(?P<currency>{_CURRENCY})\s?{_CORE}(?:bn|mn|m)?\b)", re.I)
-_MONEY_CATEGORIES = {"$": "dollars", "US$": "dollars", "£": "pounds", "€": "euros"}
+_CURRENCY = r"(?:US\$|\$|£|€|USD\s)"
+_MONEY = re.compile(rf"(?<![\w.,])(?P<value>(?:{_QUALIFIER}\s+)?(?P<currency>{_CURRENCY})\s?{_CORE}(?:\s?(?:bn|mn|m|trn|tn)\b)?)", re.I)
+_MONEY_CATEGORIES = {"$": "dollars", "US$": "dollars", "USD": "dollars", "£": "pounds", "€": "euros"}
 _SUMS = frozenset(_MONEY_CATEGORIES.values())
 _CONVERTED = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|some|approximately|or|nearly|almost)?\s*")  # between a sum and its conversion
 # What a sum pays for: the words after it, up to a word that starts a new phrase ("$53bn plan to
@@ -171,7 +171,8 @@ def _instalment(value: str, sentence: str) -> bool:
 
 
 _QUALIFIER_PREFIX = re.compile(rf"^{_QUALIFIER}\s+")
-_LEADING_NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(bn|mn|m)\b|\s+(\w+))?")
+_LEADING_NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(bn|mn|m|trn|tn)\b|\s+(\w+))?")
+_SHORT_UNITS = {"bn": 1e9, "mn": 1e6, "m": 1e6, "trn": 1e12, "tn": 1e12}  # "$53bn", "$53 bn", "$3m", "$1.5trn"
 
 
 # The low end of a range written before its top: "between 990 and 1,650", "700 to 1,000", "700-1,000".
@@ -184,15 +185,17 @@ def parse_number(value: str) -> float | None:
     """The number a value states ("about 1,200" -> 1200, "$2.5 billion" -> 2.5e9, "six" -> 6,
     "between 990 and 1,650" -> 990); None for "dozens", "thousands" and the like."""
     text = _QUALIFIER_PREFIX.sub("", value.strip().lower()).replace("$", "").lstrip("£€").strip()
-    if text[:2] == "us" and text[2:3].isdigit():  # "US$20bn"
+    if text[:3] == "usd":  # "USD 53 billion"
+        text = text[3:].lstrip()
+    elif text[:2] == "us" and text[2:3].isdigit():  # "US$20bn"
         text = text[2:]
     if text.startswith("between "):
         text = text[8:].lstrip()
     match = _LEADING_NUMBER.match(text)
     if match:
         number = float(match.group(1).replace(",", ""))
-        if match.group(2):  # "$53bn", "$3m"
-            return number * (1e9 if match.group(2) == "bn" else 1e6)
+        if match.group(2):
+            return number * _SHORT_UNITS[match.group(2)]
         return number * _UNITS.get(match.group(3) or "", 1)
     parts = re.split(r"[- ]", text)
     if parts and parts[0] in _SMALL:
@@ -484,6 +487,8 @@ def _matches(regex: re.Pattern, text: str, anchors: list[int]) -> list[re.Match]
         starts = [qualifier.start()] if qualifier else []
         if anchor and text[anchor - 1] in "$£€":  # a sum: its currency first ("$53bn", "US$20bn")
             starts += [anchor - 3] if text[max(0, anchor - 3) : anchor].upper() == "US$" else [anchor - 1]
+        elif text[max(0, anchor - 4) : anchor].upper() == "USD ":
+            starts += [anchor - 4]
         for start in (*starts, anchor):
             match = regex.match(text, start)
             if match and match.start("value") <= anchor < match.end("value"):
@@ -526,12 +531,12 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
     for match in _DEATH_TOLL.finditer(text) if "death toll" in text.lower() else ():
         add(match.start("value"), match.end("value"), match.group("value"), "killed (death toll)", "killed", ("killed", True))
     sum_end = -1  # where the last sum ended: "€485m (£421m)" is one sum, converted
-    for match in _matches(_MONEY, text, anchors) if "$" in text or "£" in text or "€" in text else ():
+    for match in _matches(_MONEY, text, anchors) if "$" in text or "£" in text or "€" in text or "USD" in text else ():
         converted = sum_end >= 0 and _CONVERTED.fullmatch(text, sum_end, match.start()) is not None
         sum_end = match.end()
         if converted:
             continue
-        category = _MONEY_CATEGORIES[match.group("currency").upper()]
+        category = _MONEY_CATEGORIES[match.group("currency").strip().upper()]
         noun = _MONEY_NOUN.match(text[match.end() : match.end() + 80])
         kept: list[str] = []
         for token in noun.group(1).split() if noun else ():
