@@ -1129,6 +1129,12 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      ["Majed al-Ansari", None]),
     # a title in quotation marks is no quote
     ("The plan, in a document titled “The Comprehensive Plan to End the War,” has twenty points.", []),
+    # told whom, before the quote
+    ("Hamas official Basem Naim told Reuters: “We have shown all the flexibility needed.”", ["Basem Naim"]),
+    ("Majed al-Ansari told reporters on Tuesday: “The talks are in their final stage.”", ["Majed al-Ansari"]),
+    ("A Hamas member told AFP, “The resistance is committed to the truce as long as the occupation is.”",
+     ["A Hamas member"]),
+    ("Witkoff told Fox News in an interview: “We have a deal framework that both sides can accept.”", ["Witkoff"]),
 ])
 def test_who_speaks_a_quote_read_from_the_sentence_around_it(body, speakers):
     assert [who for _, who, _ in quotes_in(article(body))] == speakers
