@@ -49,7 +49,7 @@ _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,90}}?)\s+
 _TOLD = r"told\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|reporters|journalists|the (?:media|press))"
 _BEFORE = re.compile(
     rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?)\s+(?:{_TOLD}|{_SAY})"
-    rf"(?:\s+(?:in (?:a|an|its|their|his|her) (?:[\w-]+ ){{0,2}}?(?:statement|interview|post|message|speech|briefing)|on \w+|at [^,:]+|to [^,:]+)){{0,2}}"
+    rf"(?:\s+(?:in (?:a|an|its|their|his|her) (?:[\w-]+ ){{0,2}}?(?:statement|interview|post|message|speech|briefing)|on \w+|at [^,:]+|to [^,:]+))?"
     rf"\s*[:,]?\s*(?:that\s+)?$"
 )
 # Where the speaker's description ends; "familiar with" and "briefed on" are part of it ("a source
