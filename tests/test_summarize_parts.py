@@ -1135,6 +1135,13 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("A Hamas member told AFP, “The resistance is committed to the truce as long as the occupation is.”",
      ["A Hamas member"]),
     ("Witkoff told Fox News in an interview: “We have a deal framework that both sides can accept.”", ["Witkoff"]),
+    # an appositive between the speaker and the verb, or the name as the appositive
+    ("Sheikh Mohammed bin Abdulrahman Al Thani, Qatar’s prime minister, said: “We are in the final stages of the talks.”",
+     ["Mohammed bin Abdulrahman Al Thani"]),
+    ('U.S. President Joe Biden, asked about the prospects for a deal, said: "There is no expectation at this point, but we are pushing."',
+     ["Joe Biden"]),
+    ('The Israeli ambassador to the US, Yechiel Leiter, said: "If we did not get them this time, we will get them next time."',
+     ["Yechiel Leiter"]),
 ])
 def test_who_speaks_a_quote_read_from_the_sentence_around_it(body, speakers):
     assert [who for _, who, _ in quotes_in(article(body))] == speakers

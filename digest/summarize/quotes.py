@@ -45,10 +45,12 @@ _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
 # After the closing mark: `, said X` or `, X said`.
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_SAY}\s+(?P<who>[^.,;:!?“”\"]+)")
 _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,90}}?)\s+(?:{_SAY}|(?:was|were)\s+quoted\s+as\s+saying)\b")
-# Before the opening mark: `X said: ` or `X said, ` or `X said that `; `X told Reuters: `.
+# Before the opening mark: `X said: ` or `X said, ` or `X said that `; `X told Reuters: `; an
+# appositive between them, which may be the name (`X, Qatar's prime minister, said: `, `Israel's
+# ambassador to the US, Yechiel Leiter, said: `; see speaker_from).
 _TOLD = r"told\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|reporters|journalists|the (?:media|press))"
 _BEFORE = re.compile(
-    rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?)\s+(?:{_TOLD}|{_SAY})"
+    rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?(?:,[^,.;:!?“”\"]{{1,80}},)?)\s+(?:{_TOLD}|{_SAY})"
     rf"(?:\s+(?:in (?:a|an|its|their|his|her) (?:[\w-]+ ){{0,2}}?(?:statement|interview|post|message|speech|briefing)|on \w+|at [^,:]+|to [^,:]+))?"
     rf"\s*[:,]?\s*(?:that\s+)?$"
 )
