@@ -1141,7 +1141,12 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ('U.S. President Joe Biden, asked about the prospects for a deal, said: "There is no expectation at this point, but we are pushing."',
      ["Joe Biden"]),
     ('The Israeli ambassador to the US, Yechiel Leiter, said: "If we did not get them this time, we will get them next time."',
-     ["Yechiel Leiter"]),
+     ["Yechiel Leiter"]),    # verbs of speech beyond "said"
+    ("Senior Hamas member Suhail al-Hindi spoke to Al Jazeera.\n\n“The blood of the leaders is like the blood of any "
+     "child,” al-Hindi asserted.", ["al-Hindi"]),
+    ('Donald Trump told reporters a deal was close. He remarked, "Negotiations are going along very well," and left.',
+     ["Donald Trump"]),
+    ("“We will not settle for less than total victory,” Netanyahu emphasised.", ["Netanyahu"]),
 ])
 def test_who_speaks_a_quote_read_from_the_sentence_around_it(body, speakers):
     assert [who for _, who, _ in quotes_in(article(body))] == speakers

@@ -38,7 +38,9 @@ MIN_WORDS = 5
 
 _SAY = (
     r"(?:said|says|told|added|wrote|stated|declared|warned|insisted|stressed|noted|explained|argued|"
-    r"continued|asked|replied|responded|tweeted|posted|announced|claimed|urged|vowed|cautioned|acknowledged)"
+    r"continued|asked|replied|responded|tweeted|posted|announced|claimed|urged|vowed|cautioned|acknowledged|"
+    r"asserted|affirmed|remarked|emphasi[sz]ed|commented|reiterated|admitted|conceded|maintained|predicted|"
+    r"lamented|complained|quipped|recalled|underlined|pointed out)"
 )
 _QUOTED = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]+)»")
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
