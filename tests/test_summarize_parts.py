@@ -1464,3 +1464,14 @@ def test_a_list_item_s_mark_is_not_part_of_its_sentence():
     assert by_start["Israeli"].penalty == 1.0  # not read as a sentence cut at its start
     # a dash before lower case is no list mark: what follows is a fragment, and stays penalised as one
     assert "starts mid-sentence" in by_start["-"].reasons
+
+
+@pytest.mark.parametrize("text,what", [
+    ("Israel released 90 Palestinian women and children from Ofer prison on Sunday.", "Palestinian women and children (released)"),
+    ("The strike killed 20 women and children in Rafah, the civil defence said.", "women and children killed"),
+    ("Israel freed 39 women and minors held in its jails, the prison service said.", "women and minors (released)"),
+    # two counts stay two
+    ("The strike killed 20 women and 15 children, the civil defence said.", "women killed"),
+])
+def test_a_count_of_two_groups_joined_by_and_names_both(text, what):
+    assert find_figures(text)[0][1] == what

@@ -447,6 +447,9 @@ _TAKEN_BEFORE = re.compile(r"\b(?:kidnapp\w+|abduct\w+)\s+(?:of\s+)?(?:(?:about|
 # A second group of people before the captives' noun: "50 women and children hostages".
 _PAIRED_HEAD = re.compile(
     r"\s+and\s+(?:children|women|minors|teenagers|girls|boys|elderly)\s+(?P<captive>hostages?|captives?|prisoners?|detainees?)\b", re.I)
+# A second group counted with the first: "90 Palestinian women and children" (one count, not of women alone).
+_GROUPS = frozenset({"children", "women", "minors", "teenagers", "girls", "boys", "elderly", "men"})
+_JOINED_GROUP = re.compile(rf"\s+and\s+(?:{'|'.join(sorted(_GROUPS))})\b", re.I)
 # A part of the people counted before: "including 64 children", "among them 12 women".
 _PART_NAMED = re.compile(r"\b(?:including|among them|among whom|of whom)\s+(?:(?:about|around|some|at least|more than|nearly)\s+)?$", re.I)
 # ... and right after it: "251 others were taken hostage", "250 people abducted".
@@ -568,6 +571,9 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         if paired:  # "50 women and children hostages" are hostages
             category = "prisoners" if paired.group("captive").lower().startswith(("prisoner", "detainee")) else "hostages"
             phrase += paired.group()
+        elif category == "people" and head.lower() in _GROUPS:
+            joined = _JOINED_GROUP.match(text, match.end())
+            phrase += joined.group() if joined else ""  # "90 Palestinian women and children", all of them
         if category == "people" and _near(_PRISON, text, match.start(), match.end(), 0, 30):
             category = "prisoners"  # "350 Palestinians from Israeli prisons"
         if category == "people" and _CAPTIVES_INCLUDE.search(text, max(0, match.start() - 60), match.start()):
