@@ -79,6 +79,11 @@ class Source:
     received: bool = False  # `date` is when digest first saw it: the source gave no publication date
     origin: str = ""  # the file it came from, when there is no web address to show
 
+    @property
+    def published(self) -> datetime | None:
+        """When the article says it was published; None when it gave no date (`date` is then when it was received)."""
+        return None if self.received else self.date
+
 
 @dataclass(frozen=True)
 class Section:
@@ -463,7 +468,7 @@ DATED_SPAN_DAYS = 2
 
 
 def _spans_days(sources: typing.Sequence[Source], tz: ZoneInfo) -> bool:
-    days = [_aware_in(s.date, tz).astimezone(tz).date() for s in sources if s.date and not s.received]
+    days = [_aware_in(s.published, tz).astimezone(tz).date() for s in sources if s.published]
     return bool(days) and (max(days) - min(days)).days >= DATED_SPAN_DAYS
 
 
@@ -473,7 +478,7 @@ def _dated(lines: typing.Iterable[Line], sources: typing.Sequence[Source]) -> tu
     by_number = {s.number: s for s in sources}
     return tuple(
         dataclasses.replace(line, published=next(
-            (by_number[n].date for n in line.sources if n in by_number and by_number[n].date and not by_number[n].received), None))
+            (by_number[n].published for n in line.sources if n in by_number and by_number[n].published), None))
         for line in lines
     )
 
