@@ -84,6 +84,8 @@ _DURATION_ADJECTIVES = frozenset({
 _CURRENCY = r"(?:US\$|\$|£|€|USD\s)"
 _MONEY = re.compile(rf"(?<![\w.,])(?P<value>(?:{_QUALIFIER}\s+)?(?P<currency>{_CURRENCY})\s?{_CORE}(?:\s?(?:bn|mn|m|trn|tn)\b)?)", re.I)
 _MONEY_CATEGORIES = {"$": "dollars", "US$": "dollars", "USD": "dollars", "£": "pounds", "€": "euros"}
+_CURRENCY_START = re.compile(rf"^{_CURRENCY}\s?", re.I)  # a value's currency, for its number
+_CURRENCY_END = re.compile(rf"{_CURRENCY}$", re.I)  # a currency right before a number, for where its sum starts
 _SUMS = frozenset(_MONEY_CATEGORIES.values())
 _CONVERTED = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|some|approximately|or|nearly|almost)?\s*")  # between a sum and its conversion
 # What a sum pays for: the words after it, up to a word that starts a new phrase ("$53bn plan to
@@ -184,11 +186,7 @@ _RANGE = re.compile(rf"^(?:between\s+)?({_RANGE_NUMBER})\s*(?:and|to|-|–)\s*({
 def parse_number(value: str) -> float | None:
     """The number a value states ("about 1,200" -> 1200, "$2.5 billion" -> 2.5e9, "six" -> 6,
     "between 990 and 1,650" -> 990); None for "dozens", "thousands" and the like."""
-    text = _QUALIFIER_PREFIX.sub("", value.strip().lower()).replace("$", "").lstrip("£€").strip()
-    if text[:3] == "usd":  # "USD 53 billion"
-        text = text[3:].lstrip()
-    elif text[:2] == "us" and text[2:3].isdigit():  # "US$20bn"
-        text = text[2:]
+    text = _CURRENCY_START.sub("", _QUALIFIER_PREFIX.sub("", value.strip().lower())).replace("$", "").strip()
     if text.startswith("between "):
         text = text[8:].lstrip()
     match = _LEADING_NUMBER.match(text)
@@ -488,10 +486,8 @@ def _matches(regex: re.Pattern, text: str, anchors: list[int]) -> list[re.Match]
         if qualifier and _PHRASAL_OVER.search(text, max(0, anchor - 40), anchor):
             qualifier = None
         starts = [qualifier.start()] if qualifier else []
-        if anchor and text[anchor - 1] in "$£€":  # a sum: its currency first ("$53bn", "US$20bn")
-            starts += [anchor - 3] if text[max(0, anchor - 3) : anchor].upper() == "US$" else [anchor - 1]
-        elif text[max(0, anchor - 4) : anchor].upper() == "USD ":
-            starts += [anchor - 4]
+        currency = _CURRENCY_END.search(text, max(0, anchor - 4), anchor)
+        starts += [currency.start()] if currency else []  # a sum: its currency first ("$53bn", "US$20bn", "USD 53 billion")
         for start in (*starts, anchor):
             match = regex.match(text, start)
             if match and match.start("value") <= anchor < match.end("value"):
