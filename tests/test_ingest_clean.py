@@ -491,6 +491,42 @@ def test_mojibake_in_title_body_and_byline_is_repaired(damaged, repaired_text):
     assert cleaned.author == "José Álvarez"
 
 
+def _read_as_thai_page(text: str) -> str:
+    """`text` damaged as a page that read UTF-8 as Windows-874 was: each byte that code page lacks
+    became Windows-1252's character, or was lost where that has none either."""
+    out = []
+    for byte in text.encode("utf-8"):
+        for codec in ("cp874", "cp1252"):
+            try:
+                out.append(bytes([byte]).decode(codec))
+                break
+            except UnicodeDecodeError:
+                continue
+    return "".join(out)
+
+
+@pytest.mark.parametrize("text", [
+    "A senior Hamas official said reports of Qatar agreeing to expel the group were “baseless” and a “pressure tactic,” adding that no one had asked them to leave.",
+    "Qatar’s mediation — paused, not over — will resume when both sides show “seriousness”… officials said.",
+    "The café owner in Zürich said the envoy’s plan was a ‘first step’ – no more.",
+])
+def test_text_read_as_the_thai_code_page_is_repaired(text):
+    damaged = _read_as_thai_page(text)
+    assert "\u0e42\u20ac" in damaged and damaged != text  # "โ€": how such a page shows its quotes
+    cleaned = clean_body(_read_as_thai_page("Qatar’s talks — paused"), damaged + " The talks went on late into the night.")
+    assert cleaned.title == "Qatar’s talks — paused"
+    assert cleaned.text.startswith(text)
+
+
+def test_thai_text_is_not_taken_for_damage():
+    # genuine Thai and Thai-looking runs stay as they are, with or without a damaged quote elsewhere
+    text = "The Thai foreign ministry (กระทรวงการต่างประเทศ) said two Thai hostages were freed, “at last”."
+    assert clean_body("Thai hostages freed in Gaza", text + " The talks went on.").text.startswith(text)
+    damaged = _read_as_thai_page("“at last”")
+    assert clean_body("Thai hostages freed", f"The ministry (กระทรวง) said {damaged} The talks went on.").text \
+        .startswith("The ministry (กระทรวง) said “at last” The talks went on.")
+
+
 @pytest.mark.parametrize("text", [
     "Talks in Zürich, São Paulo and Sde Teiman resumed; the café owner, Ahmed Al‑Sharaa’s aide, was naïve.",
     "Hamas (حماس) and Israel (ישראל) agreed to a €5 million fund, the ministry said — “a start”.",

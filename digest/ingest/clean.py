@@ -17,9 +17,10 @@ The rules are general, not a list of known strings:
   the author, an agency credit the outlet when none is known, and a leading dateline ("CAIRO —",
   "DOHA, Qatar (Reuters) -", "JERUSALEM, March 3 (AP) —") the place.
 Before all of these, text that went through the wrong encoding on its way to us ("itâ€™s" for
-"it’s": UTF-8 read as Windows-1252 or Latin-1, by the site or a copy before it) is repaired and
-HTML entities left in text without markup ("Hamas&#8217;s", "&quot;") are decoded (ftfy); text
-with neither is left exactly as it is.
+"it’s": UTF-8 read as Windows-1252, Latin-1 or the Thai code page, by the site or a copy before
+it) is repaired and HTML entities left in text without markup ("Hamas&#8217;s", "&quot;") are
+decoded (ftfy, and _thai_page_repaired for the code page ftfy does not know); text with neither
+is left exactly as it is.
 A line that reads as a sentence is only dropped by the caption, pointer, credit, site-talk
 and bio rules, which look for what a news sentence does not say.
 """
@@ -353,9 +354,75 @@ _REPAIRS = TextFixerConfig(
 
 
 def repaired(text: str | None) -> str | None:
-    """`text` with mojibake undone ("itâ€™s" -> "it’s") and, unless it holds markup, HTML
-    entities decoded ("Hamas&#8217;s" -> "Hamas’s"); unchanged when it has neither."""
-    return fix_text(text, _REPAIRS) if text else text
+    """`text` with mojibake undone ("itâ€™s" -> "it’s", "itโ€™s" -> "it’s") and, unless it holds
+    markup, HTML entities decoded ("Hamas&#8217;s" -> "Hamas’s"); unchanged when it has neither."""
+    return fix_text(_thai_page_repaired(text), _REPAIRS) if text else text
+
+
+# UTF-8 read as the Thai code page (Windows-874), which ftfy does not know: "โ€œbaselessโ€" for
+# "“baseless”". Its tell is "โ€", the first two bytes of every curly quote, dash and ellipsis: a
+# Thai vowel before a euro sign, which Thai text does not write. Only text with the tell is
+# touched, and in it only what turns back into bytes of a UTF-8 sequence that decodes to the
+# punctuation an English page holds, or to a Latin letter beside another ("cafรฉ": "café"); Thai
+# words stay, though two Thai letters may read as an accented one ("รต" as "õ"). Bytes the code page lacks
+# came through as Windows-1252's characters or as C1 controls ("โ€œ": 0x9C as "œ"), or were
+# lost: "โ€" with its third byte gone was most likely "”" (0x9D, which neither code page has).
+_THAI_TELL = "\u0e42\u20ac"  # "โ€"
+
+
+def _bytes_as_read() -> dict[str, int]:
+    """The characters the bytes 0x80-0xF4 may have become, and the byte of each: Windows-874's,
+    else Windows-1252's, and the C1 control of each byte under 0xA0, where a copy kept it."""
+    out: dict[str, int] = {}
+    for code in range(0x80, 0xF5):
+        for codec in ("cp874", "cp1252"):
+            try:
+                out.setdefault(bytes([code]).decode(codec), code)
+                break
+            except UnicodeDecodeError:
+                continue
+        if code < 0xA0:
+            out.setdefault(chr(code), code)
+    return out
+
+
+_THAI_BYTES = _bytes_as_read()
+
+
+def _read_as(low: int, high: int) -> str:
+    return re.escape("".join(char for char, code in _THAI_BYTES.items() if low <= code <= high))
+
+
+_NEXT = f"[{_read_as(0x80, 0xBF)}]"  # a continuation byte
+_THAI_SEQUENCE = re.compile(
+    f"[{_read_as(0xC2, 0xDF)}]{_NEXT}|[{_read_as(0xE0, 0xEF)}]{_NEXT}{{2}}|[{_read_as(0xF0, 0xF4)}]{_NEXT}{{3}}"
+    f"|{_THAI_TELL}(?!{_NEXT})"
+)
+# What a sequence may decode to: Latin letters and signs, general punctuation, currency, "™"
+_ENGLISH_PAGE = re.compile("[\u00a0-\u024f\u2000-\u20cf\u2100-\u214f]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+def _thai_page_repaired(text: str) -> str:
+    if _THAI_TELL not in text:
+        return text
+    return _THAI_SEQUENCE.sub(_thai_sequence, text)
+
+
+def _thai_sequence(match: re.Match) -> str:
+    found = match.group()
+    raw = bytes(_THAI_BYTES[c] for c in found) if found != _THAI_TELL else b"\xe2\x80\x9d"
+    try:
+        char = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return found
+    if not _ENGLISH_PAGE.fullmatch(char):
+        return found
+    if char.isalpha():
+        text, start, end = match.string, match.start(), match.end()
+        if not _ASCII_LETTER.match(text[start - 1:start] or " ") and not _ASCII_LETTER.match(text[end:end + 1] or " "):
+            return found
+    return char
 
 
 def clean_body(title: str, body: str, author: str | None = None, place: str | None = None) -> Cleaned:
