@@ -1147,6 +1147,30 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ('Donald Trump told reporters a deal was close. He remarked, "Negotiations are going along very well," and left.',
      ["Donald Trump"]),
     ("“We will not settle for less than total victory,” Netanyahu emphasised.", ["Netanyahu"]),
+    # where the words were published, between the verb and the quote
+    ("Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani wrote online: “How can mediation succeed when one "
+     "party assassinates the negotiator?”", ["Mohammed bin Abdulrahman Al Thani"]),
+    ("Egypt's foreign minister Badr Abdelatty asked on social media: “Who will rebuild the homes of two million people?”",
+     ["Badr Abdelatty"]),
+    ("President-elect Donald Trump, who takes office on January 20, claimed credit first, writing on his Truth Social "
+     "platform: “WE HAVE A DEAL FOR THE HOSTAGES IN THE MIDDLE EAST.”", ["Donald Trump"]),
+    # a name with "al-" inside, as the subject of a participle
+    ("Senior Hamas official Izzat al-Rishq denied the claim, saying: “Hamas is committed to the agreement announced by the mediators.”",
+     ["Izzat al-Rishq"]),
+    ('An Israeli official at the meeting quoted Netanyahu as telling lawmakers: "I am ready, even now, to accept it."', ["Netanyahu"]),
+    # a long name with its titles after the quote; an adverb before the verb is not part of the speaker
+    ("“Political assassinations while talks continue lead us to ask how mediation can succeed,” Qatari Prime Minister and "
+     "Minister of Foreign Affairs Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani wrote on X.",
+     ["Mohammed bin Abdulrahman bin Jassim Al Thani"]),
+    ("The Hamas leader confidently declared: “We will not hand over our weapons to anyone at all.”", ["The Hamas leader"]),
+    # no attribution of its own: the quote goes on with the report it follows, in its sentence or the one before
+    ("Prime Minister Benjamin Netanyahu spoke at the embassy.\n\nNetanyahu said later, in remarks to reporters, that the strike was "
+     "justified. “At the beginning of the war I promised that Israel would reach them.”", ["Netanyahu"]),
+    ("President Donald Trump welcomed it.\n\nTrump posted the statement and wrote that “Israel must immediately stop the bombing of Gaza.”",
+     ["Trump"]),
+    # ... but not the end of a body's name, nor a statement
+    ("Qatar's Ministry of Foreign Affairs announced the pause today. “The State of Qatar announces the success of its mediation,” the statement read.",
+     [None]),
 ])
 def test_who_speaks_a_quote_read_from_the_sentence_around_it(body, speakers):
     assert [who for _, who, _ in quotes_in(article(body))] == speakers

@@ -5,7 +5,8 @@ to at least five words; shorter ones are scare quotes or labels. The speaker is 
 attribution beside it: `"...," X said`, `"...," said X`, `X said: "..."`, `X rejected the plan,
 stating: "..."` (after a quote that ends its sentence with a full stop, the attribution before
 it comes first: the sentence after is someone else's). A name in quotation marks (a document
-"titled "..."") is no quote. A name at the end of
+"titled "..."") is no quote. A quote with no attribution of its own goes on with the report it
+follows: `Netanyahu said the strike was justified. "At the beginning ..."`. A name at the end of
 the attribution ("Hamas official Osama Hamdan") gives the person; without one, the description
 ("an Israeli official") is the speaker; one that only points back ("the forum", "the official") is
 whom this paragraph or the one before names so (the Hostages Forum, a senior Hamas official,
@@ -46,14 +47,17 @@ _QUOTED = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
 # After the closing mark: `, said X` or `, X said`.
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_SAY}\s+(?P<who>[^.,;:!?“”\"]+)")
-_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,90}}?)\s+(?:{_SAY}|(?:was|were)\s+quoted\s+as\s+saying)\b")
+_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|(?:was|were)\s+quoted\s+as\s+saying)\b")
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `; `X told Reuters: `; an
 # appositive between them, which may be the name (`X, Qatar's prime minister, said: `, `Israel's
 # ambassador to the US, Yechiel Leiter, said: `; see speaker_from).
 _TOLD = r"told\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|reporters|journalists|the (?:media|press))"
+# Where the words were published or when: "wrote online", "on X", "on his Truth Social platform",
+# "on social media", "on Monday".
+_WHERE = r"(?:online|on (?:social media|(?:(?:his|her|its|their) )?(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?: (?:account|platform|page|channel))?|\w+)))"
 _BEFORE = re.compile(
     rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?(?:,[^,.;:!?“”\"]{{1,80}},)?)\s+(?:{_TOLD}|{_SAY})"
-    rf"(?:\s+(?:in (?:a|an|its|their|his|her) (?:[\w-]+ ){{0,2}}?(?:statement|interview|post|message|speech|briefing)|on \w+|at [^,:]+|to [^,:]+))?"
+    rf"(?:\s+(?:in (?:a|an|its|their|his|her) (?:[\w-]+ ){{0,2}}?(?:statement|interview|post|message|speech|briefing)|{_WHERE}|at [^,:]+|to [^,:]+))?"
     rf"\s*[:,]?\s*(?:that\s+)?$"
 )
 # Where the speaker's description ends; "familiar with" and "briefed on" are part of it ("a source
@@ -195,7 +199,8 @@ _AFFILIATION = {"of", "from", "in", "with"}
 
 _ACTED = re.compile(
     r"\s+(?:[a-z]+\s+and|(?:issued|released|published|posted|put out)\s+(?:a|an|its|the)\s+statement\b.*"
-    r"|(?:reportedly|also|later|then|earlier|previously|again|once|further|separately|publicly|privately|had|has|have|would|will))$"
+    r"|(?:reportedly|also|later|then|earlier|previously|again|once|further|separately|publicly|privately|had|has|have|would|will)"
+    r"|(?!(?:family|ally|assembly|rally|daily|weekly|monthly|only|early|holy|supply|anomaly)$)[a-z]{2,}ly)$"
 )
 
 
@@ -219,8 +224,8 @@ def speaker_from(phrase: str) -> str | None:
         return parts[-1].lower()  # "... approach, he (says)": he
     for part in reversed(parts):  # "the group's spokesman, Hazem Qassem": the name is the appositive
         tokens = part.split()
-        if len(tokens) > 10:
-            continue
+        if len(tokens) > 10 and _run_start(tokens) > 0:
+            continue  # a clause, not a name with its titles ("Qatari Prime Minister and Minister of Foreign Affairs Sheikh ...")
         start = _run_start(tokens)
         link = start - 2 if start > 1 and tokens[start - 1].lower() in ("the", "a") else start - 1
         titled = _trailing_name(tokens[start:])
@@ -292,7 +297,7 @@ def _leading_person(tokens: list[str]) -> str | None:
 # Attributions without a speech verb of the speaker's own: "According to Witkoff, "..."", "Al
 # Jazeera quoted al-Hindi as saying: "..."" and, after the quote, "..., Al Jazeera quoted al-Hindi as saying".
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.,;:!?“”\"]{2,80}?)\s*[:,]\s*$")
-_QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) as saying\s*[:,]?\s*$")
+_QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) as (?:saying|telling [^.,;:!?“”\"]{1,40})\s*[:,]?\s*$")
 # When the words were said, between the quote and its speaker: "..." on Friday, the office said.
 _WHEN_AFTER = re.compile(
     r"^\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -325,7 +330,7 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
     one before the quote, when there is one."""
 
     def after() -> str | None:
-        text = _WHEN_AFTER.sub("", _hide_abbreviations(paragraph[end : end + 120]), count=1)
+        text = _WHEN_AFTER.sub("", _hide_abbreviations(paragraph[end : end + 170]), count=1)
         for regex in (_QUOTED_AS_AFTER, _AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
             match = regex.match(text)
             if match:
@@ -348,10 +353,12 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
     return first() or second()
 
 
+# The lower-case words inside a name: "Izzat al-Rishq", "Mohammed bin Salman", "Abu Obeida".
+_IN_NAME = r"(?:al|el)-[A-Z][\w'’.-]*|al|el|bin|abu"
 # A person as the subject of a speech verb, with an optional appositive: "Tom Fletcher, the UN
 # humanitarian chief, said".
 _SPEAKS = re.compile(
-    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|and(?=\s+[A-Z]))){{0,7}})(?:,[^,.;“”\"]{{1,80}},)?\s+{_SAY}\b"
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|and(?=\s+[A-Z]))){{0,7}})(?:,[^,.;“”\"]{{1,80}},)?\s+{_SAY}\b"
 )
 _SAID = re.compile(rf"\b{_SAY}\b")
 
@@ -370,7 +377,8 @@ def _speaking(said: re.Match, paragraph: str) -> str | None:
 
 # A quote the sentence's subject speaks through a participle: "Nakhala rejected the plan, stating: "...""
 _PARTICIPLE = re.compile(
-    r",\s*(?:saying|stating|adding|writing|declaring|warning|insisting|noting|telling (?:[A-Z][\w.'’-]*\s?){1,3})(?:\s+that)?\s*[:,]?\s*$"
+    r",\s*(?:saying|stating|adding|writing|posting|declaring|warning|insisting|noting|telling (?:[A-Z][\w.'’-]*\s?){1,3})"
+    rf"(?:\s+{_WHERE})?(?:\s+that)?\s*[:,]?\s*$"
 )
 # A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "...""
 _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known as)\s*$", re.I)
@@ -387,7 +395,7 @@ _IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|bro
 # Someone doing something, an appositive allowed: "Einav Zangauker, whose son ..., issued a blunt
 # appeal", "Opposition leader Yair Lapid praised Trump". The subject "he" or "she" points back to.
 _ACTS = re.compile(
-    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu|of|for)){{0,7}})(?:,[^.;“”\"]{{1,160}}?,|,(?=\s))?"
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|of|for)){{0,7}})(?:,[^.;“”\"]{{1,160}}?,|,(?=\s))?"
     rf"\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
     rf"(?P<verb>{_SAY}|[a-z]+ed|{_IRREGULAR})\b"
 )
@@ -509,7 +517,7 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
 
 # Someone doing anything, in any tense: "Adam Boehler defends his talks, saying, "...""
 _ACTS_ANY = re.compile(
-    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|bin|abu)){{0,7}})"
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME})){{0,7}})"
     rf"\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?(?P<verb>[a-z]+)\b"
 )
 
@@ -577,7 +585,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             heard(paragraph, cursor, match.start())
             text = next(g for g in match.groups() if g is not None).strip()
             speaker = _attribution(paragraph, match.start(), match.end())
-            if speaker is None and _PARTICIPLE.search(paragraph, max(0, match.start() - 30), match.start()):
+            if speaker is None and _PARTICIPLE.search(paragraph, max(0, match.start() - 70), match.start()):
                 speaker = _subject_before(paragraph[: match.start()], people) \
                     or _subject_before(paragraph[: match.start()], people, acts=_ACTS_ANY)
             between = paragraph[cursor : match.start()]
@@ -611,6 +619,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = previous  # "...," she said. "Second sentence."
             elif speaker is None and only_quote:
                 speaker = carried
+            if speaker is None:  # "Netanyahu said ... that ... . "At the beginning ...""; "Trump wrote that Hamas was "...""
+                speaker = _reporting(paragraph[: match.start()], people, surnames)
             title = _title_only(speaker)
             if title:  # "the US president added": the one the article named so before
                 speaker = _titled(title, "\n\n".join([*paragraphs[:number], paragraph[: match.start()]]), people) or speaker
@@ -625,6 +635,32 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
     return out
+
+
+_NAME_GOES_ON = re.compile(r"(?:\b(?:of|for|and)|[’']s)\s+$")
+
+
+def _reporting(before: str, people: set[str], surnames: set[str]) -> str | None:
+    """The person who speaks in the sentence that holds a quote, before it ("Trump wrote that Hamas
+    was "..."", "Biden said ... and that "...""), or, for a quote that opens a sentence, in the
+    sentence before ("Netanyahu said the strike was justified. "At the beginning ...""): a quote
+    without an attribution of its own goes on with the report it follows."""
+    sentences = _SENTENCE_END.split(before.rstrip())
+    if len(sentences) > 1 and not sentences[-1].strip(" ,;:—–-"):
+        sentences.pop()
+    last = sentences[-1] if sentences else ""
+    if not last.strip(" ,;:—–-") and len(sentences) > 1:
+        last = sentences[-2]
+    found = None
+    if _SAID.search(last):
+        for said in _SPEAKS.finditer(last):
+            found = said
+    if found is None or _NAME_GOES_ON.search(last, 0, found.start()):
+        return None  # "Qatar's Ministry of Foreign Affairs announced": "Affairs" is the end of a body's name
+    who = _speaking(found, last)
+    if who and _is_name(who) and (len(who.split()) > 1 or who in people or _surname(who) in surnames):
+        return who
+    return None
 
 
 # A body described rather than named: "the terror group", "the Palestinian militant group".
