@@ -18,7 +18,7 @@ from digest.summarize.figures import DISPUTED_EXTRA, MAX_FIGURES, extract_figure
 from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
 from digest.summarize.scoring import OfflineTokenizer, concept_matrix, content_terms, lexrank, percentile, sumy_ratings
 from digest.summarize.select import (
-    MeaningSpace, figure_counts, main_clause, meaning_terms, mmr_select, said_by_graph, told_share,
+    ALIKE_FROM, SAME_CONTENT, MeaningSpace, figure_counts, main_clause, meaning_terms, mmr_select, said_by_graph, told_share,
 )
 from digest.text import content_key, paragraph_sentences, quick_sentences, split_sentences, words
 
@@ -400,6 +400,22 @@ def test_two_wires_leading_with_one_announcement_are_one_claim_however_they_go_o
     scores = np.array([1.0, 0.95, 0.5])
     assert mmr_select(scores, space, 2, novelty=0.0)[:2] == [0, 1]
     assert mmr_select(scores, space, 2, novelty=0.0, texts=texts) == [0, 2]  # ... but one claim
+
+
+def test_a_second_wording_of_a_picked_point_gives_way_to_another_point():
+    # real18: two outlets on one sticking point, in words too different to be one sentence
+    candidates, space = one_sentence_articles([
+        "A key point of contention in the talks is Israel's demand to keep troops in the Philadelphi corridor on the border.",
+        "One of the sticking points in the talks is Israel's insistence on keeping troops in the Philadelphi corridor.",
+        "The talks in Cairo on Sunday ended without an agreement, two Egyptian security sources said.",
+    ])
+    similarity = space.similarity_to(0)[1]
+    assert ALIKE_FROM < similarity < SAME_CONTENT  # alike, not the same
+    scores = np.array([1.0, 0.95, 0.8])
+    assert mmr_select(scores, space, 2, novelty=0.0) == [0, 1]
+    assert mmr_select(scores, space, 2, novelty=0.0, alike=0.5) == [0, 2]
+    # the penalty grows with the likeness: none below ALIKE_FROM, all of `alike` at SAME_CONTENT
+    assert mmr_select(np.array([1.0, 0.95, 0.8]), space, 2, novelty=0.0, alike=0.5, alike_from=0.99) == [0, 1]
 
 
 def test_a_main_clause_runs_to_the_first_break_after_the_opening_words():

@@ -96,6 +96,7 @@ class Weights:
     talk_share_full: float = 0.75
     talk_share_none: float = 0.45
     novelty: float = 0.9  # how far a sentence whose information is all said already is ranked down
+    alike: float = 0.5  # how far a sentence much like a pick, short of saying the same, is ranked down (see mmr_select)
     article_decay: float = 1.0  # each pick from an article multiplies that article's other sentences
     repeated: float = 0.35  # multiplier for content already in the previous digest
     coverage: float = 0.7  # the concepts several articles share that no pick states yet (see mmr_select)
@@ -280,7 +281,7 @@ def _summarize_group(
     ramp = _ramp(len({c.article for c in candidates}), weights.coverage_full)
     chosen = mmr_select(
         base, local_space, sentences, units=scored.units, shape=scored.shape,
-        groups=[c.article for c in scored.candidates], novelty=weights.novelty, group_decay=weights.article_decay,
+        groups=[c.article for c in scored.candidates], novelty=weights.novelty, alike=weights.alike, group_decay=weights.article_decay,
         concepts=concept_matrix(scored.candidates),
         coverage=weights.coverage * ramp,
         said_by=said_by_graph(local_space, np.argsort(-ranked, kind="stable")[:SUPPORT_LIMIT]) if weights.support > 0 and ramp > 0 else None,

@@ -22,6 +22,7 @@ from digest.text import words
 
 NEAR_COPY = 0.8  # cosine of word sets at or above which two sentences are one sentence, edited
 SAME_CONTENT = 0.55  # cosine of TF-IDF vectors at or above which two sentences say the same thing
+ALIKE_FROM = 0.2  # cosine from which a sentence much like a pick is ranked down (see mmr_select)
 SAME_CLAIM = 0.5  # ... of their main clauses, at or above which two sentences make one claim (see main_clause)
 
 
@@ -152,6 +153,8 @@ def mmr_select(
     groups: Sequence[int] | None = None,
     novelty: float = 0.9,
     same_content: float = SAME_CONTENT,
+    alike: float = 0.0,
+    alike_from: float = ALIKE_FROM,
     group_decay: float = 1.0,
     concepts: sparse.csr_matrix | None = None,
     coverage: float = 0.0,
@@ -171,6 +174,14 @@ def mmr_select(
     rises. A sentence saying the same as a pick (similarity >= `same_content`) is never taken;
     with `texts`, neither is one whose main clause (see main_clause) says what the pick's does
     (similarity >= SAME_CLAIM): two wires' leads on one announcement, each going on differently.
+    With `alike` > 0, one short of that is ranked down by how much it is like a pick: its whole
+    value is multiplied, for each pick, by
+
+        1 - alike * (similarity - alike_from) / (same_content - alike_from)     (between 0 and 1)
+
+    so two outlets' wordings of one point ("a key point of contention is Israel's presence in the
+    corridor", "a sticking point is Netanyahu's insistence on keeping troops there"), which share
+    too few words to be the same sentence, are not both taken while other points go unsaid.
     `groups` (the article of each sentence) with `group_decay` < 1 spreads picks over articles.
 
     With `concepts` (see scoring.concept_matrix) and `coverage` > 0 each pick also gains
@@ -245,6 +256,8 @@ def mmr_select(
         similar = space.similarity_to(best)
         blocked |= similar >= same_content
         blocked[best] = True
+        if alike > 0:
+            factor *= 1.0 - alike * np.clip((similar - alike_from) / max(same_content - alike_from, 1e-9), 0.0, 1.0)
         if texts is not None:
             claim = claim_of(best)
             for other in np.nonzero((similar >= SAID_BY) & ~blocked)[0]:
