@@ -1184,6 +1184,12 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "justified. “At the beginning of the war I promised that Israel would reach them.”", ["Netanyahu"]),
     ("President Donald Trump welcomed it.\n\nTrump posted the statement and wrote that “Israel must immediately stop the bombing of Gaza.”",
      ["Trump"]),
+    # "the envoy", "the president": whom the article gave the title to before, however far back
+    ("US envoy Steve Witkoff spoke on Saturday.\n\n“I received the response. It is totally unacceptable,” Witkoff said on X.\n\n"
+     "“Hamas should accept the framework proposal we put forward,” the envoy added.", ["Witkoff", "Steve Witkoff"]),
+    ("President Joe Biden spoke at the White House.\n\nOfficials met in Doha.\n\nThe talks went on.\n\n"
+     "“There is now the opportunity for a day after in Gaza,” the president said.", ["Joe Biden"]),
+    ("Officials met in Doha.\n\n“We will keep pushing for a deal now,” the official said.", [None]),
     # ... but not the end of a body's name, nor a statement
     ("Qatar's Ministry of Foreign Affairs announced the pause today. “The State of Qatar announces the success of its mediation,” the statement read.",
      [None]),

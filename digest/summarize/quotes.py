@@ -598,8 +598,12 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # of whoever spoke last, here or a paragraph before
                 speaker = last_said[0] if last_said and last_said[1] >= number - 1 else None
             elif speaker and speaker.startswith("the ") and " " not in speaker[4:]:
-                # "the forum": named in this paragraph or the one before, else no one
-                speaker = _pointed(speaker[4:], "\n\n".join([*paragraphs[max(0, number - 1) : number], paragraph[: match.start()]]))
+                # "the forum": named in this paragraph or the one before; "the envoy", a person's title,
+                # else whom the article named so before ("US envoy Steve Witkoff"); else no one
+                before = "\n\n".join([*paragraphs[max(0, number - 1) : number], paragraph[: match.start()]])
+                speaker = _pointed(speaker[4:], before) or (
+                    _titled(speaker, "\n\n".join([*paragraphs[:number], paragraph[: match.start()]]), people)
+                    if _title_only(speaker) else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 opening = paragraph[: match.start()]
                 if not opening.strip() and number:
