@@ -372,6 +372,29 @@ def test_a_date_line_above_the_story_dates_the_article_and_leaves_the_text(tmp_p
     assert "2024" not in article.text  # the date lines, above and below, are furniture
 
 
+@pytest.mark.parametrize("first_line, moment, place, lead", [
+    # a stored page's stamp run into its first line
+    ("date 2025-03-03 Israel halted humanitarian aid and imports into Gaza on Sunday, officials said.",
+     datetime(2025, 3, 3, 12, tzinfo=UTC), None, "Israel halted humanitarian aid"),
+    ("date 2025-01-16 DOHA, Qatar — Mediator Qatar said Wednesday that Israel and Hamas had agreed to a ceasefire.",
+     datetime(2025, 1, 16, 12, tzinfo=UTC), "Doha, Qatar", "Mediator Qatar said Wednesday"),
+    ("Published: March 3, 2025 CAIRO — Talks resumed in Cairo on Monday, Egyptian sources said.",
+     datetime(2025, 3, 3, 12, tzinfo=UTC), "Cairo", "Talks resumed in Cairo"),
+    ("2025-01-16T10:30:00Z Hamas said it had accepted the deal announced by the mediators in Doha.",
+     datetime(2025, 1, 16, 10, 30, tzinfo=UTC), None, "Hamas said it had accepted"),
+    # a sentence that opens with its own date keeps it
+    ("March 3, 2025 was the day Israel halted all aid into Gaza, the agencies said.", None, None, "March 3, 2025 was the day"),
+])
+def test_a_date_stamp_run_into_the_first_line_dates_the_article_and_leaves_the_text(tmp_path, first_line, moment, place, lead):
+    page = tmp_path / "page.txt"
+    page.write_text(f"Gaza talks\n\n{first_line}\n\nThe mediators will meet again next week in the capital.\n", encoding="utf-8")
+    (doc,) = read_path(page, 10**6)
+    article = document_to_article(doc)
+    assert article.published == moment
+    assert article.place == place
+    assert article.text.startswith(lead)
+
+
 def test_a_date_in_the_byline_or_the_front_matter(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text("Truce talks stall\n\nBy Reuters | March 7, 2024, at 6:15 a.m.\n\n"

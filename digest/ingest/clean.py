@@ -34,7 +34,7 @@ from datetime import datetime
 from ftfy import TextFixerConfig, fix_text
 
 from digest import dateline
-from digest.ingest.timestamps import is_date_line, parse_date_line
+from digest.ingest.timestamps import is_date_line, parse_date_line, split_stamp
 from digest.text import (
     MONTH_IN_DATE, WEEKDAY_NAME, content_key, ends_sentence, normalize_whitespace, paragraph_sentences, stop_words, title_case,
     word_count, words,
@@ -446,6 +446,9 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
     in_list = False  # inside the points announced by a sentence ending in a colon
     published = None
     for i, line in enumerate(lines):
+        if not paragraphs:  # a stamp run into the story's first line ("date 2025-03-03 Israel halted ...")
+            stamp, line = split_stamp(line)
+            published = published or stamp
         byline = parse_byline(line)
         if byline:
             author = author or byline[0]

@@ -58,6 +58,29 @@ _ZONES = {
 }
 
 
+# A stamp run into the text after it: "date 2025-03-03 Israel halted ...", "Published: March 3,
+# 2025 CAIRO — ...": a label and a date, or a date written as numbers (2025-03-03), which no
+# sentence opens with. A date in words with no label may be the sentence's own ("March 3, 2025
+# was ...") and is left alone.
+_STAMP_PREFIX = re.compile(
+    rf"^(?:{_LABEL}(?:{_WEEKDAY}?{_plain(_DATE)}){_CLOCK}?|\d{{4}}-\d\d-\d\d(?:[T\s]\d\d:\d\d(?::\d\d)?Z?)?)[\s|•·,-]+(?=\S)",
+    re.I,
+)
+
+
+def split_stamp(line: str) -> tuple[datetime | None, str]:
+    """The date a line opens with when a stamp is run into the text after it, and that text;
+    (None, line) when the line opens with none."""
+    found = _STAMP_PREFIX.match(line)
+    if not found:
+        return None, line
+    stamp = found.group().strip(" |•·,-")
+    iso = re.fullmatch(r"(\d{4}-\d\d-\d\d)[T\s](\d\d:\d\d)(?::\d\d)?(Z?)", stamp)
+    if iso:
+        stamp = f"{iso.group(1)} {iso.group(2)}{' UTC' if iso.group(3) else ''}"
+    return parse_date_line(stamp), line[found.end():]
+
+
 def is_date_line(line: str) -> bool:
     return len(line) <= 80 and bool(_DATE_LINE.match(line.strip()))
 
