@@ -473,8 +473,10 @@ _CAPTIVES_INCLUDE = re.compile(
 _OTHERS_JOINED = re.compile(r"\s*,?\s*(?:and|as well as|plus)\s+(?:another\s+|a further\s+)?", re.I)
 # Bodies said to be someone else's than the hostages': "45 bodies of Palestinians".
 _OTHERS_BODIES = re.compile(r"\s+of\s+(?:the\s+)?(?:Palestinians?|prisoners|detainees|Gazans|people)\b", re.I)
-# After a duration, words that make it a time: "three days ago", "two weeks later".
+# After a duration, words that make it a time: "three days ago", "two weeks later"; before it,
+# a span up to now: "over the past two days", "in the last three weeks".
 _WHEN = re.compile(r"\s+(?:ago|earlier|later)\b", re.I)
+_SPAN_UP_TO_NOW = re.compile(r"\b(?:over|in|during|throughout|for)\s+the\s+(?:past|last|previous)\s+$", re.I)
 
 
 def _matches(regex: re.Pattern, text: str, anchors: list[int]) -> list[re.Match]:
@@ -639,8 +641,9 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
                 what = f"{phrase} {noun.lower()}"
         if category in ("days", "weeks", "months", "hours", "people") and parse_number(match.group("value")) is None:
             continue  # "hours of talks", "thousands of people": no figure to report
-        if category in ("days", "weeks", "months", "hours") and _WHEN.match(text, match.end()):
-            continue  # "three days ago" says when, not how long
+        if category in ("days", "weeks", "months", "hours") and (
+                _WHEN.match(text, match.end()) or _SPAN_UP_TO_NOW.search(text, max(0, match.start() - 30), match.start())):
+            continue  # "three days ago", "at the talks over the past two days" say when, not how long a truce lasts
         if category in ("days", "weeks", "months", "hours") and not _near(_TRUCE, text, match.start(), match.end()):
             continue  # "in the past ten months" is background; "a 42 days truce" is a term of the deal
         start, value = match.start(), match.group("value")
