@@ -1516,6 +1516,24 @@ def test_a_list_item_s_mark_is_not_part_of_its_sentence():
     assert "starts mid-sentence" in by_start["-"].reasons
 
 
+@pytest.mark.parametrize("text,rows", [
+    # people freed say so, each group as itself: the two sides' releases are two things
+    ("Over the first three days of the truce, Hamas freed 39 Israeli women and children, while Israel released 117 "
+     "Palestinian women and teenagers.",
+     [("39", "Israeli women and children released"), ("117", "Palestinian women and teenagers released")]),
+    ("In November, 110 hostages were released from Gaza in return for 240 Palestinians released from Israeli captivity.",
+     [("110", "hostages (released)"), ("240", "Palestinians released")]),
+    ("In return, Israel has handed over 135 Palestinian bodies, health officials said.", [("135", "Palestinian bodies returned")]),
+    # a fate in another clause is not theirs
+    ("Hamas demanded the release of its fighters, and 30 people were killed in strikes on Sunday.", [("30", "people killed")]),
+])
+def test_people_freed_or_returned_are_counted_so(text, rows):
+    found = find_figures(text)
+    assert [(value, what) for value, what, *_ in found if what != "days"] == rows
+    released = [key for _, what, _, key in found if what.endswith("released") and "(" not in what]
+    assert len(set(released)) == len(released)  # Israeli and Palestinian releases are not one figure
+
+
 @pytest.mark.parametrize("text,what", [
     ("Israel released 90 Palestinian women and children from Ofer prison on Sunday.", "Palestinian women and children (released)"),
     ("The strike killed 20 women and children in Rafah, the civil defence said.", "women and children killed"),

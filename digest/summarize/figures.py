@@ -390,7 +390,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         after = text[start : min(own, end + 45)]
         next_clause = _NEXT_CLAUSE.search(after, end - start)
         around = before[joined.end() if joined else 0 :] + (after[: next_clause.start()] if next_clause else after)
-        for fate, regex in (("killed", _KILLED), ("injured", _INJURED), ("displaced", _DISPLACED)):
+        for fate, regex in (("killed", _KILLED), ("injured", _INJURED), ("displaced", _DISPLACED), ("released", _RELEASED)):
             if regex.search(around):
                 return HUNGER if fate == "killed" and _HUNGER.search(around) else fate
     return ""
@@ -616,11 +616,16 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             elif situation == HUNGER:
                 category = "hunger"
             # A running total ("since the war began") and one day's toll are different things;
-            # "19 people" and "19 Palestinians" killed the same day are one figure.
-            key = (category, bool(_CUMULATIVE.search(text))) if situation else (category, _singular(head))
+            # "19 people" and "19 Palestinians" killed the same day are one figure. Those freed are
+            # told apart by who they are ("39 Israeli women and children", "117 Palestinian women").
+            if situation == "released":
+                key = (category, _words(phrase), situation)
+            else:
+                key = (category, bool(_CUMULATIVE.search(text))) if situation else (category, _singular(head))
             if situation and head.lower() == "others":
                 phrase = "people"  # "killed 30 and wounded 84,832 others": a row reads "84,832 people injured"
-            what = phrase if not situation or situation in phrase.lower() else f"{phrase} {situation}"
+            told = "returned" if situation == "released" and head.lower() == "bodies" else situation  # bodies are handed back
+            what = phrase if not situation or situation in phrase.lower() else f"{phrase} {told}"
         elif category in _CAPTIVES:
             part = _part_before(text, match.start())
             if part:  # "97 of the 251 hostages ... remain": what is said is said of the 97; the 251 is a total
