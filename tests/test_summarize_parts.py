@@ -155,6 +155,8 @@ def test_repeated_headline_without_punctuation_is_dropped_but_a_lead_that_matche
     "Naim added that the group wanted guarantees.",
     "The Hamas-led attack on southern Israel that day killed 1,139 people.",
     "Later that week the delegation returned to Doha for more talks.",
+    # a page's text cut off at its end, mid-sentence
+    "The deal would include a short-term ceasefire and the release of some hostages held by Hamas in exchange for Pales",
 ])
 def test_sentences_that_lean_on_context_are_penalised(text):
     factor, reasons = context_penalty(text, words(text))

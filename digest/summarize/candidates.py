@@ -346,6 +346,8 @@ def context_penalty(text: str, tokens: list[str], published: date | None = None,
         hit(0.5, "unbalanced quotation")
     if stripped.rstrip("”\"’' )").endswith("?"):
         hit(0.3, "question")
+    elif not ends_sentence(text):  # a text cut off mid-sentence ("... in exchange for Pales"), or a lead-in to a list
+        hit(0.3, "cut off")
     if unquoted_start and first in _PRONOUNS and not (len(first) > 1 and tokens[0].isupper()):  # "HE": His Excellency
         second = tokens[1].lower() if len(tokens) > 1 else ""
         if not (first in {"this", "that", "these", "those"} and second in _TEMPORAL_AFTER_DEMONSTRATIVE):
