@@ -1190,6 +1190,13 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "justified. “At the beginning of the war I promised that Israel would reach them.”", ["Netanyahu"]),
     ("President Donald Trump welcomed it.\n\nTrump posted the statement and wrote that “Israel must immediately stop the bombing of Gaza.”",
      ["Trump"]),
+    # after the verb: the name given after a title is the speaker; whom the words were said to is not
+    ('"We are appalled by the alleged remarks about our mediation role," said Qatar\'s foreign ministry spokesperson, Majed Al Ansari.',
+     ["Majed Al Ansari"]),
+    ('"The process will continue over the coming days through working groups," said the anonymous official to Reuters.',
+     ["the anonymous official"]),
+    ('"We are appalled by the alleged remarks about our mediation role," wrote the spokesperson of Qatar\'s Foreign Ministry, '
+     'after the recording aired.', ["Qatar's Foreign Ministry"]),
     # "the envoy", "the president": whom the article gave the title to before, however far back
     ("US envoy Steve Witkoff spoke on Saturday.\n\n“I received the response. It is totally unacceptable,” Witkoff said on X.\n\n"
      "“Hamas should accept the framework proposal we put forward,” the envoy added.", ["Witkoff", "Steve Witkoff"]),

@@ -147,6 +147,8 @@ _OPENERS = {"but", "and", "so", "yet", "however", "meanwhile", "when", "while", 
 def _trailing_name(tokens: list[str]) -> list[str]:
     """The capitalised run at the end of `tokens`, titles and nationalities in front removed."""
     run = tokens[_run_start(tokens) :]
+    while run and run[0] in _JOINERS:
+        run = run[1:]  # "the spokesperson of Qatar's Foreign Ministry": the body is "Qatar's Foreign Ministry"
     while len(run) > 1 and run[0].lower() in _OPENERS:
         run = run[1:]  # "But Netanyahu said": the sentence's first word is not part of the name
     if [_bare(t) for t in run[-2:]] == ["white", "house"]:
@@ -298,6 +300,10 @@ def _leading_person(tokens: list[str]) -> str | None:
 # Jazeera quoted al-Hindi as saying: "..."" and, after the quote, "..., Al Jazeera quoted al-Hindi as saying".
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.,;:!?“”\"]{2,80}?)\s*[:,]\s*$")
 _QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) as (?:saying|telling [^.,;:!?“”\"]{1,40})\s*[:,]?\s*$")
+# Whom the words were said to, after a speaker named after the verb: "said the official to Reuters".
+_ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
+# A name given after a title, closing the attribution: ", Majed al-Ansari." after "said Qatar's spokesperson".
+_APPOSITIVE_NAME = re.compile(r",\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*|al|el|bin|abu)){1,4})\s*(?:[.;]|$)")
 # When the words were said, between the quote and its speaker: "..." on Friday, the office said.
 _WHEN_AFTER = re.compile(
     r"^\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -334,7 +340,13 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
         for regex in (_QUOTED_AS_AFTER, _AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
             match = regex.match(text)
             if match:
-                who = speaker_from(_shown(match.group("who")))
+                phrase = match.group("who")
+                if regex is _AFTER_VERB_FIRST:
+                    phrase = _ADDRESSEE.sub("", phrase)  # "said the official to Reuters": the official
+                    named = _APPOSITIVE_NAME.match(text, match.end())
+                    if named and phrase.split()[-1].lower() in _TITLE_WORDS:
+                        phrase = named.group("name").rstrip(".")  # "said Qatar's foreign ministry spokesperson, Majed al-Ansari."
+                who = speaker_from(_shown(phrase))
                 if who:
                     return who
         return None
