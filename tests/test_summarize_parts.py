@@ -1149,6 +1149,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("“We are working towards a truce,” Majed al-Ansari told reporters in Doha.\n\nPolice warned relatives not "
      "to celebrate, his mother said.\n\n“They told us no sweets, no flags, no gatherings,” she told reporters.",
      ["Majed al-Ansari", None]),
+    # a title in quotation marks is no quote, "titled" before it or not; words shouted in capitals are
+    ("Before the briefing, the White House published Trump's 20-point “Comprehensive Plan to End the Gaza Conflict.”", []),
+    ("Egypt co-hosted the “Call for Action: Urgent Humanitarian Response for Gaza” conference at the Dead Sea.", []),
+    ("Trump wrote on his platform: “WE HAVE A DEAL FOR THE HOSTAGES IN THE MIDDLE EAST.”", ["Trump"]),
     # a title in quotation marks is no quote
     ("The plan, in a document titled “The Comprehensive Plan to End the War,” has twenty points.", []),
     # told whom, before the quote

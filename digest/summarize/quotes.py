@@ -5,7 +5,7 @@ to at least five words; shorter ones are scare quotes or labels. The speaker is 
 attribution beside it: `"...," X said`, `"...," said X`, `X said: "..."`, `X rejected the plan,
 stating: "..."` (after a quote that ends its sentence with a full stop, the attribution before
 it comes first: the sentence after is someone else's). A name in quotation marks (a document
-"titled "..."") is no quote. A quote with no attribution of its own goes on with the report it
+"titled "..."", a plan's name in title case, "Comprehensive Plan to End the Gaza Conflict") is no quote. A quote with no attribution of its own goes on with the report it
 follows: `Netanyahu said the strike was justified. "At the beginning ..."`. A name at the end of
 the attribution ("Hamas official Osama Hamdan") gives the person; without one, the description
 ("an Israeli official") is the speaker; one that only points back ("the forum", "the official") is
@@ -643,7 +643,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             remember(speaker)
             previous = speaker
             cursor = match.end()
-            if len(words(text)) < MIN_WORDS or not text[:1].isupper() or _TITLED.search(paragraph, max(0, match.start() - 20), match.start()):
+            if len(words(text)) < MIN_WORDS or not text[:1].isupper() or _TITLED.search(paragraph, max(0, match.start() - 20), match.start()) \
+                    or _title_cased(text):
                 spoken = False  # a name or a phrase in quotation marks: no one goes on speaking it
                 continue
             spoken = True
@@ -677,6 +678,17 @@ def _reporting(before: str, people: set[str], surnames: set[str]) -> str | None:
     if who and _is_name(who) and (len(who.split()) > 1 or who in people or _surname(who) in surnames):
         return who
     return None
+
+
+# The small words a title leaves in lower case: "Comprehensive Plan to End the Gaza Conflict".
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "at", "by", "with", "from", "as"})
+
+
+def _title_cased(text: str) -> bool:
+    """A name in quotation marks, not words spoken: every word but the small ones capitalised, in
+    mixed case ("Comprehensive Plan to End the Gaza Conflict"; not "WE HAVE A DEAL", shouted)."""
+    tokens = [token for token in words(text) if token.lower() not in _TITLE_SMALL]
+    return len(tokens) >= 2 and all(token[:1].isupper() and not token.isupper() for token in tokens)
 
 
 # A body described rather than named: "the terror group", "the Palestinian militant group".
