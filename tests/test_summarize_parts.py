@@ -1194,6 +1194,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "justified. “At the beginning of the war I promised that Israel would reach them.”", ["Netanyahu"]),
     ("President Donald Trump welcomed it.\n\nTrump posted the statement and wrote that “Israel must immediately stop the bombing of Gaza.”",
      ["Trump"]),
+    # "is heard telling", "responded by saying:"
+    ("Prime Minister Benjamin Netanyahu met the families.\n\n“You haven’t seen me thank Qatar, have you noticed?” Netanyahu is "
+     "heard telling the families in the leaked recording.", ["Netanyahu"]),
+    ('Israeli officials responded by saying: "The offer that Hamas is publishing is psychological warfare."', ["Israeli officials"]),
     # after the verb: the name given after a title is the speaker; whom the words were said to is not
     ('"We are appalled by the alleged remarks about our mediation role," said Qatar\'s foreign ministry spokesperson, Majed Al Ansari.',
      ["Majed Al Ansari"]),
