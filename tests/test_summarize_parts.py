@@ -1194,6 +1194,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "justified. “At the beginning of the war I promised that Israel would reach them.”", ["Netanyahu"]),
     ("President Donald Trump welcomed it.\n\nTrump posted the statement and wrote that “Israel must immediately stop the bombing of Gaza.”",
      ["Trump"]),
+    # a place the words were posted to ends at the sentence's end: the next quote is no one's "posted to"
+    ('Hamas accepted the proposal.\n\n"The Hamas delegation concluded its meetings in Cairo with the Fatah movement," the group said '
+     'in a statement posted to Telegram. "The Hamas delegation approved the Egyptian proposal to form a support committee."', ["Hamas", "Hamas"]),
     # "is heard telling", "responded by saying:"
     ("Prime Minister Benjamin Netanyahu met the families.\n\n“You haven’t seen me thank Qatar, have you noticed?” Netanyahu is "
      "heard telling the families in the leaked recording.", ["Netanyahu"]),

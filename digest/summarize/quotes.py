@@ -57,7 +57,7 @@ _TOLD = r"told\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|reporters|journ
 _WHERE = r"(?:online|on (?:social media|(?:(?:his|her|its|their) )?(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?: (?:account|platform|page|channel))?|\w+)))"
 _BEFORE = re.compile(
     rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?(?:,[^,.;:!?“”\"]{{1,80}},)?)\s+(?:{_TOLD}|{_SAY})"
-    rf"(?:\s+(?:in (?:a|an|its|their|his|her) (?:[\w-]+ ){{0,2}}?(?:statement|interview|post|message|speech|briefing)|{_WHERE}|at [^,:]+|to [^,:]+|by saying))?"
+    rf"(?:\s+(?:in (?:a|an|its|their|his|her) (?:[\w-]+ ){{0,2}}?(?:statement|interview|post|message|speech|briefing)|{_WHERE}|at [^,:.]+|to [^,:.]+|by saying))?"
     rf"\s*[:,]?\s*(?:that\s+)?$"
 )
 # Where the speaker's description ends; "familiar with" and "briefed on" are part of it ("a source
