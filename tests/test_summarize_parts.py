@@ -1073,6 +1073,15 @@ def test_figure_words_that_belong_elsewhere_are_not_read_into_the_figure():
     assert [value for value, *_ in find_figures("Hamas must free the hostages within 72 hours of the deal.")] == ["72"]
 
 
+def test_the_remains_of_hostages_repatriated_are_released_not_held():
+    # "remains" here is the bodies, not "remain" in Gaza
+    found = find_figures("Phase One returned all living hostages and repatriated the remains of 27 of 28 deceased hostages.")
+    assert found[0][:2] == ("27", "deceased hostages (released)")
+    found = find_figures("The remains of 11 hostages were handed over by Hamas on Thursday.")
+    assert found[0][:2] == ("11", "hostages (dead)")  # the bodies of hostages are dead ones, handed over or not
+    assert find_figures("Some 20 hostages remain in Gaza.")[0][:2] == ("Some 20", "hostages (held)")
+
+
 def test_what_happens_to_the_counted_is_read_past_an_including_aside():
     found = find_figures("At least six people, including the son of the group's negotiator, were killed in the attack.")
     assert [(value, category) for value, _, category, _ in found] == [("At least six", "killed")]

@@ -110,9 +110,9 @@ _HUNGER = re.compile(
 HUNGER = "died of hunger"
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
-_RELEASED = re.compile(r"\b(?:releas\w*|freed|free|handed over|hand over|swap\w*|exchang\w*|return\w*)\b", re.I)
-_HELD = re.compile(
-    r"\b(?:held|holds?|holding|still|remain\w*|captivity|being held|kept|"
+_RELEASED = re.compile(r"\b(?:releas\w*|freed|free|handed over|hand over|swap\w*|exchang\w*|return\w*|repatriat\w*)\b", re.I)
+_HELD = re.compile(  # "remain", not "the remains of" (bodies)
+    r"\b(?:held|holds?|holding|still|remain(?!s\s+of\b)\w*|captivity|being held|kept|"
     r"in (?:its|their|Israeli|Israel['’]s) (?:prisons|jails|custody|detention))\b",
     re.I,
 )
