@@ -1067,6 +1067,9 @@ def test_figure_words_that_belong_elsewhere_are_not_read_into_the_figure():
     # "three days ago" says when; "after two days of talks" how long the talks took
     assert find_figures("A deal is much closer than it was three days ago, he said of the truce talks.") == []
     assert [value for value, *_ in find_figures("The truce talks ended after two days of negotiations.")] == ["two"]
+    # "two weeks after Sinwar was killed" says when; "Hamas would have 72 hours after a ceasefire to ..." is a term
+    assert find_figures("The talks stalled two weeks after the truce took effect, mediators said.") == []
+    assert [value for value, *_ in find_figures("Hamas would have 72 hours after a ceasefire takes effect to release the hostages.")] == ["72"]
     # "over the past two days" is a span up to now, not a term: "within the next 72 hours" is one
     assert find_figures("Witkoff has been present at the talks in Doha over the past two days.") == []
     assert find_figures("In the last three weeks of talks, the mediators made little progress.") == []

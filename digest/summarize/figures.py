@@ -476,6 +476,11 @@ _OTHERS_BODIES = re.compile(r"\s+of\s+(?:the\s+)?(?:Palestinians?|prisoners|deta
 # After a duration, words that make it a time: "three days ago", "two weeks later"; before it,
 # a span up to now: "over the past two days", "in the last three weeks".
 _WHEN = re.compile(r"\s+(?:ago|earlier|later)\b", re.I)
+# ... or when, counted from an event: "two weeks after Sinwar was killed", "five weeks after a
+# ceasefire took effect"; but a term when someone has that long: "Hamas would have 72 hours after
+# a ceasefire takes effect to release ...", "within 72 hours after".
+_FROM_EVENT = re.compile(r"\s+(?:after|before|since)\b", re.I)
+_TERM_BEFORE = re.compile(r"\b(?:have|has|had|within|given|gets?|up to)\s+$", re.I)
 _SPAN_UP_TO_NOW = re.compile(r"\b(?:over|in|during|throughout|for)\s+the\s+(?:past|last|previous)\s+$", re.I)
 
 
@@ -647,8 +652,9 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         if category in ("days", "weeks", "months", "hours", "people") and parse_number(match.group("value")) is None:
             continue  # "hours of talks", "thousands of people": no figure to report
         if category in ("days", "weeks", "months", "hours") and (
-                _WHEN.match(text, match.end()) or _SPAN_UP_TO_NOW.search(text, max(0, match.start() - 30), match.start())):
-            continue  # "three days ago", "at the talks over the past two days" say when, not how long a truce lasts
+                _WHEN.match(text, match.end()) or _SPAN_UP_TO_NOW.search(text, max(0, match.start() - 30), match.start())
+                or (_FROM_EVENT.match(text, match.end()) and not _TERM_BEFORE.search(text, max(0, match.start() - 12), match.start()))):
+            continue  # "three days ago", "over the past two days", "two weeks after X" say when, not how long a truce lasts
         if category in ("days", "weeks", "months", "hours") and not _near(_TRUCE, text, match.start(), match.end()):
             continue  # "in the past ten months" is background; "a 42 days truce" is a term of the deal
         start, value = match.start(), match.group("value")
