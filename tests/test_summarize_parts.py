@@ -970,6 +970,11 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
                     "“Aid must enter Gaza as soon as possible,” said Abdel Fattah el-Sisi.",
                     "“I am confident that a lasting peace can be achieved this year,” El-Sisi said.")[2] \
         in ("Abdel Fattah al-Sisi", "Abdel Fattah el-Sisi")
+    # a member's title before the name is no part of it: "Political Bureau Member Khalil al-Hayya"
+    assert speakers("Hamas Political Bureau Member Khalil al-Hayya spoke on Saturday.\n\n"
+                    "Hamas Political Bureau Member Khalil al-Hayya said the group accepted.\n\n"
+                    "“Two days ago, we received a proposal from the mediators in Egypt and Qatar,” said Khalil al-Hayya.",
+                    "“We dealt with the proposal positively and accepted it,” Hayya said.") == ["Khalil al-Hayya"] * 2
     # so are "Abdel-Fattah" and "Abdel Fattah": a hyphen or a space, one name
     assert "Abdel-Fattah El-Sisi" in speakers(
         "President Abdel-Fattah El-Sisi met the envoy.\n\nPresident Abdel-Fattah El-Sisi spoke to reporters.",

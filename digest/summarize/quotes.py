@@ -75,6 +75,7 @@ _TITLE_WORDS = {
     "prince", "mr", "mrs", "ms", "dr", "white", "house", "press", "national", "security", "council", "strategic",
     "affairs", "intelligence", "opposition", "former", "finance", "ministry", "office", "political", "bureau",
     "vice", "staff", "lt", "gen", "col", "maj", "brig", "capt", "sgt", "adm", "interior", "justice", "army", "chancellor",
+    "member",  # "Hamas Political Bureau Member Khalil al-Hayya"
 }
 
 
