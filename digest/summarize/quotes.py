@@ -51,6 +51,8 @@ _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `; `X told Reuters: `; an
 # appositive between them, which may be the name (`X, Qatar's prime minister, said: `, `Israel's
 # ambassador to the US, Yechiel Leiter, said: `; see speaker_from).
+# The lower-case words inside a name: "Izzat al-Rishq", "Mohammed bin Salman", "Abu Obeida".
+_IN_NAME = r"(?:al|el)-[A-Z][\w'’.-]*|al|el|bin|abu"
 _TOLD = r"told\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|reporters|journalists|the (?:media|press))"
 # Where the words were published or when: "wrote online", "on X", "on his Truth Social platform",
 # "on social media", "on Monday".
@@ -308,7 +310,7 @@ _QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) as (
 # Whom the words were said to, after a speaker named after the verb: "said the official to Reuters".
 _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 # A name given after a title, closing the attribution: ", Majed al-Ansari." after "said Qatar's spokesperson".
-_APPOSITIVE_NAME = re.compile(r",\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|al-[A-Z][\w'’-]*|al|el|bin|abu)){1,4})\s*(?:[.;]|$)")
+_APPOSITIVE_NAME = re.compile(rf",\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|{_IN_NAME})){{1,4}})\s*(?:[.;]|$)")
 # When the words were said, between the quote and its speaker: "..." on Friday, the office said.
 _WHEN_AFTER = re.compile(
     r"^\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -349,7 +351,7 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
                 if regex is _AFTER_VERB_FIRST:
                     phrase = _ADDRESSEE.sub("", phrase)  # "said the official to Reuters": the official
                     named = _APPOSITIVE_NAME.match(text, match.end())
-                    if named and phrase.split()[-1].lower() in _TITLE_WORDS:
+                    if named and phrase.split()[-1:] and phrase.split()[-1].lower() in _TITLE_WORDS:
                         phrase = named.group("name").rstrip(".")  # "said Qatar's foreign ministry spokesperson, Majed al-Ansari."
                 who = speaker_from(_shown(phrase))
                 if who:
@@ -370,8 +372,6 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
     return first() or second()
 
 
-# The lower-case words inside a name: "Izzat al-Rishq", "Mohammed bin Salman", "Abu Obeida".
-_IN_NAME = r"(?:al|el)-[A-Z][\w'’.-]*|al|el|bin|abu"
 # A person as the subject of a speech verb, with an optional appositive: "Tom Fletcher, the UN
 # humanitarian chief, said".
 _SPEAKS = re.compile(
@@ -667,12 +667,8 @@ def _reporting(before: str, people: set[str], surnames: set[str]) -> str | None:
     was "..."", "Biden said ... and that "...""), or, for a quote that opens a sentence, in the
     sentence before ("Netanyahu said the strike was justified. "At the beginning ...""): a quote
     without an attribution of its own goes on with the report it follows."""
-    sentences = _SENTENCE_END.split(before.rstrip())
-    if len(sentences) > 1 and not sentences[-1].strip(" ,;:—–-"):
-        sentences.pop()
-    last = sentences[-1] if sentences else ""
-    if not last.strip(" ,;:—–-") and len(sentences) > 1:
-        last = sentences[-2]
+    sentences = [sentence for sentence in _SENTENCE_END.split(before) if sentence.strip(" ,;:—–-")]
+    last = sentences[-1] if sentences else ""  # the quote's own sentence, else the one before it
     found = None
     if _SAID.search(last):
         for said in _SPEAKS.finditer(last):
