@@ -364,9 +364,9 @@ def repaired(text: str | None) -> str | None:
 # Thai vowel before a euro sign, which Thai text does not write. Only text with the tell is
 # touched, and in it only what turns back into bytes of a UTF-8 sequence that decodes to the
 # punctuation an English page holds, or to a Latin letter beside another ("cafรฉ": "café"); Thai
-# words stay, though two Thai letters may read as an accented one ("รต" as "õ"). Bytes the code page lacks
-# came through as Windows-1252's characters or as C1 controls ("โ€œ": 0x9C as "œ"), or were
-# lost: "โ€" with its third byte gone was most likely "”" (0x9D, which neither code page has).
+# words stay, though two Thai letters may read as an accented one ("รต" as "õ"). Bytes the code
+# page lacks came through as Windows-1252's characters or as C1 controls ("โ€œ": 0x9C as "œ"),
+# or were lost: "โ€" with its third byte gone was most likely "”" (0x9D, which neither page has).
 _THAI_TELL = "\u0e42\u20ac"  # "โ€"
 
 
