@@ -1214,6 +1214,12 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # a place the words were posted to ends at the sentence's end: the next quote is no one's "posted to"
     ('Hamas accepted the proposal.\n\n"The Hamas delegation concluded its meetings in Cairo with the Fatah movement," the group said '
      'in a statement posted to Telegram. "The Hamas delegation approved the Egyptian proposal to form a support committee."', ["Hamas", "Hamas"]),
+    # a live blog's entry: the speaker, a colon, the quote; a label with a colon is no speaker
+    ("18:55 — Netanyahu's office: “Today's action against the top chieftains of Hamas was a wholly independent operation.”",
+     ["Netanyahu's office"]),
+    ("Trump: “It was a decision made by Prime Minister Netanyahu, it was not a decision made by me.”", ["Trump"]),
+    ("Update: “The talks have ended for today without a deal, the mediators say.”", [None]),
+    ("The plan has three parts: “An immediate ceasefire, a hostage release and a withdrawal.”", [None]),
     # "is heard telling", "responded by saying:"
     ("Prime Minister Benjamin Netanyahu met the families.\n\n“You haven’t seen me thank Qatar, have you noticed?” Netanyahu is "
      "heard telling the families in the leaked recording.", ["Netanyahu"]),

@@ -311,6 +311,16 @@ _QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) as (
 _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 # A name given after a title, closing the attribution: ", Majed al-Ansari." after "said Qatar's spokesperson".
 _APPOSITIVE_NAME = re.compile(rf",\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|{_IN_NAME})){{1,4}})\s*(?:[.;]|$)")
+# A live blog's entry: a speaker, a colon and the quote, after the entry's time ("18:55 —
+# Netanyahu's office: "..."", "Trump: "...""); not a label ("Update:", "Breaking:", "Watch:").
+_LIVE_LABEL = re.compile(
+    r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|ET|EST|EDT|local time)?\s*[—–-]+\s*)?"
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|office|ministry|spokesman|spokeswoman|spokesperson)){{0,4}}):\s*$"
+)
+_NOT_A_SPEAKER_LABEL = re.compile(
+    r"(?i:breaking|update|updated|watch|live|exclusive|analysis|opinion|editorial|note|correction|explainer|video|photos?|"
+    r"listen|read|related|more|background|context|timeline|key points?|what we know|summary|recap|latest|quote of the day)\b"
+)
 # When the words were said, between the quote and its speaker: "..." on Friday, the office said.
 _WHEN_AFTER = re.compile(
     r"^\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -365,7 +375,12 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
             clause = re.split(r"[.!?”\"]\s+", match.group("who"))[-1]
             return speaker_from(_shown(clause))
         match = _ACCORDING_BEFORE.search(text) or _QUOTED_AS_BEFORE.search(text)
-        return speaker_from(_shown(match.group("who"))) if match else None
+        if match:
+            return speaker_from(_shown(match.group("who")))
+        label = _LIVE_LABEL.match(paragraph, 0, start)
+        if label and not _NOT_A_SPEAKER_LABEL.match(label.group("who")):
+            return speaker_from(label.group("who"))
+        return None
 
     closed = paragraph[max(0, end - 3) : end - 1].rstrip().endswith(".")
     first, second = (before, after) if closed else (after, before)
