@@ -361,7 +361,8 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
                 if regex is _AFTER_VERB_FIRST:
                     phrase = _ADDRESSEE.sub("", phrase)  # "said the official to Reuters": the official
                     named = _APPOSITIVE_NAME.match(text, match.end())
-                    if named and phrase.split()[-1:] and phrase.split()[-1].lower() in _TITLE_WORDS:
+                    last = phrase.split()[-1:]
+                    if named and last and last[0].lower() in _TITLE_WORDS:
                         phrase = named.group("name").rstrip(".")  # "said Qatar's foreign ministry spokesperson, Majed al-Ansari."
                 who = speaker_from(_shown(phrase))
                 if who:
@@ -632,10 +633,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             elif speaker and speaker.startswith("the ") and " " not in speaker[4:]:
                 # "the forum": named in this paragraph or the one before; "the envoy", a person's title,
                 # else whom the article named so before ("US envoy Steve Witkoff"); else no one
-                before = "\n\n".join([*paragraphs[max(0, number - 1) : number], paragraph[: match.start()]])
-                speaker = _pointed(speaker[4:], before) or (
-                    _titled(speaker, "\n\n".join([*paragraphs[:number], paragraph[: match.start()]]), people)
-                    if _title_only(speaker) else None)
+                title = _title_only(speaker)
+                speaker = _pointed(speaker[4:], _text_before(paragraphs, number, paragraph[: match.start()], back=1)) or (
+                    _titled(title, _text_before(paragraphs, number, paragraph[: match.start()]), people) if title else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 opening = paragraph[: match.start()]
                 if not opening.strip() and number:
@@ -659,7 +659,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _reporting(paragraph[: match.start()], people, surnames)
             title = _title_only(speaker)
             if title:  # "the US president added": the one the article named so before
-                speaker = _titled(title, "\n\n".join([*paragraphs[:number], paragraph[: match.start()]]), people) or speaker
+                speaker = _titled(title, _text_before(paragraphs, number, paragraph[: match.start()]), people) or speaker
             remember(speaker)
             previous = speaker
             cursor = match.end()
@@ -672,6 +672,13 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
     return out
+
+
+def _text_before(paragraphs: Sequence[str], number: int, opening: str, back: int | None = None) -> str:
+    """The article's text before a quote: `opening` (its paragraph up to the quote) after the
+    paragraphs before it, all of them or the last `back`."""
+    first = 0 if back is None else max(0, number - back)
+    return "\n\n".join([*paragraphs[first:number], opening])
 
 
 _NAME_GOES_ON = re.compile(r"(?:\b(?:of|for|and)|[’']s)\s+$")
