@@ -430,7 +430,7 @@ def test_workers_share_a_large_group_and_the_summary_is_the_same():
     assert alone.quotes and alone.figures and all(alone.one_liners)  # every part went through the workers' results
 
 
-def test_the_workers_take_the_later_articles_and_their_results_keep_article_order(monkeypatch):
+def test_the_workers_read_every_quote_and_their_results_keep_article_order(monkeypatch):
     import os
 
     import digest.summarize.extract as extract_module
@@ -439,13 +439,58 @@ def test_the_workers_take_the_later_articles_and_their_results_keep_article_orde
     alone = extract_module.extract_each(group, workers=1)
     shared = extract_module.extract_each(group, workers=2)
     assert shared == alone  # candidates (with their tokens), rejected sentences and quotes
-    # Each article's quotes as the process that read it: the later half came from another process.
+    # Each article's quotes as the process that read it: the worker read them all, in order.
     monkeypatch.setattr(extract_module, "quotes_in", lambda article: [(article.location, None, os.getpid())])
     quotes = extract_module.extract_each(group, workers=2).quotes
     assert [q[0][0] for q in quotes] == [a.location for a in group]
-    pids = [q[0][2] for q in quotes]
-    half = -(-len(group) // 2)
-    assert set(pids[:half]) == {os.getpid()} and len(set(pids[half:])) == 1 and pids[-1] != os.getpid()
+    pids = {q[0][2] for q in quotes}
+    assert len(pids) == 1 and os.getpid() not in pids
+
+
+def test_the_candidates_are_ready_while_the_workers_still_read_the_quotes(monkeypatch):
+    """The summary scores its sentences while the workers read quotes, which it needs only at
+    the end: here the quotes wait until the candidates have come back."""
+    import multiprocessing
+
+    import digest.summarize.extract as extract_module
+
+    candidates_back = multiprocessing.get_context("fork").Event()
+
+    def read_after_candidates(article):
+        if not candidates_back.wait(10):
+            candidates_back.set()  # one wait is enough to tell
+            return [("read before the candidates were back", None, 0)]
+        return [(article.location, None, 0)]
+
+    group = _large_group()
+    expected = extract_module.extract_each(group).candidates
+    monkeypatch.setattr(extract_module, "quotes_in", read_after_candidates)
+    with extract_module.extracting(group, workers=2) as extraction:
+        assert extraction.candidates == expected
+        candidates_back.set()
+        quotes = extraction.quotes()
+    assert [q[0][0] for q in quotes] == [a.location for a in group]
+
+
+def test_a_worker_that_dies_reading_quotes_loses_none(monkeypatch, caplog):
+    import os
+
+    import digest.summarize.extract as extract_module
+
+    group = _large_group()
+    expected = extract_module.extract_each(group)
+    parent = os.getpid()
+    real = extract_module.quotes_in
+
+    def die_in_a_worker(article):
+        if os.getpid() != parent:
+            os._exit(1)
+        return real(article)
+
+    monkeypatch.setattr(extract_module, "quotes_in", die_in_a_worker)
+    with caplog.at_level("WARNING"):
+        assert extract_module.extract_each(group, workers=2) == expected
+    assert "reading them in this process" in caplog.text
 
 
 def test_a_small_group_starts_no_process_and_a_pool_that_cannot_start_is_no_failure(monkeypatch, caplog):

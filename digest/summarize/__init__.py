@@ -37,7 +37,7 @@ from digest.errors import ConfigError
 from digest.models import OTHER, Article, Summary, SummarySentence
 from digest.summarize.candidates import Candidate, extract_candidates  # noqa: F401 (callers cut candidates alone)
 from digest.summarize.dates import aware
-from digest.summarize.extract import extract_each
+from digest.summarize.extract import Extraction, extracting
 from digest.summarize.figures import extract_figures, find_figures, parse_number
 from digest.summarize.quotes import extract_quotes
 from digest.summarize.scoring import (
@@ -228,9 +228,12 @@ def summarize_group(
     work is shared among that many processes (see digest.summarize.extract); the summary is the
     same. Raises ConfigError for an unknown algorithm.
     """
-    with _collector_paused():
-        return _summarize_group(articles, sentences=sentences, algorithm=algorithm, track=track,
-                                previous=previous, now=now, weights=weights, workers=workers)
+    if algorithm not in ALGORITHMS:
+        raise ConfigError(f"unknown summary algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)} ([summary] algorithm)")
+    articles = tuple(articles)
+    with _collector_paused(), extracting(articles, workers) as extracted:
+        return _summary_of(articles, extracted, sentences=sentences, algorithm=algorithm, track=track,
+                           previous=previous, now=now, weights=weights)
 
 
 @contextmanager
@@ -247,8 +250,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _summarize_group(
-    articles: Sequence[Article],
+def _summary_of(
+    articles: tuple[Article, ...],
+    extracted: Extraction,
     *,
     sentences: int,
     algorithm: str,
@@ -256,12 +260,7 @@ def _summarize_group(
     previous: Sequence[str],
     now: datetime | None,
     weights: Weights,
-    workers: int,
 ) -> Summary:
-    if algorithm not in ALGORITHMS:
-        raise ConfigError(f"unknown summary algorithm {algorithm!r}; choose one of {', '.join(ALGORITHMS)} ([summary] algorithm)")
-    articles = tuple(articles)
-    extracted = extract_each(articles, workers)
     candidates = extracted.candidates
     logger.debug("%d candidate sentences, %d rejected", len(candidates), len(extracted.rejected))
     track_id = track.id if track else None
@@ -306,7 +305,7 @@ def _summarize_group(
         sentences=tuple(sentence for _, sentence in picked),
         one_liners=_one_liners(articles, candidates, scored, terms),
         figures=extract_figures(articles, scored.candidates, scored.figures),
-        quotes=extract_quotes(articles, scored.candidates, scored.scores, [sentence.text for _, sentence in picked], extracted.quotes),
+        quotes=extract_quotes(articles, scored.candidates, scored.scores, [sentence.text for _, sentence in picked], extracted.quotes()),
         track=track_id,
         algorithm=algorithm,
     )

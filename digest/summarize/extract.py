@@ -1,17 +1,20 @@
 """The work each article needs on its own: its candidate sentences (see candidates) and its
 direct quotes (see quotes.quotes_in). It is most of the time a large group takes, and it does
 not depend on the other articles beyond their headlines, so with more than one worker a large
-group's articles are shared among processes: this process takes the first share while forked
-workers take the others, and the results are joined in article order, identical to one pass.
+group's articles are shared among processes: this process cuts the first share's candidates
+while forked workers cut the others'. The quotes are wanted only at the end of a summary, so
+the workers read them all after their candidates, while this process scores and selects
+sentences. Results are joined in article order, identical to one pass.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from digest.models import Article
@@ -20,7 +23,7 @@ from digest.summarize.quotes import quotes_in
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Extracted", "extract_each", "PARALLEL_FROM"]
+__all__ = ["Extracted", "Extraction", "extract_each", "extracting", "PARALLEL_FROM"]
 
 # Below this many articles, starting a process costs more than it saves (about 0.05 s to fork,
 # against about 3 ms of work per article).
@@ -36,28 +39,83 @@ class Extracted:
     quotes: list[list[QuoteRow]]  # quotes_in of each article, in order
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """The candidates and rejected sentences of a group, and its quotes when they are ready:
+    `quotes()` waits for the workers still reading them."""
+
+    candidates: list[Candidate]
+    rejected: list[Rejected]
+    _quotes: Callable[[], list[list[QuoteRow]]]
+
+    def quotes(self) -> list[list[QuoteRow]]:
+        """quotes_in of each article, in order."""
+        return self._quotes()
+
+
 def extract_each(articles: Sequence[Article], workers: int = 1) -> Extracted:
-    """Candidates, rejected sentences and quotes of `articles`, using up to `workers` processes
-    (this one included) when there are at least PARALLEL_FROM articles. When processes cannot be
-    started, the work is done here, with a warning."""
+    """Candidates, rejected sentences and quotes of `articles`, all at once (see extracting)."""
+    with extracting(articles, workers) as extraction:
+        return Extracted(extraction.candidates, extraction.rejected, extraction.quotes())
+
+
+@contextmanager
+def extracting(articles: Sequence[Article], workers: int = 1) -> Iterator[Extraction]:
+    """Candidates, rejected sentences and (on demand, inside the block) quotes of `articles`,
+    using up to `workers` processes (this one included) when there are at least PARALLEL_FROM
+    articles. When processes cannot be started or break, the work is done here, with a warning."""
     group = Splitting.of(articles)
     if workers <= 1 or len(articles) < PARALLEL_FROM:
-        return _share(articles, 0, group)
+        yield _here(articles, group)
+        return
     size = -(-len(articles) // workers)
     starts = range(0, len(articles), size)
     try:
-        with ProcessPoolExecutor(max_workers=len(starts) - 1, mp_context=_context()) as pool:
-            futures = [pool.submit(_packed_share, articles[s : s + size], s, group) for s in starts[1:]]
-            shares = [_share(articles[:size], 0, group)]  # while the workers take the rest
-            shares += [_unpacked(future.result()) for future in futures]
+        pool = ProcessPoolExecutor(max_workers=len(starts) - 1, mp_context=_context())
+    except OSError as exc:
+        _warn(workers, exc)
+        yield _here(articles, group)
+        return
+    try:
+        shares = None
+        try:
+            cut = [pool.submit(_packed_candidates, articles[s : s + size], s, group) for s in starts[1:]]
+            # Queued behind the candidates: each worker takes a share of the quotes when its
+            # candidates are done, while this process goes on to score.
+            step = -(-len(articles) // len(cut))
+            read = [pool.submit(_quotes_of, articles[s : s + step]) for s in range(0, len(articles), step)]
+            mine = extract_candidates(articles[:size], first=0, group=group)
+            shares = [mine, *(_unpacked(future.result()) for future in cut)]
+        except (OSError, BrokenProcessPool) as exc:
+            _warn(workers, exc)
+        if shares is None:
+            yield _here(articles, group)
+        else:
+            yield Extraction(
+                [c for kept, _ in shares for c in kept],
+                [r for _, rejected in shares for r in rejected],
+                lambda: _joined(read, articles),
+            )
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # quotes nobody asked for are not waited on
+
+
+def _here(articles: Sequence[Article], group: Splitting) -> Extraction:
+    candidates, rejected = extract_candidates(articles, first=0, group=group)
+    return Extraction(candidates, rejected, lambda: _quotes_of(articles))
+
+
+def _joined(read: Sequence[Future], articles: Sequence[Article]) -> list[list[QuoteRow]]:
+    """The workers' quotes, in article order; read here when a worker broke off."""
+    try:
+        return [quotes for future in read for quotes in future.result()]
     except (OSError, BrokenProcessPool) as exc:
-        logger.warning("could not share the summary's work among %d processes (%s); doing it in one", workers, exc)
-        return _share(articles, 0, group)
-    return Extracted(
-        candidates=[c for share in shares for c in share.candidates],
-        rejected=[r for share in shares for r in share.rejected],
-        quotes=[q for share in shares for q in share.quotes],
-    )
+        logger.warning("the workers reading the summary's quotes stopped (%s); reading them in this process", exc)
+        return _quotes_of(articles)
+
+
+def _warn(workers: int, exc: BaseException) -> None:
+    logger.warning("could not share the summary's work among %d processes (%s); doing it in one", workers, exc)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -68,30 +126,27 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
-def _share(articles: Sequence[Article], first: int, group: Splitting) -> Extracted:
-    candidates, rejected = extract_candidates(articles, first=first, group=group)
-    return Extracted(candidates, rejected, [quotes_in(article) for article in articles])
+def _quotes_of(articles: Sequence[Article]) -> list[list[QuoteRow]]:
+    return [quotes_in(article) for article in articles]
 
 
 # Candidates travel back as plain tuples with their tokens joined by a space (a token never
 # holds one): half the time of pickling the dataclasses with a tuple of strings each.
-Packed = tuple[list[tuple], list[tuple], list[list[QuoteRow]]]
+Packed = tuple[list[tuple], list[tuple]]
 
 
-def _packed_share(articles: Sequence[Article], first: int, group: Splitting) -> Packed:
-    share = _share(articles, first, group)
+def _packed_candidates(articles: Sequence[Article], first: int, group: Splitting) -> Packed:
+    candidates, rejected = extract_candidates(articles, first=first, group=group)
     return (
-        [(c.article, c.index, c.paragraph, c.text, " ".join(c.tokens), c.penalty, c.reasons) for c in share.candidates],
-        [(r.article, r.text, r.reason) for r in share.rejected],
-        share.quotes,
+        [(c.article, c.index, c.paragraph, c.text, " ".join(c.tokens), c.penalty, c.reasons) for c in candidates],
+        [(r.article, r.text, r.reason) for r in rejected],
     )
 
 
-def _unpacked(packed: Packed) -> Extracted:
-    candidates, rejected, quotes = packed
-    return Extracted(
+def _unpacked(packed: Packed) -> tuple[list[Candidate], list[Rejected]]:
+    candidates, rejected = packed
+    return (
         [Candidate(a, i, p, text, tuple(tokens.split(" ")) if tokens else (), penalty, reasons)
          for a, i, p, text, tokens, penalty, reasons in candidates],
         [Rejected(*row) for row in rejected],
-        quotes,
     )
