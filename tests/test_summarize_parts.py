@@ -1071,6 +1071,8 @@ def test_figure_words_that_belong_elsewhere_are_not_read_into_the_figure():
     assert all("troops" not in what for _, what, _, _ in found)
     # "three days ago" says when; "after two days of talks" how long the talks took
     assert find_figures("A deal is much closer than it was three days ago, he said of the truce talks.") == []
+    assert find_figures("The board oversees the truce, as laid out in a plan unveiled three months prior.") == []
+    assert find_figures("The truce, agreed two weeks previously, is holding.") == []
     assert [value for value, *_ in find_figures("The truce talks ended after two days of negotiations.")] == ["two"]
     # "two weeks after Sinwar was killed" says when; "Hamas would have 72 hours after a ceasefire to ..." is a term
     assert find_figures("The talks stalled two weeks after the truce took effect, mediators said.") == []

@@ -473,9 +473,9 @@ _CAPTIVES_INCLUDE = re.compile(
 _OTHERS_JOINED = re.compile(r"\s*,?\s*(?:and|as well as|plus)\s+(?:another\s+|a further\s+)?", re.I)
 # Bodies said to be someone else's than the hostages': "45 bodies of Palestinians".
 _OTHERS_BODIES = re.compile(r"\s+of\s+(?:the\s+)?(?:Palestinians?|prisoners|detainees|Gazans|people)\b", re.I)
-# After a duration, words that make it a time: "three days ago", "two weeks later"; before it,
-# a span up to now: "over the past two days", "in the last three weeks".
-_WHEN = re.compile(r"\s+(?:ago|earlier|later)\b", re.I)
+# After a duration, words that make it a time: "three days ago", "two weeks later", "unveiled
+# three months prior"; before it, a span up to now: "over the past two days", "in the last three weeks".
+_WHEN = re.compile(r"\s+(?:ago|earlier|later|prior|previously|beforehand)\b", re.I)
 # ... or when, counted from an event: "two weeks after Sinwar was killed", "five weeks after a
 # ceasefire took effect"; but a term when someone has that long: "Hamas would have 72 hours after
 # a ceasefire takes effect to release ...", "within 72 hours after".
