@@ -1239,6 +1239,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("President Joe Biden spoke at the White House.\n\nOfficials met in Doha.\n\nThe talks went on.\n\n"
      "“There is now the opportunity for a day after in Gaza,” the president said.", ["Joe Biden"]),
     ("Officials met in Doha.\n\n“We will keep pushing for a deal now,” the official said.", [None]),
+    # ... else, for a quote that leads the article, whom it names so first after the quote
+    ("“Phase 2 establishes a transitional technocratic administration in Gaza,” the envoy stated.\n\n"
+     "Steve Witkoff, U.S. special envoy to the Middle East, announced the start of Phase 2 on Wednesday.\n\n"
+     "Qatar's envoy Mohammed Al-Khulaifi also spoke.", ["Steve Witkoff"]),
     # ... but not the end of a body's name, nor a statement
     ("Qatar's Ministry of Foreign Affairs announced the pause today. “The State of Qatar announces the success of its mediation,” the statement read.",
      [None]),

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -508,21 +508,27 @@ def _title_only(speaker: str | None) -> str | None:
     return " ".join(tokens)
 
 
-def _titled(title: str, before: str, people: set[str]) -> str | None:
+def _titled(title: str, before: str, people: set[str], after: str = "") -> str | None:
     """The name that last follows `title` in `before` ("US President Donald Trump"), else the
     name after its person's title alone ("President Donald Trump" for "the US president"); a
-    surname alone ("US President Trump") when it is one of the article's `people` (see _people)."""
+    surname alone ("US President Trump") when it is one of the article's `people` (see _people).
+    A lead quote's "the envoy stated", named only further on, is whom `after` names so first."""
+    return _titled_in(title, before, people, max) or (_titled_in(title, after, people, min) if after else None)
+
+
+def _titled_in(title: str, text: str, people: set[str], pick: Callable) -> str | None:
+    """The name given `title` in `text`: the naming that `pick` (max: the last, min: the first) chooses."""
     words_of = title.split()
     person = [word for word in words_of if _bare(word) in _TITLE_WORDS][-2:]  # "prime minister", "president"
     for phrase in (words_of, person):
         pattern = r"\s+".join(re.escape(word) for word in phrase)
         named: list[tuple[int, str]] = []  # where each naming ends, and the name
-        for found in re.finditer(rf"(?i:\b{pattern})\s+(?P<name>{_NAMED}|[A-Z][\w’'-]+)", before):
+        for found in re.finditer(rf"(?i:\b{pattern})\s+(?P<name>{_NAMED}|[A-Z][\w’'-]+)", text):
             named.append((found.end(), found.group("name")))
-        for found in re.finditer(rf"(?P<name>{_NAMED}),\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{pattern})\b", before):
-            named.append((found.end(), found.group("name")))  # "Sheikh Mohammed ..., the prime minister of Qatar"
+        for found in re.finditer(rf"(?P<name>{_NAMED}),\s+(?:the\s+)?(?:[\w'’.-]+\s+){{0,2}}?(?i:{pattern})\b", text):
+            named.append((found.end(), found.group("name")))  # "Sheikh Mohammed ..., the prime minister of Qatar", "..., U.S. special envoy"
         if named:
-            name = _trailing_name(_unpossessive(max(named)[1]).split())
+            name = _trailing_name(_unpossessive(pick(named)[1]).split())
             if (len(name) >= 2 or name and name[0] in people) and _is_name(" ".join(name)):
                 return " ".join(name)
     return None
@@ -635,7 +641,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # else whom the article named so before ("US envoy Steve Witkoff"); else no one
                 title = _title_only(speaker)
                 speaker = _pointed(speaker[4:], _text_before(paragraphs, number, paragraph[: match.start()], back=1)) or (
-                    _titled(title, _text_before(paragraphs, number, paragraph[: match.start()]), people) if title else None)
+                    _titled(title, _text_before(paragraphs, number, paragraph[: match.start()]), people,
+                            _text_after(paragraphs, number, paragraph[match.end() :])) if title else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 opening = paragraph[: match.start()]
                 if not opening.strip() and number:
@@ -659,7 +666,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _reporting(paragraph[: match.start()], people, surnames)
             title = _title_only(speaker)
             if title:  # "the US president added": the one the article named so before
-                speaker = _titled(title, _text_before(paragraphs, number, paragraph[: match.start()]), people) or speaker
+                speaker = _titled(title, _text_before(paragraphs, number, paragraph[: match.start()]), people,
+                                  _text_after(paragraphs, number, paragraph[match.end() :])) or speaker
             remember(speaker)
             previous = speaker
             cursor = match.end()
@@ -679,6 +687,15 @@ def _text_before(paragraphs: Sequence[str], number: int, opening: str, back: int
     paragraphs before it, all of them or the last `back`."""
     first = 0 if back is None else max(0, number - back)
     return "\n\n".join([*paragraphs[first:number], opening])
+
+
+NAMED_AFTER = 3  # paragraphs after a quote in which a title it gives ("the envoy stated") may be named
+
+
+def _text_after(paragraphs: Sequence[str], number: int, rest: str) -> str:
+    """The article's text after a quote: `rest` (its paragraph from the quote's end) and the
+    NAMED_AFTER paragraphs after it."""
+    return "\n\n".join([rest, *paragraphs[number + 1 : number + 1 + NAMED_AFTER]])
 
 
 _NAME_GOES_ON = re.compile(r"(?:\b(?:of|for|and)|[’']s)\s+$")
