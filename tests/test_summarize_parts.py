@@ -1012,6 +1012,17 @@ def test_one_quote_cut_or_worded_differently_by_two_outlets_appears_once_with_it
     candidates, _ = extract_candidates(group)
     quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
     assert sorted((q.speaker, q.source) for q in quotes) == [("Antony Blinken", 2), ("Joe Biden", 0)]
+    # one outlet's last sentence of a quote, with curly apostrophes, is that quote; its words run on in it
+    group = [
+        article("“Israel must immediately stop the bombing of Gaza, so that we can get the hostages out safely and quickly! "
+                "Right now, it's far too dangerous to do that,” Donald Trump wrote.", "a"),
+        article("“Right now, it’s far too dangerous to do that,” Trump wrote.", "b"),
+        article("“I think we’re going to have a deal on Gaza very soon,” Trump said on Sunday.", "c"),
+        article("“I think we're going to have a deal on Gaza very soon. It's a hell of a problem,” said Donald Trump.", "d"),
+    ]
+    candidates, _ = extract_candidates(group)
+    quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
+    assert sorted(q.source for q in quotes) == [0, 2]
 
 
 def test_a_quote_the_summary_already_gives_comes_after_the_others():

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -841,7 +841,7 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
     seen: set[str] = set()
     found = []
     shown_words = [_quote_words(sentence) for sentence in shown]
-    words_of: dict[str, frozenset[str]] = {}  # each quote's content words, by its text
+    words_of: dict[str, _Said] = {}  # what each quote says, by its text
     for source, article in enumerate(articles):
         for text, speaker, paragraph in (quotes_in(article) if found_in is None else found_in[source]):
             key = content_key(text)
@@ -855,7 +855,7 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
     found = [(*key, replace(quote, speaker=full.get(quote.speaker, quote.speaker))) for *key, quote in found]
     found.sort(key=lambda item: item[:4])
     chosen: list[Quote] = []
-    told: list[frozenset[str]] = []  # the words of each chosen quote
+    told: list[_Said] = []  # what each chosen quote says
     speakers: set[str | None] = set()
 
     def choose(quote: Quote) -> None:
@@ -879,18 +879,34 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
 SAME_QUOTE = 0.8  # share of the shorter quote's content words in the longer at which two are one quote
 SAME_QUOTE_FROM = 4  # content words a quote needs for that; shorter ones are one quote only when their words are,
 SAME_QUOTE_CUT = 3  # or, with this many, when the longer has them all
+CUT_FROM = 5  # words of a quote that, run on in another's words, make it a cut of that one
 
 
-def _quote_words(text: str) -> frozenset[str]:
-    """A quote's content words, lower case."""
+@dataclass(frozen=True)
+class _Said:
+    """What a quote (or a summary sentence) says, for telling two of them apart: its content
+    words, and all its words in order, lower case, joined by spaces (apostrophes straight: one
+    outlet's "we’re" is another's "we're")."""
+
+    words: frozenset[str]
+    flat: str
+
+
+def _quote_words(text: str) -> _Said:
     stop = stop_words()
-    return frozenset(w for w in (t.lower() for t in words(text)) if any(c.isalnum() for c in w) and w not in stop)
+    tokens = [t.lower().replace("’", "'") for t in words(text) if any(c.isalnum() for c in t)]
+    return _Said(frozenset(t for t in tokens if t not in stop), " ".join(tokens))
 
 
-def _same_quote(a: frozenset[str], b: frozenset[str]) -> bool:
+def _same_quote(a: _Said, b: _Said) -> bool:
     """One quote, cut or worded a little differently by two outlets ("... this week" and "... this
-    coming week"; one sentence of it and all of it): most of the shorter one's content words are
-    in the longer."""
+    coming week"; one sentence of it and all of it, "Right now, it's far too dangerous to do that"
+    of "Israel must ... quickly! Right now, it's far too dangerous to do that"): most of the
+    shorter one's content words are in the longer, or its words run on in the longer's."""
+    short, long = (a, b) if len(a.flat) <= len(b.flat) else (b, a)
+    if short.flat.count(" ") + 1 >= CUT_FROM and f" {short.flat} " in f" {long.flat} ":
+        return True
+    a, b = a.words, b.words
     if min(len(a), len(b)) < SAME_QUOTE_FROM:
         # a short one is the same only whole, or cut from the longer ("It's time for this war to
         # end" of "It's time for this war to end and for the day after to begin")
