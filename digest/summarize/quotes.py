@@ -689,13 +689,14 @@ def _text_before(paragraphs: Sequence[str], number: int, opening: str, back: int
     return "\n\n".join([*paragraphs[first:number], opening])
 
 
-NAMED_AFTER = 3  # paragraphs after a quote in which a title it gives ("the envoy stated") may be named
+LEAD_QUOTE = 2  # paragraphs at an article's start whose quotes' titles ("the envoy stated") may be named after them,
+NAMED_AFTER = 3  # in this many paragraphs after the quote; further on, the name has come before if it comes at all
 
 
 def _text_after(paragraphs: Sequence[str], number: int, rest: str) -> str:
-    """The article's text after a quote: `rest` (its paragraph from the quote's end) and the
-    NAMED_AFTER paragraphs after it."""
-    return "\n\n".join([rest, *paragraphs[number + 1 : number + 1 + NAMED_AFTER]])
+    """The article's text after a quote in its first LEAD_QUOTE paragraphs: `rest` (its paragraph
+    from the quote's end) and the NAMED_AFTER paragraphs after it; nothing for a later quote."""
+    return "\n\n".join([rest, *paragraphs[number + 1 : number + 1 + NAMED_AFTER]]) if number < LEAD_QUOTE else ""
 
 
 _NAME_GOES_ON = re.compile(r"(?:\b(?:of|for|and)|[’']s)\s+$")
