@@ -1250,6 +1250,17 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("President Joe Biden spoke at the White House.\n\nOfficials met in Doha.\n\nThe talks went on.\n\n"
      "“There is now the opportunity for a day after in Gaza,” the president said.", ["Joe Biden"]),
     ("Officials met in Doha.\n\n“We will keep pushing for a deal now,” the official said.", [None]),
+    # the statement someone's words came in is not who said them; "the office" is that office
+    ("“Israel will not tolerate any violation of the agreement,” said a statement issued by Netanyahu’s office.\n\n"
+     "“On Thursday, Arbel Yehud and soldier Agam Berger will be released,” added the office.",
+     ["Netanyahu’s office", "Netanyahu’s office"]),
+    ("Israel responded with a counter-proposal, according to a statement from the Israeli Prime Minister's office.\n\n"
+     '"In recent hours, Israel transferred its counter proposal to the mediators," the office said.',
+     ["Israeli Prime Minister's office"]),
+    # "the group": the body that opens the sentence before, after a quote that ends one
+    ("Israel confirmed the return with a post reading, “Welcome home.” The Hostages and Missing Families Forum, which has "
+     "led the campaign, hailed the development.\n\n“Our struggle is not over until the last hostage is returned,” the group said.",
+     ["Hostages and Missing Families Forum"]),
     # ... else, for a quote that leads the article, whom it names so first after the quote
     ("“Phase 2 establishes a transitional technocratic administration in Gaza,” the envoy stated.\n\n"
      "Steve Witkoff, U.S. special envoy to the Middle East, announced the start of Phase 2 on Wednesday.\n\n"
@@ -1260,6 +1271,16 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
 ])
 def test_who_speaks_a_quote_read_from_the_sentence_around_it(body, speakers):
     assert [who for _, who, _ in quotes_in(article(body))] == speakers
+
+
+def test_a_quote_opened_by_a_straight_mark_and_closed_by_a_curly_one_ends_there():
+    body = ('Prime Minister Netanyahu said, "Israel will not tolerate any violation of the agreement. We will continue to work '
+            'for the return of all the hostages”. Defence Minister Israel Katz said, "We will enforce the ceasefire in the north."')
+    assert [(text, who) for text, who, _ in quotes_in(article(body))] == [
+        ("Israel will not tolerate any violation of the agreement. We will continue to work for the return of all the hostages",
+         "Netanyahu"),
+        ("We will enforce the ceasefire in the north.", "Israel Katz"),
+    ]
 
 
 def test_the_statement_is_whoever_spoke_last():

@@ -43,7 +43,9 @@ _SAY = (
     r"asserted|affirmed|remarked|emphasi[sz]ed|commented|reiterated|admitted|conceded|maintained|predicted|"
     r"lamented|complained|quipped|recalled|underlined|pointed out)"
 )
-_QUOTED = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]+)»")
+# A quote in curly, straight or angle marks; one opened by a straight mark and closed by a curly
+# one ("Israel will not tolerate ... hostages”.) ends there, not at the next straight mark.
+_QUOTED = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<d>[^\"“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]+)»")
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
 # After the closing mark: `, said X` or `, X said`.
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_SAY}\s+(?P<who>[^.,;:!?“”\"]+)")
@@ -206,6 +208,10 @@ _ACTED = re.compile(
     r"\s+(?:[a-z]+\s+and|(?:issued|released|published|posted|put out)\s+(?:a|an|its|the)\s+statement\b.*"
     r"|(?:reportedly|also|later|then|earlier|previously|again|once|further|separately|publicly|privately|had|has|have|would|will))$"
 )
+# ... and the statement someone's words came in: "a statement issued by Netanyahu's office (said)"
+_STATEMENT_BY = re.compile(
+    r"^(?:a|an|the)\s+(?:[a-z]+\s+)?statement\s+(?:(?:issued|released|published|posted|sent|put out)\s+)?(?:by|from)\s+(?=[A-Z])"
+)
 # ... and an adverb before the verb: "the Hamas leader confidently (declared)" (tried only on a
 # phrase ending in "ly": the expression is costly where it fails)
 _ADVERB = re.compile(r"\s+(?!(?:family|ally|assembly|rally|daily|weekly|monthly|only|early|holy|supply|anomaly)$)[a-z]{2,}ly$")
@@ -221,7 +227,7 @@ def speaker_from(phrase: str) -> str | None:
     phrase = _CUT.sub("", phrase.strip()).strip(" ,—–-")
     # what the speaker did before speaking is not who: "the envoy chuckled and (said)", "the
     # movement issued a statement in which it (said)", "an official reportedly (said)"
-    phrase = _ACTED.sub("", phrase).strip(" ,")
+    phrase = _STATEMENT_BY.sub("", _ACTED.sub("", phrase).strip(" ,"))
     if phrase.endswith("ly"):
         phrase = _ADVERB.sub("", phrase)
     if _BEING.search(phrase):
@@ -419,7 +425,7 @@ _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known 
 # "Prime Minister Benjamin Netanyahu's office hit back", "The Israeli army confirmed", "The Families
 # Forum, which represents the relatives, welcomed".
 _BODY_OPENS = re.compile(
-    r"(?:^|[.!?]\s+)(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
+    r"(?:^|[.!?][”\"’']?\s+)(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
     r"(?P<own>\s+(?:office|government|ministry|military|army|movement|group|cabinet|spokesman|spokeswoman))?)"
     r"(?:,\s+(?:which|who)\s[^,.;]{1,120},)?\s+(?:has\s+|had\s+|also\s+)?(?!(?:and|of|for)\b)[a-z]+\b"
 )
@@ -454,7 +460,7 @@ def _people(article: Article) -> set[str]:
 # ("Hamas official Basem Naim", "President Joe Biden").
 _POINTED_NOUNS = {
     "forum", "official", "source", "military", "army", "ministry", "president", "minister", "envoy", "diplomat",
-    "spokesman", "spokeswoman", "spokesperson", "negotiator", "ambassador", "premier", "family", "movement",
+    "spokesman", "spokeswoman", "spokesperson", "negotiator", "ambassador", "premier", "family", "movement", "office",
 }
 _NAMED = r"[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+"  # a full name
 
@@ -467,7 +473,7 @@ def _pointed(noun: str, before: str) -> str | None:
     found: list[tuple[int, str]] = []
     for match in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?{n}\b"
                              rf"(?:\s+(?:familiar with|briefed on|close to|involved in)\s+the\s+[a-z]+)?", before):
-        found.append((match.end(), 1, match.group(0)[:1].lower() + match.group(0)[1:]))
+        found.append((match.end(), 1, _STATEMENT_BY.sub("", match.group(0)[:1].lower() + match.group(0)[1:])))
     for match in re.finditer(rf"\b{n}\s+((?:al-|el-)?{_NAMED})", before):
         found.append((match.end(), 2, _unpossessive(match.group(1))))
     for match in re.finditer(rf"\b(?:{n}\s+of\s+(?P<after>{_NAMED})|(?P<before>{_NAMED})['’]s\s+{n}\b)", before):
