@@ -819,15 +819,24 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
 
 
 _PARTICLE = re.compile(r"\b(?:al|el)[- ]")
+_INNER_VOWELS = re.compile(r"(?<=\w)[aeiouy]")
+
+
+def _spelling(name: str) -> str:
+    """What two spellings of one name share: "el-Sisi" and "al-Sisi", "Abdel-Fattah" and "Abdel
+    Fattah", and transliterations of one Arabic name that differ in their vowels ("Majed" and
+    "Majid", "Mohammed" and "Muhammed"): lower case, without the article or hyphens, each word's
+    vowels after its first letter left out."""
+    return _INNER_VOWELS.sub("", _PARTICLE.sub("", name.lower()).replace("-", " "))
 
 
 def _one_person(names: Counter[str]) -> str | None:
     """The one person a surname's full names mean, written as most often: spellings of one name
-    ("Majed Al-Ansari", "Majed al-Ansari"; "Steve Witkoff" five times, "Steven Witkoff" once) are
+    ("Majed Al-Ansari", "Majid al-Ansari"; "Steve Witkoff" five times, "Steven Witkoff" once) are
     one person; two names each written often ("Donald Trump", "Eric Trump") are two."""
-    written: dict[str, Counter[str]] = {}  # each name in lower case, and how it is written
-    for name, count in names.items():  # "el-Sisi" and "al-Sisi", "Abdel-Fattah" and "Abdel Fattah" are one spelling
-        written.setdefault(_PARTICLE.sub("", name.lower()).replace("-", " "), Counter())[name] += count
+    written: dict[str, Counter[str]] = {}  # each name's spelling key, and how it is written
+    for name, count in names.items():
+        written.setdefault(_spelling(name), Counter())[name] += count
     ranked = sorted(written.values(), key=Counter.total, reverse=True)
     if not ranked or len(ranked) > 1 and ranked[0].total() < 3 * ranked[1].total():
         return None
