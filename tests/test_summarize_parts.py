@@ -751,6 +751,11 @@ def test_the_age_of_the_war_and_bare_head_counts_are_no_key_figures():
                          "Hamas will free 10 living hostages and the remains of 18 others, officials said.")
     assert sorted((f.value, f.what) for f in figures) == [
         ("10", "living hostages (released)"), ("18", "hostages (dead)"), ("six-week", "truce")]
+    # "two others", "20 people": neither who they are nor what befell them; "20 people killed" is a figure
+    figures = figures_of("The release of Yehud and two others is in addition to the one set for Saturday, officials said.",
+                         "We have 20 people and about 38 bodies, the US president said of the hostages in Gaza.",
+                         "An air strike on a school killed 20 people on Sunday, medics said.")
+    assert sorted((f.value, f.what) for f in figures) == [("20", "people killed"), ("about 38", "hostages (dead)")]
 
 
 def test_one_part_of_a_schedule_does_not_dispute_the_whole():

@@ -697,6 +697,7 @@ _PRIORITY = ["killed", "hostages", "prisoners", "injured", "hunger", "displaced"
 # members", "18 others").
 _WAR = r"(?:war|conflict|offensive|campaign|fighting|bombardment)"  # not "blockade": the aid cut off is news
 _GENERIC_HEADS = frozenset({"men", "members", "persons", "individuals", "ones"})  # not "others": "the remains of 18 others"
+_NO_ONE_IN_PARTICULAR = frozenset({"others", "people"})  # kept until their fate is looked for (see extract_figures)
 
 
 # What follows the value of a war's age: "-month war", " months of war", "-week-old war", "-month bloody war".
@@ -755,7 +756,9 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
             return next(iter(known)) if len(known) == 1 else None
         return captive_fate(item)
 
-    told = [item for item in found if fate_of(item) is None]
+    # a head count that says neither who nor what befell them ("two others", "20 people") and that
+    # no count of captives gives a fate is no key figure
+    told = [item for item in found if fate_of(item) is None and not (item.category == "people" and item.what.lower() in _NO_ONE_IN_PARTICULAR)]
     bare = [replace(item, key=fate) for item in found if (fate := fate_of(item)) is not None]
     merged: dict[tuple, list[_Found]] = {}
     for item in told + bare:  # a row shows its first reading: one with the fate
