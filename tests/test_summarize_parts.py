@@ -751,6 +751,10 @@ def test_the_age_of_the_war_and_bare_head_counts_are_no_key_figures():
                          "Hamas will free 10 living hostages and the remains of 18 others, officials said.")
     assert sorted((f.value, f.what) for f in figures) == [
         ("10", "living hostages (released)"), ("18", "hostages (dead)"), ("six-week", "truce")]
+    # the war's age with "long" ("22-month long military offensive"); a term so written is one
+    figures = figures_of("It escalates Israel's 22-month long military offensive on the Strip, officials said.",
+                         "Israel agreed to a 60-day long ceasefire in Gaza, mediators said.")
+    assert [(f.value, f.what) for f in figures] == [("60-day", "ceasefire")]
     # "two others", "20 people": neither who they are nor what befell them; "20 people killed" is a figure
     figures = figures_of("The release of Yehud and two others is in addition to the one set for Saturday, officials said.",
                          "We have 20 people and about 38 bodies, the US president said of the hostages in Gaza.",
@@ -1255,6 +1259,11 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("President Joe Biden spoke at the White House.\n\nOfficials met in Doha.\n\nThe talks went on.\n\n"
      "“There is now the opportunity for a day after in Gaza,” the president said.", ["Joe Biden"]),
     ("Officials met in Doha.\n\n“We will keep pushing for a deal now,” the official said.", [None]),
+    # a country before a title: "the Israel prime minister", named so before
+    ("The scenes infuriated Prime Minister Benjamin Netanyahu of Israel.\n\n“This is additional proof of the brutality "
+     "of the Hamas terrorist organization,” the Israel prime minister said.", ["Benjamin Netanyahu"]),
+    ("A statement from the Prime Minister’s Office said: “In light of Hamas’s repeated violations, the release is delayed.”",
+     ["Prime Minister’s Office"]),
     # the statement someone's words came in is not who said them; "the office" is that office
     ("“Israel will not tolerate any violation of the agreement,” said a statement issued by Netanyahu’s office.\n\n"
      "“On Thursday, Arbel Yehud and soldier Agam Berger will be released,” added the office.",

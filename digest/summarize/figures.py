@@ -78,7 +78,7 @@ _ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,])(?P<value>{_VALUE})-(?P<unit>da
 # initial ceasefire", "a 42-day first phase".
 _DURATION_ADJECTIVES = frozenset({
     "initial", "first", "second", "third", "final", "new", "further", "possible", "proposed", "temporary",
-    "humanitarian", "total", "near-total", "full", "brief", "fragile", "potential", "planned", "renewed", "extended",
+    "humanitarian", "total", "near-total", "full", "brief", "fragile", "potential", "planned", "renewed", "extended", "long",
 })
 # A sum in dollars ("$53bn", "US$20bn"), pounds ("£1.2 billion") or euros ("€120m").
 _CURRENCY = r"(?:US\$|\$|£|€|USD\s)"
@@ -700,8 +700,9 @@ _GENERIC_HEADS = frozenset({"men", "members", "persons", "individuals", "ones"})
 _NO_ONE_IN_PARTICULAR = frozenset({"others", "people"})  # kept until their fate is looked for (see extract_figures)
 
 
-# What follows the value of a war's age: "-month war", " months of war", "-week-old war", "-month bloody war".
-_WAR_AFTER = re.compile(rf"(?:[- ](?:day|week|month|hour|year)s?)?(?:-old)?\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?{_WAR}\b", re.I)
+# What follows the value of a war's age: "-month war", " months of war", "-week-old war", "-month bloody war",
+# "-month long military offensive".
+_WAR_AFTER = re.compile(rf"(?:[- ](?:day|week|month|hour|year)s?)?(?:-old|[- ]long)?\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?{_WAR}\b", re.I)
 
 
 def _not_key(value: str, what: str, category: str, sentence: str) -> bool:

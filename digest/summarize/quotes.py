@@ -210,7 +210,7 @@ _ACTED = re.compile(
 )
 # ... and the statement someone's words came in: "a statement issued by Netanyahu's office (said)"
 _STATEMENT_BY = re.compile(
-    r"^(?:a|an|the)\s+(?:[a-z]+\s+)?statement\s+(?:(?:issued|released|published|posted|sent|put out)\s+)?(?:by|from)\s+(?=[A-Z])"
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?statement\s+(?:(?:issued|released|published|posted|sent|put out)\s+)?(?:by|from)\s+(?=(?:the\s+)?[A-Z])"
 )
 # ... and an adverb before the verb: "the Hamas leader confidently (declared)" (tried only on a
 # phrase ending in "ly": the expression is costly where it fails)
@@ -501,15 +501,18 @@ _COUNTRY_SHORT = {"us", "u.s.", "uk", "un", "u.n.", "eu"}
 
 def _title_only(speaker: str | None) -> str | None:
     """The title, when a speaker is a person's title and no name: "the US president", "Qatari
-    Prime Minister" (title and nationality words only, ending in a person's title)."""
+    Prime Minister", "the Israel prime minister" (title and nationality words only, ending in a
+    person's title; after "the", a country or body may come first)."""
     tokens = (speaker or "").split()
-    if tokens and tokens[0] in ("the", "The"):
+    owned = bool(tokens) and tokens[0] in ("the", "The")
+    if owned:
         tokens = tokens[1:]
     if not tokens or _bare(tokens[-1]) not in _PERSON_TITLES:
         return None
-    for token in tokens:
+    for number, token in enumerate(tokens):
         if not (_bare(token) in _TITLE_WORDS or token.lower() in _COUNTRY_SHORT
-                or (token[:1].isupper() and _DEMONYM.search(token.lower()) and len(token) > 4)):
+                or (token[:1].isupper() and _DEMONYM.search(token.lower()) and len(token) > 4)
+                or (owned and number == 0 and len(tokens) > 1 and token[:1].isupper() and token.isalpha())):
             return None
     return " ".join(tokens)
 
