@@ -70,10 +70,8 @@ def extracting(articles: Sequence[Article], workers: int = 1) -> Iterator[Extrac
         return
     size = -(-len(articles) // workers)
     starts = range(0, len(articles), size)
-    try:
-        pool = ProcessPoolExecutor(max_workers=len(starts) - 1, mp_context=_context())
-    except OSError as exc:
-        _warn(workers, exc)
+    pool = _pool(len(starts) - 1, workers)
+    if pool is None:
         yield _here(articles, group)
         return
     try:
@@ -98,6 +96,15 @@ def extracting(articles: Sequence[Article], workers: int = 1) -> Iterator[Extrac
             )
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # quotes nobody asked for are not waited on
+
+
+def _pool(processes: int, workers: int) -> ProcessPoolExecutor | None:
+    """A pool of `processes` forked workers, or None (with a warning) when they cannot start."""
+    try:
+        return ProcessPoolExecutor(max_workers=processes, mp_context=_context())
+    except OSError as exc:
+        _warn(workers, exc)
+        return None
 
 
 def _here(articles: Sequence[Article], group: Splitting) -> Extraction:
