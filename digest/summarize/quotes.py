@@ -912,6 +912,7 @@ class _Said:
 
 
 def _quote_words(text: str) -> _Said:
+    """What a quote or a sentence says (see _Said)."""
     stop = stop_words()
     tokens = [t.lower().replace("’", "'") for t in words(text) if any(c.isalnum() for c in t)]
     return _Said(frozenset(t for t in tokens if t not in stop), " ".join(tokens))
@@ -925,9 +926,9 @@ def _same_quote(a: _Said, b: _Said) -> bool:
     short, long = (a, b) if len(a.flat) <= len(b.flat) else (b, a)
     if short.flat.count(" ") + 1 >= CUT_FROM and f" {short.flat} " in f" {long.flat} ":
         return True
-    a, b = a.words, b.words
-    if min(len(a), len(b)) < SAME_QUOTE_FROM:
+    mine, theirs = a.words, b.words
+    if min(len(mine), len(theirs)) < SAME_QUOTE_FROM:
         # a short one is the same only whole, or cut from the longer ("It's time for this war to
         # end" of "It's time for this war to end and for the day after to begin")
-        return a == b or (min(len(a), len(b)) >= SAME_QUOTE_CUT and (a <= b or b <= a))
-    return len(a & b) / min(len(a), len(b)) >= SAME_QUOTE
+        return mine == theirs or (min(len(mine), len(theirs)) >= SAME_QUOTE_CUT and (mine <= theirs or theirs <= mine))
+    return len(mine & theirs) / min(len(mine), len(theirs)) >= SAME_QUOTE
