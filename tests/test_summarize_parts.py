@@ -1259,6 +1259,11 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("President Joe Biden spoke at the White House.\n\nOfficials met in Doha.\n\nThe talks went on.\n\n"
      "“There is now the opportunity for a day after in Gaza,” the president said.", ["Joe Biden"]),
     ("Officials met in Doha.\n\n“We will keep pushing for a deal now,” the official said.", [None]),
+    # "also told": a speaker; "he said" after a paragraph whose subject acted, when no one spoke before
+    ("White House spokesperson John Kirby also told Fox News that the deal is getting closer.\n\n"
+     "“We believe that we’re getting closer, and no doubt about it,” he said.", ["John Kirby"]),
+    ("Vice President JD Vance visited Israel on Tuesday.\n\nBut Mr. Vance, on the first day of his trip to Israel, expressed "
+     "optimism that the deal would hold.\n\n“Things are going, frankly, better than I expected,” he said.", ["Vance"]),
     # a country before a title: "the Israel prime minister", named so before
     ("The scenes infuriated Prime Minister Benjamin Netanyahu of Israel.\n\n“This is additional proof of the brutality "
      "of the Hamas terrorist organization,” the Israel prime minister said.", ["Benjamin Netanyahu"]),
@@ -1295,6 +1300,12 @@ def test_a_quote_opened_by_a_straight_mark_and_closed_by_a_curly_one_ends_there(
          "Netanyahu"),
         ("We will enforce the ceasefire in the north.", "Israel Katz"),
     ]
+
+
+def test_she_or_he_is_never_the_outlet_that_reported_the_sentence_before():
+    body = ("The Associated Press reported that Press Secretary Karoline Leavitt confirmed the talks.\n\n"
+            "“Talking to people around the world is in the best interest of the American people,” she said, according to the AP.")
+    assert quotes_in(article(body))[0][1] != "The Associated Press"
 
 
 def test_the_statement_is_whoever_spoke_last():

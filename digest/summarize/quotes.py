@@ -397,7 +397,8 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
 # A person as the subject of a speech verb, with an optional appositive: "Tom Fletcher, the UN
 # humanitarian chief, said".
 _SPEAKS = re.compile(
-    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|and(?=\s+[A-Z]))){{0,7}})(?:,[^,.;“”\"]{{1,80}},)?\s+{_SAY}\b"
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|and(?=\s+[A-Z]))){{0,7}})(?:,[^,.;“”\"]{{1,80}},)?"
+    rf"\s+(?:also\s+|later\s+|then\s+|again\s+)?{_SAY}\b"  # "John Kirby also told Fox News"
 )
 _SAID = re.compile(rf"\b{_SAY}\b")
 
@@ -570,15 +571,19 @@ _ACTS_ANY = re.compile(
 )
 
 
-def _subject_before(text: str, people: set[str], passive: bool = False, acts: re.Pattern = _ACTS) -> str | None:
+def _subject_before(text: str, people: set[str], passive: bool = False, acts: re.Pattern = _ACTS,
+                    person: bool = False) -> str | None:
     """The first person who acts in the last sentence of `text` (the paragraph before a quote);
-    with `passive`, also one something was done to ("X was freed. '...,' her mother said")."""
+    with `passive`, also one something was done to ("X was freed. '...,' her mother said"); with
+    `person`, never a body ("The Associated Press reported that Karoline Leavitt confirmed ...")."""
     last = _SENTENCE_END.split(text.strip())[-1] if text.strip() else ""
     for found in acts.finditer(last):
         if found.group("passive") and not passive:
             continue
         if found.group("verb") in _TITLE_WORDS:
             continue  # "Islamic Jihad leader ...": a title, not a verb
+        if person and (found.group("who").startswith("The ") or any(_bare(t) in _NO_PERSON for t in found.group("who").split())):
+            continue
         name = _trailing_name(found.group("who").split())
         if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people):
             return " ".join(name).strip("’'")
@@ -657,8 +662,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if not opening.strip() and number:
                     opening = paragraphs[number - 1]
                 speaker = _body_before(opening, article.text, people)
-            elif speaker in ("he", "she"):
-                speaker = _subject_before(paragraph[: match.start()], people) or last_person
+            elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote, who acted last
+                opening = paragraph[: match.start()]  # in the paragraph before ("Mr. Vance ... expressed optimism")
+                speaker = _subject_before(opening, people) or last_person or (
+                    _subject_before(paragraphs[number - 1], people, person=True) if number and not opening.strip() else None)
             elif speaker == "they":
                 speaker = None
             elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said", "his mother said"
