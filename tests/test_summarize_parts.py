@@ -1264,6 +1264,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "“We believe that we’re getting closer, and no doubt about it,” he said.", ["John Kirby"]),
     ("Vice President JD Vance visited Israel on Tuesday.\n\nBut Mr. Vance, on the first day of his trip to Israel, expressed "
      "optimism that the deal would hold.\n\n“Things are going, frankly, better than I expected,” he said.", ["Vance"]),
+    # "the premier" is the prime minister named before
+    ("The plan was approved by Prime Minister Benjamin Netanyahu's security cabinet.\n\n"
+     '"We don\'t want to keep it," the premier told US network Fox News on Thursday.', ["Benjamin Netanyahu"]),
     # a country before a title: "the Israel prime minister", named so before
     ("The scenes infuriated Prime Minister Benjamin Netanyahu of Israel.\n\n“This is additional proof of the brutality "
      "of the Hamas terrorist organization,” the Israel prime minister said.", ["Benjamin Netanyahu"]),

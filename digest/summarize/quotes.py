@@ -79,7 +79,7 @@ _TITLE_WORDS = {
     "prince", "mr", "mrs", "ms", "dr", "white", "house", "press", "national", "security", "council", "strategic",
     "affairs", "intelligence", "opposition", "former", "finance", "ministry", "office", "political", "bureau",
     "vice", "staff", "lt", "gen", "col", "maj", "brig", "capt", "sgt", "adm", "interior", "justice", "army", "chancellor",
-    "member",  # "Hamas Political Bureau Member Khalil al-Hayya"
+    "member", "premier",  # "Hamas Political Bureau Member Khalil al-Hayya", "Premier Li Qiang"
 }
 
 
@@ -498,6 +498,7 @@ _PERSON_TITLES = {
     "leader", "negotiator", "adviser", "advisor", "emir", "king", "prince",
 }
 _COUNTRY_SHORT = {"us", "u.s.", "uk", "un", "u.n.", "eu"}
+_SAME_TITLE = {"premier": ["prime", "minister"]}  # "the premier said" of "Prime Minister Benjamin Netanyahu"
 
 
 def _title_only(speaker: str | None) -> str | None:
@@ -530,7 +531,7 @@ def _titled_in(title: str, text: str, people: set[str], pick: Callable) -> str |
     """The name given `title` in `text`: the naming that `pick` (max: the last, min: the first) chooses."""
     words_of = title.split()
     person = [word for word in words_of if _bare(word) in _TITLE_WORDS][-2:]  # "prime minister", "president"
-    for phrase in (words_of, person):
+    for phrase in (words_of, person, *([_SAME_TITLE[person[-1]]] if person and person[-1] in _SAME_TITLE else [])):
         pattern = r"\s+".join(re.escape(word) for word in phrase)
         named: list[tuple[int, str]] = []  # where each naming ends, and the name
         for found in re.finditer(rf"(?i:\b{pattern})\s+(?P<name>{_NAMED}|[A-Z][\w’'-]+)", text):
