@@ -1112,6 +1112,17 @@ def test_the_remains_of_hostages_repatriated_are_released_not_held():
     assert find_figures("Some 20 hostages remain in Gaza.")[0][:2] == ("Some 20", "hostages (held)")
 
 
+def test_a_release_told_of_the_whole_and_remains_told_after_the_count():
+    # "five of the six hostages freed Saturday": the six were freed; the five are only a part
+    found = find_figures("Five of the six hostages freed Saturday had been escorted by masked militants.")
+    assert [(value, what) for value, what, *_ in found] == [("six", "hostages (released)")]
+    # "97 of the 251 hostages abducted ... remain": the part still has the fate
+    assert find_figures("97 of the 251 hostages abducted on October 7 remain in Gaza.")[0][:2] == ("97", "hostages (held)")
+    # "the final four hostages' remains" are dead hostages
+    found = find_figures("Mediators agreed the transfer of the final four hostages’ remains for 620 Palestinians.")
+    assert found[0][:2] == ("four", "hostages (dead)")
+
+
 def test_what_happens_to_the_counted_is_read_past_an_including_aside():
     found = find_figures("At least six people, including the son of the group's negotiator, were killed in the attack.")
     assert [(value, category) for value, _, category, _ in found] == [("At least six", "killed")]

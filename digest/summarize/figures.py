@@ -366,7 +366,8 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         own = verb.start()
     if category in _CAPTIVES:
         text = _BOTH_FATES.sub(lambda both: " " * len(both.group()), text)  # "all 48, dead and alive" died not
-        if _DEATH_BEFORE.search(text, max(0, start - 60), start) or _near(_KILLED, text[:own], start, end, 10, 40):
+        if _DEATH_BEFORE.search(text, max(0, start - 60), start) or _near(_KILLED, text[:own], start, end, 10, 40) \
+                or _REMAINS_AFTER.match(text, end):
             return "dead"
         if _STILL_HELD.match(text, end):  # "After Alexander's release, 58 hostages remain in Gaza"
             return "held"
@@ -453,6 +454,10 @@ _PART_NAMED = re.compile(r"\b(?:including|among them|among whom|of whom)\s+(?:(?
 # ... and right after it: "251 others were taken hostage", "250 people abducted".
 _TAKEN_AFTER = re.compile(r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped)\b", re.I)
 # Dead hostages counted by what is returned of them: "the remains of 18 others", "the bodies of 28".
+# A release told of the whole right after it: "the six hostages freed Saturday".
+_FREED_AFTER = re.compile(r"\s+(?:freed|released|returned|handed over)\b", re.I)
+# Captives counted by what is returned of them: "the final four hostages’ remains".
+_REMAINS_AFTER = re.compile(r"[’']s?\s+(?:remains|bodies)\b")
 _REMAINS_BEFORE = re.compile(r"\b(?:remains|bodies)\s+of\s+(?:the\s+)?(?:(?:about|around|some|at least|another)\s+)?$", re.I)
 # Hostages or prisoners counted by their death or what is returned of them: "the bodies of four
 # hostages" (handed over dead, not released), "the killing of six hostages", "the execution of
@@ -633,6 +638,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             what = phrase if not situation or situation in phrase.lower() else f"{phrase} {told}"
         elif category in _CAPTIVES:
             part = _part_before(text, match.start())
+            if part and _FREED_AFTER.match(text, match.end()):
+                part = None  # "Five of the six hostages freed Saturday had been escorted ...": the six were freed
             if part:  # "97 of the 251 hostages ... remain": what is said is said of the 97; the 251 is a total
                 told = _part_fate(category, text, match.start(), match.end())
                 add(part.start("value"), part.end("value"), part.group("value"), f"{phrase} ({told})" if told else phrase, category, (category, told))
