@@ -1121,6 +1121,8 @@ def test_a_release_told_of_the_whole_and_remains_told_after_the_count():
     # "the final four hostages' remains" are dead hostages
     found = find_figures("Mediators agreed the transfer of the final four hostages’ remains for 620 Palestinians.")
     assert found[0][:2] == ("four", "hostages (dead)")
+    # a fate the count already names is not said twice: "four dead Israeli hostages", not "... (dead)"
+    assert find_figures("Hamas and Israel agreed the release of four dead Israeli hostages.")[0][:2] == ("four", "dead Israeli hostages")
 
 
 def test_what_happens_to_the_counted_is_read_past_an_including_aside():

@@ -647,7 +647,7 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             else:
                 situation = _situation(category, text, match.start(), match.end())
             key = (category, situation)
-            what = f"{phrase} ({situation})" if situation else phrase
+            what = f"{phrase} ({situation})" if situation and situation not in phrase.lower().split() else phrase  # not "dead hostages (dead)"
         else:
             key = (category,) if category in ("days", "weeks", "months", "hours") else (category, _singular(head))
             what = phrase
