@@ -1086,6 +1086,7 @@ def test_figure_words_that_belong_elsewhere_are_not_read_into_the_figure():
     assert found == {"251": ("people taken hostage", "hostages"), "about 1,200": ("people killed", "killed")}
     # a verb between the number and the noun makes no figure: "five are Americans"
     assert find_figures("Among those hostages, five are Americans, one of them alive.") == []
+    assert find_figures("They also object that the 33 could include dead hostages rather than living ones.") == []
     # nor does a link word: "48 wounded as Israeli troops fired" counts no troops
     found = find_figures("Officials said one person was killed and 48 wounded as Israeli troops fired warning shots.")
     assert all("troops" not in what for _, what, _, _ in found)

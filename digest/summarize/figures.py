@@ -67,6 +67,7 @@ _FIGURE = re.compile(
     # the words between the value and what it counts are no link word ("48 wounded as Israeli
     # troops fired" counts no troops), but "as" right before it is ("took 253 as hostages")
     rf"(?P<between>(?:\s+(?!and\b|or\b|to\b|in\b|on\b|of\b|at\b|from\b|by\b|for\b|with\b|are\b|is\b|were\b|was\b|have\b|has\b|had\b"
+    rf"|could\b|would\b|will\b|may\b|might\b|must\b|should\b|can\b"
     rf"|as\b(?!\s+(?:{_HEAD_WORDS})\b)|after\b|before\b|when\b|while\b|amid\b|during\b|since\b|but\b|that\b|who\b|which\b)[\w'’-]+){{0,3}}?)"
     rf"\s+(?P<head>\b(?:{_HEAD_RE})\b)",
     re.I,
