@@ -454,11 +454,11 @@ _JOINED_GROUP = re.compile(rf"\s+and\s+(?:{'|'.join(sorted(_GROUPS))})\b", re.I)
 _PART_NAMED = re.compile(r"\b(?:including|among them|among whom|of whom)\s+(?:(?:about|around|some|at least|more than|nearly)\s+)?$", re.I)
 # ... and right after it: "251 others were taken hostage", "250 people abducted".
 _TAKEN_AFTER = re.compile(r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped)\b", re.I)
-# Dead hostages counted by what is returned of them: "the remains of 18 others", "the bodies of 28".
 # A release told of the whole right after it: "the six hostages freed Saturday".
 _FREED_AFTER = re.compile(r"\s+(?:freed|released|returned|handed over)\b", re.I)
 # Captives counted by what is returned of them: "the final four hostages’ remains".
 _REMAINS_AFTER = re.compile(r"[’']s?\s+(?:remains|bodies)\b")
+# Dead hostages counted by what is returned of them: "the remains of 18 others", "the bodies of 28".
 _REMAINS_BEFORE = re.compile(r"\b(?:remains|bodies)\s+of\s+(?:the\s+)?(?:(?:about|around|some|at least|another)\s+)?$", re.I)
 # Hostages or prisoners counted by their death or what is returned of them: "the bodies of four
 # hostages" (handed over dead, not released), "the killing of six hostages", "the execution of

@@ -656,8 +656,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # else whom the article named so before ("US envoy Steve Witkoff"); else no one
                 title = _title_only(speaker)
                 speaker = _pointed(speaker[4:], _text_before(paragraphs, number, paragraph[: match.start()], back=1)) or (
-                    _titled(title, _text_before(paragraphs, number, paragraph[: match.start()]), people,
-                            _text_after(paragraphs, number, paragraph[match.end() :])) if title else None)
+                    _titled_around(title, paragraphs, number, match, people) if title else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 opening = paragraph[: match.start()]
                 if not opening.strip() and number:
@@ -683,8 +682,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _reporting(paragraph[: match.start()], people, surnames)
             title = _title_only(speaker)
             if title:  # "the US president added": the one the article named so before
-                speaker = _titled(title, _text_before(paragraphs, number, paragraph[: match.start()]), people,
-                                  _text_after(paragraphs, number, paragraph[match.end() :])) or speaker
+                speaker = _titled_around(title, paragraphs, number, match, people) or speaker
             remember(speaker)
             previous = speaker
             cursor = match.end()
@@ -704,6 +702,14 @@ def _text_before(paragraphs: Sequence[str], number: int, opening: str, back: int
     paragraphs before it, all of them or the last `back`."""
     first = 0 if back is None else max(0, number - back)
     return "\n\n".join([*paragraphs[first:number], opening])
+
+
+def _titled_around(title: str, paragraphs: Sequence[str], number: int, match: re.Match, people: set[str]) -> str | None:
+    """Whom `title` names for the quote `match` in paragraph `number`: see _titled, given the
+    article's text before the quote and, for a lead quote, after it."""
+    paragraph = paragraphs[number]
+    return _titled(title, _text_before(paragraphs, number, paragraph[: match.start()]), people,
+                   _text_after(paragraphs, number, paragraph[match.end() :]))
 
 
 LEAD_QUOTE = 2  # paragraphs at an article's start whose quotes' titles ("the envoy stated") may be named after them,
