@@ -144,6 +144,20 @@ def test_repeated_headline_without_punctuation_is_dropped_but_a_lead_that_matche
     assert rejection(lead, words(lead), frozenset({content_key(title)})) is None
 
 
+def test_a_deck_ending_in_a_quotation_is_no_sentence_but_sentences_quoting_at_their_end_are():
+    for deck in ["Envoy says the mediators' reply “only sets the talks back”",
+                 "Minister urges the delegations to 'stay at the table until a deal is done'"]:
+        assert rejection(deck, words(deck), frozenset()) == "headline"
+    for sentence in ["The envoy said the reply “only sets the talks back.”",
+                     "The minister urged the delegations to 'stay at the table until a deal is done'.",
+                     "Did the envoy really call the reply “a step backwards”?"]:
+        assert rejection(sentence, words(sentence), frozenset()) is None
+    longer = ("Mediators ‘hopeful’ after receiving ‘a first positive answer’ from both delegations on the exchange, "
+              "but a source close to the talks says the statement was ‘premature and wrong’")
+    assert rejection(longer, words(longer), frozenset()) is None
+    assert "cut off" in context_penalty(longer, words(longer))[1]
+
+
 @pytest.mark.parametrize("text", [
     "He added that the proposal would free 11 hostages in the first week.",
     "But it's not clear whether Israel will approve the truce.",

@@ -201,8 +201,15 @@ class Rejected:
     reason: str
 
 
+def _punctuated(text: str) -> bool:
+    """Whether `text` ends in sentence punctuation. A closing quote mark alone is no end: a
+    sentence ending in a quotation has its stop inside or after the quote ("... home." or
+    "... home"."), while a deck under a headline does not (VP asks people to 'pray for peace')."""
+    return ends_sentence(text, quote_ends=False)
+
+
 def _reads_as_sentence(text: str, tokens: list[str]) -> bool:
-    return len(tokens) >= 5 and ends_sentence(text)
+    return len(tokens) >= 5 and _punctuated(text)
 
 
 def _is_dateline_or_stamp(tokens: list[str]) -> bool:
@@ -304,7 +311,7 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
             and not _has_quotes(text) \
             and not _SAYS.search(text):
         return "caption"
-    if not ends_sentence(text):
+    if not _punctuated(text):
         # No sentence punctuation: a repeated headline, a label or another story's headline.
         return "headline" if len(tokens) <= 25 or content_key(text) in titles else None
     if _count(text, _NOT_UPPER, str.isupper) > 0.6 * max(1, letters):
@@ -346,7 +353,7 @@ def context_penalty(text: str, tokens: list[str], published: date | None = None,
         hit(0.5, "unbalanced quotation")
     if stripped.rstrip("”\"’' )").endswith("?"):
         hit(0.3, "question")
-    elif not ends_sentence(text):  # a text cut off mid-sentence ("... in exchange for Pales"), or a lead-in to a list
+    elif not _punctuated(text):  # a text cut off mid-sentence ("... in exchange for Pales"), or a lead-in to a list
         hit(0.3, "cut off")
     if unquoted_start and first in _PRONOUNS and not (len(first) > 1 and tokens[0].isupper()):  # "HE": His Excellency
         second = tokens[1].lower() if len(tokens) > 1 else ""
