@@ -352,6 +352,13 @@ def _from_run_starts(regex: re.Pattern, text: str) -> re.Match | None:
     return None
 
 
+# A statement's words, which a text reads rather than a speaker says: "...," the statement read;
+# "...," reads the joint statement; "...," read the Hamas statement
+_STATEMENT_READS = re.compile(
+    r"\s*,?\s*(?:the\s+(?:joint\s+)?statement\s+reads?\b|reads?\s+the\s+(?:joint\s+)?(?:(?P<by>[A-Z][\w'’-]*)\s+)?statement\b)"
+)
+
+
 def _attribution(paragraph: str, start: int, end: int) -> str | None:
     """The speaker an attribution beside a quote names. One after the closing mark comes first,
     unless the quote ends its sentence with a full stop: then a sentence that follows ("...
@@ -360,6 +367,10 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
 
     def after() -> str | None:
         text = _WHEN_AFTER.sub("", _hide_abbreviations(paragraph[end : end + 170]), count=1)
+        read = _STATEMENT_READS.match(text)
+        if read:  # "the statement read": see quotes_in; "read the Hamas statement": Hamas
+            by = read.group("by")
+            return by if by and not _DEMONYM.search(by.lower()) else "the statement"
         for regex in (_QUOTED_AS_AFTER, _AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
             match = regex.match(text)
             if match:
@@ -649,8 +660,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _body_before(paragraph[: match.start()] or (paragraphs[number - 1] if number else ""),
                                        article.text, people) or speaker  # names before, else the description
             if speaker and speaker.startswith("the ") and speaker.endswith(" statement"):  # "the (joint) statement":
-                # of whoever spoke last, here or a paragraph before
-                speaker = last_said[0] if last_said and last_said[1] >= number - 1 else None
+                # of whoever spoke last, here or a paragraph before, else of whoever the sentences
+                # just before say issued it
+                speaker = (last_said[0] if last_said and last_said[1] >= number - 1 else None) or _issuer(
+                    _text_before(paragraphs, number, paragraph[: match.start()]), article.text, people)
             elif speaker and speaker.startswith("the ") and " " not in speaker[4:]:
                 # "the forum": named in this paragraph or the one before; "the envoy", a person's title,
                 # else whom the article named so before ("US envoy Steve Witkoff"); else no one
@@ -695,6 +708,44 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
     return out
+
+
+# The sentence that says who issued a statement, or who spoke just before "the statement said":
+# "In a statement on Friday, Hamas said ...", "Prime Minister Benjamin Netanyahu's office said ...",
+# "Qatar, the United States and Egypt issued a joint statement", "In a statement, the group said".
+_ISSUER_NAME = rf"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|and|of|for|the))*?"
+_ISSUER = re.compile(
+    r"(?:(?:Still|However|Meanwhile|Separately|Instead|Yet|But|And|Now|Then),?\s+)?"
+    r"(?:(?:On|In|During|Late|Earlier|Later|After)\b[^,“”\"]{0,70},\s+)?"  # "On Tuesday, ", "In a statement issued later, "
+    rf"(?P<who>(?P<group>the\s+(?:[a-z-]+\s+)?(?:group|movement))"
+    rf"|(?:[Tt]he\s+)?{_ISSUER_NAME}(?:\s+(?:office|ministry|government|military|army|cabinet))?"
+    rf"(?:,\s+(?:and\s+)?(?:the\s+)?{_ISSUER_NAME})*)"
+    rf"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_SAY}|confirmed|issued|released|published|put\s+out)\b"
+)
+_NO_ISSUER = {"it", "he", "she", "they", "we", "this", "that"}
+ISSUER_WITHIN = 2  # paragraphs: the quote's own, up to it, and the one before
+
+
+def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
+    """Who issued the statement a quote is from ("...," the statement said), given the article's
+    text before the quote: the speaker of its last sentence, else of the nearest sentence before
+    that mentions a statement, within ISSUER_WITHIN paragraphs. A pronoun ("It said it agreed ...")
+    names no one there, so the search goes on before it. "The group" is the body named before."""
+    window = before.split("\n\n")[-ISSUER_WITHIN:]
+    sentences = [part for part in _SENTENCE_END.split("\n\n".join(window)) if part.strip()]
+    for back, sentence in enumerate(reversed(sentences)):
+        if back and "statement" not in sentence:
+            continue
+        found = _ISSUER.match(sentence.strip())
+        if not found:
+            continue
+        who = found.group("who")
+        if who.lower() in _NO_ISSUER:
+            continue
+        if found.group("group"):
+            return _body_before(before[: before.rfind(sentence)], article_text, people)
+        return re.sub(r"^The\b", "the", who)
+    return None
 
 
 def _text_before(paragraphs: Sequence[str], number: int, opening: str, back: int | None = None) -> str:
