@@ -1367,6 +1367,23 @@ def test_the_statement_is_whoever_spoke_last():
 
 
 @pytest.mark.parametrize("body, speaker", [
+    ("Prime Minister Benjamin Netanyahu met the president. Netanyahu, standing beside him, issued a stern warning: "
+     "“If Hamas rejects your plan, Israel will finish the job.”", "Netanyahu"),
+    ("Crowds filled the square. Kate Fredy, wrapped in a flag, summed up the moment: "
+     "\"It has taken a long time to get here.\"", "Kate Fredy"),
+    ("President Donald Trump said a ceasefire would follow.\n\nHe also warned Hamas to move quickly: "
+     "“I will not tolerate delay, which many think will happen.”", "Donald Trump"),
+    # no one acts: no one speaks
+    ("The White House is mildly optimistic: “Talks on Gaza are constructive, progress has been made.”", None),
+    # the office of someone acts, not the one it belongs to
+    ("The office of Prime Minister Benjamin Netanyahu said in a one-sentence statement that it had made its position "
+     "known but did not elaborate: “Israel has expressed to the United States its position on the talks.”", None),
+])
+def test_a_quote_a_sentence_introduces_with_a_colon_is_its_subjects(body, speaker):
+    assert quotes_in(article(body))[-1][1] == speaker
+
+
+@pytest.mark.parametrize("body, speaker", [
     # the sentence just before says who spoke, though not in words _SPEAKS knows as a name
     ("Prime Minister Benjamin Netanyahu's office said on Saturday that its conditions had not changed.\n\n"
      "“A permanent ceasefire before these conditions are met is a non-starter,” the statement said.",

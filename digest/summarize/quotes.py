@@ -596,6 +596,8 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             continue  # "Islamic Jihad leader ...": a title, not a verb
         if person and (found.group("who").startswith("The ") or any(_bare(t) in _NO_PERSON for t in found.group("who").split())):
             continue
+        if last[max(0, found.start() - 3) : found.start()] == "of ":
+            continue  # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he
         name = _trailing_name(found.group("who").split())
         if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people):
             return " ".join(name).strip("’'")
@@ -653,6 +655,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             if speaker is None and _PARTICIPLE.search(paragraph, max(0, match.start() - 70), match.start()):
                 speaker = _subject_before(paragraph[: match.start()], people) \
                     or _subject_before(paragraph[: match.start()], people, acts=_ACTS_ANY)
+            elif speaker is None and _INTRODUCED.search(paragraph, max(0, match.start() - 4), match.start()):
+                speaker = _introducer(paragraph[: match.start()], people)
             between = paragraph[cursor : match.start()]
             if speaker == "the group":
                 speaker = "it"  # a body, like "it"
@@ -746,6 +750,22 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
             return _body_before(before[: before.rfind(sentence)], article_text, people)
         return re.sub(r"^The\b", "the", who)
     return None
+
+
+# A quote a sentence introduces with a colon: "Netanyahu, standing beside him, issued a stern
+# warning: "..."", "Kate Fredy summed up the moment: "...""; the sentence's subject speaks.
+_INTRODUCED = re.compile(r":\s*$")
+_PRONOUN_OPENS = re.compile(r"\W*(?P<who>He|She)\s")
+
+
+def _introducer(opening: str, people: set[str]) -> str | None:
+    """The person who acts in the sentence that introduces a quote with a colon (`opening` is
+    the paragraph up to the quote); "he" or "she" for the caller to resolve."""
+    last = _SENTENCE_END.split(opening.strip())[-1]
+    pronoun = _PRONOUN_OPENS.match(last)
+    if pronoun:
+        return pronoun.group("who").lower()
+    return _subject_before(opening, people)
 
 
 def _text_before(paragraphs: Sequence[str], number: int, opening: str, back: int | None = None) -> str:
