@@ -620,6 +620,18 @@ def test_a_count_of_captives_told_without_a_fate_joins_the_same_count_told_with_
                           "Two Israeli civilians entered Gaza years ago, officials said.")) == 2
 
 
+def test_a_head_count_joins_the_same_count_of_the_same_people_told_with_what_befell_them():
+    killed = "Fears grew after the targeted killing of two top militants in Beirut, officials said."
+    avenged = "Diplomats hope a deal will deter Hezbollah from avenging the two top militants, officials said."
+    assert [(f.value, f.what, f.sources) for f in figures_of(killed, avenged)] == [("two", "top militants killed", (0, 1))]
+    fled = "About 100,000 residents have already fled Gaza City, the army said."
+    left = "Netanyahu said approximately 100,000 residents had already left Gaza City."
+    assert [(f.what, f.sources) for f in figures_of(fled, left)] == [("residents displaced", (0, 1))]
+    # other people, or the same number with two fates, stay apart
+    assert len(figures_of(killed, "Two Palestinian militants crossed the border on Monday, officials said.")) == 2
+    assert len(figures_of(killed, avenged, "Two top militants were wounded in a second strike, medics said.")) == 3
+
+
 def test_every_kind_of_figure_gets_a_place_before_a_ninth_toll():
     places = ("Rafah", "Khan Younis", "Gaza City", "Deir al-Balah", "Jabalia", "Nuseirat", "Beit Lahia", "Bureij", "Maghazi")
     tolls = [f"Israeli strikes killed {n} Palestinians in {place} on Tuesday, medics said."

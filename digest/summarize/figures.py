@@ -759,10 +759,23 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         if item.category in _CAPTIVES and item.number is not None:
             counted.setdefault(item.number, set()).add(captive_fate(item) or item.key)
 
+    # ... and a head count that is another sentence's count of the same people with what befell
+    # them ("two top militants" and "two top militants killed", "approximately 100,000 residents"
+    # and "about 100,000 residents displaced"), when only one fate is given for that number and noun
+    befell: dict[float, list[tuple[str, tuple]]] = {}  # each number, and what it counts with a fate
+    for item in found:
+        if item.category not in ("people", *_SUMS) and item.number is not None:
+            befell.setdefault(item.number, []).append((item.what.lower(), item.key))
+
+    def same_people(item: _Found) -> tuple | None:
+        noun = item.what.lower() + " "
+        known = {key for what, key in befell.get(item.number, ()) if what.startswith(noun)}
+        return next(iter(known)) if len(known) == 1 else None
+
     def fate_of(item: _Found) -> tuple | None:
-        if item.category == "people" and item.key != ("people", "remains") and (item.number or 0) >= SAME_CAPTIVES_FROM:
-            known = counted.get(item.number, ())
-            return next(iter(known)) if len(known) == 1 else None
+        if item.category == "people" and item.key != ("people", "remains") and item.number is not None:
+            known = counted.get(item.number, ()) if item.number >= SAME_CAPTIVES_FROM else ()
+            return next(iter(known)) if len(known) == 1 else same_people(item)
         return captive_fate(item)
 
     # a head count that says neither who nor what befell them ("two others", "20 people") and that
