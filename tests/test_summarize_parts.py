@@ -627,6 +627,11 @@ def test_a_head_count_joins_the_same_count_of_the_same_people_told_with_what_bef
     fled = "About 100,000 residents have already fled Gaza City, the army said."
     left = "Netanyahu said approximately 100,000 residents had already left Gaza City."
     assert [(f.what, f.sources) for f in figures_of(fled, left)] == [("residents displaced", (0, 1))]
+    # one fate, though told once as a running toll and once as the day's
+    starved = "At least 263 people, including 112 children, have died of starvation and malnutrition since the war began."
+    toll = "The ministry recorded three more deaths from starvation, raising the toll from hunger to 266, including 112 children."
+    rows = figures_of(starved, toll, "The ministry says 263 people, including 112 children, have died of starvation.")
+    assert [(f.what, f.sources) for f in rows if f.value == "112"] == [("children died of hunger", (0, 1, 2))]
     # other people, or the same number with two fates, stay apart
     assert len(figures_of(killed, "Two Palestinian militants crossed the border on Monday, officials said.")) == 2
     assert len(figures_of(killed, avenged, "Two top militants were wounded in a second strike, medics said.")) == 3

@@ -769,8 +769,8 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
 
     def same_people(item: _Found) -> tuple | None:
         noun = item.what.lower() + " "
-        known = {key for what, key in befell.get(item.number, ()) if what.startswith(noun)}
-        return next(iter(known)) if len(known) == 1 else None
+        known = [key for what, key in befell.get(item.number, ()) if what.startswith(noun)]
+        return known[0] if known and len({key[0] for key in known}) == 1 else None  # one fate, however told
 
     def fate_of(item: _Found) -> tuple | None:
         if item.category == "people" and item.key != ("people", "remains") and item.number is not None:
