@@ -753,6 +753,7 @@ def test_a_range_is_given_whole(text, value):
     ("The framework includes a 40–50 day ceasefire and the release of prisoners.", "day ceasefire"),  # what lasts that long
     ("The plan calls for a six-week initial truce.", "truce"),
     ("About 600 trucks a day are to enter under the agreement.", None),  # a rate, not a duration
+    ("The number of lorries remains below the 600 a day envisaged under the agreement.", None),
 ])
 def test_what_a_duration_is_the_length_of(text, what):
     assert [w for _, w, category, _ in find_figures(text) if category in ("days", "weeks")] == ([what] if what else [])
@@ -767,6 +768,11 @@ def test_a_range_disputes_only_what_falls_outside_it():
     within = figures_of("Israel will free between 990 and 1,650 Palestinian prisoners, officials said.",
                         "Israel will free 1,650 Palestinian prisoners under the deal, officials said.", category="prisoners")
     assert not any(f.disputed for f in within)
+
+
+def test_no_other_number_stands_between_a_count_and_what_it_counts():
+    assert [(value, what) for value, what, *_ in find_figures("Phase 2 includes 19 soldiers we believe are all alive.")] \
+        == [("19", "soldiers")]
 
 
 def test_taken_as_hostages_counts_hostages():

@@ -65,8 +65,9 @@ _HEAD_WORDS = re.sub(r"\(\?P<\w+>", "(?:", _HEAD_RE)  # the heads without their 
 _FIGURE = re.compile(
     rf"(?<![\w$.,])(?P<value>{_VALUE})(?P<adjectival>-(?:day|week|month|hour)\b)?"
     # the words between the value and what it counts are no link word ("48 wounded as Israeli
-    # troops fired" counts no troops), but "as" right before it is ("took 253 as hostages")
-    rf"(?P<between>(?:\s+(?!and\b|or\b|to\b|in\b|on\b|of\b|at\b|from\b|by\b|for\b|with\b|are\b|is\b|were\b|was\b|have\b|has\b|had\b"
+    # troops fired" counts no troops), but "as" right before it is ("took 253 as hostages"); nor
+    # another number ("Phase 2 includes 19 soldiers"), nor a rate ("600 a day", "50 per week")
+    rf"(?P<between>(?:\s+(?!\d|a\b|an\b|per\b|each\b|every\b|and\b|or\b|to\b|in\b|on\b|of\b|at\b|from\b|by\b|for\b|with\b|are\b|is\b|were\b|was\b|have\b|has\b|had\b"
     rf"|could\b|would\b|will\b|may\b|might\b|must\b|should\b|can\b"
     rf"|as\b(?!\s+(?:{_HEAD_WORDS})\b)|after\b|before\b|when\b|while\b|amid\b|during\b|since\b|but\b|that\b|who\b|which\b)[\w'’-]+){{0,3}}?)"
     rf"\s+(?P<head>\b(?:{_HEAD_RE})\b)",
