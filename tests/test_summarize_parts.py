@@ -677,6 +677,8 @@ def test_how_many_of_a_hostage_count_are_alive_or_dead(text, parts):
     ("After Edan's release, 58 hostages remain in Gaza, officials said.", "held"),
     ("After the exchange, 59 hostages are still held in Gaza.", "held"),
     ("Hamas freed 33 hostages held in Gaza.", "released"),
+    # the dead named after a count of the living are others
+    ("The plan calls for the release of five live hostages and some dead hostages for 50 days of truce.", "released"),
 ])
 def test_what_happens_to_a_hostage_count_is_told_by_its_own_words(text, fate):
     first = find_figures(text)[0]

@@ -349,6 +349,9 @@ _WHOLE_VALUE = re.compile(r"(?:all|roughly|about|around|some)\s", re.I)  # the v
 _HELD_BY = re.compile(r"(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bbeing\s)(?<!\bstill\s)\bheld\s+(?:captive\s+|hostage\s+)?(?:in\s+\w+\s+)?by\b", re.I)
 
 
+_LIVING = re.compile(r"\b(?:live|living|alive|surviving)\b", re.I)
+
+
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
     aside = _ASIDE.match(text, end)
@@ -368,8 +371,10 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         own = verb.start()
     if category in _CAPTIVES:
         text = _BOTH_FATES.sub(lambda both: " " * len(both.group()), text)  # "all 48, dead and alive" died not
-        if _DEATH_BEFORE.search(text, max(0, start - 60), start) or _near(_KILLED, text[:own], start, end, 10, 40) \
-                or _REMAINS_AFTER.match(text, end):
+        # death words after "five live hostages" are others' ("and some dead hostages")
+        living = _LIVING.search(text, start, end) is not None
+        if _DEATH_BEFORE.search(text, max(0, start - 60), start) or _near(_KILLED, text[:own], start, end, 10, 0 if living else 40) \
+                or (not living and _REMAINS_AFTER.match(text, end)):
             return "dead"
         if _STILL_HELD.match(text, end):  # "After Alexander's release, 58 hostages remain in Gaza"
             return "held"
