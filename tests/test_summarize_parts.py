@@ -14,7 +14,7 @@ from digest.ingest import document_to_article, iter_documents
 from digest.models import Article, Document
 from digest.summarize.candidates import Hints, context_penalty, extract_candidates, rejection
 from digest.summarize.dates import days_before
-from digest.summarize.figures import DISPUTED_EXTRA, MAX_FIGURES, extract_figures, find_figures, parse_number
+from digest.summarize.figures import DISPUTED_EXTRA, MAX_FIGURES, extract_figures, find_figures, parse_number, value_range
 from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
 from digest.summarize.scoring import OfflineTokenizer, concept_matrix, content_terms, lexrank, percentile, sumy_ratings
 from digest.summarize.select import (
@@ -759,6 +759,12 @@ def test_a_range_is_given_whole(text, value):
 ])
 def test_what_a_duration_is_the_length_of(text, what):
     assert [w for _, w, category, _ in find_figures(text) if category in ("days", "weeks")] == ([what] if what else [])
+
+
+def test_a_range_in_words_is_given_whole():
+    found = find_figures("The plan calls for the release of three to five living hostages, mediators said.")
+    assert [(value, what) for value, what, *_ in found] == [("three to five", "living hostages (released)")]
+    assert value_range("three to five") == (3, 5)
 
 
 def test_a_range_disputes_only_what_falls_outside_it():

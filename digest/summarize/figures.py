@@ -179,8 +179,9 @@ _LEADING_NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(bn|mn|m|
 _SHORT_UNITS = {"bn": 1e9, "mn": 1e6, "m": 1e6, "trn": 1e12, "tn": 1e12}  # "$53bn", "$53 bn", "$3m", "$1.5trn"
 
 
-# The low end of a range written before its top: "between 990 and 1,650", "700 to 1,000", "700-1,000".
-_RANGE_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+"
+# The low end of a range written before its top: "between 990 and 1,650", "700 to 1,000", "700-1,000",
+# "three to five".
+_RANGE_NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER}"
 _RANGE_LOW = re.compile(rf"(?<![\w.,$])(?:between\s+(?:{_RANGE_NUMBER})\s+and|(?:{_RANGE_NUMBER})\s*(?:to|-|–)\s*)\s*$", re.I)
 _RANGE = re.compile(rf"^(?:between\s+)?({_RANGE_NUMBER})\s*(?:and|to|-|–)\s*({_RANGE_NUMBER})$", re.I)
 
@@ -218,7 +219,7 @@ def value_range(value: str) -> tuple[float, float] | None:
     lowered = value.strip().lower()
     both = _RANGE.match(lowered)
     if both:
-        return tuple(sorted(float(n.replace(",", "")) for n in both.groups()))
+        return tuple(sorted(parse_number(n) or 0.0 for n in both.groups()))
     if re.match(r"(?:more than|over|at least|as many as an estimated)\b", lowered):
         return number, math.inf
     if re.match(r"(?:up to|fewer than|less than|as many as)\b", lowered):
