@@ -963,11 +963,17 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
     speakers: set[str | None] = set()
 
     def choose(quote: Quote) -> None:
-        """Take the quote unless one already taken is the same (a quote is the same as itself)."""
+        """Take the quote unless one already taken is the same (a quote is the same as itself);
+        then it takes that one's place if only it names the speaker ("Majed al-Ansari", not "the
+        Qatari official"), its words and article with it."""
         mine = words_of[quote.text]
-        if not any(_same_quote(mine, other) for other in told):
+        same = next((k for k, other in enumerate(told) if _same_quote(mine, other)), None)
+        if same is None:
             chosen.append(quote)
             told.append(mine)
+            speakers.add(quote.speaker)
+        elif _described(chosen[same].speaker) and not _described(quote.speaker):
+            chosen[same], told[same] = quote, mine
             speakers.add(quote.speaker)
 
     for *_, quote in found:  # one quote per speaker first
@@ -978,6 +984,11 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
             break
         choose(quote)
     return tuple(chosen)
+
+
+def _described(speaker: str | None) -> bool:
+    """Whether a speaker is only described ("the Qatari official", "a source"), or not given."""
+    return speaker is None or speaker.split()[0].lower() in _DETERMINERS
 
 
 SAME_QUOTE = 0.8  # share of the shorter quote's content words in the longer at which two are one quote
@@ -1003,6 +1014,24 @@ def _quote_words(text: str) -> _Said:
     return _Said(frozenset(t for t in tokens if t not in stop), " ".join(tokens))
 
 
+SAME_RUN = 10  # words running on in two quotes, over half the shorter one, that make them one quote in two translations
+
+
+def _shared_runs(short: list[str], long: list[str]) -> bool:
+    """Whether runs of SAME_RUN or more words that both quotes have cover half the shorter one's
+    words: two outlets' translations of one remark ("I don't think we are at a moment where we
+    can say we are close to a deal", "I do not think we have reached a moment where we can say we
+    are close to an agreement") differ in a few words and share long runs of the rest."""
+    if len(short) < SAME_RUN:
+        return False
+    theirs = {tuple(long[i : i + SAME_RUN]) for i in range(len(long) - SAME_RUN + 1)}
+    covered = [False] * len(short)
+    for i in range(len(short) - SAME_RUN + 1):
+        if tuple(short[i : i + SAME_RUN]) in theirs:
+            covered[i : i + SAME_RUN] = [True] * SAME_RUN
+    return 2 * sum(covered) >= len(short)
+
+
 def _same_quote(a: _Said, b: _Said) -> bool:
     """One quote, cut or worded a little differently by two outlets ("... this week" and "... this
     coming week"; one sentence of it and all of it, "Right now, it's far too dangerous to do that"
@@ -1010,6 +1039,8 @@ def _same_quote(a: _Said, b: _Said) -> bool:
     shorter one's content words are in the longer, or its words run on in the longer's."""
     short, long = (a, b) if len(a.flat) <= len(b.flat) else (b, a)
     if short.flat.count(" ") + 1 >= CUT_FROM and f" {short.flat} " in f" {long.flat} ":
+        return True
+    if _shared_runs(short.flat.split(), long.flat.split()):
         return True
     mine, theirs = a.words, b.words
     if min(len(mine), len(theirs)) < SAME_QUOTE_FROM:
