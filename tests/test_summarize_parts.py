@@ -1409,6 +1409,18 @@ def test_the_statement_is_whoever_spoke_last():
     assert quotes_in(article(body))[-1][1] == "Qatari Ministry of Foreign Affairs"
 
 
+def test_his_excellency_is_whom_the_article_addresses_so_by_name():
+    body = ("Prime Minister and Minister of Foreign Affairs HE Sheikh Mohammed bin Abdulrahman Al-Thani said the attack "
+            "ended all hope.\n\nHis Excellency added, in an interview with CNN, that “I think the attack killed any hope "
+            "for the hostages.”\n\n“This is nothing but state terror,” His Excellency also said.\n\nHE the Prime Minister said that "
+            "the talks would go on.\n\n“I was meeting one of the families that morning,” His Excellency said.")
+    assert [who for _, who, _ in quotes_in(article(body))] == ["Mohammed bin Abdulrahman Al-Thani"] * 3
+    # a title is no one's name: "he" after "HE the Prime Minister said" is not "Minister"
+    body = ("Talks resumed in Doha on Monday.\n\nHE the Prime Minister said that the talks would go on.\n\n"
+            "“We will keep working for a deal until the end,” he said.")
+    assert quotes_in(article(body))[0][1] != "Minister"
+
+
 @pytest.mark.parametrize("body, speaker", [
     ("Prime Minister Benjamin Netanyahu met the president. Netanyahu, standing beside him, issued a stern warning: "
      "“If Hamas rejects your plan, Israel will finish the job.”", "Netanyahu"),

@@ -456,12 +456,12 @@ _SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
 def _people(article: Article) -> set[str]:
     """Surnames of the people an article names in full: "Netanyahu" from "Benjamin Netanyahu" or
     "President Donald Trump's", so that "Netanyahu argued" is a person and "Israel said" is not.
-    A sentence that opens "When Hamas ..." names no one."""
+    A sentence that opens "When Hamas ..." names no one, and "Prime Minister" is a title."""
     surnames = set()
     stop = stop_words("english")
     for name in _FULL_NAME.finditer(article.text):
         first, *_, last = name.group().split()
-        if first.lower() not in stop:
+        if first.lower() not in stop and _bare(last) not in _TITLE_WORDS:
             surnames.add(_unpossessive(last))
     return surnames
 
@@ -596,6 +596,8 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             continue  # "Islamic Jihad leader ...": a title, not a verb
         if person and (found.group("who").startswith("The ") or any(_bare(t) in _NO_PERSON for t in found.group("who").split())):
             continue
+        if found.group("who") in _HONORIFIC_PRONOUNS:
+            continue  # "His Excellency added": he, whom the caller resolves
         if last[max(0, found.start() - 3) : found.start()] == "of ":
             continue  # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he
         name = _trailing_name(found.group("who").split())
@@ -622,6 +624,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
 
     def remember(who: str | None) -> None:
         nonlocal last_person, last_said
+        if who in _HONORIFIC_PRONOUNS:
+            return  # "His Excellency said" names no one: the one it points to stays the last named
         if who and len(who.split()) >= 2 and "statement" not in who:  # one word is too often a title cut from a body
             last_said = (re.sub(r"^The\b", "the", who), number)
         if who and _is_name(who) and (len(who.split()) > 1 or who in people or _surname(who) in surnames) and not any(
@@ -658,6 +662,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             elif speaker is None and _INTRODUCED.search(paragraph, max(0, match.start() - 4), match.start()):
                 speaker = _introducer(paragraph[: match.start()], people)
             between = paragraph[cursor : match.start()]
+            if speaker in _HONORIFIC_PRONOUNS:  # "His Excellency said": whom the article so addresses, else he
+                speaker = _addressed(_text_before(paragraphs, number, paragraph[: match.start()])) or _HONORIFIC_PRONOUNS[speaker]
             if speaker == "the group":
                 speaker = "it"  # a body, like "it"
             elif speaker and _GROUP_DESCRIBED.fullmatch(speaker):  # "the terror group": the body the text
@@ -679,10 +685,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if not opening.strip() and number:
                     opening = paragraphs[number - 1]
                 speaker = _body_before(opening, article.text, people)
-            elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote, who acted last
-                opening = paragraph[: match.start()]  # in the paragraph before ("Mr. Vance ... expressed optimism")
+            elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote or the pronoun,
+                opening = paragraph[: match.start()]  # who acted last in the paragraph before ("Mr. Vance ... expressed optimism")
                 speaker = _subject_before(opening, people) or last_person or (
-                    _subject_before(paragraphs[number - 1], people, person=True) if number and not opening.strip() else None)
+                    _subject_before(paragraphs[number - 1], people, person=True)
+                    if number and (not opening.strip() or _PRONOUN_OPENS.match(opening)) else None)
             elif speaker == "they":
                 speaker = None
             elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said", "his mother said"
@@ -697,6 +704,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = carried
             if speaker is None:  # "Netanyahu said ... that ... . "At the beginning ...""; "Trump wrote that Hamas was "...""
                 speaker = _reporting(paragraph[: match.start()], people, surnames)
+                if speaker in _HONORIFIC_PRONOUNS:
+                    speaker = _addressed(_text_before(paragraphs, number, paragraph[: match.start()]))
             title = _title_only(speaker)
             if title:  # "the US president added": the one the article named so before
                 speaker = _titled_around(title, paragraphs, number, match, people) or speaker
@@ -712,6 +721,24 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
     return out
+
+
+# A form of address in place of the name, which points back as "he" or "she" does ...
+_HONORIFIC_PRONOUNS = {f"{own} {title}": pronoun for own, pronoun in (("His", "he"), ("Her", "she"))
+                       for title in ("Excellency", "Highness", "Majesty")}
+# ... to the one the article addresses so by name: "HE Sheikh Mohammed bin Abdulrahman Al-Thani".
+_ADDRESSED = re.compile(
+    rf"\b(?:HE|H\.E\.|(?:His|Her) (?:Excellency|Highness|Majesty))\s+(?:(?:Sheikh|Sheikha|King|Queen|Emir|Prince|Princess)\s+)?"
+    rf"(?P<name>{_NAMED})"
+)
+
+
+def _addressed(before: str) -> str | None:
+    """The last person the text before a quote names after a form of address ("HE Sheikh ...")."""
+    named = None
+    for named in _ADDRESSED.finditer(before):
+        pass
+    return named.group("name") if named else None
 
 
 # The sentence that says who issued a statement, or who spoke just before "the statement said":
@@ -755,7 +782,7 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
 # A quote a sentence introduces with a colon: "Netanyahu, standing beside him, issued a stern
 # warning: "..."", "Kate Fredy summed up the moment: "...""; the sentence's subject speaks.
 _INTRODUCED = re.compile(r":\s*$")
-_PRONOUN_OPENS = re.compile(r"\W*(?P<who>He|She)\s")
+_PRONOUN_OPENS = re.compile(r"\W*(?P<who>He|She|His Excellency|Her Excellency|His Highness|Her Highness|His Majesty|Her Majesty)\s")
 
 
 def _introducer(opening: str, people: set[str]) -> str | None:
@@ -764,7 +791,7 @@ def _introducer(opening: str, people: set[str]) -> str | None:
     last = _SENTENCE_END.split(opening.strip())[-1]
     pronoun = _PRONOUN_OPENS.match(last)
     if pronoun:
-        return pronoun.group("who").lower()
+        return _HONORIFIC_PRONOUNS.get(pronoun.group("who"), pronoun.group("who").lower())
     return _subject_before(opening, people)
 
 
