@@ -1034,6 +1034,15 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
         "President Abdel-Fattah El-Sisi met the envoy.\n\nPresident Abdel-Fattah El-Sisi spoke to reporters.",
         "“Egypt has made a serious effort to push the situation forward,” said Abdel Fattah el-Sisi.",
         "“Aid must enter Gaza as soon as possible,” El-Sisi said.")
+    # "Sheikh Mohammed" is a first name: the group's one Mohammed, however his full name is spelled
+    assert speakers("Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman bin Jassim Al-Thani met the envoy.\n\n"
+                    "“We believe that today we have reached a pivotal moment,” Sheikh Mohammed said.",
+                    "“The mediators will monitor the deal from Cairo,” said Mohammed bin Abdulrahman Al Thani.") \
+        == ["Mohammed bin Abdulrahman Al Thani"] * 2
+    # two of them: it could be either
+    assert "Sheikh Mohammed" in speakers(
+        "Crown Prince Mohammed bin Salman met Sheikh Mohammed bin Abdulrahman Al Thani.",
+        "“We believe that today we have reached a pivotal moment,” Sheikh Mohammed said.")
 
 
 def test_a_syndicated_quote_appears_once_from_the_first_article():

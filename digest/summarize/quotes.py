@@ -91,6 +91,7 @@ def _unpossessive(name: str) -> str:
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "van", "von", "abu", "abdel", "abd"}
 _JOINERS = ("and", "of", "for")
 _HONORIFICS = {"sheikh", "king", "emir", "prince", "mr", "mrs", "ms", "dr"}
+_GIVEN_NAME_TITLES = {"sheikh", "king", "emir", "prince"}  # ... before a first name ("Sheikh Mohammed"), not a surname
 _NAME_STARTS = {"abu", "abd", "abdel"}  # "Abu Ahmed" is a name; a bare "al" or "bin" in front is not
 # What an organisation's possessive may own in an attribution: "the Prime Minister's Office".
 _BODY_NOUNS = {"office", "ministry", "government", "cabinet", "army", "military", "movement", "forum"}
@@ -917,14 +918,26 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
             owner = next((k for k, t in enumerate(tokens) if t.endswith(("’s", "'s"))), len(tokens) - 1)
             found.append(" ".join(_trailing_name(tokens[: owner + 1])))  # "Benjamin Netanyahu's Office": the owner
     full: dict[str, Counter[str]] = {}  # surname -> full names as written, how often
+    given: dict[str, Counter[str]] = {}  # first name -> the same, for "Sheikh Mohammed"
     not_first = _HONORIFICS | stop_words("english")
     for name in found:
         parts = name.split()
         if len(parts) >= 2 and _bare(parts[0]) not in not_first and _is_name(name):
             full.setdefault(_surname(parts[-1]), Counter())[_unpossessive(name)] += 1
+        while len(parts) > 2 and _bare(parts[0]) in _GIVEN_NAME_TITLES:
+            parts = parts[1:]  # "Sheikh Mohammed bin Abdulrahman Al Thani" is "Mohammed ..." too
+        if len(parts) >= 2 and _bare(parts[0]) not in not_first and _is_name(" ".join(parts)):
+            given.setdefault(parts[0], Counter())[_unpossessive(" ".join(parts))] += 1
     out = {}
     for name in short:
         parts = name.split()
+        if len(parts) == 2 and _bare(parts[0]) in _GIVEN_NAME_TITLES:  # "Sheikh Mohammed": a first name,
+            by_surname: dict[str, Counter[str]] = {}  # one person if its full names share one surname
+            for longer, count in given.get(parts[1], Counter()).items():
+                by_surname.setdefault(_surname(longer.split()[-1]), Counter())[longer] += count
+            if len(by_surname) == 1:
+                out[name] = next(iter(by_surname.values())).most_common(1)[0][0]
+                continue
         longer = _one_person(full.get(_surname(parts[-1]), Counter()))
         if longer:
             out[name] = longer
