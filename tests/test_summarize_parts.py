@@ -169,6 +169,7 @@ def test_a_deck_ending_in_a_quotation_is_no_sentence_but_sentences_quoting_at_th
     "Naim added that the group wanted guarantees.",
     "The Hamas-led attack on southern Israel that day killed 1,139 people.",
     "Later that week the delegation returned to Doha for more talks.",
+    "The move came two weeks after talks in Doha collapsed.",  # which move: the one the sentence before named
     # a page's text cut off at its end, mid-sentence
     "The deal would include a short-term ceasefire and the release of some hostages held by Hamas in exchange for Pales",
 ])
@@ -205,6 +206,7 @@ def test_a_first_time_is_not_vague():
     "There are still 130 hostages held in Gaza, officials said.",
     "Both Qatar and Egypt have tried to broker a follow-up to the November truce.",
     "Hamas said it would hand over four bodies on Thursday, the day the truce's first phase ends.",
+    "The ceasefire came into force on Sunday morning after a three-hour delay.",
 ])
 def test_sentences_that_stand_alone_are_not_penalised(text):
     assert context_penalty(text, words(text)) == (1.0, ())

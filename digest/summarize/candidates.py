@@ -126,6 +126,9 @@ _MILD_CONNECTIVES = re.compile(
     r"after all|not only)\b",
     re.I,
 )
+# "The move came two weeks after ...", "The statement comes as ...": the move named the sentence before
+# ("The truce came into force on Sunday" is news)
+_EVENT_CAME = re.compile(r"^The\s+[a-z]+(?:\s+[a-z]+)?\s+(?:came|comes|follows|followed)\b(?!\s+(?:into|in\b|to\s+an\s+end))")
 _SOFT_OPENERS = re.compile(r"^(?:meanwhile|separately|elsewhere|earlier|later|previously|initially|finally|ultimately)\b", re.I)
 _CONTINUATION = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:added|continued|went on|also said|also noted|noted|stressed|explained|insisted|argued|concluded|recalled)\b")
 _VAGUE = re.compile(
@@ -367,6 +370,8 @@ def context_penalty(text: str, tokens: list[str], published: date | None = None,
         hit(0.9, "soft opener")
     if unquoted_start and _CONTINUATION.match(stripped):
         hit(0.7, "continues a quote")
+    elif unquoted_start and _EVENT_CAME.match(stripped):
+        hit(0.85, "the event named before")
     lowered = text.lower()
     if _mentions(lowered, hints.vague) and _VAGUE.search(text):
         hit(0.6, "vague")
