@@ -1420,6 +1420,18 @@ def test_the_statement_is_whoever_spoke_last():
     assert quotes_in(article(body))[-1][1] == "Qatari Ministry of Foreign Affairs"
 
 
+def test_the_military_is_the_one_the_article_named_so_however_far_before():
+    body = ("One body was not that of the hostage, Israel's military said on Friday.\n\n"
+            "The remains of her two sons were identified, officials said.\n\n"
+            "“This is a violation of the utmost severity by the terrorist organization,” the military said in a statement.")
+    assert quotes_in(article(body))[-1][1] == "Israel's military"
+    # a person so pointed to is only the one named in this paragraph or the one before: "the official"
+    # far on may be another than the one named first
+    body = ("Hamas official Bassem Naim said the group had been flexible.\n\nIsraeli officials said no list had come.\n\n"
+            "The talks went on into the night.\n\n“I didn't hear optimism in the room at all,” the official said.")
+    assert quotes_in(article(body))[-1][1] is None
+
+
 def test_his_excellency_is_whom_the_article_addresses_so_by_name():
     body = ("Prime Minister and Minister of Foreign Affairs HE Sheikh Mohammed bin Abdulrahman Al-Thani said the attack "
             "ended all hope.\n\nHis Excellency added, in an interview with CNN, that “I think the attack killed any hope "

@@ -679,8 +679,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # "the forum": named in this paragraph or the one before; "the envoy", a person's title,
                 # else whom the article named so before ("US envoy Steve Witkoff"); else no one
                 title = _title_only(speaker)
+                # "the military", "the family": a body, whom the article named so anywhere before
                 speaker = _pointed(speaker[4:], _text_before(paragraphs, number, paragraph[: match.start()], back=1)) or (
-                    _titled_around(title, paragraphs, number, match, people) if title else None)
+                    _titled_around(title, paragraphs, number, match, people) if title else None) or (
+                    _pointed(speaker[4:], _text_before(paragraphs, number, paragraph[: match.start()]))
+                    if speaker[4:] in _BODY_NOUNS | {"family"} else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 opening = paragraph[: match.start()]
                 if not opening.strip() and number:
