@@ -1462,6 +1462,21 @@ def test_a_quote_a_sentence_introduces_with_a_colon_is_its_subjects(body, speake
 
 
 @pytest.mark.parametrize("body, speaker", [
+    # a body that opens the sentence speaks through the participle too
+    ("Prime Minister Benjamin Netanyahu's office said it was “a wholly independent Israeli operation”, adding: "
+     "“Israel initiated it, Israel conducted it, and Israel takes full responsibility.”", "Prime Minister Benjamin Netanyahu's office"),
+    # and so does "he", who acted last
+    ("“We are not an agent of Israel,” Adam Boehler said on Sunday.\n\nHe brushed aside the anger over the contacts, saying: "
+     "“Sometimes you're in the area and you drop by to talk.”", "Adam Boehler"),
+    # a description is no body
+    ("A Palestinian Authority official criticized the plan, saying, “All Palestinians fall into two main camps, Fatah or Hamas.”",
+     None),
+])
+def test_a_quote_a_participle_introduces_is_the_sentence_subjects(body, speaker):
+    assert quotes_in(article(body))[-1][1] == speaker
+
+
+@pytest.mark.parametrize("body, speaker", [
     # the sentence just before says who spoke, though not in words _SPEAKS knows as a name
     ("Prime Minister Benjamin Netanyahu's office said on Saturday that its conditions had not changed.\n\n"
      "“A permanent ceasefire before these conditions are met is a non-starter,” the statement said.",

@@ -567,6 +567,8 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     if opened is None:
         return None
     who = opened.group("who").split()
+    if who[0] in ("A", "An"):
+        return None  # "A Palestinian Authority official criticized": a description, no body
     if opened.group("own") and opened.group("the") and not who[-2].endswith(("’s", "'s")):
         return " ".join(["the", *who])  # "the Israeli army"
     if not opened.group("own"):
@@ -658,8 +660,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             text = next(g for g in match.groups() if g is not None).strip()
             speaker = _attribution(paragraph, match.start(), match.end())
             if speaker is None and _PARTICIPLE.search(paragraph, max(0, match.start() - 70), match.start()):
-                speaker = _subject_before(paragraph[: match.start()], people) \
-                    or _subject_before(paragraph[: match.start()], people, acts=_ACTS_ANY)
+                # the sentence's subject: a person, "he" or "she" (resolved below), or a body ("Netanyahu's
+                # office said it was ..., adding: "...""; "The Israel Defence Forces confirmed the handover, stating")
+                opening = paragraph[: match.start()]
+                speaker = _subject_before(opening, people) or _subject_before(opening, people, acts=_ACTS_ANY) \
+                    or _introducer(opening, people) or _body_before(opening, article.text, people)
             elif speaker is None and _INTRODUCED.search(paragraph, max(0, match.start() - 4), match.start()):
                 speaker = _introducer(paragraph[: match.start()], people)
             between = paragraph[cursor : match.start()]
