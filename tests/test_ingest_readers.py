@@ -110,6 +110,17 @@ def test_markdown_front_matter_and_markup():
         assert markup not in article.text, markup
 
 
+def test_plain_text_saved_from_a_page_keeps_no_markdown_image_and_keeps_a_link_s_words(tmp_path):
+    (tmp_path / "saved.txt").write_text(
+        "Three hostages freed in Deir el-Balah\n\n"
+        "![Fighters escort hostages (L-R, holding certificates) on a stage in Deir el-Balah, central Gaza, on "
+        "February 8, 2025.](https://example.org/uploads/hostages-768x512.jpg)\n"
+        "Three hostages were freed on Saturday after talks in [Doha](https://example.org/doha \"Doha\") and Cairo, "
+        "officials said.\n", encoding="utf-8")
+    article = document_to_article(_one(tmp_path / "saved.txt"))
+    assert article.text == "Three hostages were freed on Saturday after talks in Doha and Cairo, officials said."
+
+
 def test_plain_text_first_line_is_the_headline():
     article = document_to_article(_one(INBOX / "cairo_round.txt"))
     assert article.title == "Hostage talks resume in Cairo as Egypt tables a revised timetable"

@@ -215,6 +215,10 @@ def read_text(text: str, location: str, markdown: bool = False) -> list[Document
     if markdown:
         meta, text = _front_matter(text.replace("\r\n", "\n"))
         text = markdown_to_text(text)
+    elif "](" in text:
+        # a page saved as text by a reader tool keeps its images and links in Markdown: an image's
+        # caption is no article text, a link's words are
+        text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", text))
     text = _without_inline_html(text)
     if meta.get("title"):
         title, body = meta["title"], text  # a headline repeated at the top is dropped by clean_body
