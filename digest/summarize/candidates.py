@@ -69,6 +69,8 @@ _CAPTION_CREDIT = re.compile(
     re.I,
 )
 _MONTH = MONTH_IN_DATE
+# Who stands where in a photo: "Fighters escort hostages (L-R, holding certificates) ...", "(from left)"
+_WHO_IS_WHERE = re.compile(r"\((?:[LR]\s*(?:-|–|to)\s*[LR]|(?:from\s+)?(?:left|right)(?:\s+to\s+(?:right|left))?|cent(?:re|er))(?=[,)])", re.I)
 _FULL_DATE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\b")
 # A wire photo's caption ends with where and when it was taken, after a comma: "... outside the
 # White House in Washington, US, July 25, 2024." A sentence of news says "on July 25, 2024", or
@@ -305,6 +307,8 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
             and not _has_quotes(text) and _mostly_names(text):
         return "byline"
     if ("/" in text or "(" in text or _mentions(lowered, hints.caption)) and _CAPTION_CREDIT.search(text):
+        return "caption"
+    if "(" in text and _WHO_IS_WHERE.search(text):
         return "caption"
     if len(tokens) <= 45 and _CAPTION_VERBS.match(text) and _FULL_DATE.search(text):
         return "caption"
