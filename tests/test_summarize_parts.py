@@ -1424,6 +1424,14 @@ def test_the_statement_is_whoever_spoke_last():
     assert quotes_in(article(body))[-1][1] == "Qatari Ministry of Foreign Affairs"
 
 
+def test_a_relative_named_in_an_appositive_is_not_the_speaker():
+    body = ("“We are calling on the government to act swiftly and reach a deal,” Orna and Ronen Neutra, the parents "
+            "of hostage Omer Neutra, said in a statement.")
+    assert quotes_in(article(body))[0][1] == "Orna and Ronen Neutra"
+    body = "“Every day without a deal is a day too many for our son,” the mother of hostage Omer Neutra said."
+    assert quotes_in(article(body))[0][1] == "the mother of hostage Omer Neutra"
+
+
 def test_the_military_is_the_one_the_article_named_so_however_far_before():
     body = ("One body was not that of the hostage, Israel's military said on Friday.\n\n"
             "The remains of her two sons were identified, officials said.\n\n"

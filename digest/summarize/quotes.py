@@ -221,6 +221,13 @@ _ADVERB = re.compile(r"\s+(?!(?:family|ally|assembly|rally|daily|weekly|monthly|
 _BEING = re.compile(r"\s(?:was|were|is|are|been|being)$")
 
 
+# An appositive naming someone's relative: the name in it is the relative's, not the speaker's.
+_KIN_OF = re.compile(
+    r"(?:the|a|an)\s+(?:\w+\s+)?(?:mother|father|parents?|brother|sister|son|daughter|wife|husband|family|relatives?|"
+    r"uncle|aunt|grand\w+|cousin|partner|widow|fianc\w+)\s+of\b", re.I
+)
+
+
 def speaker_from(phrase: str) -> str | None:
     """The person in an attribution phrase: its trailing capitalised run, titles removed
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
@@ -239,6 +246,10 @@ def speaker_from(phrase: str) -> str | None:
     if len(parts[-1].split()) == 1 and _PRONOUN.match(parts[-1]):
         return parts[-1].lower()  # "... approach, he (says)": he
     for part in reversed(parts):  # "the group's spokesman, Hazem Qassem": the name is the appositive
+        if _KIN_OF.match(part):  # "Orna and Ronen Neutra, the parents of hostage Omer Neutra": not the son
+            if len(parts) > 1:
+                continue
+            return part[:1].lower() + part[1:]  # "the mother of hostage Hersh Goldberg-Polin": so described
         tokens = part.split()
         if len(tokens) > 10 and _run_start(tokens) > 0:
             continue  # a clause, not a name with its titles ("Qatari Prime Minister and Minister of Foreign Affairs Sheikh ...")
