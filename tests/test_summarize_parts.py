@@ -1465,6 +1465,9 @@ def test_his_excellency_is_whom_the_article_addresses_so_by_name():
      "“I will not tolerate delay, which many think will happen.”", "Donald Trump"),
     # no one acts: no one speaks
     ("The White House is mildly optimistic: “Talks on Gaza are constructive, progress has been made.”", None),
+    # a place acts for no one: "posters in Tel Aviv"
+    ("Several posters in Tel Aviv criticised the prime minister's trip: “They are going through hell and you are on "
+     "vacation in America”, one read.", None),
     # the office of someone acts, not the one it belongs to
     ("The office of Prime Minister Benjamin Netanyahu said in a one-sentence statement that it had made its position "
      "known but did not elaborate: “Israel has expressed to the United States its position on the talks.”", None),

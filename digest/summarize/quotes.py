@@ -612,8 +612,10 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             continue
         if found.group("who") in _HONORIFIC_PRONOUNS:
             continue  # "His Excellency added": he, whom the caller resolves
-        if last[max(0, found.start() - 3) : found.start()] == "of ":
-            continue  # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he
+        if last[max(0, found.start() - 3) : found.start()] == "of " \
+                or _AFTER_PLACE_WORD.search(last, max(0, found.start() - 8), found.start()):
+            continue  # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he;
+            # "Several posters in Tel Aviv criticised": a place
         name = _trailing_name(found.group("who").split())
         if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people):
             return " ".join(name).strip("’'")
