@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from digest import __version__
 from digest.config import Config
 from digest.errors import ConfigError
-from digest.models import OTHER, OUT_OF_SCOPE, Article, Summary, SummarySentence, TrackAssignment
+from digest.models import OTHER, OUT_OF_SCOPE, SUMS, Article, Summary, SummarySentence, TrackAssignment
 from digest.render import FORMATS, write_briefing
 from digest.store import Store, utcnow
 
@@ -53,6 +53,12 @@ class KeyFigure:
     sentence: str
     sources: tuple[int, ...]
     disputed: bool = False
+
+    @property
+    def label(self) -> str:
+        """What the figure counts, as printed beside its value: nothing for a sum that says only
+        its currency ("$1.2 billion", not "$1.2 billion dollars")."""
+        return "" if self.what == self.category and self.category in SUMS else self.what
 
 
 @dataclass(frozen=True)

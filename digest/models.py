@@ -110,6 +110,10 @@ class SummarySentence:
     repeated: bool = False  # its content was in the previous digest of this track
 
 
+# The kinds of Figure that are sums of money: the value carries the currency ("$53 billion").
+SUMS = frozenset({"dollars", "euros", "pounds"})
+
+
 @dataclass(frozen=True)
 class Figure:
     """A key number: what it counts, the sentence it was found in, and who reported it."""

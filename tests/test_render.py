@@ -26,7 +26,7 @@ from briefing_sample import (
 from digest.briefing import assemble_briefing
 from digest.config import load_config
 from digest.errors import TemplateError, TemplateMissing
-from digest.models import Summary, SummarySentence
+from digest.models import Figure, Summary, SummarySentence
 from digest.render import (
     EMAIL_BUDGET,
     render_email,
@@ -322,3 +322,15 @@ def test_a_key_figure_s_long_list_of_sources_may_wrap_in_the_page_and_the_email(
     assert figure_cites and all("white-space:normal" in style for style in figure_cites)
     page = render_html(sample_briefing(config), config)
     assert re.search(r"\.figures td\.n, \.figures td\.n \.cite \{ white-space: normal; \}", page)
+
+
+def test_a_sum_that_says_only_its_currency_is_printed_without_it_again(config):
+    groups = summaries()
+    groups["doha"] = replace(groups["doha"], figures=(
+        Figure("$1.2 billion", "dollars", "dollars", "Donors pledged $1.2 billion.", (0,)),
+        Figure("$53 billion", "reconstruction plan", "dollars", "A $53 billion reconstruction plan.", (0,))))
+    briefing = assemble_briefing(config, WINDOW, ("doha",), {"doha": groups["doha"]}, [], now=NOW)
+    page, mail = render_html(briefing, config), render_email(briefing, config)
+    for text in (page, mail.text, mail.html):
+        assert "billion dollars" not in text and "reconstruction plan" in text
+    assert re.search(r'<span class="value">\$1\.2 billion</span>\s*</td>', page)

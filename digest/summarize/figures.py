@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from itertools import chain
 
-from digest.models import Article, Figure
+from digest.models import SUMS, Article, Figure
 from digest.summarize.candidates import BACKGROUND_REASONS, Candidate
 from digest.summarize.dates import aware
 
@@ -88,7 +88,6 @@ _MONEY = re.compile(rf"(?<![\w.,])(?P<value>(?:{_QUALIFIER}\s+)?(?P<currency>{_C
 _MONEY_CATEGORIES = {"$": "dollars", "US$": "dollars", "USD": "dollars", "£": "pounds", "€": "euros"}
 _CURRENCY_START = re.compile(rf"^{_CURRENCY}\s?", re.I)  # a value's currency, for its number
 _CURRENCY_END = re.compile(rf"{_CURRENCY}$", re.I)  # a currency right before a number, for where its sum starts
-_SUMS = frozenset(_MONEY_CATEGORIES.values())
 _CONVERTED = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|some|approximately|or|nearly|almost)?\s*")  # between a sum and its conversion
 # What a sum pays for: the words after it, up to a word that starts a new phrase ("$53bn plan to
 # rebuild" -> "plan", "$20 billion in aid" -> "aid", "$53 billion dollars over" -> "dollars").
@@ -740,7 +739,7 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
             figures = find_figures(candidate.text, breakdown=True)
         for value, what, category, key in figures:
             number = parse_number(value)
-            if number is not None and number < 2 and category not in _SUMS:
+            if number is not None and number < 2 and category not in SUMS:
                 continue
             if _not_key(value, what, category, candidate.text):
                 continue
@@ -771,7 +770,7 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     # and "about 100,000 residents displaced"), when only one fate is given for that number and noun
     befell: dict[float, list[tuple[str, tuple]]] = {}  # each number, and what it counts with a fate
     for item in found:
-        if item.category not in ("people", *_SUMS) and item.number is not None:
+        if item.category not in ("people", *SUMS) and item.number is not None:
             befell.setdefault(item.number, []).append((item.what.lower(), item.key))
 
     def same_people(item: _Found) -> tuple | None:
@@ -824,7 +823,7 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
         # A sum of money is one row whatever it is said to pay for ("$53 billion" and "$53 billion
         # reconstruction plan").
         row = (first.value.lower() if number is None else number,
-               first.category if first.category == "killed" or first.category in _SUMS else first.what)
+               first.category if first.category == "killed" or first.category in SUMS else first.what)
         if row in shown:
             earlier, known, was_disputed = figures[shown[row]]
             # the figure's own article first, as for a summary sentence, then the others in order
