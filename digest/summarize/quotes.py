@@ -677,7 +677,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # office said it was ..., adding: "...""; "The Israel Defence Forces confirmed the handover, stating")
                 opening = paragraph[: match.start()]
                 speaker = _subject_before(opening, people) or _subject_before(opening, people, acts=_ACTS_ANY) \
-                    or _introducer(opening, people) or _body_before(opening, article.text, people)
+                    or _pronoun_opening(opening) or _body_before(opening, article.text, people)
             elif speaker is None and _INTRODUCED.search(paragraph, max(0, match.start() - 4), match.start()):
                 speaker = _introducer(paragraph[: match.start()], people)
             between = paragraph[cursor : match.start()]
@@ -804,17 +804,20 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
 # A quote a sentence introduces with a colon: "Netanyahu, standing beside him, issued a stern
 # warning: "..."", "Kate Fredy summed up the moment: "...""; the sentence's subject speaks.
 _INTRODUCED = re.compile(r":\s*$")
-_PRONOUN_OPENS = re.compile(r"\W*(?P<who>He|She|His Excellency|Her Excellency|His Highness|Her Highness|His Majesty|Her Majesty)\s")
+_PRONOUN_OPENS = re.compile(rf"\W*(?P<who>He|She|{'|'.join(_HONORIFIC_PRONOUNS)})\s")
+
+
+def _pronoun_opening(opening: str) -> str | None:
+    """"he" or "she" when the last sentence of `opening` (a paragraph up to a quote) opens with
+    one, or with "His Excellency" and the like; for the caller to resolve."""
+    pronoun = _PRONOUN_OPENS.match(_SENTENCE_END.split(opening.strip())[-1])
+    return _HONORIFIC_PRONOUNS.get(pronoun.group("who"), pronoun.group("who").lower()) if pronoun else None
 
 
 def _introducer(opening: str, people: set[str]) -> str | None:
     """The person who acts in the sentence that introduces a quote with a colon (`opening` is
-    the paragraph up to the quote); "he" or "she" for the caller to resolve."""
-    last = _SENTENCE_END.split(opening.strip())[-1]
-    pronoun = _PRONOUN_OPENS.match(last)
-    if pronoun:
-        return _HONORIFIC_PRONOUNS.get(pronoun.group("who"), pronoun.group("who").lower())
-    return _subject_before(opening, people)
+    the paragraph up to the quote), or "he" or "she" (see _pronoun_opening)."""
+    return _pronoun_opening(opening) or _subject_before(opening, people)
 
 
 def _text_before(paragraphs: Sequence[str], number: int, opening: str, back: int | None = None) -> str:
