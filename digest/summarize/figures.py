@@ -786,9 +786,10 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
 
     # a head count that says neither who nor what befell them ("two others", "20 people") and that
     # no count of captives gives a fate is no key figure
-    told = [item for item in found
-            if fate_of(item) is None and not (item.category == "people" and item.what.lower() in _NO_ONE_IN_PARTICULAR)]
-    bare = [replace(item, key=fate) for item in found if (fate := fate_of(item)) is not None]
+    fated = [(item, fate_of(item)) for item in found]
+    told = [item for item, fate in fated
+            if fate is None and not (item.category == "people" and item.what.lower() in _NO_ONE_IN_PARTICULAR)]
+    bare = [replace(item, key=fate) for item, fate in fated if fate is not None]
     merged: dict[tuple, list[_Found]] = {}
     for item in told + bare:  # a row shows its first reading: one with the fate
         merged.setdefault((item.key, item.number if item.number is not None else item.value.lower()), []).append(item)

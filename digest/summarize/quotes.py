@@ -221,11 +221,10 @@ _ADVERB = re.compile(r"\s+(?!(?:family|ally|assembly|rally|daily|weekly|monthly|
 _BEING = re.compile(r"\s(?:was|were|is|are|been|being)$")
 
 
+# Someone's relatives, who speak of them ("his mother said") or are named beside them.
+_RELATIVES = r"mother|father|parents?|wife|husband|son|daughter|brother|sister|uncle|aunt|cousin|grandmother|grandfather|relatives?|family"
 # An appositive naming someone's relative: the name in it is the relative's, not the speaker's.
-_KIN_OF = re.compile(
-    r"(?:the|a|an)\s+(?:\w+\s+)?(?:mother|father|parents?|brother|sister|son|daughter|wife|husband|family|relatives?|"
-    r"uncle|aunt|grand\w+|cousin|partner|widow|fianc\w+)\s+of\b", re.I
-)
+_KIN_OF = re.compile(rf"(?:the|a|an)\s+(?:\w+\s+)?(?:{_RELATIVES}|grand\w+|partner|widow|fianc\w+)\s+of\b", re.I)
 
 
 def speaker_from(phrase: str) -> str | None:
@@ -672,43 +671,40 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             heard(paragraph, cursor, match.start())
             text = next(g for g in match.groups() if g is not None).strip()
             speaker = _attribution(paragraph, match.start(), match.end())
+            opening = paragraph[: match.start()]  # the paragraph up to the quote
             if speaker is None and _PARTICIPLE.search(paragraph, max(0, match.start() - 70), match.start()):
                 # the sentence's subject: a person, "he" or "she" (resolved below), or a body ("Netanyahu's
                 # office said it was ..., adding: "...""; "The Israel Defence Forces confirmed the handover, stating")
-                opening = paragraph[: match.start()]
                 speaker = _subject_before(opening, people) or _subject_before(opening, people, acts=_ACTS_ANY) \
                     or _pronoun_opening(opening) or _body_before(opening, article.text, people)
             elif speaker is None and _INTRODUCED.search(paragraph, max(0, match.start() - 4), match.start()):
-                speaker = _introducer(paragraph[: match.start()], people)
+                speaker = _introducer(opening, people)
             between = paragraph[cursor : match.start()]
             if speaker in _HONORIFIC_PRONOUNS:  # "His Excellency said": whom the article so addresses, else he
-                speaker = _addressed(_text_before(paragraphs, number, paragraph[: match.start()])) or _HONORIFIC_PRONOUNS[speaker]
+                speaker = _addressed(_text_before(paragraphs, number, opening)) or _HONORIFIC_PRONOUNS[speaker]
             if speaker == "the group":
                 speaker = "it"  # a body, like "it"
             elif speaker and _GROUP_DESCRIBED.fullmatch(speaker):  # "the terror group": the body the text
-                speaker = _body_before(paragraph[: match.start()] or (paragraphs[number - 1] if number else ""),
+                speaker = _body_before(opening or (paragraphs[number - 1] if number else ""),
                                        article.text, people) or speaker  # names before, else the description
             if speaker and speaker.startswith("the ") and speaker.endswith(" statement"):  # "the (joint) statement":
                 # of whoever spoke last, here or a paragraph before, else of whoever the sentences
                 # just before say issued it
                 speaker = (last_said[0] if last_said and last_said[1] >= number - 1 else None) or _issuer(
-                    _text_before(paragraphs, number, paragraph[: match.start()]), article.text, people)
+                    _text_before(paragraphs, number, opening), article.text, people)
             elif speaker and speaker.startswith("the ") and " " not in speaker[4:]:
                 # "the forum": named in this paragraph or the one before; "the envoy", a person's title,
                 # else whom the article named so before ("US envoy Steve Witkoff"); else no one
                 title = _title_only(speaker)
                 # "the military", "the family": a body, whom the article named so anywhere before
-                speaker = _pointed(speaker[4:], _text_before(paragraphs, number, paragraph[: match.start()], back=1)) or (
+                speaker = _pointed(speaker[4:], _text_before(paragraphs, number, opening, back=1)) or (
                     _titled_around(title, paragraphs, number, match, people) if title else None) or (
-                    _pointed(speaker[4:], _text_before(paragraphs, number, paragraph[: match.start()]))
+                    _pointed(speaker[4:], _text_before(paragraphs, number, opening))
                     if speaker[4:] in _BODY_NOUNS | {"family"} else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
-                opening = paragraph[: match.start()]
-                if not opening.strip() and number:
-                    opening = paragraphs[number - 1]
-                speaker = _body_before(opening, article.text, people)
+                speaker = _body_before(opening if opening.strip() or not number else paragraphs[number - 1], article.text, people)
             elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote or the pronoun,
-                opening = paragraph[: match.start()]  # who acted last in the paragraph before ("Mr. Vance ... expressed optimism")
+                # who acted last in the paragraph before ("Mr. Vance ... expressed optimism")
                 speaker = _subject_before(opening, people) or last_person or (
                     _subject_before(paragraphs[number - 1], people, person=True)
                     if number and (not opening.strip() or _PRONOUN_OPENS.match(opening)) else None)
@@ -716,7 +712,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = None
             elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said", "his mother said"
                 owned = speaker.split(None, 1)[1] if " " in speaker else ""
-                owner = _subject_before(paragraph[: match.start()], people, passive=True) \
+                owner = _subject_before(opening, people, passive=True) \
                     or (last_person if _bare(owned) in _BODY_NOUNS else None)
                 speaker = f"{owner}’s {owned}" if owner and owned else None
             elif speaker is None and previous is not None and (
@@ -725,9 +721,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             elif speaker is None and only_quote:
                 speaker = carried
             if speaker is None:  # "Netanyahu said ... that ... . "At the beginning ...""; "Trump wrote that Hamas was "...""
-                speaker = _reporting(paragraph[: match.start()], people, surnames)
+                speaker = _reporting(opening, people, surnames)
                 if speaker in _HONORIFIC_PRONOUNS:
-                    speaker = _addressed(_text_before(paragraphs, number, paragraph[: match.start()]))
+                    speaker = _addressed(_text_before(paragraphs, number, opening))
             title = _title_only(speaker)
             if title:  # "the US president added": the one the article named so before
                 speaker = _titled_around(title, paragraphs, number, match, people) or speaker
@@ -885,9 +881,7 @@ _GROUP_DESCRIBED = re.compile(r"the (?:[\w-]+ ){1,3}(?:group|movement|organi[sz]
 
 
 # Someone the text does not name speaks: "his mother said", "her brother told reporters".
-_KIN_SPEAKS = re.compile(
-    r"\b(?:his|her|their)\s+(?:[a-z]+\s+)?(?:mother|father|parents?|wife|husband|son|daughter|brother|sister|"
-    r"uncle|aunt|cousin|grandmother|grandfather|relatives?|family|friend|neighbou?r|lawyer)\s+(?:said|says|told)\b")
+_KIN_SPEAKS = re.compile(rf"\b(?:his|her|their)\s+(?:[a-z]+\s+)?(?:{_RELATIVES}|friend|neighbou?r|lawyer)\s+(?:said|says|told)\b")
 
 
 _APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|whose)\b")
