@@ -863,6 +863,17 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
             extra[first.key] += 1
     chosen.sort(key=lambda entry: (_PRIORITY.index(category_of(entry)), turn[id(entry)]))
     return tuple(
-        Figure(value=first.value, what=first.what, category=first.category, sentence=first.sentence, sources=sources, disputed=disputed)
+        Figure(value=_in_a_line(first.value), what=first.what, category=first.category, sentence=first.sentence, sources=sources,
+               disputed=disputed)
         for first, sources, disputed in chosen
     )
+
+
+def _in_a_line(value: str) -> str:
+    """A value as a line of key figures prints it: a sentence's capital off its first word ("At
+    least 39,699", "Three", "Dozens of"), since the line does not start a sentence, and a currency
+    code's capitals kept ("USD 53 billion", "US$20bn")."""
+    first = value.split(" ", 1)[0]
+    if first[:1].isupper() and (first == "A" or (first[1:].isalpha() and first[1:].islower())):
+        return value[:1].lower() + value[1:]
+    return value
