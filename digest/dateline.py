@@ -38,7 +38,7 @@ _STRICT = re.compile(
 )
 _STRICT_WITH_AGENCY = re.compile(
     rf"^(?P<place>[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){{0,2}}{_REGION}?){_DATE}?"
-    rf"\s*\((?P<agency>[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){{0,2}})\)\s*[—–-]{{1,2}}\s+{_NEWS}"
+    rf"\s*\((?P<agency>[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){{0,2}})\)\.?\s*[—–-]{{1,2}}\s+{_NEWS}"  # EFE's "(EFE).- "
 )
 _COLON = re.compile(rf"^(?P<place>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){{0,2}}):\s+{_NEWS}")
 # Labels written like a dateline with a colon ("BREAKING: ...") are not places.

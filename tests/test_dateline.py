@@ -18,6 +18,7 @@ from digest import dateline
         ("UNITED NATIONS (AP) — The council met.", "United Nations", "The council met."),
         ("DUBAI: Egypt said on Monday the talks would resume.", "Dubai", "Egypt said on Monday the talks would resume."),
         ("Gaza City, Oct 5 (Reuters) - Mediators met.", "Gaza City", "Mediators met."),
+        ("Cairo, Dec 20 (EFE).- A delegation from Hamas was in Cairo.", "Cairo", "A delegation from Hamas was in Cairo."),
         ("BREAKING: Hamas accepts the proposal.", None, "BREAKING: Hamas accepts the proposal."),
         ("US: talks go on, officials say.", None, "US: talks go on, officials say."),
         ("Hamas (the group) - said no.", None, "Hamas (the group) - said no."),
