@@ -1840,3 +1840,21 @@ def test_a_figure_that_opens_its_sentence_prints_in_lower_case_as_the_other_rows
                          "A total of 183 Palestinian prisoners were released from Israeli jails, officials said.",
                          "USD 53 billion would be needed to rebuild Gaza, the plan estimates.")
     assert {f.value for f in figures} >= {"at least 39,699", "three", "a total of 183", "USD 53 billion"}
+
+
+def test_prisoners_jailed_for_killing_are_released_not_dead():
+    # "for killing Israelis" is what the prisoners did, not what befell them
+    found = {value: what for value, what, *_ in find_figures(
+        "Israel will free 250 Palestinian prisoners serving life sentences for killing Israelis, officials said.")}
+    assert found == {"250": "Palestinian prisoners (released)"}
+    found = {value: category for value, _, category, _ in find_figures(
+        "Hamas asked for the release of 200 Palestinians convicted of killing soldiers, Channel 12 reported.")}
+    assert found == {"200": "people"}
+    # told before the count, the killing is the count's
+    assert [(value, category) for value, _, category, _ in find_figures(
+        "Hamas is responsible for killing 1,200 people in the attack.")] == [("1,200", "killed")]
+
+
+def test_a_duration_names_the_thing_that_lasts_past_its_adjectives():
+    assert [(value, what) for value, what, *_ in find_figures(
+        "Hamas discussed a proposed two-month partial deal with the Qatari mediators.")] == [("two-month", "deal")]

@@ -81,6 +81,7 @@ _ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,])(?P<value>{_VALUE})-(?P<unit>da
 _DURATION_ADJECTIVES = frozenset({
     "initial", "first", "second", "third", "final", "new", "further", "possible", "proposed", "temporary",
     "humanitarian", "total", "near-total", "full", "brief", "fragile", "potential", "planned", "renewed", "extended", "long",
+    "partial", "limited", "short", "interim", "phased", "immediate", "comprehensive", "permanent", "complete",
 })
 # A sum in dollars ("$53bn", "US$20bn"), pounds ("£1.2 billion") or euros ("€120m").
 _CURRENCY = r"(?:US\$|\$|£|€|USD\s)"
@@ -352,8 +353,16 @@ _HELD_BY = re.compile(r"(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bbei
 _LIVING = re.compile(r"\b(?:live|living|alive|surviving)\b", re.I)
 
 
+# A killing the counted did, told after them: "250 prisoners serving life sentences for killing
+# Israelis", "convicted of killing soldiers". (Before the count, "for killing 1,200 people", the
+# counted are the killed.)
+_THEIR_KILLING = re.compile(r"\b(?:for|of|in)\s+(?:killing|murdering)\b(?!\s+of\b)", re.I)
+
+
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
+    if "ing" in text[end:]:
+        text = text[:end] + _THEIR_KILLING.sub(lambda done: " " * len(done.group()), text[end:])
     aside = _ASIDE.match(text, end)
     if aside is None:
         who = _WHO_ASIDE.match(text, end)
