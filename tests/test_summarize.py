@@ -508,3 +508,16 @@ def test_a_small_group_starts_no_process_and_a_pool_that_cannot_start_is_no_fail
         shared = extract_module.extract_each(group, workers=2)
     assert shared == extract_module.extract_each(group)
     assert "could not share" in caplog.text and "Resource temporarily unavailable" in caplog.text
+
+
+def test_a_quote_whose_speaker_is_only_he_is_ranked_down_but_still_listed_with_its_speaker():
+    # three outlets carry the quote, which would lead the section; but a reader of the section
+    # would not know who "he" is, and the quote list names him
+    said = "“Israel will not give in to the pressure of Hamas on the hostage deal, and the ceasefire talks in Doha will go on,” he said."
+    leads = ["Israeli Prime Minister Benjamin Netanyahu met the negotiators in Jerusalem on Sunday.",
+             "Prime Minister Benjamin Netanyahu spoke to reporters after a meeting of his cabinet.",
+             "Benjamin Netanyahu addressed the Knesset on Monday afternoon."]
+    group = [article("Talks", f"{lead}\n\n{said}", location=str(n)) for n, lead in enumerate(leads)]
+    summary = summarize_group(group, sentences=1)
+    assert [s.text for s in summary.sentences] == [leads[0]]
+    assert [(q.speaker, q.text[:20]) for q in summary.quotes] == [("Benjamin Netanyahu", "Israel will not give")]

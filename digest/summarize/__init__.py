@@ -35,6 +35,7 @@ from scipy import sparse
 from digest.config import TrackConfig
 from digest.errors import ConfigError
 from digest.models import OTHER, Article, Summary, SummarySentence
+from digest.summarize.candidates import PRONOUN_SPEAKS, PRONOUN_SPEAKS_REASON
 from digest.summarize.candidates import Candidate, extract_candidates  # noqa: F401 (callers cut candidates alone)
 from digest.summarize.dates import aware
 from digest.summarize.extract import Extraction, extracting
@@ -305,10 +306,18 @@ def _summary_of(
         sentences=tuple(sentence for _, sentence in picked),
         one_liners=_one_liners(articles, candidates, scored, terms),
         figures=extract_figures(articles, scored.candidates, scored.figures),
-        quotes=extract_quotes(articles, scored.candidates, scored.scores, [sentence.text for _, sentence in picked], extracted.quotes()),
+        quotes=extract_quotes(articles, scored.candidates, _paragraph_scores(scored), [sentence.text for _, sentence in picked], extracted.quotes()),
         track=track_id,
         algorithm=algorithm,
     )
+
+
+def _paragraph_scores(scored: Scored) -> np.ndarray:
+    """The scores the quote list weighs each paragraph by: a quote that names its speaker only as
+    "he" is ranked down as a summary sentence (the reader does not know who), but the quote list
+    gives the speaker, so its paragraph matters as much as before."""
+    undone = [1.0 / PRONOUN_SPEAKS if PRONOUN_SPEAKS_REASON in c.reasons else 1.0 for c in scored.candidates]
+    return scored.scores * np.array(undone) if len(undone) else scored.scores
 
 
 def _ramp(articles: int, full: float) -> float:

@@ -133,6 +133,14 @@ _MILD_CONNECTIVES = re.compile(
 _EVENT_CAME = re.compile(r"^The\s+[a-z]+(?:\s+[a-z]+)?\s+(?:came|comes|follows|followed)\b(?!\s+(?:into|in\b|to\s+an\s+end))")
 _SOFT_OPENERS = re.compile(r"^(?:meanwhile|separately|elsewhere|earlier|later|previously|initially|finally|ultimately)\b", re.I)
 _CONTINUATION = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:added|continued|went on|also said|also noted|noted|stressed|explained|insisted|argued|concluded|recalled)\b")
+PRONOUN_SPEAKS = 0.7  # the factor for a quote whose speaker is only "he" or "she" (see _PRONOUN_SPEAKS)
+PRONOUN_SPEAKS_REASON = "quote of he or she"
+# A quote whose speaker is only "he" or "she" (""I will not give in to pressure," he added."):
+# who it is, the sentence before said.
+_PRONOUN_SPEAKS = re.compile(
+    r"^[\"“][^\"“”]+[\"”]\s*,?\s*(?:he|she|they)\s+"
+    r"(?:said|says|added|adds|told|continued|noted|stressed|wrote|explained|warned|insisted)\b[^\"“”]*$"
+)
 _VAGUE = re.compile(
     r"\b(?:it(?:'s|’s| is| was| remains)? (?:not |un)clear|remains? to be seen|time will tell|only time|"
     r"it(?:'s|’s| is) (?:too early|unknown|uncertain)|no one knows|closely (?:monitor|watch)\w*|"
@@ -381,6 +389,8 @@ def context_penalty(text: str, tokens: list[str], published: date | None = None,
         hit(0.6, "vague")
     if _QUOTE_ONLY.match(stripped):
         hit(0.6, "quote without speaker")
+    elif stripped[:1] in "\"“" and _PRONOUN_SPEAKS.match(stripped):
+        hit(PRONOUN_SPEAKS, PRONOUN_SPEAKS_REASON)
     if ("that " in lowered or "same " in lowered or "at the time" in lowered) and _TIME_BACK.search(text):
         hit(0.7, "time named by the sentence before")
     if _background(text, lowered, hints) and not _NAMES_THE_DAY.search(text):
