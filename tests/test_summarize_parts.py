@@ -1025,6 +1025,15 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
                     "“We will keep working until all of them are home,” said Eric Trump.",
                     "“This agreement could only have happened after our victory,” Trump said.") \
         == ["Donald Trump", "Eric Trump", "Trump"]
+    # ... unless the quote's own article names only one of them
+    assert speakers("Emir Tamim bin Hamad Al Thani received the envoy in Doha on Sunday.",
+                    "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani spoke in Washington.\n\n"
+                    "“We are in a much better place than where we were a few weeks ago,” Al Thani said.") \
+        == ["Mohammed bin Abdulrahman Al Thani"]
+    # a place that "the" names before the name is no part of it: "envoy to the Middle East Steve Witkoff"
+    assert speakers("Steve Witkoff flew to Doha on Thursday.",
+                    "US envoy to the Middle East Steve Witkoff met the families on Friday.\n\n"
+                    "“Hamas showed a lack of desire to reach a ceasefire,” Witkoff said.") == ["Steve Witkoff"]
     # a title opening a sentence is no part of the full name
     assert speakers("Chancellor Friedrich Merz has said Germany stands by Israel.\n\n"
                     "“It is becoming increasingly difficult to understand the army's plan,” Merz said.") == ["Friedrich Merz"]

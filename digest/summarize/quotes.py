@@ -152,7 +152,9 @@ _OPENERS = {"but", "and", "so", "yet", "however", "meanwhile", "when", "while", 
 
 def _trailing_name(tokens: list[str]) -> list[str]:
     """The capitalised run at the end of `tokens`, titles and nationalities in front removed."""
-    run = tokens[_run_start(tokens) :]
+    start = _run_start(tokens)
+    run = tokens[start:]
+    determined = start > 0 and tokens[start - 1].lower() == "the"  # "envoy to the Middle East Steve Witkoff"
     while run and run[0] in _JOINERS:
         run = run[1:]  # "the spokesperson of Qatar's Foreign Ministry": the body is "Qatar's Foreign Ministry"
     while len(run) > 1 and run[0].lower() in _OPENERS:
@@ -167,6 +169,8 @@ def _trailing_name(tokens: list[str]) -> list[str]:
     owners = [k for k, token in enumerate(run[:-1]) if token.lower().endswith(("’s", "'s", "s’", "s'"))]
     if owners:
         run = run[owners[-1] + 1 :]  # "Al Jazeera's Samir Haddad": the person after the last possessive
+    elif determined and len(run) >= 4 and not any(_bare(token) in _TITLE_WORDS for token in run):
+        run = run[_name_start(run) :]  # what "the" determines is a place or a thing, then the person
     honorific = None
     titles = [k for k, token in enumerate(run[:-1]) if _bare(token) in _TITLE_WORDS]
     if titles:  # "United Nations Secretary-General Antonio Guterres": the name follows the last title
@@ -182,6 +186,15 @@ def _trailing_name(tokens: list[str]) -> list[str]:
     if honorific and len(run) == 1:
         run.insert(0, honorific)  # "Sheikh Mohammed", not "Mohammed"
     return run
+
+
+def _name_start(run: list[str]) -> int:
+    """Where a person's name starts at the end of a capitalised run: the last two words, and the
+    words that a particle joins to them ("Mohammed bin Abdulrahman Al Thani")."""
+    start = len(run) - 2
+    while start > 0 and (_bare(run[start]) in _NAME_PARTICLES or _bare(run[start - 1]) in _NAME_PARTICLES):
+        start -= 1
+    return start
 
 
 def _name_token(token: str) -> bool:
@@ -934,6 +947,9 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
                 continue  # "killed in Tehran Hamas said": a place, then a name
             tokens = match.group().split()
             owner = next((k for k, t in enumerate(tokens) if t.endswith(("’s", "'s"))), len(tokens) - 1)
+            if paragraph[max(0, match.start() - 4) : match.start()].lower() == "the ":
+                tokens.insert(0, "the")  # "envoy to the Middle East Steve Witkoff": a place, then the name
+                owner += 1
             found.append(" ".join(_trailing_name(tokens[: owner + 1])))  # "Benjamin Netanyahu's Office": the owner
     full: dict[str, Counter[str]] = {}  # surname -> full names as written, how often
     given: dict[str, Counter[str]] = {}  # first name -> the same, for "Sheikh Mohammed"
@@ -1014,7 +1030,17 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
             given = any(_same_quote(mine, sentence) for sentence in shown_words)
             found.append((given, speaker is None, -paragraph_score.get((source, paragraph), 0.0), len(found), Quote(text, speaker, source)))
     full = _full_names((quote.speaker for *_, quote in found), articles)
-    found = [(*key, replace(quote, speaker=full.get(quote.speaker, quote.speaker))) for *key, quote in found]
+    # A surname the group gives to two people is whom the quote's own article names so: "Al Thani
+    # said" in an article that names only Mohammed bin Abdulrahman Al Thani, in a group that also
+    # names the emir, Tamim bin Hamad Al Thani.
+    unresolved: dict[int, set[str]] = {}
+    for *_, quote in found:
+        if quote.speaker and quote.speaker not in full:
+            unresolved.setdefault(quote.source, set()).add(quote.speaker)
+    own = {(source, short): name for source, said in unresolved.items()
+           for short, name in _full_names(said, [articles[source]]).items()}
+    found = [(*key, replace(quote, speaker=full.get(quote.speaker) or own.get((quote.source, quote.speaker)) or quote.speaker))
+             for *key, quote in found]
     found.sort(key=lambda item: item[:4])
     chosen: list[Quote] = []
     told: list[_Said] = []  # what each chosen quote says
