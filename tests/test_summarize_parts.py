@@ -1870,3 +1870,12 @@ def test_prisoners_jailed_for_killing_are_released_not_dead():
 def test_a_duration_names_the_thing_that_lasts_past_its_adjectives():
     assert [(value, what) for value, what, *_ in find_figures(
         "Hamas discussed a proposed two-month partial deal with the Qatari mediators.")] == [("two-month", "deal")]
+
+
+def test_durations_that_say_nothing_of_what_lasts_dispute_nothing():
+    figures = figures_of("Egyptian television reported that the delegations would return within two days to finalize the ceasefire agreement.",
+                         "A senior Egyptian official said the ceasefire talks would continue for another three days.",
+                         "The deal provides for a 60-day truce, officials said.",
+                         "The proposal includes a 45-day truce, Hamas said.")
+    assert {(f.value, f.disputed) for f in figures} == {
+        ("two", False), ("another three", False), ("60-day", True), ("45-day", True)}

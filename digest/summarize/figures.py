@@ -232,6 +232,9 @@ def value_range(value: str) -> tuple[float, float] | None:
     return number, number
 
 
+_DURATIONS = ("days", "weeks", "months", "hours")
+
+
 def _conflict(a: "_Found", b: "_Found") -> bool:
     """Two values for the same thing that cannot both be true. Sources that disagree give
     figures of one size (46,788 against 45,100 killed, 33 against 35 hostages); figures far
@@ -239,6 +242,8 @@ def _conflict(a: "_Found", b: "_Found") -> bool:
     first, second = a.span, b.span
     if first is None or second is None or a.number is None or b.number is None:
         return False
+    if a.category in _DURATIONS and a.what.lower() in (a.category, a.category[:-1]):
+        return False  # "within two days" and "for another three days" say nothing of what lasts so long
     apart = first[1] < second[0] or second[1] < first[0]
     size_a, size_b = (f.span[1] if _RANGE.match(f.value.strip()) else f.number for f in (a, b))  # a range by its top
     same_size = max(size_a, size_b) <= 1.5 * min(size_a, size_b)
