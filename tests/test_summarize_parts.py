@@ -1262,6 +1262,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "the group said.", ["Families Forum"]),
     ("The Families Forum slammed the decision.\n\n“Every day that passes is a death sentence for them,” it said.",
      ["Families Forum"]),
+    # "The organization criticized ..." describes the body named before it
+    ("The Families Forum voiced shock at the decision. The organization criticized the move. “This is an alarming "
+     "choice that condemns the hostages,” it said in a statement.", ["Families Forum"]),
     # a body described ("the Palestinian group") is the one the text names before, else the description
     ("Hamas says it has approved the proposal, which Israel says falls short of what it asked of Hamas.\n\n“Our leader informed the mediators of our approval of the proposal,” "
      "the Palestinian group said.", ["Hamas"]),

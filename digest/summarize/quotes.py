@@ -585,8 +585,9 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     is never "it", and one capitalised word counts only when the article writes it so mid-sentence
     too ("Hamas", not "Mediators")."""
     opened = None
-    for opened in _BODY_OPENS.finditer(text):
-        pass
+    for found in _BODY_OPENS.finditer(text):
+        if found.group("who") != "The":  # "The organization criticized the move": the body named before
+            opened = found
     if opened is None:
         return None
     who = opened.group("who").split()
