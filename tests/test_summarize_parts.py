@@ -1256,6 +1256,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("The channel quoted an unnamed official as saying: “Israel is close to a deal for the release of the hostages.”",
      ["an unnamed official"]),
     ("“The blood of the leaders is like the blood of any child,” the network quoted Omar Hadid as saying.", ["Omar Hadid"]),
+    ("“This time is different, we are the closest we have been in months,” Channel 12 quoted a source close to the talks saying.",
+     ["a source close to the talks"]),
+    ("The channel quoted an unnamed official saying: “Israel is close to a deal for the release of the hostages.”",
+     ["an unnamed official"]),
     ("Lena Marsh suggested there could be more talks, telling CNN, “You never know. Sometimes you drop by.”", ["Lena Marsh"]),
     # the group: the body that opens the sentence before; "it" opening a paragraph: the one before
     ("The Families Forum criticised the plan in a statement. “The government chose to give up on the hostages,” "

@@ -336,7 +336,7 @@ def _leading_person(tokens: list[str]) -> str | None:
 # Attributions without a speech verb of the speaker's own: "According to Witkoff, "..."", "Al
 # Jazeera quoted al-Hindi as saying: "..."" and, after the quote, "..., Al Jazeera quoted al-Hindi as saying".
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.,;:!?“”\"]{2,80}?)\s*[:,]\s*$")
-_QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) as (?:saying|telling [^.,;:!?“”\"]{1,40})\s*[:,]?\s*$")
+_QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?(?:saying|telling [^.,;:!?“”\"]{1,40})\s*[:,]?\s*$")
 # Whom the words were said to, after a speaker named after the verb: "said the official to Reuters".
 _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 # A name given after a title, closing the attribution: ", Majed al-Ansari." after "said Qatar's spokesperson".
@@ -356,7 +356,7 @@ _WHEN_AFTER = re.compile(
     r"^\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s*,)"
 )
-_QUOTED_AS_AFTER = re.compile(r"^\s*,?\s*[^.;:!?“”\"]{0,60}?\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) as saying\b")
+_QUOTED_AS_AFTER = re.compile(r"^\s*,?\s*[^.;:!?“”\"]{0,60}?\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?saying\b")
 
 
 # Where a run of text without punctuation starts: a letter after a mark (or the text's start).
