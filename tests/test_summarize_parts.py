@@ -1886,3 +1886,11 @@ def test_durations_that_say_nothing_of_what_lasts_dispute_nothing():
                          "The proposal includes a 45-day truce, Hamas said.")
     assert {(f.value, f.disputed) for f in figures} == {
         ("two", False), ("another three", False), ("60-day", True), ("45-day", True)}
+
+
+def test_a_headline_in_title_case_gives_no_full_name():
+    # "Negotiations With 'Selfish' Hamas" reads like a name ending in "Hamas"; "Hamas said" is Hamas
+    group = [article("“The movement affirms its keenness to continue negotiations,” Hamas added in a statement.",
+                     "Trump Admin Walks Away From Ceasefire Negotiations With 'Selfish' Hamas, Recalls Diplomats")]
+    candidates, _ = extract_candidates(group)
+    assert [q.speaker for q in extract_quotes(group, candidates, np.ones(len(candidates)))] == ["Hamas"]

@@ -890,6 +890,14 @@ def _title_cased(text: str) -> bool:
     return len(tokens) >= 2 and all(token[:1].isupper() and not token.isupper() for token in tokens)
 
 
+def _sentence_cased(title: str) -> tuple[str, ...]:
+    """The title, unless it capitalises nearly every word ("Trump Admin Walks Away From Ceasefire
+    Negotiations With 'Selfish' Hamas"), where any run of words looks like a name."""
+    tokens = [token for token in words(title) if token[:1].isalpha() and token.lower() not in _TITLE_SMALL]
+    capitalised = sum(token[:1].isupper() for token in tokens)
+    return () if len(tokens) >= 4 and capitalised >= 0.8 * len(tokens) else (title,)
+
+
 # A body described rather than named: "the terror group", "the Palestinian militant group".
 _GROUP_DESCRIBED = re.compile(r"the (?:[\w-]+ ){1,3}(?:group|movement|organi[sz]ation)")
 
@@ -940,7 +948,7 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     # only the paragraphs that mention a surname spoken alone are looked at (longest first, as
     # one expression: testing each surname in turn took more time than all the rest)
     mentioned = re.compile("|".join(map(re.escape, sorted(wanted, key=len, reverse=True))))
-    for paragraph in (p for article in articles for p in (article.title, *article.paragraphs)):
+    for paragraph in (p for article in articles for p in (*_sentence_cased(article.title), *article.paragraphs)):
         if not mentioned.search(paragraph):
             continue
         for match in _FULL_NAME.finditer(paragraph):
