@@ -1406,6 +1406,16 @@ def test_a_quote_opened_by_a_straight_mark_and_closed_by_a_curly_one_ends_there(
     ]
 
 
+def test_a_paragraph_opening_with_a_whole_quote_goes_on_with_the_speaker_of_the_quote_before():
+    body = ("“We are working to release all our hostages,” Netanyahu said.\n\n"
+            "“This victory requires entry into Rafah. It will happen – there is a date.” He did not specify the date.")
+    assert [who for _, who, _ in quotes_in(article(body))] == ["Netanyahu", "Netanyahu"]
+    # a quote that ends on a comma is attributed after it, here to a verb not known for speech: no guess
+    body = ("“We want Israel as an ally,” Vance said.\n\n"
+            "“In the last year, we've had an unmatched alliance with the United States,” Netanyahu went on, praising the visit.")
+    assert [who for _, who, _ in quotes_in(article(body))][1] != "Vance"
+
+
 def test_she_or_he_is_never_the_outlet_that_reported_the_sentence_before():
     body = ("The Associated Press reported that Press Secretary Karoline Leavitt confirmed the talks.\n\n"
             "“Talking to people around the world is in the best interest of the American people,” she said, according to the AP.")
@@ -1421,6 +1431,11 @@ def test_the_statement_is_whoever_spoke_last():
     assert quotes_in(article(body))[-1][1] == "Qatar and Egypt"
     body = "Hamas and Islamic Jihad said in a joint statement, “A joint delegation delivered the answer of the factions tonight.”"
     assert quotes_in(article(body))[-1][1] == "Hamas and Islamic Jihad"
+    # the statement a sentence cites, and the statement's next quote after "the statement read"
+    body = ("According to a statement from the Prime Minister’s Office, the decision comes as the talks reached a deadlock.\n\n"
+            '"Israel agrees to the American proposal for the return of the hostages," the statement read. '
+            '"This proposal was recently conveyed to Hamas via the mediators."')
+    assert [who for _, who, _ in quotes_in(article(body))] == ["the Prime Minister’s Office"] * 2
     # the end of a list is only part of who spoke: the whole list is
     body = ("Still, Washington, Cairo and Doha insisted that the parties were closer.\n\n"
             "“This proposal bridges the remaining gaps in the deal,” said the joint statement.")

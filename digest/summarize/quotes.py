@@ -730,9 +730,13 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     or (last_person if _bare(owned) in _BODY_NOUNS else None)
                 speaker = f"{owner}’s {owned}" if owner and owned else None
             elif speaker is None and previous is not None and (
-                    not between.strip(" ,.;:") or (len(between) <= 100 and _SAID.search(between)) or _closed_by_quote(between)):
+                    not between.strip(" ,.;:") or (len(between) <= 100 and (_SAID.search(between) or _STATEMENT_READS.match(between)))
+                    or _closed_by_quote(between)):
                 speaker = previous  # "...," she said. "Second sentence."
-            elif speaker is None and only_quote:
+            elif speaker is None and (only_quote or (previous is None and not opening.strip()
+                                                     and paragraph[max(0, match.end() - 3) : match.end() - 1].rstrip()[-1:] in (".", "!", "?"))):
+                # a paragraph that opens with a whole quote, its sentences ended inside it ("“... there is a date.”
+                # He did not specify the date.") goes on too; "“...,” Netanyahu went on" names its speaker
                 speaker = carried
             if speaker is None:  # "Netanyahu said ... that ... . "At the beginning ...""; "Trump wrote that Hamas was "...""
                 speaker = _reporting(opening, people, surnames)
@@ -785,6 +789,12 @@ _ISSUER = re.compile(
     rf"(?:,\s+(?:and\s+)?(?:the\s+)?{_ISSUER_NAME})*)"
     rf"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_SAY}|confirmed|issued|released|published|put\s+out)\b"
 )
+# ... or whose statement a sentence cites: "According to a statement from the Prime Minister’s Office, ..."
+_STATEMENT_FROM = re.compile(
+    r"\b(?:[Aa]ccording to|[Ii]n|[Cc]iting)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?statement\s+"
+    r"(?:(?:issued|released|published|sent|put out)\s+)?(?:by|from)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|the)\s+)?[A-Z][\w'’.-]*)*)"
+)
 _NO_ISSUER = {"it", "he", "she", "they", "we", "this", "that"}
 ISSUER_WITHIN = 2  # paragraphs: the quote's own, up to it, and the one before
 
@@ -801,6 +811,9 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
             continue
         found = _ISSUER.match(sentence.strip())
         if not found:
+            cited = _STATEMENT_FROM.search(sentence)
+            if cited:
+                return re.sub(r"^The\b", "the", cited.group("who"))
             continue
         who = found.group("who")
         if who.lower() in _NO_ISSUER:
