@@ -794,7 +794,7 @@ def test_no_other_number_stands_between_a_count_and_what_it_counts():
 
 def test_taken_as_hostages_counts_hostages():
     assert [(value, what) for value, what, *_ in find_figures("Gunmen seized another 253 as hostages that day.")] \
-        == [("another 253", "hostages")]
+        == [("another 253", "hostages (taken)")]  # in the attack: not those held now
 
 
 def test_the_age_of_the_war_and_bare_head_counts_are_no_key_figures():
@@ -1907,3 +1907,10 @@ def test_a_headline_in_title_case_gives_no_full_name():
                      "Trump Admin Walks Away From Ceasefire Negotiations With 'Selfish' Hamas, Recalls Diplomats")]
     candidates, _ = extract_candidates(group)
     assert [q.speaker for q in extract_quotes(group, candidates, np.ones(len(candidates)))] == ["Hamas"]
+
+
+def test_hostages_taken_in_the_attack_come_after_the_day_s_count():
+    figures = figures_of("Militants took 251 hostages in the attack, officials said.",
+                         "Militants took 251 hostages in the attack, the army said.",
+                         "Hamas is still holding 59 hostages in Gaza, officials said.", category="hostages")
+    assert [(f.value, f.what) for f in figures] == [("59", "hostages (held)"), ("251", "hostages (taken)")]

@@ -390,6 +390,8 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         if _DEATH_BEFORE.search(text, max(0, start - 60), start) or _near(_KILLED, text[:own], start, end, 10, 0 if living else 40) \
                 or (not living and _REMAINS_AFTER.match(text, end)):
             return "dead"
+        if _SEIZED_BEFORE.search(text, max(0, start - 30), start):
+            return "taken"  # "seizing another 253 as hostages", "Hamas took 251 hostages": in the attack, not held now
         if _STILL_HELD.match(text, end):  # "After Alexander's release, 58 hostages remain in Gaza"
             return "held"
         if _STILL_HELD_AFTER.match(text, end) and (_WHOLE_BEFORE.search(text, max(0, start - 20), start)
@@ -463,6 +465,7 @@ _QUALIFIER_BEFORE = re.compile(rf"(?<![\w$.,])(?:{_QUALIFIER})\s+(?:{_CURRENCY})
 # "over" that belongs to the verb before it: "agreed to hand over 33 hostages" hands over 33.
 _PHRASAL_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning)\s+over\s+$", re.I)
 # Words right before a head count that make its people hostages: "the kidnapping of 251 people".
+_SEIZED_BEFORE = re.compile(r"\b(?:took|taken|taking|seiz(?:ed|ing)|captur(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing))\s+$", re.I)
 _TAKEN_BEFORE = re.compile(r"\b(?:kidnapp\w+|abduct\w+)\s+(?:of\s+)?(?:(?:about|around|some|more than|over|at least)\s+)?$", re.I)
 # A second group of people before the captives' noun: "50 women and children hostages".
 _PAIRED_HEAD = re.compile(
@@ -855,7 +858,9 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     def rank(entry):
         first, sources, disputed = entry
         told_as_background = (first.key, first.number if first.number is not None else first.value.lower()) in background
-        return (told_as_background, first.number is None, _fateless(first), not disputed, -len(sources), first.order)
+        # captives taken in the attack that began the war are its history, like a count with no fate
+        history = _fateless(first) or first.key == (first.category, "taken")
+        return (told_as_background, first.number is None, history, not disputed, -len(sources), first.order)
 
     # The best of each kind (killed, hostages, prisoners, ...) in turn, so that eight tolls never
     # crowd out the hostages and the prisoners; within a kind the day's figures, disputed values
