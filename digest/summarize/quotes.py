@@ -1004,14 +1004,27 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
 
 _PARTICLE = re.compile(r"\b(?:al|el)[- ]")
 _INNER_VOWELS = re.compile(r"(?<=\w)[aeiouy]")
+_DOUBLED = re.compile(r"(\w)\1+")
 
 
 def _spelling(name: str) -> str:
     """What two spellings of one name share: "el-Sisi" and "al-Sisi", "Abdel-Fattah" and "Abdel
     Fattah", and transliterations of one Arabic name that differ in their vowels ("Majed" and
-    "Majid", "Mohammed" and "Muhammed"): lower case, without the article or hyphens, each word's
-    vowels after its first letter left out."""
-    return _INNER_VOWELS.sub("", _PARTICLE.sub("", name.lower()).replace("-", " "))
+    "Majid", "Mohammed" and "Muhammed") or in a doubled letter ("Sisi" and "Sissi", "Mohamed"):
+    lower case, without the article or hyphens, each word's vowels after its first letter left
+    out, and a letter written twice once."""
+    return _DOUBLED.sub(r"\1", _INNER_VOWELS.sub("", _PARTICLE.sub("", name.lower()).replace("-", " ")))
+
+
+def _one_spelling(speakers: Iterable[str | None]) -> dict[str, str]:
+    """Each name of two words or more as the group writes it most often among the names spelled
+    alike (see _spelling): "Abdel Fattah el-Sissi" and "Abdel Fattah El-Sisi" are the "Abdel
+    Fattah al-Sisi" of most quotes, one speaker."""
+    written: dict[str, Counter[str]] = {}
+    for name in speakers:
+        if name and " " in name and _is_name(name):
+            written.setdefault(_spelling(name), Counter())[name] += 1
+    return {name: forms.most_common(1)[0][0] for forms in written.values() if len(forms) > 1 for name in forms}
 
 
 def _one_person(names: Counter[str]) -> str | None:
@@ -1063,18 +1076,22 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
            for short, name in _full_names(said, [articles[source]]).items()}
     found = [(*key, replace(quote, speaker=full.get(quote.speaker) or own.get((quote.source, quote.speaker)) or quote.speaker))
              for *key, quote in found]
+    spelled = _one_spelling(quote.speaker for *_, quote in found)
+    found = [(*key, replace(quote, speaker=spelled.get(quote.speaker, quote.speaker))) for *key, quote in found]
     found.sort(key=lambda item: item[:4])
     chosen: list[Quote] = []
     told: list[_Said] = []  # what each chosen quote says
     speakers: set[str | None] = set()
 
-    def choose(quote: Quote) -> None:
-        """Take the quote unless one already taken is the same (a quote is the same as itself);
-        then it takes that one's place if only it names the speaker ("Majed al-Ansari", not "the
-        Qatari official"), its words and article with it."""
+    def choose(quote: Quote, add: bool = True) -> None:
+        """Take the quote (with `add`) unless one already taken is the same (a quote is the same as
+        itself); then it takes that one's place if only it names the speaker ("Majed al-Ansari",
+        not "the Qatari official"), its words and article with it."""
         mine = words_of[quote.text]
         same = next((k for k, other in enumerate(told) if _same_quote(mine, other)), None)
         if same is None:
+            if not add:
+                return
             chosen.append(quote)
             told.append(mine)
             speakers.add(quote.speaker)
@@ -1089,6 +1106,10 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
         if len(chosen) >= MAX_QUOTES:
             break
         choose(quote)
+    if any(_described(quote.speaker) for quote in chosen):
+        for *_, quote in found:  # a speaker's second quote, passed over above, may name who said one taken
+            if not _described(quote.speaker) and quote not in chosen:
+                choose(quote, add=False)
     return tuple(chosen)
 
 
