@@ -1267,6 +1267,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "the group said.", ["Families Forum"]),
     ("The Families Forum slammed the decision.\n\n“Every day that passes is a death sentence for them,” it said.",
      ["Families Forum"]),
+    # "he" after someone described speaks in the sentence before: that one, not a person named earlier
+    ("Ron Dermer met the envoy on Monday.\n\nA senior Israeli official said Jerusalem had learned of the meetings from "
+     "intelligence. “Hamas is trying to drive a wedge between us and our closest ally,” he said.", ["a senior Israeli official"]),
     # "The organization criticized ..." describes the body named before it
     ("The Families Forum voiced shock at the decision. The organization criticized the move. “This is an alarming "
      "choice that condemns the hostages,” it said in a statement.", ["Families Forum"]),

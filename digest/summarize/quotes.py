@@ -719,7 +719,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _body_before(opening if opening.strip() or not number else paragraphs[number - 1], article.text, people)
             elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote or the pronoun,
                 # who acted last in the paragraph before ("Mr. Vance ... expressed optimism")
-                speaker = _subject_before(opening, people) or last_person or (
+                speaker = _subject_before(opening, people) or _described_subject(opening) or last_person or (
                     _subject_before(paragraphs[number - 1], people, person=True)
                     if number and (not opening.strip() or _PRONOUN_OPENS.match(opening)) else None)
             elif speaker == "they":
@@ -828,6 +828,23 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
 # warning: "..."", "Kate Fredy summed up the moment: "...""; the sentence's subject speaks.
 _INTRODUCED = re.compile(r":\s*$")
 _PRONOUN_OPENS = re.compile(rf"\W*(?P<who>He|She|{'|'.join(_HONORIFIC_PRONOUNS)})\s")
+
+
+# Someone described who speaks in the sentence before "he said": "A senior Hamas official said the
+# group did not want the deal to collapse. "...," he said."
+_DESCRIBED_SPEAKS = re.compile(
+    r"^(?P<who>(?:A|An|One)\s+(?:[\w'’-]+\s+){0,5}?(?:official|source|spokes(?:man|woman|person)|diplomat|negotiator|"
+    r"mediator|analyst|member|commander|leader|representative|aide|adviser|advisor))"
+    rf"(?:,[^,.;“”\"]{{1,80}},)?\s+(?:also\s+)?{_SAY}\b"
+)
+
+
+def _described_subject(opening: str) -> str | None:
+    """Someone described ("a senior Hamas official") who speaks in the last sentence of `opening`
+    (a paragraph up to a quote), the one "he" or "she" then points back to."""
+    last = _SENTENCE_END.split(opening.strip())[-1] if opening.strip() else ""
+    found = _DESCRIBED_SPEAKS.match(last.lstrip("“\"' "))
+    return found.group("who")[:1].lower() + found.group("who")[1:] if found else None
 
 
 def _pronoun_opening(opening: str) -> str | None:
