@@ -1267,6 +1267,13 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "the group said.", ["Families Forum"]),
     ("The Families Forum slammed the decision.\n\n“Every day that passes is a death sentence for them,” it said.",
      ["Families Forum"]),
+    # "the group" speaking in the sentence before, after an opening phrase
+    ("In a statement, Hamas said it valued the efforts of Qatar and Egypt. “The occupation bears full responsibility "
+     "for obstructing every proposal,” the group said.", ["Hamas"]),
+    ("On Tuesday, Hamas said serious talks were under way in Doha.\n\n“Reaching an agreement is possible if the "
+     "occupation stops setting new conditions,” the group said in a statement.", ["Hamas"]),
+    # ... but never a person: "it" is a body
+    ("On Tuesday, Benjamin Netanyahu said talks were under way.\n\n“Reaching an agreement is possible,” it said.", [None]),
     # "he" after someone described speaks in the sentence before: that one, not a person named earlier
     ("Ron Dermer met the envoy on Monday.\n\nA senior Israeli official said Jerusalem had learned of the meetings from "
      "intelligence. “Hamas is trying to drive a wedge between us and our closest ally,” he said.", ["a senior Israeli official"]),

@@ -717,6 +717,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     if speaker[4:] in _BODY_NOUNS | {"family"} else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 speaker = _body_before(opening if opening.strip() or not number else paragraphs[number - 1], article.text, people)
+                if speaker is None:  # ... or that speaks in it: "In a statement after the vote, Hamas said ..."
+                    issuer = _issuer(_text_before(paragraphs, number, opening, back=1), article.text, people)
+                    speaker = issuer if issuer and issuer.split()[-1].strip("’'s") not in people and not _FULL_NAME.fullmatch(issuer) else None
             elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote or the pronoun,
                 # who acted last in the paragraph before ("Mr. Vance ... expressed optimism")
                 speaker = _subject_before(opening, people) or _described_subject(opening) or last_person or (
