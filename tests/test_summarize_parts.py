@@ -1267,6 +1267,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "the group said.", ["Families Forum"]),
     ("The Families Forum slammed the decision.\n\n“Every day that passes is a death sentence for them,” it said.",
      ["Families Forum"]),
+    # a long description is still someone described, not a clause
+    ("“We cannot stop now, not while babies are still in Gaza,” said one of the organizers of the Hostages and Missing "
+     "Families Forum.", ["one of the organizers of the Hostages and Missing Families Forum"]),
     # "the group" speaking in the sentence before, after an opening phrase
     ("In a statement, Hamas said it valued the efforts of Qatar and Egypt. “The occupation bears full responsibility "
      "for obstructing every proposal,” the group said.", ["Hamas"]),

@@ -263,7 +263,7 @@ def speaker_from(phrase: str) -> str | None:
                 continue
             return part[:1].lower() + part[1:]  # "the mother of hostage Hersh Goldberg-Polin": so described
         tokens = part.split()
-        if len(tokens) > 10 and _run_start(tokens) > 0:
+        if len(tokens) > 10 and _run_start(tokens) > 0 and tokens[0].lower() not in _DETERMINERS:
             continue  # a clause, not a name with its titles ("Qatari Prime Minister and Minister of Foreign Affairs Sheikh ...")
         start = _run_start(tokens)
         link = start - 2 if start > 1 and tokens[start - 1].lower() in ("the", "a") else start - 1
