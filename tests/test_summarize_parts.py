@@ -1267,6 +1267,12 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "the group said.", ["Families Forum"]),
     ("The Families Forum slammed the decision.\n\n“Every day that passes is a death sentence for them,” it said.",
      ["Families Forum"]),
+    # a sentence after a quote closed by a full stop that reports its own speaker's words is no attribution
+    ("“My national security adviser tells me that we’re close,” Biden said on Monday. “We’re not done yet. My hope is by next Monday we’ll have a ceasefire.” "
+     "A spokesman for the U.S. State Department said earlier “progress” had been made.", ["Biden", "Biden"]),
+    # "he" is never a body named like a person ("the United Nations says")
+    ("Aid is needed in Gaza, where the United Nations says 2.3 million people are on the brink of famine.\n\n"
+     "“Well, I hope by the beginning of the weekend,” he told reporters.", [None]),
     # a long description is still someone described, not a clause
     ("“We cannot stop now, not while babies are still in Gaza,” said one of the organizers of the Hostages and Missing "
      "Families Forum.", ["one of the organizers of the Hostages and Missing Families Forum"]),

@@ -98,7 +98,9 @@ _BODY_NOUNS = {"office", "ministry", "government", "cabinet", "army", "military"
 # Words that end the name of an organisation, or head one before "of": "the State Department",
 # "Qatar's Foreign Ministry", "the Ministry of Foreign Affairs". Such a name speaks whole.
 _ORGANISATIONS = _BODY_NOUNS | {"department", "council", "agency", "committee", "commission", "authority", "embassy", "mission"}
-_NO_PERSON = _ORGANISATIONS | {"house"}  # a speaker with one of these words is a body, never "he" or "she"
+# a speaker with one of these words is a body, never "he" or "she" ("the United Nations", "the
+# European Union", "the Associated Press")
+_NO_PERSON = _ORGANISATIONS | {"house", "nations", "states", "union", "league", "press", "news", "times", "brigades", "forces"}
 _BROADCASTERS = {"radio", "television", "tv", "broadcaster"}
 _DEMONYM = re.compile(r"(?:an|i|ese|ish)$")  # a nationality: "Gazan", "Israeli", "Lebanese", "Turkish"
 # Titles written short with a full stop, which ends no sentence: "Gen. Herzi Halevi", "Mr. Biden".
@@ -352,6 +354,9 @@ _NOT_A_SPEAKER_LABEL = re.compile(
     r"listen|read|related|more|background|context|timeline|key points?|what we know|summary|recap|latest|quote of the day)\b"
 )
 # When the words were said, between the quote and its speaker: "..." on Friday, the office said.
+# What follows the verb of a sentence that reports someone's own words rather than closing the
+# quote before it: "said that ...", "said earlier “progress” had been made".
+_OWN_REPORT = re.compile(r"\s+(?:that\b|(?:[a-z]+\s+){0,3}[“\"])")
 _WHEN_AFTER = re.compile(
     r"^\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s*,)"
@@ -389,6 +394,8 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
     Peace." Netanyahu said in a statement that ...) is someone else's, and the attribution is the
     one before the quote, when there is one."""
 
+    closed = paragraph[max(0, end - 3) : end - 1].rstrip().endswith(".")
+
     def after() -> str | None:
         text = _WHEN_AFTER.sub("", _hide_abbreviations(paragraph[end : end + 170]), count=1)
         read = _STATEMENT_READS.match(text)
@@ -405,6 +412,8 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
                     last = phrase.split()[-1:]
                     if named and last and last[0].lower() in _TITLE_WORDS:
                         phrase = named.group("name").rstrip(".")  # "said Qatar's foreign ministry spokesperson, Majed al-Ansari."
+                if regex is _AFTER_NAME_FIRST and closed and _OWN_REPORT.match(text, match.end()):
+                    continue  # "...ceasefire." A spokesman said earlier "progress" had been made: his own report
                 who = speaker_from(_shown(phrase))
                 if who:
                     return who
@@ -424,7 +433,6 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
             return speaker_from(label.group("who"))
         return None
 
-    closed = paragraph[max(0, end - 3) : end - 1].rstrip().endswith(".")
     first, second = (before, after) if closed else (after, before)
     return first() or second()
 
@@ -485,8 +493,8 @@ def _people(article: Article) -> set[str]:
     stop = stop_words("english")
     for name in _FULL_NAME.finditer(article.text):
         first, *_, last = name.group().split()
-        if first.lower() not in stop and _bare(last) not in _TITLE_WORDS:
-            surnames.add(_unpossessive(last))
+        if first.lower() not in stop and _bare(last) not in _TITLE_WORDS and _bare(last) not in _NO_PERSON:
+            surnames.add(_unpossessive(last))  # not "Nations" from "the United Nations says"
     return surnames
 
 
