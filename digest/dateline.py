@@ -14,7 +14,8 @@ Three readings, one set of patterns:
   credit alone ("(MENAFN- Gulf Times)", "/TASS/.", "Shafaq News/", "Doha:"), a place and a date with a colon
   ("New Delhi, Jan 19:"), a date ("Thursday, November 23,
   2023 –", "13 April 2025: "), two places ("Washington and Abu Dhabi — "), a live blog's clock
-  time ("09:40 — ", "2.15pm GMT: "). It never cuts more than eight words.
+  time ("09:40 — ", "2.15pm GMT: "), a newsletter's section label ("Why it matters: ", "Behind
+  the scenes: "). It never cuts more than eight words.
 - `alone` is a dateline on a line of its own ("CAIRO —", "DOHA, August 15.").
 """
 
@@ -74,6 +75,14 @@ _CREDIT = re.compile(
     r"|[A-Z][a-z'’-]+(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+)"
     rf"{_NEWS}"
 )
+# A newsletter's section label before its paragraph: Axios's "Why it matters:", "Behind the
+# scenes:", "What they're saying:", Semafor's "Know More:".
+_SECTION_LABEL = re.compile(
+    r"^(?:Why it matters|The big picture|Driving the news|Behind the scenes|Between the lines|What they['’]re saying"
+    r"|State of play|The latest|What['’]s next|What to watch|Zoom in|Zoom out|Flashback|By the numbers|Yes, but"
+    r"|The other side|Catch up quick|Reality check|The bottom line|Bottom line|Go deeper|The intrigue|Be smart"
+    r"|Our thought bubble|Worth noting|Friction point|Context|The backstory|Know More|Step Back|The News):\s+(?=[A-Z0-9\"“‘'])"
+)
 _ALONE = re.compile(rf"^{_CAPS_PLACE}(?:{_DATE}\.?|\s*(?:[—–-]{{1,2}}|:))$")
 
 
@@ -118,6 +127,9 @@ def strip(sentence: str) -> str:
 
 
 def _strip_once(sentence: str) -> str:
+    label = _SECTION_LABEL.match(sentence) if ":" in sentence[:30] else None
+    if label:
+        return sentence[label.end():]
     credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] or ")" in sentence[:60] or "/ " in sentence[:30] else None
     if credit:
         sentence = sentence[credit.end():]

@@ -36,6 +36,9 @@ def test_parse_gives_the_agency():
 
 
 @pytest.mark.parametrize(("lead", "news"), [
+    ("Behind the scenes: Two Israeli officials said the war cabinet approved the proposal.",
+     "Two Israeli officials said the war cabinet approved the proposal."),
+    ("What they’re saying: “There is a path forward,” Biden said.", "“There is a path forward,” Biden said."),
     ("CAIRO, (Reuters) – Hamas left the talks in Cairo on Thursday.", "Hamas left the talks in Cairo on Thursday."),
     ("Washington, July 9 (IANS) US President Donald Trump met Netanyahu here.", "US President Donald Trump met Netanyahu here."),
     ("Washington DC - The US envoy said Sunday the meeting was helpful.", "The US envoy said Sunday the meeting was helpful."),
