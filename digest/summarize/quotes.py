@@ -968,8 +968,9 @@ def _closed_by_quote(tail: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _surname(token: str) -> str:
-    """A name's last word as a key: "al-Hayya's", "Al-Hayya" and "Hayya" are one ("al" alone is not)."""
-    return re.sub(r"^(?:al|el)-(?=\w)", "", _unpossessive(token).lower())
+    """A name's last word as a key: "al-Hayya's", "Al-Hayya", "Hayya" and "al-Haya" are one ("al"
+    alone is not)."""
+    return _DOUBLED.sub(r"\1", re.sub(r"^(?:al|el)-(?=\w)", "", _unpossessive(token).lower()))
 
 
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|near|outside|inside)\s+$")
@@ -1016,18 +1017,35 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     for name in short:
         parts = name.split()
         if len(parts) == 2 and _bare(parts[0]) in _GIVEN_NAME_TITLES:  # "Sheikh Mohammed": a first name,
-            by_surname: dict[str, Counter[str]] = {}  # one person if its full names share one surname
-            for longer, count in given.get(parts[1], Counter()).items():
-                by_surname.setdefault(_surname(longer.split()[-1]), Counter())[longer] += count
-            if len(by_surname) == 1:
-                out[name] = next(iter(by_surname.values())).most_common(1)[0][0]
+            first_name = _first_name_of(parts[1], given)
+            if first_name:
+                out[name] = first_name
                 continue
         longer = _one_person(full.get(_surname(parts[-1]), Counter()))
         if longer:
             out[name] = longer
+        elif len(parts) == 1 and not full.get(_surname(parts[0])) and _first_name_of(parts[0], given) \
+                and not _placed(parts[0], articles):
+            out[name] = _first_name_of(parts[0], given)  # "Einav said" of Einav Mozes; "Mohammed said" of the sheikh
         elif not full.get(_surname(parts[-1])) and len(parts) == 2 and _bare(parts[0]) in ("mr", "mrs", "ms", "dr"):
             out[name] = parts[-1]
     return out
+
+
+def _placed(word: str, articles: Sequence[Article]) -> bool:
+    """Whether the articles write `word` after a preposition ("in Israel", "with Hamas"): a place
+    or a body, not a first name ("Israel said" is not Israel Katz)."""
+    after = re.compile(rf"\b(?:in|to|of|from|with|and|by|against|between|for|on|at)\s+{re.escape(word)}\b")
+    return any(after.search(article.text) or after.search(article.title) for article in articles)
+
+
+def _first_name_of(first: str, given: dict[str, Counter[str]]) -> str | None:
+    """The one person whose full names (see _full_names) start with `first`, when they all share
+    one surname, written as most often."""
+    by_surname: dict[str, Counter[str]] = {}
+    for longer, count in given.get(first, Counter()).items():
+        by_surname.setdefault(_surname(longer.split()[-1]), Counter())[longer] += count
+    return next(iter(by_surname.values())).most_common(1)[0][0] if len(by_surname) == 1 else None
 
 
 _PARTICLE = re.compile(r"\b(?:al|el)[- ]")
@@ -1046,13 +1064,27 @@ def _spelling(name: str) -> str:
 
 def _one_spelling(speakers: Iterable[str | None]) -> dict[str, str]:
     """Each name of two words or more as the group writes it most often among the names spelled
-    alike (see _spelling): "Abdel Fattah el-Sissi" and "Abdel Fattah El-Sisi" are the "Abdel
-    Fattah al-Sisi" of most quotes, one speaker."""
-    written: dict[str, Counter[str]] = {}
+    alike: "Abdel Fattah el-Sissi" and "Abdel Fattah El-Sisi" are the "Abdel Fattah al-Sisi" of
+    most quotes, one speaker (see _spelling), and so are a name with more of its middle and one
+    with less ("Mohammed bin Abdulrahman bin Jassim Al Thani", "Mohammed bin Abdul Rahman Al
+    Thani"), unless two of them differ in it ("Mohammed bin Salman", "Mohammed bin Nayef")."""
+    written: dict[tuple[str, str], Counter[str]] = {}  # (first name, surname) spelled -> the names, how often
     for name in speakers:
         if name and " " in name and _is_name(name):
-            written.setdefault(_spelling(name), Counter())[name] += 1
-    return {name: forms.most_common(1)[0][0] for forms in written.values() if len(forms) > 1 for name in forms}
+            spelled = _spelling(name).split()
+            written.setdefault((spelled[0], spelled[-1]), Counter())[name] += 1
+    out = {}
+    for forms in written.values():
+        middles = sorted({"".join(_spelling(name).split()[1:-1]) for name in forms}, key=len)
+        if len(forms) > 1 and all(_within(short, long) for short, long in zip(middles, middles[1:])):
+            out.update({name: forms.most_common(1)[0][0] for name in forms})
+    return out
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether the letters of `short` appear in `long` in order."""
+    letters = iter(long)
+    return all(letter in letters for letter in short)
 
 
 def _one_person(names: Counter[str]) -> str | None:
