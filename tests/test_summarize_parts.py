@@ -1273,6 +1273,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "he" is never a body named like a person ("the United Nations says")
     ("Aid is needed in Gaza, where the United Nations says 2.3 million people are on the brink of famine.\n\n"
      "“Well, I hope by the beginning of the weekend,” he told reporters.", [None]),
+    # the speaker before two appositives, the first naming a relative ("the daughter-in-law of")
+    ("Israelis fear the medicine will not arrive. Einav Mozes, the daughter-in-law of 79-year-old Gadi Mozes, who was "
+     "kidnapped from his home in Nir Oz, said on Wednesday: “We are very skeptical, I need proof that he got the medicine.”",
+     ["Einav Mozes"]),
     # a long description is still someone described, not a clause
     ("“We cannot stop now, not while babies are still in Gaza,” said one of the organizers of the Hostages and Missing "
      "Families Forum.", ["one of the organizers of the Hostages and Missing Families Forum"]),

@@ -239,7 +239,7 @@ _BEING = re.compile(r"\s(?:was|were|is|are|been|being)$")
 # Someone's relatives, who speak of them ("his mother said") or are named beside them.
 _RELATIVES = r"mother|father|parents?|wife|husband|son|daughter|brother|sister|uncle|aunt|cousin|grandmother|grandfather|relatives?|family"
 # An appositive naming someone's relative: the name in it is the relative's, not the speaker's.
-_KIN_OF = re.compile(rf"(?:the|a|an)\s+(?:\w+\s+)?(?:{_RELATIVES}|grand\w+|partner|widow|fianc\w+)\s+of\b", re.I)
+_KIN_OF = re.compile(rf"(?:the|a|an)\s+(?:\w+\s+)?(?:{_RELATIVES}|grand\w+|partner|widow|fianc\w+)(?:-in-law)?\s+of\b", re.I)
 
 
 def speaker_from(phrase: str) -> str | None:
@@ -381,6 +381,8 @@ def _from_run_starts(regex: re.Pattern, text: str) -> re.Match | None:
     return None
 
 
+# The name right before an appositive the attribution starts with ("Einav Mozes, [the daughter-in-law of ...]").
+_NAMED_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?P<name>[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+),\s*$")
 # A statement's words, which a text reads rather than a speaker says: "...," the statement read;
 # "...," reads the joint statement; "...," read the Hamas statement
 _STATEMENT_READS = re.compile(
@@ -424,6 +426,9 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
         match = _from_run_starts(_BEFORE, text)
         if match:
             clause = re.split(r"[.!?”\"]\s+", match.group("who"))[-1]
+            named = _NAMED_BEFORE.search(text, 0, match.start()) if _KIN_OF.match(clause) else None
+            if named:  # "Einav Mozes, the daughter-in-law of ... Gadi Mozes, who ..., said:": Einav Mozes
+                return named.group("name")
             return speaker_from(_shown(clause))
         match = _ACCORDING_BEFORE.search(text) or _QUOTED_AS_BEFORE.search(text)
         if match:
