@@ -175,6 +175,7 @@ def test_a_deck_ending_in_a_quotation_is_no_sentence_but_sentences_quoting_at_th
     "Later that week the delegation returned to Doha for more talks.",
     "The move came two weeks after talks in Doha collapsed.",  # which move: the one the sentence before named
     "“I will not give in to pressure,” he added.",  # who: the sentence before named him
+    "In response, Israel launched an offensive that has killed thousands in Gaza.",  # to what?
     "\"It is a shame that Hamas has acted in this selfish way,\" she told reporters on Thursday.",
     # a page's text cut off at its end, mid-sentence
     "The deal would include a short-term ceasefire and the release of some hostages held by Hamas in exchange for Pales",
@@ -209,6 +210,7 @@ def test_a_first_time_is_not_vague():
     "Egyptian mediators presented a new proposal to Hamas in Cairo on Sunday.",
     "“We cannot stop the war,” said Yaakov Amidror, Israel’s former national security adviser.",
     "“I will not give in to pressure,” Netanyahu added.",
+    "In response to the Hamas attack, Israel launched an offensive in Gaza.",
     "This week the talks moved to Doha, officials said.",
     "There are still 130 hostages held in Gaza, officials said.",
     "Both Qatar and Egypt have tried to broker a follow-up to the November truce.",

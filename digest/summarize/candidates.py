@@ -120,7 +120,8 @@ _CONNECTIVES = re.compile(
     r"^(?:thus|therefore|hence|otherwise|likewise|similarly|again|even so|in addition|in contrast|"
     r"as a result|that said|on the other hand|by contrast|in turn|for (?:his|her|their|its) part|"
     r"at the same time|for example|for instance|in other words|that is|as such|to that end|rather|"
-    r"moreover|furthermore|besides|additionally|consequently|accordingly|instead)\b",
+    r"moreover|furthermore|besides|additionally|consequently|accordingly|instead|"
+    r"in (?:response|retaliation)(?=,))\b",  # "In response, Israel launched ...": to what the sentence before told
     re.I,
 )
 _MILD_CONNECTIVES = re.compile(
