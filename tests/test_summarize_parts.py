@@ -1985,3 +1985,16 @@ def test_a_quote_taken_from_someone_described_is_named_by_his_second_quote_passe
     assert [(q.speaker, q.source) for q in quotes] == [
         ("Majed al-Ansari", 0), ("Majed al-Ansari", 2), ("Yair Lapid", 3), ("John Kirby", 4), ("Basem Naim", 5)]
 
+
+
+def test_captives_whose_release_is_denied_are_held_and_a_head_count_joins_the_count_with_its_fate():
+    found = {value: what for value, what, *_ in find_figures(
+        "The offer stipulates that Israel will not agree to end the war, nor release all 6,000 Palestinian security prisoners.")}
+    assert found == {"all 6,000": "Palestinian security prisoners (held)"}
+    assert [what for _, what, *_ in find_figures("Israel will not agree to release all 6,000 Palestinian prisoners.")] \
+        == ["Palestinian prisoners (held)"]
+    figures = figures_of("Hamas accused Israel after it refused to release 620 Palestinian detainees on Saturday.",
+                         "Israel delayed the release of 620 Palestinian prisoners for several hours.",
+                         "The 620 Palestinians were released on Thursday, officials said.")
+    assert sorted((f.value, f.what, f.sources) for f in figures) == [
+        ("620", "Palestinian detainees (held)", (0,)), ("620", "Palestinian prisoners (released)", (1, 2))]

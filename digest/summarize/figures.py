@@ -364,6 +364,14 @@ _LIVING = re.compile(r"\b(?:live|living|alive|surviving)\b", re.I)
 _THEIR_KILLING = re.compile(r"\b(?:for|of|in)\s+(?:killing|murdering)\b(?!\s+of\b)", re.I)
 
 
+# A release denied right before the count: "nor release all 6,000 Palestinian security prisoners",
+# "will not agree to release all 6,000", "has not yet released 620", "refused to release 500
+# prisoners": they stay held.
+_NOT_FREED = re.compile(
+    r"\b(?:not|nor|never|n['’]t|refuses?\s+to|refused\s+to)\s+(?:(?:yet|agree|immediately|be|been)\s+)*(?:to\s+)?"
+    r"(?:releas\w*|free\w*)\b[^.;]*$", re.I)
+
+
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
     if "ing" in text[end:]:
@@ -398,7 +406,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
                                                    or _WHOLE_VALUE.match(text, start)):
             return "held"
         if _near(_RELEASED, text, start, end):
-            return "released"
+            return "held" if _NOT_FREED.search(text, max(0, start - 40), start) else "released"
         modifier = _HELD_BY.search(text, end, own)
         if modifier and _RELEASED.search(text, modifier.end(), own):
             return "released"  # "10 living prisoners of the occupation held by the resistance will be released"
@@ -798,6 +806,8 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     def fate_of(item: _Found) -> tuple | None:
         if item.category == "people" and item.key != ("people", "remains") and item.number is not None:
             known = counted.get(item.number, ()) if item.number >= SAME_CAPTIVES_FROM else ()
+            if len(known) > 1:  # "620 prisoners (held)" and "(released)": "620 Palestinians released" is the released
+                known = [key for key in known if key[-1] == item.key[-1]]
             return next(iter(known)) if len(known) == 1 else same_people(item)
         return captive_fate(item)
 
