@@ -797,6 +797,9 @@ def test_no_other_number_stands_between_a_count_and_what_it_counts():
 def test_taken_as_hostages_counts_hostages():
     assert [(value, what) for value, what, *_ in find_figures("Gunmen seized another 253 as hostages that day.")] \
         == [("another 253", "hostages (taken)")]  # in the attack: not those held now
+    # "dozens of those hostages" are hostages
+    assert [(value, what) for value, what, *_ in find_figures("Dozens of those hostages are believed dead, officials say.")] \
+        == [("Dozens of", "hostages (dead)")]
 
 
 def test_the_age_of_the_war_and_bare_head_counts_are_no_key_figures():
@@ -809,7 +812,8 @@ def test_the_age_of_the_war_and_bare_head_counts_are_no_key_figures():
         ("10", "living hostages (released)"), ("18", "hostages (dead)"), ("six-week", "truce")]
     # the war's age with "long" ("22-month long military offensive"); a term so written is one
     figures = figures_of("It escalates Israel's 22-month long military offensive on the Strip, officials said.",
-                         "Israel agreed to a 60-day long ceasefire in Gaza, mediators said.")
+                         "Israel agreed to a 60-day long ceasefire in Gaza, mediators said.",
+                         "Hamas called it a gesture to end the 19-month genocidal aggression on Gaza.")
     assert [(f.value, f.what) for f in figures] == [("60-day", "ceasefire")]
     # "two others", "20 people": neither who they are nor what befell them; "20 people killed" is a figure
     figures = figures_of("The release of Yehud and two others is in addition to the one set for Saturday, officials said.",
@@ -1896,8 +1900,9 @@ def test_a_figure_that_opens_its_sentence_prints_in_lower_case_as_the_other_rows
     figures = figures_of("At least 39,699 Palestinians have been killed in Gaza, the health ministry said.",
                          "Three Israeli hostages were freed on Saturday in exchange for prisoners.",
                          "A total of 183 Palestinian prisoners were released from Israeli jails, officials said.",
-                         "USD 53 billion would be needed to rebuild Gaza, the plan estimates.")
-    assert {f.value for f in figures} >= {"at least 39,699", "three", "a total of 183", "USD 53 billion"}
+                         "USD 53 billion would be needed to rebuild Gaza, the plan estimates.",
+                         "Fifty-nine hostages remain in Gaza, Israel says.")
+    assert {f.value for f in figures} >= {"at least 39,699", "three", "a total of 183", "USD 53 billion", "fifty-nine"}
 
 
 def test_prisoners_jailed_for_killing_are_released_not_dead():

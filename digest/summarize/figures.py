@@ -605,7 +605,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         head = match.group("head")
         if _YEAR.fullmatch(match.group("value")) and _singular(head) == head.lower():
             continue  # "the 2011 prisoner exchange" is a year
-        between = re.sub(r"^as\b\s*", "", match.group("between").strip(), flags=re.I)  # "took 253 as hostages"
+        # "took 253 as hostages"; "dozens of those hostages" are hostages
+        between = re.sub(r"^(?:as|those|these|the)\b\s*", "", match.group("between").strip(), flags=re.I)
         phrase = (between + " " + head).strip()
         paired = _PAIRED_HEAD.match(text, match.end()) if category == "people" else None
         if paired:  # "50 women and children hostages" are hostages
@@ -734,7 +735,7 @@ _PRIORITY = ["killed", "hostages", "prisoners", "injured", "hunger", "displaced"
 # Figures a reader gains nothing from in the key figures: how old the war is ("the 15-month war")
 # and heads counted with no word of what happened to them ("the two men", "14 of the council's 15
 # members", "18 others").
-_WAR = r"(?:war|conflict|offensive|campaign|fighting|bombardment)"  # not "blockade": the aid cut off is news
+_WAR = r"(?:war|conflict|offensive|campaign|fighting|bombardment|aggression|genocide|onslaught|assault)"  # not "blockade": the aid cut off is news
 _GENERIC_HEADS = frozenset({"men", "members", "persons", "individuals", "ones"})  # not "others": "the remains of 18 others"
 _NO_ONE_IN_PARTICULAR = frozenset({"others", "people"})  # kept until their fate is looked for (see extract_figures)
 
@@ -903,6 +904,7 @@ def _in_a_line(value: str) -> str:
     least 39,699", "Three", "Dozens of"), since the line does not start a sentence, and a currency
     code's capitals kept ("USD 53 billion", "US$20bn")."""
     first = value.split(" ", 1)[0]
-    if first[:1].isupper() and (first == "A" or (first[1:].isalpha() and first[1:].islower())):
+    rest = first[1:].replace("-", "")  # "Fifty-nine"
+    if first[:1].isupper() and (first == "A" or (rest.isalpha() and rest.islower())):
         return value[:1].lower() + value[1:]
     return value
