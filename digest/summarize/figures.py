@@ -232,7 +232,7 @@ def value_range(value: str) -> tuple[float, float] | None:
     return number, number
 
 
-_DURATIONS = ("days", "weeks", "months", "hours")
+_DURATIONS = ("days", "weeks", "months", "hours")  # the kinds of figure that say how long
 
 
 def _conflict(a: "_Found", b: "_Found") -> bool:
@@ -682,20 +682,20 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             key = (category, situation)
             what = f"{phrase} ({situation})" if situation and situation not in phrase.lower().split() else phrase  # not "dead hostages (dead)"
         else:
-            key = (category,) if category in ("days", "weeks", "months", "hours") else (category, _singular(head))
+            key = (category,) if category in _DURATIONS else (category, _singular(head))
             what = phrase
             singular = head.lower() in ("day", "week", "month", "hour") and phrase == head  # not "500 a day"
             after = _DURATION_NOUN.match(text, match.end()) if singular else None
             if after:  # "a 40-50 day truce": the unit as an adjective, and what lasts that long
                 noun, _ = _lasting(text, after.start(), after.end())
                 what = f"{phrase} {noun.lower()}"
-        if category in ("days", "weeks", "months", "hours", "people") and parse_number(match.group("value")) is None:
+        if category in (*_DURATIONS, "people") and parse_number(match.group("value")) is None:
             continue  # "hours of talks", "thousands of people": no figure to report
-        if category in ("days", "weeks", "months", "hours") and (
+        if category in _DURATIONS and (
                 _WHEN.match(text, match.end()) or _SPAN_UP_TO_NOW.search(text, max(0, match.start() - 30), match.start())
                 or (_FROM_EVENT.match(text, match.end()) and not _TERM_BEFORE.search(text, max(0, match.start() - 12), match.start()))):
             continue  # "three days ago", "over the past two days", "two weeks after X" say when, not how long a truce lasts
-        if category in ("days", "weeks", "months", "hours") and not _near(_TRUCE, text, match.start(), match.end()):
+        if category in _DURATIONS and not _near(_TRUCE, text, match.start(), match.end()):
             continue  # "in the past ten months" is background; "a 42 days truce" is a term of the deal
         start, value = match.start(), match.group("value")
         before = text[max(0, start - 30) : start]
@@ -746,7 +746,7 @@ _WAR_AFTER = re.compile(rf"(?:[- ](?:day|week|month|hour|year)s?)?(?:-old|[- ]lo
 
 
 def _not_key(value: str, what: str, category: str, sentence: str) -> bool:
-    if category in ("days", "weeks", "months", "hours", "years"):
+    if category in (*_DURATIONS, "years"):
         # "the 15-month war", "a seven-week-old war", "the 15-month bloody war", "after 15 months of war"
         at = sentence.find(value)
         return at >= 0 and _WAR_AFTER.match(sentence, at + len(value)) is not None

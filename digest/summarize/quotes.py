@@ -732,7 +732,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _body_before(opening if opening.strip() or not number else paragraphs[number - 1], article.text, people)
                 if speaker is None:  # ... or that speaks in it: "In a statement after the vote, Hamas said ..."
                     issuer = _issuer(_text_before(paragraphs, number, opening, back=1), article.text, people)
-                    speaker = issuer if issuer and issuer.split()[-1].strip("’'s") not in people and not _FULL_NAME.fullmatch(issuer) else None
+                    speaker = issuer if issuer and _unpossessive(issuer.split()[-1]) not in people \
+                        and not _FULL_NAME.fullmatch(issuer) else None
             elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote or the pronoun,
                 # who acted last in the paragraph before ("Mr. Vance ... expressed optimism")
                 speaker = _subject_before(opening, people) or _described_subject(opening) or last_person or (
@@ -1029,9 +1030,9 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
         longer = _one_person(full.get(_surname(parts[-1]), Counter()))
         if longer:
             out[name] = longer
-        elif len(parts) == 1 and not full.get(_surname(parts[0])) and _first_name_of(parts[0], given) \
+        elif len(parts) == 1 and not full.get(_surname(parts[0])) and (first_name := _first_name_of(parts[0], given)) \
                 and not _placed(parts[0], articles):
-            out[name] = _first_name_of(parts[0], given)  # "Einav said" of Einav Mozes; "Mohammed said" of the sheikh
+            out[name] = first_name  # "Einav said" of Einav Mozes; "Mohammed said" of the sheikh
         elif not full.get(_surname(parts[-1])) and len(parts) == 2 and _bare(parts[0]) in ("mr", "mrs", "ms", "dr"):
             out[name] = parts[-1]
     return out
@@ -1139,10 +1140,9 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
             unresolved.setdefault(quote.source, set()).add(quote.speaker)
     own = {(source, short): name for source, said in unresolved.items()
            for short, name in _full_names(said, [articles[source]]).items()}
-    found = [(*key, replace(quote, speaker=full.get(quote.speaker) or own.get((quote.source, quote.speaker)) or quote.speaker))
-             for *key, quote in found]
-    spelled = _one_spelling(quote.speaker for *_, quote in found)
-    found = [(*key, replace(quote, speaker=spelled.get(quote.speaker, quote.speaker))) for *key, quote in found]
+    names = [full.get(quote.speaker) or own.get((quote.source, quote.speaker)) or quote.speaker for *_, quote in found]
+    spelled = _one_spelling(names)  # then one spelling of each person
+    found = [(*key, replace(quote, speaker=spelled.get(name, name))) for (*key, quote), name in zip(found, names)]
     found.sort(key=lambda item: item[:4])
     chosen: list[Quote] = []
     told: list[_Said] = []  # what each chosen quote says
