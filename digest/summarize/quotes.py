@@ -297,7 +297,9 @@ def speaker_from(phrase: str) -> str | None:
         return first.lower()  # "the forum", "the official": named in an earlier sentence, for the caller to find
     if 2 <= len(tokens) <= 8 and tokens[0].lower() not in _NOT_SPEAKERS \
             and (tokens[0].lower() in _DETERMINERS or tokens[-1].islower()):
-        return first  # "an Israeli official", "Israeli officials"; one lower-case word is no one
+        # "an Israeli official", "Israeli officials"; one lower-case word is no one. A description
+        # that opened its sentence ("A Hamas member told AFP") is printed as inside one.
+        return first[:1].lower() + first[1:] if tokens[0].lower() in _DETERMINERS else first
     return None
 
 
@@ -770,7 +772,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 spoken = False  # a name or a phrase in quotation marks: no one goes on speaking it
                 continue
             spoken = True
-            out.append((text.rstrip(",").strip(), speaker, number))
+            # "The PMO said" opened a sentence: the speaker is printed as inside one
+            out.append((text.rstrip(",").strip(), re.sub(r"^The\s", "the ", speaker) if speaker else speaker, number))
         heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
     return out
