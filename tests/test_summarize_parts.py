@@ -1059,6 +1059,9 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
         "“Egypt has made a serious effort to push the situation forward,” said Abdel Fattah el-Sisi.",
         "“Aid must enter Gaza as soon as possible,” El-Sisi said.")
     assert said[0] == said[1] and said[0] in ("Abdel-Fattah El-Sisi", "Abdel Fattah el-Sisi")
+    # "Palestinian Hamas" is a body and where it is from, no full name of "Hamas"
+    assert speakers("Palestinian Hamas leader Ismail Haniyeh attends a news conference in Beirut.\n\n"
+                    "“There will be no talk about prisoners unless the aggression stops,” Hamas said.") == ["Hamas"]
     # "Sheikh Mohammed" is a first name: the group's one Mohammed, however his full name is spelled
     assert speakers("Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman bin Jassim Al-Thani met the envoy.\n\n"
                     "“We believe that today we have reached a pivotal moment,” Sheikh Mohammed said.",

@@ -982,6 +982,10 @@ def _surname(token: str) -> str:
     return _DOUBLED.sub(r"\1", re.sub(r"^(?:al|el)-(?=\w)", "", _unpossessive(token).lower()))
 
 
+_NATIONALITIES = frozenset({
+    "palestinian", "israeli", "egyptian", "qatari", "american", "lebanese", "iranian", "turkish", "saudi", "jordanian",
+    "syrian", "emirati", "yemeni", "iraqi", "arab", "gazan", "british", "french", "german", "russian", "chinese",
+})
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|near|outside|inside)\s+$")
 
 
@@ -1010,7 +1014,10 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
             if paragraph[max(0, match.start() - 4) : match.start()].lower() == "the ":
                 tokens.insert(0, "the")  # "envoy to the Middle East Steve Witkoff": a place, then the name
                 owner += 1
-            found.append(" ".join(_trailing_name(tokens[: owner + 1])))  # "Benjamin Netanyahu's Office": the owner
+            name = _trailing_name(tokens[: owner + 1])  # "Benjamin Netanyahu's Office": the owner
+            if len(name) == 2 and name[0].lower() in _NATIONALITIES:
+                continue  # "Palestinian Hamas": a body and where it is from, no one's full name
+            found.append(" ".join(name))
     full: dict[str, Counter[str]] = {}  # surname -> full names as written, how often
     given: dict[str, Counter[str]] = {}  # first name -> the same, for "Sheikh Mohammed"
     not_first = _HONORIFICS | stop_words("english")
