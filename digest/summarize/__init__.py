@@ -35,8 +35,9 @@ from scipy import sparse
 from digest.config import TrackConfig
 from digest.errors import ConfigError
 from digest.models import OTHER, Article, Summary, SummarySentence
-from digest.summarize.candidates import PRONOUN_SPEAKS, PRONOUN_SPEAKS_REASON
-from digest.summarize.candidates import Candidate, extract_candidates  # noqa: F401 (callers cut candidates alone)
+from digest.summarize.candidates import (  # noqa: F401 (extract_candidates: callers cut candidates alone)
+    PRONOUN_SPEAKS, PRONOUN_SPEAKS_REASON, Candidate, extract_candidates,
+)
 from digest.summarize.dates import aware
 from digest.summarize.extract import Extraction, extracting
 from digest.summarize.figures import extract_figures, find_figures, parse_number

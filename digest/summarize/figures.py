@@ -374,7 +374,7 @@ _NOT_FREED = re.compile(
 
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
-    if "ing" in text[end:]:
+    if text.find("ing", end) >= 0:
         text = text[:end] + _THEIR_KILLING.sub(lambda done: " " * len(done.group()), text[end:])
     aside = _ASIDE.match(text, end)
     if aside is None:
@@ -473,8 +473,10 @@ _QUALIFIER_BEFORE = re.compile(rf"(?<![\w$.,])(?:{_QUALIFIER})\s+(?:{_CURRENCY})
 # "over" that belongs to the verb before it: "agreed to hand over 33 hostages" hands over 33.
 _PHRASAL_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning)\s+over\s+$", re.I)
 # Words right before a head count that make its people hostages: "the kidnapping of 251 people".
-_SEIZED_BEFORE = re.compile(r"\b(?:took|taken|taking|seiz(?:ed|ing)|captur(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing))\s+$", re.I)
 _TAKEN_BEFORE = re.compile(r"\b(?:kidnapp\w+|abduct\w+)\s+(?:of\s+)?(?:(?:about|around|some|more than|over|at least)\s+)?$", re.I)
+# A verb of seizing right before a count of captives: "took 251 hostages", "seizing another 253 as
+# hostages": taken in the attack that began the war, not held now.
+_SEIZED_BEFORE = re.compile(r"\b(?:took|taken|taking|seiz(?:ed|ing)|captur(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing))\s+$", re.I)
 # A second group of people before the captives' noun: "50 women and children hostages".
 _PAIRED_HEAD = re.compile(
     r"\s+and\s+(?:children|women|minors|teenagers|girls|boys|elderly)\s+(?P<captive>hostages?|captives?|prisoners?|detainees?)\b", re.I)

@@ -392,13 +392,24 @@ _STATEMENT_READS = re.compile(
 )
 
 
+def _mark_inside(paragraph: str, end: int) -> str:
+    """The character just inside the closing mark of a quote that ends at `end` ("." for
+    "...peace."), spaces skipped; "" for none."""
+    return paragraph[max(0, end - 3) : end - 1].rstrip()[-1:]
+
+
+def _inside_sentence(name: str) -> str:
+    """A speaker as printed inside a sentence: "The PMO said" opened one, the list prints "the PMO"."""
+    return re.sub(r"^The\b", "the", name)
+
+
 def _attribution(paragraph: str, start: int, end: int) -> str | None:
     """The speaker an attribution beside a quote names. One after the closing mark comes first,
     unless the quote ends its sentence with a full stop: then a sentence that follows ("...
     Peace." Netanyahu said in a statement that ...) is someone else's, and the attribution is the
     one before the quote, when there is one."""
 
-    closed = paragraph[max(0, end - 3) : end - 1].rstrip().endswith(".")
+    closed = _mark_inside(paragraph, end) == "."
 
     def after() -> str | None:
         text = _WHEN_AFTER.sub("", _hide_abbreviations(paragraph[end : end + 170]), count=1)
@@ -671,7 +682,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         if who in _HONORIFIC_PRONOUNS:
             return  # "His Excellency said" names no one: the one it points to stays the last named
         if who and len(who.split()) >= 2 and "statement" not in who:  # one word is too often a title cut from a body
-            last_said = (re.sub(r"^The\b", "the", who), number)
+            last_said = (_inside_sentence(who), number)
         if who and _is_name(who) and (len(who.split()) > 1 or who in people or _surname(who) in surnames) and not any(
                 _bare(token) in _NO_PERSON for token in who.split()):
             if " " in who or not last_person or _surname(last_person.split()[-1]) != _surname(who):
@@ -753,7 +764,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     or _closed_by_quote(between)):
                 speaker = previous  # "...," she said. "Second sentence."
             elif speaker is None and (only_quote or (previous is None and not opening.strip()
-                                                     and paragraph[max(0, match.end() - 3) : match.end() - 1].rstrip()[-1:] in (".", "!", "?"))):
+                                                     and _mark_inside(paragraph, match.end()) in (".", "!", "?"))):
                 # a paragraph that opens with a whole quote, its sentences ended inside it ("“... there is a date.”
                 # He did not specify the date.") goes on too; "“...,” Netanyahu went on" names its speaker
                 speaker = carried
@@ -772,8 +783,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 spoken = False  # a name or a phrase in quotation marks: no one goes on speaking it
                 continue
             spoken = True
-            # "The PMO said" opened a sentence: the speaker is printed as inside one
-            out.append((text.rstrip(",").strip(), re.sub(r"^The\s", "the ", speaker) if speaker else speaker, number))
+            out.append((text.rstrip(",").strip(), _inside_sentence(speaker) if speaker else speaker, number))
         heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
     return out
@@ -833,14 +843,14 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
         if not found:
             cited = _STATEMENT_FROM.search(sentence)
             if cited:
-                return re.sub(r"^The\b", "the", cited.group("who"))
+                return _inside_sentence(cited.group("who"))
             continue
         who = found.group("who")
         if who.lower() in _NO_ISSUER:
             continue
         if found.group("group"):
             return _body_before(before[: before.rfind(sentence)], article_text, people)
-        return re.sub(r"^The\b", "the", who)
+        return _inside_sentence(who)
     return None
 
 
