@@ -382,6 +382,34 @@ def test_a_toll_stated_with_a_number_is_news_without_any_word_of_the_talks():
     assert with_credit[toll] > with_credit[plain]
 
 
+def test_a_figure_other_outlets_give_counts_more_than_one_a_single_outlet_gives():
+    from digest.summarize import extract_candidates, score_candidates
+
+    group = [
+        article("Truce offer", "Officials said the offer would free 33 hostages in a 40-day truce, with talks set to resume in Cairo. "
+                "The talks were described as serious by people briefed on them."),
+        article("Offer details", "The proposal would see 33 hostages freed over a 40-day truce, two officials said on Monday. "
+                "Mediators expect an answer within days."),
+        article("Rival account", "A rival account said up to 30 hostages would go free over a 21-day truce, a Hamas source said on Monday. "
+                "Mediators expect an answer within days."),
+    ]
+    candidates = [c for found in extract_candidates(group) for c in found]
+    scored = score_candidates(group, candidates, algorithm="lexrank", track=None, now=None)
+    confirmed, lone = (next(i for i, c in enumerate(scored.candidates) if c.text.startswith(start))
+                       for start in ("The proposal would", "A rival account"))
+    # alike in position and length, the sentence whose counts another outlet gives scores higher
+    assert scored.base[confirmed] > scored.base[lone]
+
+    from digest.summarize.scoring import LONE_FIGURE, figure_support
+
+    support = figure_support(scored.candidates, scored.figures)
+    assert support[confirmed] == pytest.approx(2.0)  # 33 hostages and 40 days: both in another article
+    assert support[lone] == pytest.approx(2 * LONE_FIGURE)  # 30 hostages and 21 days: in this one alone
+    alone = [group[2]]  # with nothing to compare, a figure counts in full
+    solo = score_candidates(alone, extract_candidates(alone)[0], algorithm="lexrank", track=None, now=None)
+    assert figure_support(solo.candidates, solo.figures)[0] == pytest.approx(2.0)
+
+
 def test_the_topic_factor_holds_only_in_a_group_whose_story_is_the_talks():
     from digest.summarize import Weights, topic_floor
 

@@ -143,6 +143,7 @@ class Scored:
     shape: np.ndarray  # context penalty times length factor
     units: sparse.csr_matrix  # information units (see scoring.specifics)
     figures: list[list]  # find_figures of each
+    own: np.ndarray  # the score on what the sentence states itself: its figures count whoever else gives them (for one-liners)
 
     @property
     def scores(self) -> np.ndarray:
@@ -193,7 +194,8 @@ def score_candidates(
         base = base.copy()
         base[keep] = (cheap[keep] + w.centrality * central[keep]) * topic[keep]
     full = base[keep] + (w.names * found.names + w.figures * found.figures) * topic[keep]
-    return Scored(keep, kept, full, shape[keep], found.units, figures)
+    own = full + w.figures * (found.own_figures - found.figures) * topic[keep]
+    return Scored(keep, kept, full, shape[keep], found.units, figures, own)
 
 
 def _topic(floor: float, talk_words: np.ndarray, w: Weights) -> np.ndarray:
@@ -314,11 +316,14 @@ def _summary_of(
 
 
 def _paragraph_scores(scored: Scored) -> np.ndarray:
-    """The scores the quote list weighs each paragraph by: a quote that names its speaker only as
-    "he" is ranked down as a summary sentence (the reader does not know who), but the quote list
-    gives the speaker, so its paragraph matters as much as before."""
+    """The scores the quote list weighs each paragraph by. They are the sentences' own (see
+    Scored.own): a quote is listed for what its paragraph says, whoever else gives its figures.
+    A quote that names its speaker only as "he" is ranked down as a summary sentence (the reader
+    does not know who), but the quote list gives the speaker, so its paragraph matters as much
+    as before."""
+    own = scored.own * scored.shape
     undone = [1.0 / PRONOUN_SPEAKS if PRONOUN_SPEAKS_REASON in c.reasons else 1.0 for c in scored.candidates]
-    return scored.scores * np.array(undone) if len(undone) else scored.scores
+    return own * np.array(undone) if len(undone) else own
 
 
 def _ramp(articles: int, full: float) -> float:
@@ -342,7 +347,7 @@ def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], sc
     first candidate."""
     title_terms = [frozenset(content_terms(words(a.title))) for a in articles]
     title_keys = [content_key(a.title) for a in articles]
-    scores = scored.scores
+    scores = scored.own * scored.shape  # an article's line gives its own figures, whoever else gives them
     top = float(scores.max()) if len(scores) else 1.0
     best: dict[int, tuple[float, int]] = {}
     for local, candidate in enumerate(scored.candidates):

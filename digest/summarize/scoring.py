@@ -440,7 +440,8 @@ class Specifics:
     """What each sentence states specifically, for scoring and for redundancy."""
 
     names: np.ndarray  # names, each weighted by how rare it is in the group (see specifics)
-    figures: np.ndarray  # numbers with what they count
+    figures: np.ndarray  # numbers with what they count, by how many articles give them (see figure_support)
+    own_figures: np.ndarray  # the same, each counting 1: what the sentence gives whoever else does
     units: sparse.csr_matrix  # (sentences x information units) weights, for novelty in selection
 
 
@@ -487,7 +488,35 @@ def specifics(
     column_weight = term_weight * np.log(len(candidates) / np.maximum(used, 1.0)) / log_n
     counts.data *= column_weight[counts.indices]
     units = sparse.hstack([specific, counts], format="csr")
-    return Specifics(names_weight, np.array([len(f) for f in figures], dtype=float), units)
+    return Specifics(names_weight, figure_support(candidates, figures), np.array([len(f) for f in figures], dtype=float), units)
+
+
+LONE_FIGURE = 0.5  # what a figure counts in the score when one article alone gives it (see figure_support)
+
+
+def figure_support(candidates: Sequence[Candidate], figures: Sequence[list]) -> np.ndarray:
+    """Each sentence's figures (see figures.find_figures), each counting 1 when two or more
+    articles of the group give that number of that kind, and LONE_FIGURE when one article alone
+    does. What several outlets report is the story; a count only one outlet gives ("up to 30
+    hostages" in a report the others do not carry) is more often its own angle or an older claim.
+    In a group of one article every figure counts 1."""
+    from digest.summarize.figures import parse_number
+
+    def key(value: str, category: str) -> tuple:
+        number = parse_number(value)
+        return (category, value.lower() if number is None else number)
+
+    stating: dict[tuple, set[int]] = {}
+    for candidate, found in zip(candidates, figures):
+        for value, _, category, _ in found:
+            stating.setdefault(key(value, category), set()).add(candidate.article)
+    if len({c.article for c in candidates}) < 2:
+        return np.array([len(found) for found in figures], dtype=float)
+    return np.array(
+        [sum(1.0 if len(stating[key(value, category)]) >= 2 else LONE_FIGURE for value, _, category, _ in found)
+         for found in figures],
+        dtype=float,
+    )
 
 
 # Figures that are news in themselves: the toll, the captives, the displaced, the aid.
