@@ -235,6 +235,9 @@ def test_sentences_that_stand_alone_are_not_penalised(text):
     "Some 1,100 people were killed in the Hamas-led October 7 attacks, and about 250 were taken captive.",
     "The only truce of the war, a week-long pause in November 2023, saw 105 hostages freed for 240 prisoners.",
     "Qatar and Egypt brokered a seven-day truce in late November in which 105 captives went free.",
+    # ... the war's start named by its year, or as last October, rather than its day
+    "Israel launched its campaign in response to the group's attack on southern Israel in 2023, in which 1,200 people were killed.",
+    "During the attack on Israel last October, gunmen killed more than 1,200 people and took around 250 hostages.",
 ])
 def test_background_that_does_not_name_the_day_is_ranked_down(text):
     factor, reasons = context_penalty(text, words(text))
@@ -250,6 +253,7 @@ def test_background_that_does_not_name_the_day_is_ranked_down(text):
     "Israel would free 1,700 Gazans detained after Oct. 7, 2023, under the first phase.",
     "The army said the city's residents would be moved south by October 7, before the offensive, officials said.",
     "Hamas said on Sunday it was ready for a truce like the first one, on the same terms.",
+    "Of the 251 hostages taken in the October 2023 attack, 58 are still held, the army said.",
 ])
 def test_the_day_s_news_with_a_backdrop_clause_is_not_background(text):
     assert "background" not in context_penalty(text, words(text))[1]

@@ -175,6 +175,11 @@ _ORIGIN_EVENT = re.compile(
     r"launched|triggered|sparked|began|started|broke out)\b",
     re.I,
 )
+# ... or named by its year or as "last October" rather than its day ("the group's unprecedented
+# attack on southern Israel in 2023", "during the attack on Israel last October"). "The October
+# 2023 attack" is left out: it mostly says which hostages are meant ("of the 251 hostages taken
+# in the October 2023 attack, 58 are still held" is today's count).
+_ORIGIN_YEAR = re.compile(r"\battacks? (?:on|in|against) (?:southern )?Israel,? (?:in (?:October )?2023|last October)\b", re.I)
 _FIRST_TRUCE = re.compile(
     r"\b(?:the (?:first|only|first and only|sole) (?:truce|ceasefire|pause)(?: (?:of|in) the war)?|"
     r"(?:week-long|weeklong|seven-day)(?: [a-z]+)? (?:truce|ceasefire|pause) in (?:late )?november)\b",
@@ -402,10 +407,12 @@ def context_penalty(text: str, tokens: list[str], published: date | None = None,
 
 
 def _background(text: str, lowered: str, hints: Hints = ALL_HINTS) -> bool:
-    """Background every outlet repeats (see _BACKGROUND, _ORIGIN_DATE, _FIRST_TRUCE)."""
+    """Background every outlet repeats (see _BACKGROUND, _ORIGIN_DATE, _ORIGIN_YEAR, _FIRST_TRUCE)."""
     if _mentions(lowered, hints.background) and _BACKGROUND.search(text):
         return True
     if "7" in text and "oct" in lowered and _ORIGIN_DATE.search(text) and _ORIGIN_EVENT.search(text):
+        return True
+    if ("2023" in text or "last oct" in lowered) and _ORIGIN_YEAR.search(text):
         return True
     return (("truce" in lowered or "ceasefire" in lowered or "pause" in lowered)
             and ("first" in lowered or "only" in lowered or "sole" in lowered or "november" in lowered)
