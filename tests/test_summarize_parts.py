@@ -1544,6 +1544,9 @@ def test_a_quote_a_sentence_introduces_with_a_colon_is_its_subjects(body, speake
     # a description is no body
     ("A Palestinian Authority official criticized the plan, saying, “All Palestinians fall into two main camps, Fatah or Hamas.”",
      None),
+    # the subject's appositive set off by dashes
+    ("In Britain, the broadcaster Anna Lindqvist—who had backed the offensive—called the strike “a disgrace” in a post, "
+     "adding, “The government must be stopped.”", "Anna Lindqvist"),
 ])
 def test_a_quote_a_participle_introduces_is_the_sentence_subjects(body, speaker):
     assert quotes_in(article(body))[-1][1] == speaker

@@ -496,8 +496,9 @@ _IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|bro
 # Someone doing something, an appositive allowed: "Einav Zangauker, whose son ..., issued a blunt
 # appeal", "Opposition leader Yair Lapid praised Trump". The subject "he" or "she" points back to.
 _ACTS = re.compile(
-    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|of|for)){{0,7}})(?:,[^.;“”\"]{{1,160}}?,|,(?=\s))?"
-    rf"\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|of|for)){{0,7}})"
+    rf"(?:(?:,[^.;“”\"]{{1,160}}?,|,(?=\s))?\s+|\s*[—–][^.;“”\"—–]{{1,160}}?[—–]\s*)"  # "Piers Morgan—who ...—called"
+    rf"(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
     rf"(?P<verb>{_SAY}|[a-z]+ed|{_IRREGULAR})\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
