@@ -1444,6 +1444,15 @@ def test_a_quote_opened_by_a_straight_mark_and_closed_by_a_curly_one_ends_there(
     ]
 
 
+def test_a_quote_opened_by_a_curly_mark_and_closed_by_a_straight_one_ends_there():
+    body = ('“The greatest gift they can give me is to kill me," Haddad said in a video from 2021. "I prefer to die '
+            'a martyr."')
+    assert [(text, who) for text, who, _ in quotes_in(article(body))] == [
+        ("The greatest gift they can give me is to kill me", "Haddad"),
+        ("I prefer to die a martyr.", "Haddad"),
+    ]
+
+
 def test_she_or_he_is_never_the_outlet_that_reported_the_sentence_before():
     body = ("The Associated Press reported that Press Secretary Karoline Leavitt confirmed the talks.\n\n"
             "“Talking to people around the world is in the best interest of the American people,” she said, according to the AP.")

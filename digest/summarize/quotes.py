@@ -44,8 +44,10 @@ _SAY = (
     r"lamented|complained|quipped|recalled|underlined|pointed out)"
 )
 # A quote in curly, straight or angle marks; one opened by a straight mark and closed by a curly
-# one ("Israel will not tolerate ... hostages”.) ends there, not at the next straight mark.
-_QUOTED = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<d>[^\"“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]+)»")
+# one ("Israel will not tolerate ... hostages”.) ends there, not at the next straight mark, and one
+# opened by a curly mark and closed by a straight one (“The greatest gift ... is to assassinate
+# me," Sinwar said) too, so the words after it are not read as a quote up to the next mark.
+_QUOTED = re.compile(r"“(?P<a>[^“”]+)”|“(?P<e>[^“”\"]+)\"|\"(?P<d>[^\"“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]+)»")
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
 # After the closing mark: `, said X` or `, X said`.
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_SAY}\s+(?P<who>[^.,;:!?“”\"]+)")
