@@ -1155,6 +1155,12 @@ def test_second_quote_keeps_its_speaker_and_his_office_is_the_persons():
     assert found["We will see what the "[:20]] == "Benjamin Netanyahu"
 
 
+def test_a_second_quote_keeps_the_speaker_whose_attribution_has_a_long_appositive():
+    body = ("“I cannot describe my feelings,” said Samir Haddad, 34, who was displaced from the north of the city and now "
+            "lives in a tent near the coast road. “I want to go home, even if my home is a pile of stones.”")
+    assert speakers_by_opening(body)["I want to go home, e"] == "Samir Haddad"
+
+
 def test_figures_far_apart_or_counting_different_things_are_not_disputes():
     group = [
         article("Under the first phase, which lasts 42 days, 33 hostages are to be freed, officials said."),

@@ -763,7 +763,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     or (last_person if _bare(owned) in _BODY_NOUNS else None)
                 speaker = f"{owner}’s {owned}" if owner and owned else None
             elif speaker is None and previous is not None and (
-                    not between.strip(" ,.;:") or (len(between) <= 100 and (_SAID.search(between) or _STATEMENT_READS.match(between)))
+                    not between.strip(" ,.;:") or (_one_attribution(between) and (_SAID.search(between) or _STATEMENT_READS.match(between)))
                     or _closed_by_quote(between)):
                 speaker = previous  # "...," she said. "Second sentence."
             elif speaker is None and (only_quote or (previous is None and not opening.strip()
@@ -790,6 +790,13 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
     return out
+
+
+def _one_attribution(between: str) -> bool:
+    """Whether the text between two quotes is short, or one sentence of moderate length: the
+    first quote's attribution, however long its appositive (", said Mohammed Abu Ghali, 34, who
+    was displaced from Beit Lahiya and now lives in a tent in Deir el-Balah.")."""
+    return len(between) <= 100 or (len(between) <= 220 and not _SENTENCE_END.search(between.strip()))
 
 
 # A form of address in place of the name, which points back as "he" or "she" does ...
