@@ -1177,6 +1177,17 @@ def test_figures_far_apart_or_counting_different_things_are_not_disputes():
     assert len([f for f in figures if f.category == "weeks"]) == 1
 
 
+def test_what_remains_of_a_count_does_not_dispute_the_count():
+    group = [
+        article("Hamas was required to return all 28 bodies of dead hostages by Monday, officials said."),
+        article("Officials said Hamas made no effort to return the remaining 24 bodies of dead hostages.", "b"),
+    ]
+    candidates, _ = extract_candidates(group)
+    figures = extract_figures(group, candidates)
+    assert sorted(f.value for f in figures) == ["all 28", "the remaining 24"]
+    assert not any(f.disputed for f in figures)
+
+
 def test_figure_words_that_belong_elsewhere_are_not_read_into_the_figure():
     # "hand over 33" hands over 33: "over" is the verb's, not "more than 33"
     assert [value for value, *_ in find_figures("Hamas agreed to hand over 33 Israeli hostages during the truce.")] == ["33"]
@@ -1198,6 +1209,8 @@ def test_figure_words_that_belong_elsewhere_are_not_read_into_the_figure():
     # "two weeks after Sinwar was killed" says when; "Hamas would have 72 hours after a ceasefire to ..." is a term
     assert find_figures("The talks stalled two weeks after the truce took effect, mediators said.") == []
     assert [value for value, *_ in find_figures("Hamas would have 72 hours after a ceasefire takes effect to release the hostages.")] == ["72"]
+    # those by whom something was done are no count of whom it befell
+    assert find_figures("She pleaded not to be killed as she was abducted by two men on a motorcycle.") == []
     # "over the past two days" is a span up to now, not a term: "within the next 72 hours" is one
     assert find_figures("Witkoff has been present at the talks in Doha over the past two days.") == []
     assert find_figures("In the last three weeks of talks, the mediators made little progress.") == []
@@ -1794,6 +1807,7 @@ def test_others_counted_beside_captives_are_captives():
     # an aside that says what happened to some of them is still read
     ("About 1.4 million people, many of them displaced several times already, live in the city.", "people displaced"),
     ("Airstrikes that kill 300 civilians a week have drawn condemnation.", "civilians killed"),
+    ("Outlets gave less weight to the 210 reportedly murdered Palestinians.", "reportedly murdered Palestinians killed"),
     # a fate after the count is its own only up to the next clause
     ("The strip has 2.3 million people, and the death toll climbs daily.", "people"),
 ])

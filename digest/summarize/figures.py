@@ -101,7 +101,7 @@ _PHRASE_STARTS = frozenset({
 })
 _DEATH_TOLL = re.compile(rf"\bdeath toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|passed|surpassed|exceeded|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
 
-_KILLED = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|executed|fatalities|whose (?:bodies|remains))\b", re.I)
+_KILLED = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|murdered|executed|fatalities|whose (?:bodies|remains))\b", re.I)
 _PRISON = re.compile(r"\b(?:prisons?|jails?|detention|custody)\b", re.I)
 # Deaths from hunger are not deaths from strikes: "263 people have died of malnutrition".
 _HUNGER = re.compile(
@@ -247,7 +247,9 @@ def _conflict(a: "_Found", b: "_Found") -> bool:
     apart = first[1] < second[0] or second[1] < first[0]
     size_a, size_b = (f.span[1] if _RANGE.match(f.value.strip()) else f.number for f in (a, b))  # a range by its top
     same_size = max(size_a, size_b) <= 1.5 * min(size_a, size_b)
-    return apart and same_size and _words(a.what) == _words(b.what)
+    # "the remaining 24 bodies" are what is left of "all 28 bodies": a count and what remains of it
+    remaining = ("remain" in (a.value + a.what).lower()) == ("remain" in (b.value + b.what).lower())
+    return apart and same_size and remaining and _words(a.what) == _words(b.what)
 
 
 # Articles published at most this far apart report the same moment; an article with no date of
@@ -428,6 +430,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     return ""
 
 
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 # A count of who lives somewhere, whatever befalls a share of them: "home to 2.3 million people",
 # "two-thirds of its 2.3 million people homeless".
 _PLACE_OWNS = r"(?:its|their|the (?:enclave|territory|strip)['’]s|Gaza['’]s)\s+"
@@ -605,6 +608,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             continue
         category = next(name for name in _HEADS if match.group(name))
         head = match.group("head")
+        if category == "people" and _BY_BEFORE.search(text, max(0, match.start() - 4), match.start()):
+            continue  # "abducted by two men": who did it, not whom it befell
         if _YEAR.fullmatch(match.group("value")) and _singular(head) == head.lower():
             continue  # "the 2011 prisoner exchange" is a year
         # "took 253 as hostages"; "dozens of those hostages" are hostages
