@@ -442,6 +442,40 @@ def test_in_a_story_that_is_not_about_the_talks_its_news_is_not_ranked_down_for_
     assert ratio(Weights()) == pytest.approx(ratio(fixed) / Weights().topic_floor)  # 1 in 5 speak of talks: no factor
 
 
+def test_a_large_group_reads_quotes_only_from_the_articles_whose_quoting_sentences_score_best(monkeypatch):
+    import digest.summarize as summarize_module
+    import digest.summarize.extract as extract_module
+
+    filler = ("Residents queued for water in the south. Markets reopened for a few hours. "
+              "Schools stayed shut across the area. ")
+
+    remarks = ["Doha has given us nothing new on the crossings", "The list of hostages agreed in Doha is nearly settled",
+               "Our delegation stays in Qatar another week for the truce", "Maps of the withdrawal are the last obstacle to a truce",
+               "We expect an answer from the mediators in Doha by Friday"]
+
+    def story(n: int, lead: bool) -> Article:
+        quote = f"“{remarks[n]},” negotiator Karim Haddad{n} said on Monday of the truce talks."
+        body = f"{quote} {filler}" if lead else f"{filler}\n\n{filler}\n\n{quote}"
+        return article(f"Story {n}", body, location=f"story-{n}")
+
+    group = [story(n, lead=n in (1, 3)) for n in range(5)]
+    read: list[str] = []
+    real = extract_module.quotes_in
+
+    def reading(a):
+        read.append(a.location)
+        return real(a)
+
+    monkeypatch.setattr(extract_module, "quotes_in", reading)
+    monkeypatch.setattr(summarize_module, "QUOTE_ARTICLES", 2)
+    summary = summarize_group(group, sentences=2, track=DOHA)
+    assert sorted(read) == ["story-1", "story-3"]  # the two whose quote leads the story
+    assert {q.source for q in summary.quotes} == {1, 3}
+    read.clear()
+    monkeypatch.setattr(summarize_module, "QUOTE_ARTICLES", 5)  # a group no larger: every article is read
+    assert len(summarize_group(group, sentences=2, track=DOHA).quotes) == 5 and len(read) == 5
+
+
 def _large_group() -> list[Article]:
     """Enough real articles (the labelled clusters', read as one group) to be shared among processes."""
     from digest.summarize.extract import PARALLEL_FROM

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -303,13 +304,15 @@ def _summary_of(
             repeated=bool(repeated[local]),
         )))
     picked.sort(key=lambda pair: (*_date_key(articles[pair[0].article], pair[0].article), pair[0].index))
+    paragraph_scores = _paragraph_scores(scored)
 
     return Summary(
         articles=articles,
         sentences=tuple(sentence for _, sentence in picked),
         one_liners=_one_liners(articles, candidates, scored, terms),
         figures=extract_figures(articles, scored.candidates, scored.figures),
-        quotes=extract_quotes(articles, scored.candidates, _paragraph_scores(scored), [sentence.text for _, sentence in picked], extracted.quotes()),
+        quotes=extract_quotes(articles, scored.candidates, paragraph_scores, [sentence.text for _, sentence in picked],
+                              extracted.quotes(_quoting(len(articles), scored.candidates, paragraph_scores))),
         track=track_id,
         algorithm=algorithm,
     )
@@ -324,6 +327,25 @@ def _paragraph_scores(scored: Scored) -> np.ndarray:
     own = scored.own * scored.shape
     undone = [1.0 / PRONOUN_SPEAKS if PRONOUN_SPEAKS_REASON in c.reasons else 1.0 for c in scored.candidates]
     return own * np.array(undone) if len(undone) else own
+
+
+QUOTE_ARTICLES = 100  # past this many articles, only so many are read for the quote list (see _quoting)
+_QUOTE_MARK = re.compile(r"[“\"«]")
+
+
+def _quoting(articles: int, candidates: Sequence[Candidate], scores: np.ndarray) -> set[int] | None:
+    """The articles read for the quote list: all of them (None) in a group of up to QUOTE_ARTICLES;
+    in a larger one, the QUOTE_ARTICLES whose best-scored sentence with a quotation mark scores
+    highest. The list ranks quotes by their paragraph's score, so the quotes it shows come from
+    those articles, and reading every article's quotes took a third of the time of a group of
+    1,000 (a month of a busy track) in one process."""
+    if articles <= QUOTE_ARTICLES:
+        return None
+    best: dict[int, float] = {}
+    for candidate, score in zip(candidates, scores):
+        if _QUOTE_MARK.search(candidate.text) and score > best.get(candidate.article, -np.inf):
+            best[candidate.article] = float(score)
+    return set(sorted(best, key=lambda article: (-best[article], article))[:QUOTE_ARTICLES])
 
 
 def _ramp(articles: int, full: float) -> float:

@@ -4,14 +4,15 @@ not depend on the other articles beyond their headlines, so with more than one w
 group's articles are shared among processes: this process cuts the first share's candidates
 while forked workers cut the others'. The quotes are wanted only at the end of a summary, so
 the workers read them all after their candidates, while this process scores and selects
-sentences. Results are joined in article order, identical to one pass.
+sentences. Results are joined in article order, identical to one pass. The summary may ask for
+some articles' quotes only (see summarize._quoting): in one process the others are not read.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -46,11 +47,12 @@ class Extraction:
 
     candidates: list[Candidate]
     rejected: list[Rejected]
-    _quotes: Callable[[], list[list[QuoteRow]]]
+    _quotes: Callable[[Collection[int] | None], list[list[QuoteRow]]]
 
-    def quotes(self) -> list[list[QuoteRow]]:
-        """quotes_in of each article, in order."""
-        return self._quotes()
+    def quotes(self, wanted: Collection[int] | None = None) -> list[list[QuoteRow]]:
+        """quotes_in of each article, in order; with `wanted` (article numbers), only those
+        articles' quotes, the others' lists empty (in one process the others are not read)."""
+        return self._quotes(wanted)
 
 
 def extract_each(articles: Sequence[Article], workers: int = 1) -> Extracted:
@@ -92,7 +94,7 @@ def extracting(articles: Sequence[Article], workers: int = 1) -> Iterator[Extrac
             yield Extraction(
                 [c for kept, _ in shares for c in kept],
                 [r for _, rejected in shares for r in rejected],
-                lambda: _joined(read, articles),
+                lambda wanted: _only(_joined(read, articles), wanted),
             )
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # quotes nobody asked for are not waited on
@@ -109,7 +111,7 @@ def _pool(processes: int, workers: int) -> ProcessPoolExecutor | None:
 
 def _here(articles: Sequence[Article], group: Splitting) -> Extraction:
     candidates, rejected = extract_candidates(articles, first=0, group=group)
-    return Extraction(candidates, rejected, lambda: _quotes_of(articles))
+    return Extraction(candidates, rejected, lambda wanted: _quotes_of(articles, wanted))
 
 
 def _joined(read: Sequence[Future], articles: Sequence[Article]) -> list[list[QuoteRow]]:
@@ -133,8 +135,12 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
-def _quotes_of(articles: Sequence[Article]) -> list[list[QuoteRow]]:
-    return [quotes_in(article) for article in articles]
+def _quotes_of(articles: Sequence[Article], wanted: Collection[int] | None = None) -> list[list[QuoteRow]]:
+    return [quotes_in(article) if wanted is None or n in wanted else [] for n, article in enumerate(articles)]
+
+
+def _only(quotes: list[list[QuoteRow]], wanted: Collection[int] | None) -> list[list[QuoteRow]]:
+    return quotes if wanted is None else [rows if n in wanted else [] for n, rows in enumerate(quotes)]
 
 
 # Candidates travel back as plain tuples with their tokens joined by a space (a token never
