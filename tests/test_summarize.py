@@ -405,9 +405,12 @@ def test_a_figure_other_outlets_give_counts_more_than_one_a_single_outlet_gives(
     support = figure_support(scored.candidates, scored.figures)
     assert support[confirmed] == pytest.approx(2.0)  # 33 hostages and 40 days: both in another article
     assert support[lone] == pytest.approx(2 * LONE_FIGURE)  # 30 hostages and 21 days: in this one alone
-    alone = [group[2]]  # with nothing to compare, a figure counts in full
-    solo = score_candidates(alone, extract_candidates(alone)[0], algorithm="lexrank", track=None, now=None)
-    assert figure_support(solo.candidates, solo.figures)[0] == pytest.approx(2.0)
+    # with nothing to compare, or only one other article, a figure counts in full
+    for few in ([group[2]], group[1:]):
+        scored = score_candidates(few, [c for found in extract_candidates(few) for c in found], algorithm="lexrank",
+                                  track=None, now=None)
+        support = figure_support(scored.candidates, scored.figures)
+        assert list(support) == [len(found) for found in scored.figures]
 
 
 def test_the_topic_factor_holds_only_in_a_group_whose_story_is_the_talks():

@@ -492,6 +492,7 @@ def specifics(
 
 
 LONE_FIGURE = 0.5  # what a figure counts in the score when one article alone gives it (see figure_support)
+FIGURE_SUPPORT_FROM = 3  # articles a group needs for that: of two, the other's silence says little
 
 
 def figure_support(candidates: Sequence[Candidate], figures: Sequence[list]) -> np.ndarray:
@@ -499,7 +500,7 @@ def figure_support(candidates: Sequence[Candidate], figures: Sequence[list]) -> 
     articles of the group give that number of that kind, and LONE_FIGURE when one article alone
     does. What several outlets report is the story; a count only one outlet gives ("up to 30
     hostages" in a report the others do not carry) is more often its own angle or an older claim.
-    In a group of one article every figure counts 1."""
+    In a group of fewer than FIGURE_SUPPORT_FROM articles every figure counts 1."""
     from digest.summarize.figures import parse_number
 
     def key(value: str, category: str) -> tuple:
@@ -510,7 +511,7 @@ def figure_support(candidates: Sequence[Candidate], figures: Sequence[list]) -> 
     for candidate, found in zip(candidates, figures):
         for value, _, category, _ in found:
             stating.setdefault(key(value, category), set()).add(candidate.article)
-    if len({c.article for c in candidates}) < 2:
+    if len({c.article for c in candidates}) < FIGURE_SUPPORT_FROM:
         return np.array([len(found) for found in figures], dtype=float)
     return np.array(
         [sum(1.0 if len(stating[key(value, category)]) >= 2 else LONE_FIGURE for value, _, category, _ in found)
