@@ -235,6 +235,9 @@ def value_range(value: str) -> tuple[float, float] | None:
 _DURATIONS = ("days", "weeks", "months", "hours")  # the kinds of figure that say how long
 
 
+_REMAINING = re.compile(r"\bremaining\b", re.I)
+
+
 def _conflict(a: "_Found", b: "_Found") -> bool:
     """Two values for the same thing that cannot both be true. Sources that disagree give
     figures of one size (46,788 against 45,100 killed, 33 against 35 hostages); figures far
@@ -248,7 +251,7 @@ def _conflict(a: "_Found", b: "_Found") -> bool:
     size_a, size_b = (f.span[1] if _RANGE.match(f.value.strip()) else f.number for f in (a, b))  # a range by its top
     same_size = max(size_a, size_b) <= 1.5 * min(size_a, size_b)
     # "the remaining 24 bodies" are what is left of "all 28 bodies": a count and what remains of it
-    remaining = ("remain" in (a.value + a.what).lower()) == ("remain" in (b.value + b.what).lower())
+    remaining = bool(_REMAINING.search(a.value + " " + a.what)) == bool(_REMAINING.search(b.value + " " + b.what))
     return apart and same_size and remaining and _words(a.what) == _words(b.what)
 
 
@@ -430,6 +433,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     return ""
 
 
+# A count right after "by" is who did something ("abducted by two men"), not whom it befell.
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 # A count of who lives somewhere, whatever befalls a share of them: "home to 2.3 million people",
 # "two-thirds of its 2.3 million people homeless".

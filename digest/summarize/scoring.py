@@ -503,21 +503,15 @@ def figure_support(candidates: Sequence[Candidate], figures: Sequence[list]) -> 
     In a group of fewer than FIGURE_SUPPORT_FROM articles every figure counts 1."""
     from digest.summarize.figures import parse_number
 
-    def key(value: str, category: str) -> tuple:
-        number = parse_number(value)
-        return (category, value.lower() if number is None else number)
-
-    stating: dict[tuple, set[int]] = {}
-    for candidate, found in zip(candidates, figures):
-        for value, _, category, _ in found:
-            stating.setdefault(key(value, category), set()).add(candidate.article)
     if len({c.article for c in candidates}) < FIGURE_SUPPORT_FROM:
         return np.array([len(found) for found in figures], dtype=float)
-    return np.array(
-        [sum(1.0 if len(stating[key(value, category)]) >= 2 else LONE_FIGURE for value, _, category, _ in found)
-         for found in figures],
-        dtype=float,
-    )
+    keys = [[(category, value.lower() if (number := parse_number(value)) is None else number) for value, _, category, _ in found]
+            for found in figures]
+    stating: dict[tuple, set[int]] = {}
+    for candidate, mine in zip(candidates, keys):
+        for key in mine:
+            stating.setdefault(key, set()).add(candidate.article)
+    return np.array([sum(1.0 if len(stating[key]) >= 2 else LONE_FIGURE for key in mine) for mine in keys], dtype=float)
 
 
 # Figures that are news in themselves: the toll, the captives, the displaced, the aid.
