@@ -433,6 +433,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     return ""
 
 
+_FATE_WORDS = {"killed": _KILLED, "injured": _INJURED, "displaced": _DISPLACED}
 # A count right after "by" is who did something ("abducted by two men"), not whom it befell.
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 # A count of who lives somewhere, whatever befalls a share of them: "home to 2.3 million people",
@@ -679,7 +680,9 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             if situation and head.lower() == "others":
                 phrase = "people"  # "killed 30 and wounded 84,832 others": a row reads "84,832 people injured"
             told = "returned" if situation == "released" and head.lower() == "bodies" else situation  # bodies are handed back
-            what = phrase if not situation or situation in phrase.lower() else f"{phrase} {told}"
+            # "wounded Palestinians" and "reportedly murdered Palestinians" say their fate already
+            said = situation in phrase.lower() or (situation in _FATE_WORDS and _FATE_WORDS[situation].search(phrase))
+            what = phrase if not situation or said else f"{phrase} {told}"
         elif category in _CAPTIVES:
             part = _part_before(text, match.start())
             if part and _FREED_AFTER.match(text, match.end()):
