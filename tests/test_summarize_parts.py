@@ -1155,6 +1155,18 @@ def test_second_quote_keeps_its_speaker_and_his_office_is_the_persons():
     assert found["We will see what the "[:20]] == "Benjamin Netanyahu"
 
 
+def test_the_official_points_back_past_paragraphs_that_speak_of_the_official_too():
+    body = ("The group is talking to Washington through an intermediary, a senior official of the movement told a news site.\n\n"
+            "The official said that messages were being passed by an academic who once backed the president.\n\n"
+            "“We are talking to the Americans through him,” the official said.")
+    assert speakers_by_opening(body)["We are talking to th"] == "a senior official"
+    # a paragraph between that does not speak of the official ends the chain
+    body = ("The group is talking to Washington through an intermediary, a senior official of the movement told a news site.\n\n"
+            "Messages were being passed by an academic who once backed the president.\n\n"
+            "“We are talking to the Americans through him,” the official said.")
+    assert speakers_by_opening(body)["We are talking to th"] is None
+
+
 def test_a_second_quote_keeps_the_speaker_whose_attribution_has_a_long_appositive():
     body = ("“I cannot describe my feelings,” said Samir Haddad, 34, who was displaced from the north of the city and now "
             "lives in a tent near the coast road. “I want to go home, even if my home is a pile of stones.”")

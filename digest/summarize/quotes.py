@@ -740,7 +740,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # else whom the article named so before ("US envoy Steve Witkoff"); else no one
                 title = _title_only(speaker)
                 # "the military", "the family": a body, whom the article named so anywhere before
-                speaker = _pointed(speaker[4:], _text_before(paragraphs, number, opening, back=1)) or (
+                speaker = _pointed(speaker[4:], _text_before(paragraphs, number, opening, back=_chain(paragraphs, number, speaker))) or (
                     _titled_around(title, paragraphs, number, match, people) if title else None) or (
                     _pointed(speaker[4:], _text_before(paragraphs, number, opening))
                     if speaker[4:] in _BODY_NOUNS | {"family"} else None)
@@ -790,6 +790,17 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
     return out
+
+
+def _chain(paragraphs: Sequence[str], number: int, described: str, most: int = 3) -> int:
+    """How many paragraphs back "the official" of paragraph `number` may point: to the one before,
+    and past each paragraph before that speaks of "the official" too (a senior official told
+    Al-Monitor ... / The official said that ... / "...," the official said), up to `most`."""
+    back = 1
+    pattern = re.compile(rf"\b{re.escape(described)}\b", re.I)
+    while back < most and number - back >= 0 and pattern.search(paragraphs[number - back]):
+        back += 1
+    return back
 
 
 def _one_attribution(between: str) -> bool:
