@@ -1155,6 +1155,16 @@ def test_second_quote_keeps_its_speaker_and_his_office_is_the_persons():
     assert found["We will see what the "[:20]] == "Benjamin Netanyahu"
 
 
+def test_a_surname_never_given_in_full_is_a_person_when_the_text_says_he_said():
+    body = ("Marlow, when asked when a truce could begin, said he hoped it would be within days.\n\n"
+            "“Well, I hope by the end of the weekend,” he told reporters.")
+    assert speakers_by_opening(body)["Well, I hope by the "] == "Marlow"
+    # a country or a body that "said it" is no person
+    body = ("Qatar, asked about the talks, said it hoped for a truce within days.\n\n"
+            "“Well, I hope by the end of the weekend,” he told reporters.")
+    assert speakers_by_opening(body)["Well, I hope by the "] != "Qatar"
+
+
 def test_the_official_points_back_past_paragraphs_that_speak_of_the_official_too():
     body = ("The group is talking to Washington through an intermediary, a senior official of the movement told a news site.\n\n"
             "The official said that messages were being passed by an academic who once backed the president.\n\n"

@@ -516,7 +516,19 @@ def _people(article: Article) -> set[str]:
         first, *_, last = name.group().split()
         if first.lower() not in stop and _bare(last) not in _TITLE_WORDS and _bare(last) not in _NO_PERSON:
             surnames.add(_unpossessive(last))  # not "Nations" from "the United Nations says"
+    for name in _SAYS_HE.finditer(article.text):  # "Biden, asked when, said he hoped": a person, named in full or not
+        word = name.group("name")
+        if word.lower() not in stop and _bare(word) not in _TITLE_WORDS and _bare(word) not in _NO_PERSON:
+            surnames.add(word)
     return surnames
+
+
+# One capitalised word whose own words the text reports as "he" or "she" said: a person, as a
+# country or a body is "it" ("Biden, when asked ..., said he hoped"; "Sullivan told CNN she").
+_SAYS_HE = re.compile(
+    rf"(?<![\w’'.-])(?<![A-Z][a-z]\s)(?P<name>[A-Z][a-z][\w’'-]*)(?:,[^,.;“”\"]{{1,80}},)?\s+(?:also\s+)?"
+    rf"(?:said|says|told\s+(?:[A-Z][\w.]*\s+){{1,3}}|added|stated|insisted|warned|noted)\s+(?:that\s+)?(?:he|she)\b"
+)
 
 
 # Whom "the forum", "the official", "the president" points back to, nearest first: a body named in
