@@ -1155,6 +1155,16 @@ def test_second_quote_keeps_its_speaker_and_his_office_is_the_persons():
     assert found["We will see what the "[:20]] == "Benjamin Netanyahu"
 
 
+def test_a_subheading_in_capitals_set_off_in_quotation_marks_is_no_quote():
+    body = ("The group said the occupation had resumed its attacks.\n\n"
+            "\"NETANYAHU BLOCKED ATTEMPTS TO REACH AN AGREEMENT\"\n\n"
+            "Hayya stated, \"Netanyahu blocked the mediators' attempts to reach an agreement.\"\n\n"
+            "Trump posted: \"WE HAVE A DEAL FOR THE HOSTAGES IN THE MIDDLE EAST.\"")
+    found = speakers_by_opening(body)
+    assert "NETANYAHU BLOCKED AT" not in found
+    assert "WE HAVE A DEAL FOR T" in found  # shouted, but someone's words
+
+
 def test_a_surname_never_given_in_full_is_a_person_when_the_text_says_he_said():
     body = ("Marlow, when asked when a truce could begin, said he hoped it would be within days.\n\n"
             "“Well, I hope by the end of the weekend,” he told reporters.")

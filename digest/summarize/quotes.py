@@ -794,8 +794,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             previous = speaker
             cursor = match.end()
             if len(words(text)) < MIN_WORDS or not text[:1].isupper() or _TITLED.search(paragraph, max(0, match.start() - 20), match.start()) \
-                    or _title_cased(text):
-                spoken = False  # a name or a phrase in quotation marks: no one goes on speaking it
+                    or _title_cased(text) or (only_quote and speaker is None and text.isupper()):
+                # a name or a phrase in quotation marks, or a subheading in capitals set off as a
+                # paragraph ("NETANYAHU BLOCKED ATTEMPTS TO REACH AN AGREEMENT"): no one speaks it
+                spoken = False
                 continue
             spoken = True
             out.append((text.rstrip(",").strip(), _inside_sentence(speaker) if speaker else speaker, number))
