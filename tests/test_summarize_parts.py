@@ -1155,6 +1155,12 @@ def test_second_quote_keeps_its_speaker_and_his_office_is_the_persons():
     assert found["We will see what the "[:20]] == "Benjamin Netanyahu"
 
 
+def test_a_quote_inside_a_sentence_that_he_reports_is_the_last_speakers():
+    body = ("“It's not the end of the ceasefire,” Vice President Dana Marlow said.\n\n"
+            "He declined to set a deadline, but he added that if the group did not cooperate, “Hamas is going to be obliterated.”")
+    assert speakers_by_opening(body)["Hamas is going to be"] == "Dana Marlow"
+
+
 def test_a_subheading_in_capitals_set_off_in_quotation_marks_is_no_quote():
     body = ("The group said the occupation had resumed its attacks.\n\n"
             "\"NETANYAHU BLOCKED ATTEMPTS TO REACH AN AGREEMENT\"\n\n"

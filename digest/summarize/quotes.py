@@ -787,6 +787,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _reporting(opening, people, surnames)
                 if speaker in _HONORIFIC_PRONOUNS:
                     speaker = _addressed(_text_before(paragraphs, number, opening))
+                elif speaker is None and _PRONOUN_REPORTS.search(_SENTENCE_END.split(opening)[-1]):
+                    speaker = last_person  # "But he added that if the group did not cooperate, "...""
             title = _title_only(speaker)
             if title:  # "the US president added": the one the article named so before
                 speaker = _titled_around(title, paragraphs, number, match, people) or speaker
@@ -970,6 +972,10 @@ def _reporting(before: str, people: set[str], surnames: set[str]) -> str | None:
     if who and _is_name(who) and (len(who.split()) > 1 or who in people or _surname(who) in surnames):
         return who
     return None
+
+
+# "he" or "she" reporting in the quote's own sentence: "But he added that if the group did not cooperate, "...""
+_PRONOUN_REPORTS = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|later\s+)?{_SAY}\b(?:\s+that)?")
 
 
 # The small words a title leaves in lower case: "Comprehensive Plan to End the Gaza Conflict".
