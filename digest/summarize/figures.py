@@ -433,6 +433,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     return ""
 
 
+# The words that tell each fate, which a count's own noun may already hold ("wounded Palestinians").
 _FATE_WORDS = {"killed": _KILLED, "injured": _INJURED, "displaced": _DISPLACED}
 # A count right after "by" is who did something ("abducted by two men"), not whom it befell.
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)

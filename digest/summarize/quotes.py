@@ -526,8 +526,8 @@ def _people(article: Article) -> set[str]:
 # One capitalised word whose own words the text reports as "he" or "she" said: a person, as a
 # country or a body is "it" ("Biden, when asked ..., said he hoped"; "Sullivan told CNN she").
 _SAYS_HE = re.compile(
-    rf"(?<![\w’'.-])(?<![A-Z][a-z]\s)(?P<name>[A-Z][a-z][\w’'-]*)(?:,[^,.;“”\"]{{1,80}},)?\s+(?:also\s+)?"
-    rf"(?:said|says|told\s+(?:[A-Z][\w.]*\s+){{1,3}}|added|stated|insisted|warned|noted)\s+(?:that\s+)?(?:he|she)\b"
+    r"(?<![\w’'.-])(?P<name>[A-Z][a-z][\w’'-]*)(?:,[^,.;“”\"]{1,80},)?\s+(?:also\s+)?"
+    r"(?:said|says|told\s+(?:[A-Z][\w.]*\s+){1,3}|added|stated|insisted|warned|noted)\s+(?:that\s+)?(?:he|she)\b"
 )
 
 
