@@ -1486,6 +1486,8 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # ... but not the end of a body's name: the statement a text reads is the body's that announced it
     ("Qatar's Ministry of Foreign Affairs announced the pause today. “The State of Qatar announces the success of its mediation,” the statement read.",
      ["Qatar's Ministry of Foreign Affairs"]),
+    # "conveyed" and "clarified" are verbs of speech too
+    ("“There is probably room to move toward an agreement,” Tzachi Hanegbi conveyed in an interview.", ["Tzachi Hanegbi"]),
 ])
 def test_who_speaks_a_quote_read_from_the_sentence_around_it(body, speakers):
     assert [who for _, who, _ in quotes_in(article(body))] == speakers
