@@ -233,9 +233,7 @@ def value_range(value: str) -> tuple[float, float] | None:
 
 
 _DURATIONS = ("days", "weeks", "months", "hours")  # the kinds of figure that say how long
-
-
-_REMAINING = re.compile(r"\bremaining\b", re.I)
+_REMAINING = re.compile(r"\bremaining\b", re.I)  # a count of what is left of another (see _conflict)
 
 
 def _conflict(a: "_Found", b: "_Found") -> bool:
@@ -682,7 +680,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
                 phrase = "people"  # "killed 30 and wounded 84,832 others": a row reads "84,832 people injured"
             told = "returned" if situation == "released" and head.lower() == "bodies" else situation  # bodies are handed back
             # "wounded Palestinians" and "reportedly murdered Palestinians" say their fate already
-            said = situation in phrase.lower() or (situation in _FATE_WORDS and _FATE_WORDS[situation].search(phrase))
+            fate_words = _FATE_WORDS.get(situation)
+            said = situation in phrase.lower() or (fate_words is not None and fate_words.search(phrase))
             what = phrase if not situation or said else f"{phrase} {told}"
         elif category in _CAPTIVES:
             part = _part_before(text, match.start())

@@ -265,7 +265,7 @@ def speaker_from(phrase: str) -> str | None:
         if _KIN_OF.match(part):  # "Orna and Ronen Neutra, the parents of hostage Omer Neutra": not the son
             if len(parts) > 1:
                 continue
-            return part[:1].lower() + part[1:]  # "the mother of hostage Hersh Goldberg-Polin": so described
+            return _lowered_first(part)  # "the mother of hostage Hersh Goldberg-Polin": so described
         tokens = part.split()
         if len(tokens) > 10 and _run_start(tokens) > 0 and tokens[0].lower() not in _DETERMINERS:
             continue  # a clause, not a name with its titles ("Qatari Prime Minister and Minister of Foreign Affairs Sheikh ...")
@@ -301,7 +301,7 @@ def speaker_from(phrase: str) -> str | None:
             and (tokens[0].lower() in _DETERMINERS or tokens[-1].islower()):
         # "an Israeli official", "Israeli officials"; one lower-case word is no one. A description
         # that opened its sentence ("A Hamas member told AFP") is printed as inside one.
-        return first[:1].lower() + first[1:] if tokens[0].lower() in _DETERMINERS else first
+        return _lowered_first(first) if tokens[0].lower() in _DETERMINERS else first
     return None
 
 
@@ -385,8 +385,9 @@ def _from_run_starts(regex: re.Pattern, text: str) -> re.Match | None:
     return None
 
 
+_NAMED = r"[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+"  # a full name
 # The name right before an appositive the attribution starts with ("Einav Mozes, [the daughter-in-law of ...]").
-_NAMED_BEFORE = re.compile(r"(?:^|[.!?]\s+)(?P<name>[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+),\s*$")
+_NAMED_BEFORE = re.compile(rf"(?:^|[.!?]\s+)(?P<name>{_NAMED}),\s*$")
 # A statement's words, which a text reads rather than a speaker says: "...," the statement read;
 # "...," reads the joint statement; "...," read the Hamas statement
 _STATEMENT_READS = re.compile(
@@ -398,6 +399,11 @@ def _mark_inside(paragraph: str, end: int) -> str:
     """The character just inside the closing mark of a quote that ends at `end` ("." for
     "...peace."), spaces skipped; "" for none."""
     return paragraph[max(0, end - 3) : end - 1].rstrip()[-1:]
+
+
+def _lowered_first(description: str) -> str:
+    """Someone described, as a sentence prints it inside: "A Hamas member" -> "a Hamas member"."""
+    return description[:1].lower() + description[1:]
 
 
 def _inside_sentence(name: str) -> str:
@@ -514,13 +520,18 @@ def _people(article: Article) -> set[str]:
     stop = stop_words("english")
     for name in _FULL_NAME.finditer(article.text):
         first, *_, last = name.group().split()
-        if first.lower() not in stop and _bare(last) not in _TITLE_WORDS and _bare(last) not in _NO_PERSON:
-            surnames.add(_unpossessive(last))  # not "Nations" from "the United Nations says"
+        if first.lower() not in stop and _may_be_surname(last):  # not "Nations" from "the United Nations says"
+            surnames.add(_unpossessive(last))
     for name in _SAYS_HE.finditer(article.text):  # "Biden, asked when, said he hoped": a person, named in full or not
         word = name.group("name")
-        if word.lower() not in stop and _bare(word) not in _TITLE_WORDS and _bare(word) not in _NO_PERSON:
+        if word.lower() not in stop and _may_be_surname(word):
             surnames.add(word)
     return surnames
+
+
+def _may_be_surname(word: str) -> bool:
+    """A word that may end a person's name: no title ("Minister") and no body's word ("Nations")."""
+    return _bare(word) not in _TITLE_WORDS and _bare(word) not in _NO_PERSON
 
 
 # One capitalised word whose own words the text reports as "he" or "she" said: a person, as a
@@ -539,7 +550,6 @@ _POINTED_NOUNS = {
     "forum", "official", "source", "military", "army", "ministry", "president", "minister", "envoy", "diplomat",
     "spokesman", "spokeswoman", "spokesperson", "negotiator", "ambassador", "premier", "family", "movement", "office",
 }
-_NAMED = r"[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+"  # a full name
 
 
 def _pointed(noun: str, before: str) -> str | None:
@@ -550,7 +560,7 @@ def _pointed(noun: str, before: str) -> str | None:
     found: list[tuple[int, str]] = []
     for match in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?{n}\b"
                              rf"(?:\s+(?:familiar with|briefed on|close to|involved in)\s+the\s+[a-z]+)?", before):
-        found.append((match.end(), 1, _STATEMENT_BY.sub("", match.group(0)[:1].lower() + match.group(0)[1:])))
+        found.append((match.end(), 1, _STATEMENT_BY.sub("", _lowered_first(match.group(0)))))
     for match in re.finditer(rf"\b{n}\s+((?:al-|el-)?{_NAMED})", before):
         found.append((match.end(), 2, _unpossessive(match.group(1))))
     for match in re.finditer(rf"\b(?:{n}\s+of\s+(?P<after>{_NAMED})|(?P<before>{_NAMED})['’]s\s+{n}\b)", before):
@@ -911,7 +921,7 @@ def _described_subject(opening: str) -> str | None:
     (a paragraph up to a quote), the one "he" or "she" then points back to."""
     last = _SENTENCE_END.split(opening.strip())[-1] if opening.strip() else ""
     found = _DESCRIBED_SPEAKS.match(last.lstrip("“\"' "))
-    return found.group("who")[:1].lower() + found.group("who")[1:] if found else None
+    return _lowered_first(found.group("who")) if found else None
 
 
 def _pronoun_opening(opening: str) -> str | None:
