@@ -181,7 +181,7 @@ def _trailing_name(tokens: list[str]) -> list[str]:
         honorific = run[titles[-1]] if _bare(run[titles[-1]]) in _HONORIFICS else None
         run = run[titles[-1] + 1 :]
     while len(run) > 1 and (_bare(run[0]) in _TITLE_WORDS or run[0] in _JOINERS
-                            or (len(run) > 2 and (_DEMONYM.search(run[0].lower())
+                            or (len(run) > 2 and (_nationality(run[0], run[1])
                                                   or re.fullmatch(r"(?:[A-Z]\.?){2,3}", run[0])))):
         dropped = run.pop(0)
         honorific = dropped if _bare(dropped) in _HONORIFICS else None
@@ -190,6 +190,12 @@ def _trailing_name(tokens: list[str]) -> list[str]:
     if honorific and len(run) == 1:
         run.insert(0, honorific)  # "Sheikh Mohammed", not "Mohammed"
     return run
+
+
+def _nationality(word: str, following: str) -> bool:
+    """Whether `word`, in front of a name, is a nationality ("Egyptian Abdel Fattah el-Sisi"), not a
+    first name that ends like one ("Sami Abu Zuhri", "Hassan Abu Jazar")."""
+    return _bare(word) in _NATIONALITIES or (_DEMONYM.search(word.lower()) is not None and _bare(following) not in _NAME_PARTICLES)
 
 
 def _name_start(run: list[str]) -> int:
@@ -473,6 +479,10 @@ _SAID = re.compile(rf"\b{_SAY}\b")
 
 
 _LIST_ITEM_BEFORE = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]*, $")
+# The last of several names that speak together (a name, "and", then the match), whose first
+# word the match could not reach: "Abdel Fattah el-Sisi and Qatar's Sheikh Tamim urged"; not
+# a title ("Prime Minister and Foreign Minister Sheikh Mohammed said") nor a clause (", and Trump said").
+_LAST_OF_NAMES = re.compile(r"(?P<before>[\w'’.-]+)\s+and\s+$")
 
 
 def _speaking(said: re.Match, paragraph: str) -> str | None:
@@ -481,6 +491,9 @@ def _speaking(said: re.Match, paragraph: str) -> str | None:
     who = said.group("who")
     if " and " in who and _LIST_ITEM_BEFORE.search(paragraph, max(0, said.start() - 40), said.start()):
         return None
+    joined = _LAST_OF_NAMES.search(paragraph, max(0, said.start() - 60), said.start())
+    if joined and _name_token(joined.group("before")) and _bare(joined.group("before")) not in _TITLE_WORDS:
+        return None  # "Egyptian President Abdel Fattah el-Sisi and Qatar's Sheikh Tamim ... urged": both
     return speaker_from(who)
 
 
@@ -489,8 +502,9 @@ _PARTICIPLE = re.compile(
     r",\s*(?:saying|stating|adding|writing|posting|declaring|warning|insisting|noting|telling (?:[A-Z][\w.'’-]*\s?){1,3})"
     rf"(?:\s+{_WHERE})?(?:\s+that)?\s*[:,]?\s*$"
 )
-# A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "...""
-_TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known as)\s*$", re.I)
+# A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "..."", a body
+# "dubbed the "...""
+_TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known as)(?:\s+(?:the|an?))?\s*$", re.I)
 # A body as the subject that opens a sentence: "The Hostages and Missing Families Forum welcomed",
 # "Prime Minister Benjamin Netanyahu's office hit back", "The Israeli army confirmed", "The Families
 # Forum, which represents the relatives, welcomed".
@@ -500,13 +514,14 @@ _BODY_OPENS = re.compile(
     r"(?:,\s+(?:which|who)\s[^,.;]{1,120},)?\s+(?:has\s+|had\s+|also\s+)?(?!(?:and|of|for)\b)[a-z]+\b"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+")
+_WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|brought|fought|held|left|saw|got|won|began|set|put|kept|stood|struck|read|rang"
 # Someone doing something, an appositive allowed: "Einav Zangauker, whose son ..., issued a blunt
 # appeal", "Opposition leader Yair Lapid praised Trump". The subject "he" or "she" points back to.
 _ACTS = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|of|for)){{0,7}})"
     rf"(?:(?:,[^.;“”\"]{{1,160}}?,|,(?=\s))?\s+|\s*[—–][^.;“”\"—–]{{1,160}}?[—–]\s*)"  # "Piers Morgan—who ...—called"
-    rf"(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
+    rf"(?:on\s+{_WEEKDAY}\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
     rf"(?P<verb>{_SAY}|[a-z]+ed|{_IRREGULAR})\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
@@ -536,10 +551,13 @@ def _may_be_surname(word: str) -> bool:
 
 # One capitalised word whose own words the text reports as "he" or "she" said: a person, as a
 # country or a body is "it" ("Biden, when asked ..., said he hoped"; "Sullivan told CNN she").
-_SAYS_HE = re.compile(
+_SAYS = (
     r"(?<![\w’'.-])(?P<name>[A-Z][a-z][\w’'-]*)(?:,[^,.;“”\"]{1,80},)?\s+(?:also\s+)?"
-    r"(?:said|says|told\s+(?:[A-Z][\w.]*\s+){1,3}|added|stated|insisted|warned|noted)\s+(?:that\s+)?(?:he|she)\b"
+    r"(?:said|says|told\s+(?:[A-Z][\w.]*\s+){1,3}|added|stated|insisted|warned|noted)\s+(?:that\s+)?"
 )
+_SAYS_HE = re.compile(_SAYS + r"(?:he|she)\b")
+# A country or a body: "Qatar, asked ..., said it hoped"; not "Blinken said it was time" ("it" is no one)
+_SAYS_IT = re.compile(_SAYS + r"(?:its|they|their|it(?!\s+(?:was|is|would|will|could|may|might|remains|seems|seemed)\b))\b")
 
 
 # Whom "the forum", "the official", "the president" points back to, nearest first: a body named in
@@ -672,8 +690,6 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             continue
         if found.group("verb") in _TITLE_WORDS:
             continue  # "Islamic Jihad leader ...": a title, not a verb
-        if person and (found.group("who").startswith("The ") or any(_bare(t) in _NO_PERSON for t in found.group("who").split())):
-            continue
         if found.group("who") in _HONORIFIC_PRONOUNS:
             continue  # "His Excellency added": he, whom the caller resolves
         if last[max(0, found.start() - 3) : found.start()] == "of " \
@@ -681,6 +697,8 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             continue  # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he;
             # "Several posters in Tel Aviv criticised": a place
         name = _trailing_name(found.group("who").split())
+        if person and name and (name[0] == "The" or any(_bare(t) in _NO_PERSON for t in name)):
+            continue  # a body; a person's title may name one ("White House Press Secretary Karoline Leavitt")
         if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people):
             return " ".join(name).strip("’'")
     return None
@@ -701,13 +719,18 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     surnames = {_surname(name) for name in people}  # "Ansari" is the article's "Majed al-Ansari"
     last_person: str | None = None
     last_said: tuple[str, int] | None = None  # whoever spoke last, a body too, and in which paragraph
+    lone: tuple[str, int] | None = None  # the last speaker named by one word the article never gives in full
+    bodies = {said.group("name") for said in _SAYS_IT.finditer(article.text)}  # "Qatar ... said it hoped"
 
     def remember(who: str | None) -> None:
-        nonlocal last_person, last_said
+        nonlocal last_person, last_said, lone
         if who in _HONORIFIC_PRONOUNS:
             return  # "His Excellency said" names no one: the one it points to stays the last named
         if who and len(who.split()) >= 2 and "statement" not in who:  # one word is too often a title cut from a body
             last_said = (_inside_sentence(who), number)
+        if who and " " not in who and who[:1].isupper() and _may_be_surname(who) and not _PRONOUN.match(who) \
+                and who.lower() not in _NATIONALITIES and who not in bodies:
+            lone = (who, number)  # "Biden told journalists": a body too ("Hamas said"), or a person
         if who and _is_name(who) and (len(who.split()) > 1 or who in people or _surname(who) in surnames) and not any(
                 _bare(token) in _NO_PERSON for token in who.split()):
             if " " in who or not last_person or _surname(last_person.split()[-1]) != _surname(who):
@@ -716,13 +739,13 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     def heard(paragraph: str, start: int, end: int) -> None:
         """Who speaks in paragraph[start:end] outside quotation marks; after someone unnamed ("his
         mother said"), "she said" is no longer the last person named."""
-        nonlocal last_person
+        nonlocal last_person, lone
         if _SAID.search(paragraph, start, end):  # else no one speaks here, and _SPEAKS is slow to find that
             for said in _SPEAKS.finditer(paragraph, start, end):
                 remember(_speaking(said, paragraph))
         for unnamed in _KIN_SPEAKS.finditer(paragraph, start, end):
             if paragraph[start : unnamed.start()].strip(" ,"):  # not the attribution of the quote before
-                last_person = None
+                last_person = lone = None
 
     carried: str | None = None  # who spoke the quote that ended the paragraph before
     for number, paragraph in enumerate(paragraphs[: quoted[-1] + 1]):  # who speaks after the last quote tells nothing
@@ -774,9 +797,15 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                         and not _FULL_NAME.fullmatch(issuer) else None
             elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote or the pronoun,
                 # who acted last in the paragraph before ("Mr. Vance ... expressed optimism")
-                speaker = _subject_before(opening, people) or _described_subject(opening) or last_person or (
-                    _subject_before(paragraphs[number - 1], people, person=True)
-                    if number and (not opening.strip() or _PRONOUN_OPENS.match(opening)) else None)
+                told = ""  # what came just before, where someone may act: "... Netanyahu welcomed Bibas. He added, "...""
+                if _PRONOUN_OPENS.match(_SENTENCE_END.split(opening.strip())[-1]):
+                    told = _earlier(opening)
+                if not told and number and (not opening.strip() or _PRONOUN_OPENS.match(opening)):
+                    told = paragraphs[number - 1]
+                before = _subject_before(told, people, person=True) if told else None
+                speaker = _subject_before(opening, people) or _described_subject(opening) or (
+                    before if _newcomer(before, last_person, told) else None) or last_person or before or (
+                    lone[0] if lone and lone[1] >= number - 1 and not _FULL_NAME.search(opening) else None)  # "he": a person
             elif speaker == "they":
                 speaker = None
             elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said", "his mother said"
@@ -816,6 +845,26 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
     return out
+
+
+def _earlier(opening: str) -> str:
+    """`opening` without its last sentence."""
+    sentences = _SENTENCE_END.split(opening.strip())
+    return opening.strip()[: len(opening.strip()) - len(sentences[-1])] if len(sentences) > 1 else ""
+
+
+def _newcomer(person: str | None, last: str | None, paragraph: str) -> bool:
+    """Whether `person`, who acts in `paragraph` (the one before a quote that "he" or "she" said),
+    is whom the pronoun means rather than `last`, the person the article had speak last: someone
+    else, and the paragraph neither names `last` ("Netanyahu's remarks came after ...") nor
+    opens its last sentence with a pronoun ("She suggested President Donald Trump deserved credit")."""
+    if person is None or last is None:
+        return False
+    if ({_bare(word) for word in person.split()} - _HONORIFICS) & {_bare(word) for word in last.split()}:
+        return False  # "Sheikh Mohammed" of "Mohammed bin Abdulrahman Al Thani": one person
+    sentence = _SENTENCE_END.split(paragraph.strip())[-1]
+    return not _PRONOUN_OPENS.match(sentence) and not re.search(
+        rf"\b{re.escape(_unpossessive(last.split()[-1]))}\b", paragraph)
 
 
 def _chain(paragraphs: Sequence[str], number: int, described: str, most: int = 3) -> int:
