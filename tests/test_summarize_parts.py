@@ -1483,6 +1483,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ('Donald Trump told reporters a deal was close. He remarked, "Negotiations are going along very well," and left.',
      ["Donald Trump"]),
     ("“We will not settle for less than total victory,” Netanyahu emphasised.", ["Netanyahu"]),
+    ("“We have had an unmatched alliance with the United States,” Netanyahu went on, praising the visit.", ["Netanyahu"]),
+    ("Rina Katz, whose husband was freed last year, tearfully watched the release, exclaiming, “There he is! He looks good!”",
+     ["Rina Katz"]),
     # where the words were published, between the verb and the quote
     ("Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani wrote online: “How can mediation succeed when one "
      "party assassinates the negotiator?”", ["Mohammed bin Abdulrahman Al Thani"]),

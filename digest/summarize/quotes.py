@@ -41,7 +41,7 @@ _SAY = (
     r"(?:said|says|told|added|wrote|stated|declared|warned|insisted|stressed|noted|explained|argued|"
     r"continued|asked|replied|responded|tweeted|posted|announced|claimed|urged|vowed|cautioned|acknowledged|"
     r"asserted|affirmed|remarked|emphasi[sz]ed|commented|reiterated|admitted|conceded|maintained|predicted|"
-    r"lamented|complained|quipped|recalled|underlined|clarified|conveyed|pointed out)"
+    r"lamented|complained|quipped|recalled|underlined|clarified|conveyed|pointed out|went on|exclaimed)"
 )
 # A quote in curly, straight or angle marks; one opened by a straight mark and closed by a curly
 # one ("Israel will not tolerate ... hostages”.) ends there, not at the next straight mark, and one
@@ -499,7 +499,7 @@ def _speaking(said: re.Match, paragraph: str) -> str | None:
 
 # A quote the sentence's subject speaks through a participle: "Nakhala rejected the plan, stating: "...""
 _PARTICIPLE = re.compile(
-    r",\s*(?:saying|stating|adding|writing|posting|declaring|warning|insisting|noting|telling (?:[A-Z][\w.'’-]*\s?){1,3})"
+    r",\s*(?:saying|stating|adding|writing|posting|declaring|warning|insisting|noting|exclaiming|telling (?:[A-Z][\w.'’-]*\s?){1,3})"
     rf"(?:\s+{_WHERE})?(?:\s+that)?\s*[:,]?\s*$"
 )
 # A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "..."", a body
@@ -521,7 +521,7 @@ _IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|bro
 _ACTS = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|of|for)){{0,7}})"
     rf"(?:(?:,[^.;“”\"]{{1,160}}?,|,(?=\s))?\s+|\s*[—–][^.;“”\"—–]{{1,160}}?[—–]\s*)"  # "Piers Morgan—who ...—called"
-    rf"(?:on\s+{_WEEKDAY}\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
+    rf"(?:on\s+{_WEEKDAY}\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+|[a-z]{{3,}}ly\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
     rf"(?P<verb>{_SAY}|[a-z]+ed|{_IRREGULAR})\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
