@@ -2101,6 +2101,16 @@ def test_a_headline_in_title_case_gives_no_full_name():
     assert [q.speaker for q in extract_quotes(group, candidates, np.ones(len(candidates)))] == ["Hamas"]
 
 
+def test_a_headline_whose_first_word_is_a_compound_gives_no_full_name():
+    # "High-level Hamas leadership delegation ..." opens like a name ending in "Hamas"
+    group = [article("In a written statement, Hamas said, “The delegation began meetings with Egyptian officials on a deal.”",
+                     "Hamas delegation arrives in Cairo"),
+             article("The delegation held ten hours of talks with the Egyptian mediator.",
+                     "High-level Hamas leadership delegation holds lengthy talks in Cairo")]
+    candidates, _ = extract_candidates(group)
+    assert [q.speaker for q in extract_quotes(group, candidates, np.ones(len(candidates)))] == ["Hamas"]
+
+
 def test_hostages_taken_in_the_attack_come_after_the_day_s_count():
     figures = figures_of("Militants took 251 hostages in the attack, officials said.",
                          "Militants took 251 hostages in the attack, the army said.",

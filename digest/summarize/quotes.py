@@ -1099,6 +1099,9 @@ _NATIONALITIES = frozenset({
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|near|outside|inside)\s+$")
 
 
+_COMPOUND_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")  # "High-level", "Long-time": capitalised only to open a sentence
+
+
 def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> dict[str, str]:
     """A surname alone ("Trump", "Mr. Trump") as the one full name the group gives it ("Donald
     Trump", from a speaker or from the text: "President Donald Trump"), so one person is one
@@ -1133,6 +1136,8 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     not_first = _HONORIFICS | stop_words("english")
     for name in found:
         parts = name.split()
+        if _COMPOUND_WORD.fullmatch(parts[0]):
+            continue  # a headline's first word, "High-level Hamas leadership delegation holds talks": no one's name
         if len(parts) >= 2 and _bare(parts[0]) not in not_first and _is_name(name):
             full.setdefault(_surname(parts[-1]), Counter())[_unpossessive(name)] += 1
         while len(parts) > 2 and _bare(parts[0]) in _GIVEN_NAME_TITLES:
