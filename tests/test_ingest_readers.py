@@ -219,6 +219,8 @@ def test_lines_that_are_never_a_headline_give_way_to_the_lead(tmp_path, above, t
     ("11/09/2024 November 9, 2024 Qatar pulls out of Gaza cease-fire talks", "Qatar pulls out of Gaza cease-fire talks"),
     ("U.S. and Israel Give Hamas an Ultimatum: Agree, or Israel Will ‘Finish the Job’",
      "U.S. and Israel Give Hamas an Ultimatum: Agree, or Israel Will ‘Finish the Job’"),  # a quote ends it, no stop
+    # a video story's headline, which in the body would point to another story
+    ("Watch: Ice Cream Diplomacy: Biden Hopes for a Ceasefire by Monday", "Watch: Ice Cream Diplomacy: Biden Hopes for a Ceasefire by Monday"),
 ])
 def test_a_headline_line_loses_what_stands_before_it(tmp_path, first, title):
     path = tmp_path / "story.txt"
@@ -229,6 +231,7 @@ def test_a_headline_line_loses_what_stands_before_it(tmp_path, first, title):
 
 @pytest.mark.parametrize("lead", [
     "WASHINGTON/JERUSALEM - " + LEAD, "Washington DC - " + LEAD, "JERUSALEM: " + LEAD, "DOHA, August 15. /TASS/. " + LEAD,
+    " date 2024-02-27 " + LEAD,  # a stored page's stamp run into the lead
 ])
 def test_a_text_that_opens_with_its_lead_is_titled_by_its_first_sentence_without_the_dateline(tmp_path, lead):
     path = tmp_path / "story.txt"

@@ -523,6 +523,17 @@ def _never_headline(line: str) -> bool:
     )
 
 
+# A video or audio story's headline ("Watch: Ice Cream Diplomacy: Biden Hopes for Israel-Hamas
+# Ceasefire by Monday"), which in the body would point to another story.
+_MEDIA_LABEL = re.compile(r"(?:watch|listen|video|audio)\s*:\s+", re.I)
+
+
+def _media_headline(line: str) -> bool:
+    label = _MEDIA_LABEL.match(line)
+    rest = line[label.end():] if label else ""
+    return label is not None and 4 <= word_count(rest) <= 25 and not _terminal(rest)
+
+
 def _headline_text(line: str) -> str:
     """A headline line without a bullet or a date before it."""
     line = line.lstrip("#").strip()
@@ -542,7 +553,8 @@ def split_headline(text: str) -> tuple[str, str]:
     if not nonempty:
         return "", ""
     skipped = 0
-    while skipped < min(15, len(nonempty) - 1) and _never_headline(lines[nonempty[skipped]]):
+    while skipped < min(15, len(nonempty) - 1) and _never_headline(lines[nonempty[skipped]]) \
+            and not _media_headline(lines[nonempty[skipped]]):
         skipped += 1
     nonempty = nonempty[skipped:]
 
@@ -577,7 +589,7 @@ def split_headline(text: str) -> tuple[str, str]:
         # speaker ("\"... for a deal. There is no reason for optimism,\" said three officials.").
         sentences = paragraph_sentences(title)
         lead = next((s for s in sentences if word_count(s) >= 4 and not _never_headline(s)), sentences[0])
-        return dateline.strip(lead), "\n".join(lines)
+        return dateline.strip(split_stamp(lead)[1]), "\n".join(lines)  # nor a stamp ("date 2024-02-27 ...")
     # What stood above the headline stays in the body, for clean_body to read a byline or a date
     # from and to drop as furniture.
     return title, "\n".join(lines[:title_index] + lines[title_index + 1 :])
