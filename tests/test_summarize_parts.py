@@ -1486,6 +1486,15 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("“We have had an unmatched alliance with the United States,” Netanyahu went on, praising the visit.", ["Netanyahu"]),
     ("Rina Katz, whose husband was freed last year, tearfully watched the release, exclaiming, “There he is! He looks good!”",
      ["Rina Katz"]),
+    # a body with its abbreviation; someone described who reports; an outlet described; "did not"
+    ("The Israel Defence Forces (IDF) confirmed the handover, stating, “The Red Cross has told us the three hostages are with them.”",
+     ["Israel Defence Forces"]),
+    ('The office did not respond. An Israeli official said the rejection showed that "Hamas is not interested in a deal" at all.',
+     ["an Israeli official"]),
+    ('Earlier, a senior Hamas official, speaking on condition of anonymity, told the Saudi Asharq news, "We are closer than ever '
+     'to an agreement."', ["a senior Hamas official"]),
+    ("Donald Trump spoke on Monday.\n\nTrump, posting on his platform, did not name any group but demanded the release, warning: “Failure to comply will bring "
+     "consequences.”", ["Trump"]),
     # where the words were published, between the verb and the quote
     ("Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani wrote online: “How can mediation succeed when one "
      "party assassinates the negotiator?”", ["Mohammed bin Abdulrahman Al Thani"]),

@@ -57,7 +57,9 @@ _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s
 # ambassador to the US, Yechiel Leiter, said: `; see speaker_from).
 # The lower-case words inside a name: "Izzat al-Rishq", "Mohammed bin Salman", "Abu Obeida".
 _IN_NAME = r"(?:al|el)-[A-Z][\w'’.-]*|al|el|bin|abu"
-_TOLD = r"told\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|reporters|journalists|the (?:media|press))"
+_TOLD = (r"told\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|reporters|journalists|the (?:media|press)"
+         r"|(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:[A-Z][\w.'’-]*|news|newspaper|daily|agency|network|channel|broadcaster|website))")
+# ... an outlet described too: "told the Saudi Asharq news", "told US network Fox News"
 # Where the words were published or when: "wrote online", "on X", "on his Truth Social platform",
 # "on social media", "on Monday".
 _WHERE = r"(?:online|on (?:social media|(?:(?:his|her|its|their) )?(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?: (?:account|platform|page|channel))?|\w+)))"
@@ -511,11 +513,12 @@ _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known 
 _BODY_OPENS = re.compile(
     r"(?:^|[.!?][”\"’']?\s+)(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
     r"(?P<own>\s+(?:office|government|ministry|military|army|movement|group|cabinet|spokesman|spokeswoman))?)"
+    r"(?:\s+\([A-Z]{2,6}\))?"  # "The Israel Defence Forces (IDF) confirmed"
     r"(?:,\s+(?:which|who)\s[^,.;]{1,120},)?\s+(?:has\s+|had\s+|also\s+)?(?!(?:and|of|for)\b)[a-z]+\b"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+")
 _WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|brought|fought|held|left|saw|got|won|began|set|put|kept|stood|struck|read|rang"
+_IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|brought|fought|held|left|saw|got|won|began|set|put|kept|stood|struck|read|rang|did"
 # Someone doing something, an appositive allowed: "Einav Zangauker, whose son ..., issued a blunt
 # appeal", "Opposition leader Yair Lapid praised Trump". The subject "he" or "she" points back to.
 _ACTS = re.compile(
@@ -1025,12 +1028,21 @@ def _reporting(before: str, people: set[str], surnames: set[str]) -> str | None:
     if _SAID.search(last):
         for said in _SPEAKS.finditer(last):
             found = said
-    if found is None or _NAME_GOES_ON.search(last, 0, found.start()):
+    if found is None:
+        described = _DESCRIBED_REPORTS.match(last.lstrip())  # "An Israeli official said the rejection showed that "...""
+        return speaker_from(described.group("who")) if described else None
+    if _NAME_GOES_ON.search(last, 0, found.start()):
         return None  # "Qatar's Ministry of Foreign Affairs announced": "Affairs" is the end of a body's name
     who = _speaking(found, last)
     if who and _is_name(who) and (len(who.split()) > 1 or who in people or _surname(who) in surnames):
         return who
     return None
+
+
+# Someone described, not named, who opens the sentence and reports in it: "An Israeli official said"
+_DESCRIBED_REPORTS = re.compile(
+    rf"(?P<who>(?:An?|One)\s+(?:[\w'’-]+\s+){{0,3}}?(?:official|source|spokes(?:man|woman|person)|diplomat|negotiator)s?)"
+    rf"\s+(?:also\s+)?{_SAY}\b")
 
 
 # "he" or "she" reporting in the quote's own sentence: "But he added that if the group did not cooperate, "...""
