@@ -1046,6 +1046,7 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("Rami Aziz of Al Jazeera's Cairo bureau", "Rami Aziz"),  # no name closes the phrase
     ("a senior official of the Egyptian intelligence service", "a senior official of the Egyptian intelligence service"),
     ("but", None),
+    ("but a Palestinian official close to the mediation effort", "a Palestinian official close to the mediation effort"),
     ("It also", "it"),  # "it also said": the body, found by the caller
     ("the Trump envoy chuckled and", "the Trump envoy"),  # what he did before speaking is not who
     ("the Hamas movement issued a statement in which it", "the Hamas movement"),
@@ -1486,6 +1487,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("“We have had an unmatched alliance with the United States,” Netanyahu went on, praising the visit.", ["Netanyahu"]),
     ("Rina Katz, whose husband was freed last year, tearfully watched the release, exclaiming, “There he is! He looks good!”",
      ["Rina Katz"]),
+    # "it": the body that opens the sentence before, after when it spoke
+    ("Hours earlier, Prime Minister Avi Dror's office said Israel was bringing its negotiators home. “We appreciate the "
+     "efforts of the mediators,” it said.", ["Prime Minister Avi Dror's office"]),
     # a body with its abbreviation; someone described who reports; an outlet described; "did not"
     ("The Israel Defence Forces (IDF) confirmed the handover, stating, “The Red Cross has told us the three hostages are with them.”",
      ["Israel Defence Forces"]),

@@ -252,11 +252,15 @@ _RELATIVES = r"mother|father|parents?|wife|husband|son|daughter|brother|sister|u
 _KIN_OF = re.compile(rf"(?:the|a|an)\s+(?:\w+\s+)?(?:{_RELATIVES}|grand\w+|partner|widow|fianc\w+)(?:-in-law)?\s+of\b", re.I)
 
 
+_CONJUNCTION_DESCRIBED = re.compile(r"^(?:but|and|while|however|yet|so),?\s+(?=(?:a|an|one|the)\s)", re.I)
+
+
 def speaker_from(phrase: str) -> str | None:
     """The person in an attribution phrase: its trailing capitalised run, titles removed
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
     official"); "he", "she", "it" and "they" come back as they are, for the caller to resolve."""
     phrase = _CUT.sub("", phrase.strip()).strip(" ,—–-")
+    phrase = _CONJUNCTION_DESCRIBED.sub("", phrase)  # "but a Palestinian official close to the effort (told)"
     # what the speaker did before speaking is not who: "the envoy chuckled and (said)", "the
     # movement issued a statement in which it (said)", "an official reportedly (said)"
     phrase = _STATEMENT_BY.sub("", _ACTED.sub("", phrase).strip(" ,"))
@@ -511,7 +515,8 @@ _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known 
 # "Prime Minister Benjamin Netanyahu's office hit back", "The Israeli army confirmed", "The Families
 # Forum, which represents the relatives, welcomed".
 _BODY_OPENS = re.compile(
-    r"(?:^|[.!?][”\"’']?\s+)(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
+    r"(?:^|[.!?][”\"’']?\s+)(?:(?:[A-Z][a-z]+\s+)?(?:[Ee]arlier|[Ll]ater|ago|[Mm]eanwhile)(?:\s+on\s+[A-Z][a-z]+day)?,\s+)?"  # "Hours earlier, "
+    r"(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
     r"(?P<own>\s+(?:office|government|ministry|military|army|movement|group|cabinet|spokesman|spokeswoman))?)"
     r"(?:\s+\([A-Z]{2,6}\))?"  # "The Israel Defence Forces (IDF) confirmed"
     r"(?:,\s+(?:which|who)\s[^,.;]{1,120},)?\s+(?:has\s+|had\s+|also\s+)?(?!(?:and|of|for)\b)[a-z]+\b"
