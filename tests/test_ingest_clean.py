@@ -440,6 +440,8 @@ LAST = "Israel has publicly ruled out those demands, officials said."
     "Palestinians walk amid the devastation in Beit Hanun in the northern Gaza Strip. AFP",  # credit at the end
     "The envoy speaks at the State Department in Washington on Thursday. © JIM WATSON / AFP",
     "Packages fall towards northern Gaza, March 7, 2024. Image Credit: REUTERS",
+    "Militants hand over a hostage to the Red Cross in Khan Younis. Photo by Abed Karim/Flash90",  # "Photo by" at the end
+    "1 of 8 | Militants escort a hostage before handing him over in Gaza City. Photo by Hassan Ali/UPI |",
 ])
 def test_a_photo_caption_goes_with_its_credit(caption):
     cleaned = clean_body("Talks stall", f"{LEAD}\n\n{caption}\n\n{LAST}")
@@ -558,6 +560,17 @@ def test_thai_text_is_not_taken_for_damage():
 def test_text_without_mojibake_is_left_exactly_as_it_is(text):
     cleaned = clean_body("A headline about the talks in Doha", text + " The talks went on late into the night.")
     assert cleaned.text.startswith(text)
+
+
+def test_entities_that_lost_their_ampersand_are_decoded():
+    damaged = ("quot;We talked about options to capitalize on this moment,quot; Blinken said after talks with Qatar#39;s "
+               "prime minister on how to endnbsp;fighting in Gaza.")
+    cleaned = clean_body("Talks to resume in Doha", damaged + " The talks went on late into the night.")
+    assert cleaned.text.startswith('"We talked about options to capitalize on this moment," Blinken said after talks with '
+                                   "Qatar's prime minister on how to end fighting in Gaza.")
+    # one hashtag and a semicolon is no damage
+    text = "Supporters posted the slogan #39; the campaign said it had never used it."
+    assert clean_body("Campaign", text + " The talks went on.").text.startswith(text)
 
 
 def test_html_entities_left_in_text_are_decoded(tmp_path):

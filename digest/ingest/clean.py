@@ -70,7 +70,8 @@ _LIST_OF_LINKS_INTRO = re.compile(
 _CAPTION = re.compile(
     r"^(?:(?:photo|image|picture|file photo|caption|credit)s?\s*[:/|]|image (?:caption|source|credit)s?\s*[:,])"
     r"|\((?:photo|image|file photo)[^)]*\)$|\((?:[\w.'’-]+\s+)?(?:screenshot|screengrab|screen grab|video grab)\)$"
-    r"|\([^()]*\b[A-Z][\w.]*(?:\s+Photos?)?\s*/\s*[A-Z][^()]*\)$",
+    r"|\([^()]*\b[A-Z][\w.]*(?:\s+Photos?)?\s*/\s*[A-Z][^()]*\)$"
+    r"|[.!?”\"]\s+(?:photo|picture|image)s?\s*(?:by|credit|:)[:\s]\s*[A-Z][^.!?]{1,80}$",  # "... in Khan Younis. Photo by Abed Rahim Khatib/Flash90"
     re.I,
 )
 # Wire-service credits at the foot of a story.
@@ -355,8 +356,22 @@ _REPAIRS = TextFixerConfig(
 
 def repaired(text: str | None) -> str | None:
     """`text` with mojibake undone ("itâ€™s" -> "it’s", "itโ€™s" -> "it’s") and, unless it holds
-    markup, HTML entities decoded ("Hamas&#8217;s" -> "Hamas’s"); unchanged when it has neither."""
-    return fix_text(_thai_page_repaired(text), _REPAIRS) if text else text
+    markup, HTML entities decoded ("Hamas&#8217;s" -> "Hamas’s"), those that lost their "&" too
+    ("Washington#39;s", "endnbsp;fighting"); unchanged when it has neither."""
+    return fix_text(_lost_ampersands_repaired(_thai_page_repaired(text)), _REPAIRS) if text else text
+
+
+# HTML entities whose "&" a copy lost: "Washington#39;s top diplomats", "to endnbsp;fighting",
+# "quot;I anticipate ...quot;". No English text writes these, but one could be a hashtag and a
+# semicolon ("#39;"): a text needs two of them to be repaired.
+_LOST_AMPERSAND = re.compile(r"(?<!&)(?:nbsp|quot|amp|apos|#\d{2,5});")
+_LOST_ENTITIES = {"nbsp;": " ", "quot;": '"', "amp;": "&", "apos;": "'"}
+
+
+def _lost_ampersands_repaired(text: str) -> str:
+    if ";" not in text or len(_LOST_AMPERSAND.findall(text, 0, 200_000)) < 2:
+        return text
+    return _LOST_AMPERSAND.sub(lambda m: _LOST_ENTITIES.get(m.group()) or chr(int(m.group()[1:-1])), text)
 
 
 # UTF-8 read as the Thai code page (Windows-874), which ftfy does not know: "โ€œbaselessโ€" for
