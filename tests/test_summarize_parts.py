@@ -1487,6 +1487,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("“We have had an unmatched alliance with the United States,” Netanyahu went on, praising the visit.", ["Netanyahu"]),
     ("Rina Katz, whose husband was freed last year, tearfully watched the release, exclaiming, “There he is! He looks good!”",
      ["Rina Katz"]),
+    # the statement of a body, "issued" after it; a document is no speaker
+    ('"Due to the dead end in negotiations, the team was ordered home," said the statement from Avi Dror’s office issued on '
+     'behalf of the agency.', ["Avi Dror’s office"]),
+    ("Talks ended.\n\nThe official notification added, “The agency thanks the mediators for their tremendous efforts.”", [None]),
     # "it": the body that opens the sentence before, after when it spoke
     ("Hours earlier, Prime Minister Avi Dror's office said Israel was bringing its negotiators home. “We appreciate the "
      "efforts of the mediators,” it said.", ["Prime Minister Avi Dror's office"]),

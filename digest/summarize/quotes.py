@@ -252,6 +252,9 @@ _RELATIVES = r"mother|father|parents?|wife|husband|son|daughter|brother|sister|u
 _KIN_OF = re.compile(rf"(?:the|a|an)\s+(?:\w+\s+)?(?:{_RELATIVES}|grand\w+|partner|widow|fianc\w+)(?:-in-law)?\s+of\b", re.I)
 
 
+# What a body issues, which speaks for it: "the statement said", "the official notification added"
+_DOCUMENT = re.compile(r"\s(?:statement|notification|communiqu[eé]|announcement|press release)$")
+_ISSUED_AFTER = re.compile(r"(?<=\w)\s+(?:issued|released|published|posted|sent)$")
 _CONJUNCTION_DESCRIBED = re.compile(r"^(?:but|and|while|however|yet|so),?\s+(?=(?:a|an|one|the)\s)", re.I)
 
 
@@ -264,6 +267,7 @@ def speaker_from(phrase: str) -> str | None:
     # what the speaker did before speaking is not who: "the envoy chuckled and (said)", "the
     # movement issued a statement in which it (said)", "an official reportedly (said)"
     phrase = _STATEMENT_BY.sub("", _ACTED.sub("", phrase).strip(" ,"))
+    phrase = _ISSUED_AFTER.sub("", phrase)  # "the statement from Netanyahu's office issued (on behalf of ...)"
     if phrase.endswith("ly"):
         phrase = _ADVERB.sub("", phrase)
     if _BEING.search(phrase):
@@ -734,7 +738,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         nonlocal last_person, last_said, lone
         if who in _HONORIFIC_PRONOUNS:
             return  # "His Excellency said" names no one: the one it points to stays the last named
-        if who and len(who.split()) >= 2 and "statement" not in who:  # one word is too often a title cut from a body
+        if who and len(who.split()) >= 2 and not _DOCUMENT.search(who):  # one word is too often a title cut from a body
             last_said = (_inside_sentence(who), number)
         if who and " " not in who and who[:1].isupper() and _may_be_surname(who) and not _PRONOUN.match(who) \
                 and who.lower() not in _NATIONALITIES and who not in bodies:
@@ -783,7 +787,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             elif speaker and _GROUP_DESCRIBED.fullmatch(speaker):  # "the terror group": the body the text
                 speaker = _body_before(opening or (paragraphs[number - 1] if number else ""),
                                        article.text, people) or speaker  # names before, else the description
-            if speaker and speaker.startswith("the ") and speaker.endswith(" statement"):  # "the (joint) statement":
+            if speaker and speaker.startswith("the ") and _DOCUMENT.search(speaker):  # "the (joint) statement":
                 # of whoever spoke last, here or a paragraph before, else of whoever the sentences
                 # just before say issued it
                 speaker = (last_said[0] if last_said and last_said[1] >= number - 1 else None) or _issuer(
