@@ -2023,6 +2023,17 @@ def test_hostages_still_held_are_held_when_they_are_the_whole(sentence, what):
     assert [w for _, w, category, _ in find_figures(sentence) if category == "hostages"] == [what]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("136 people including 20 women, 2 children, and 114 men were still being held captive in Gaza when the truce ended.",
+     [("136", "people (held)", "hostages"), ("20", "women", "people"), ("2", "children", "people"), ("114", "men", "people")]),
+    ("Some 130 people remain in captivity in Gaza.", [("Some 130", "people (held)", "hostages")]),
+    ("Hamas still holds 59 hostages, including 35 who are confirmed dead by the army.", [("59", "hostages (held)", "hostages")]),
+    ("Hamas is holding 130 people in Gaza.", [("130", "people", "people")]),  # no captivity said of them
+])
+def test_people_held_captive_are_hostages_held_past_the_parts_listed(sentence, expected):
+    assert [(value, what, category) for value, what, category, _ in find_figures(sentence)] == expected
+
+
 def test_a_list_item_s_mark_is_not_part_of_its_sentence():
     body = (
         "Key points:\n\n"

@@ -379,7 +379,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
     if text.find("ing", end) >= 0:
         text = text[:end] + _THEIR_KILLING.sub(lambda done: " " * len(done.group()), text[end:])
-    aside = _ASIDE.match(text, end)
+    aside = _ASIDE.match(text, end) or (_listed(text, end) if category in _CAPTIVES else None)
     if aside is None:
         who = _WHO_ASIDE.match(text, end)
         if who and not any(fate.search(who.group()) for fate in (_KILLED, _INJURED, _DISPLACED, _RELEASED, _HELD)):
@@ -511,6 +511,30 @@ _DEATH_BEFORE = re.compile(
 _ISRAELI = re.compile(r"\bIsraelis?\b")  # "33 Israeli prisoners": the hostages, as Hamas calls them
 _HOSTAGE_WORD = re.compile(rf"\b(?:{_HEADS['hostages']})\b", re.I)
 # A part of the captives named after them: "hostages, including five female soldiers".
+# People whose own verb says they are held: "136 people ... were still being held captive", "some
+# 130 people remain in captivity".
+_HELD_CAPTIVE = re.compile(
+    r"\s+(?:(?:are|were|remain|remained|is|was)\s+)(?:(?:still|now|being|believed\s+to\s+be)\s+)*"
+    r"(?:held\s+(?:captive|hostage)|in\s+captivity)\b", re.I)
+
+
+def _held_captive(text: str, end: int) -> bool:
+    """Whether the count ending at `end`, past an aside ("including 20 women, 2 children, and 114
+    men"), is said to be held captive."""
+    aside = _ASIDE.match(text, end) or _listed(text, end)
+    return _HELD_CAPTIVE.match(text, aside.end() if aside else end) is not None
+
+
+def _listed(text: str, end: int) -> re.Match | None:
+    """The parts listed right after a count, up to the verb they share with it ("136 people
+    including 20 women, 2 children, and 114 men were ..."); not a clause of its own ("59
+    hostages, including 35 who are confirmed dead": the 35 are dead, not the 59)."""
+    listed = _LISTED.match(text, end)
+    return listed if listed and not _RELATIVE.search(listed.group()) else None
+
+
+_LISTED = re.compile(r",?\s+including\s[^;.]{1,120}?(?=\s+(?:are|were|remain|remained|is|was)\s)")
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.I)
 _CAPTIVES_INCLUDE = re.compile(
     rf"\b(?:{_HEADS['hostages']})\b[^.;]{{0,30}}?\b(?:including|to include|among them|among whom)\s+$", re.I
 )
@@ -630,6 +654,9 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             category = "prisoners"  # "350 Palestinians from Israeli prisons"
         if category == "people" and _CAPTIVES_INCLUDE.search(text, max(0, match.start() - 60), match.start()):
             category = "hostages"  # "the first batch of hostages to include five female soldiers"
+        if category == "people" and _held_captive(text, match.end()) \
+                and "including" not in text[max(0, match.start() - 80) : match.start()].lower():  # not a part listed
+            category = "hostages"  # "136 people, including 20 women, ... were still being held captive"
         if category == "prisoners" and _ISRAELI.search(between):
             category = "hostages"  # "33 Israeli prisoners", as Hamas and some Arab outlets call the hostages
         if head.lower() == "others" and category == "people" and out and out[-1][2] in _CAPTIVES \
