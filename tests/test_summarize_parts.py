@@ -592,6 +592,10 @@ def test_figures_from_articles_published_days_apart_are_the_count_going_on_not_a
     assert disputed(dated(monday, 3, "a"), dated(thursday, 4, "b")) == [True, True]
     # an article with no date may report any moment
     assert disputed(dated(monday, 3, "a"), dated(thursday, None, "b")) == [True, True]
+    # ... unless the store knows when it reached us: then that is its moment
+    seen = dataclasses.replace(dated(thursday, None, "b"), first_seen=datetime(2025, 3, 6, 9, 0))
+    assert disputed(dated(monday, 3, "a"), seen) == [False, False]
+    assert disputed(dated(monday, 3, "a"), dataclasses.replace(seen, first_seen=datetime(2025, 3, 3, 18, 0))) == [True, True]
 
 
 def figures_of(*texts: str, category: str | None = None):

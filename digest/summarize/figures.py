@@ -866,7 +866,9 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     by_key: dict[tuple, list[_Found]] = {}
     for (key, _), items in merged.items():
         by_key.setdefault(key, []).append(items[0])
-    published = [aware(a.published).timestamp() if a.published is not None else None for a in articles]
+    # An article that gives no date is taken as of when it reached us, when the store knows that:
+    # undated reports of an event a year before are not the same moment as today's.
+    published = [aware(a.date).timestamp() if a.date is not None else None for a in articles]
     timelines = {key: _Timeline(items, published) for key, items in by_key.items()}
 
     def at_odds(first: _Found, sources: tuple[int, ...], other: _Found) -> bool:
