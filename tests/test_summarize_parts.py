@@ -2038,6 +2038,18 @@ def test_people_held_captive_are_hostages_held_past_the_parts_listed(sentence, e
     assert [(value, what, category) for value, what, category, _ in find_figures(sentence)] == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # what someone screams or says is not what befell a count beside it
+    ("The video showed her seated between two men on a motorcycle as she screamed, “Don’t kill me!”", [("two", "men", "people")]),
+    ('A video of her being abducted, screaming "don\'t kill me", was shared widely among 300 people.', [("300", "people", "people")]),
+    # a count inside the quotation, and a fate in quotation marks said of the count, stay
+    ("The army said: “Two soldiers were killed in the clash.”", [("Two", "soldiers killed", "killed")]),
+    ('Hamas said the four hostages were "killed in Israeli strikes".', [("four", "hostages (dead)", "hostages")]),
+])
+def test_a_fate_in_words_someone_utters_is_not_the_count_s(sentence, expected):
+    assert [(value, what, category) for value, what, category, _ in find_figures(sentence)] == expected
+
+
 def test_a_list_item_s_mark_is_not_part_of_its_sentence():
     body = (
         "Key points:\n\n"

@@ -377,6 +377,9 @@ _NOT_FREED = re.compile(
 
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
+    if "“" in text or '"' in text:
+        text = _UTTERANCE.sub(lambda said: said.group("lead") + " " * (len(said.group()) - len(said.group("lead")))
+                              if not said.start() <= start < said.end() else said.group(), text)
     if text.find("ing", end) >= 0:
         text = text[:end] + _THEIR_KILLING.sub(lambda done: " " * len(done.group()), text[end:])
     aside = _ASIDE.match(text, end) or (_listed(text, end) if category in _CAPTIVES else None)
@@ -429,6 +432,14 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             if regex.search(around):
                 return HUNGER if fate == "killed" and _HUNGER.search(around) else fate
     return ""
+
+
+# Words someone speaks or screams, right after the verb, are theirs, not what befell a count beside
+# them: "abducted between two men as she screamed, "Don't kill me!"" (the two men were not killed).
+_UTTERANCE = re.compile(
+    r"(?P<lead>\b(?:said|says|saying|screamed|screaming|shouted|shouting|cried|crying|yelled|yelling|pleaded|pleading"
+    r"|begged|begging|wrote|told\s+\w+)\s*[,:]?\s*)"
+    r"(?:“[^“”]*”|\"[^\"]*\")", re.I)
 
 
 # The words that tell each fate, which a count's own noun may already hold ("wounded Palestinians").
