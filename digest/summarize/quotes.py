@@ -823,7 +823,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said", "his mother said"
                 owned = speaker.split(None, 1)[1] if " " in speaker else ""
                 owner = _subject_before(opening, people, passive=True) \
-                    or (last_person if _bare(owned) in _BODY_NOUNS else None)
+                    or (last_person if _bare(owned) in _BODY_NOUNS else None) \
+                    or (lone[0] if lone and lone[1] == number and _bare(owned) in _BODY_NOUNS else None)  # "Netanyahu said ..."
                 speaker = f"{owner}’s {owned}" if owner and owned else None
             elif speaker is None and previous is not None and (
                     not between.strip(" ,.;:") or (_one_attribution(between) and (_SAID.search(between) or _STATEMENT_READS.match(between)))
