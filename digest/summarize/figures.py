@@ -521,7 +521,6 @@ _DEATH_BEFORE = re.compile(
 )
 _ISRAELI = re.compile(r"\bIsraelis?\b")  # "33 Israeli prisoners": the hostages, as Hamas calls them
 _HOSTAGE_WORD = re.compile(rf"\b(?:{_HEADS['hostages']})\b", re.I)
-# A part of the captives named after them: "hostages, including five female soldiers".
 # People whose own verb says they are held: "136 people ... were still being held captive", "some
 # 130 people remain in captivity".
 _HELD_CAPTIVE = re.compile(
@@ -546,6 +545,7 @@ def _listed(text: str, end: int) -> re.Match | None:
 
 _LISTED = re.compile(r",?\s+including\s[^;.]{1,120}?(?=\s+(?:are|were|remain|remained|is|was)\s)")
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.I)
+# A part of the captives named after them: "hostages, including five female soldiers".
 _CAPTIVES_INCLUDE = re.compile(
     rf"\b(?:{_HEADS['hostages']})\b[^.;]{{0,30}}?\b(?:including|to include|among them|among whom)\s+$", re.I
 )

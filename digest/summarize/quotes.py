@@ -32,7 +32,7 @@ import numpy as np
 
 from digest.models import Article, Quote
 from digest.summarize.candidates import Candidate
-from digest.text import content_key, stop_words, words
+from digest.text import WEEKDAY_NAME, content_key, stop_words, words
 
 MAX_QUOTES = 5
 MIN_WORDS = 5
@@ -488,7 +488,7 @@ _SPEAKS = re.compile(
 _SAID = re.compile(rf"\b{_SAY}\b")
 
 
-_LIST_ITEM_BEFORE = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w'’-]*, $")
+_LIST_ITEM_BEFORE = re.compile(rf"\b(?!{WEEKDAY_NAME}\b)[A-Z][\w'’-]*, $")
 # The last of several names that speak together (a name, "and", then the match), whose first
 # word the match could not reach: "Abdel Fattah el-Sisi and Qatar's Sheikh Tamim urged"; not
 # a title ("Prime Minister and Foreign Minister Sheikh Mohammed said") nor a clause (", and Trump said").
@@ -526,14 +526,13 @@ _BODY_OPENS = re.compile(
     r"(?:,\s+(?:which|who)\s[^,.;]{1,120},)?\s+(?:has\s+|had\s+|also\s+)?(?!(?:and|of|for)\b)[a-z]+\b"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+")
-_WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|brought|fought|held|left|saw|got|won|began|set|put|kept|stood|struck|read|rang|did"
 # Someone doing something, an appositive allowed: "Einav Zangauker, whose son ..., issued a blunt
 # appeal", "Opposition leader Yair Lapid praised Trump". The subject "he" or "she" points back to.
 _ACTS = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|of|for)){{0,7}})"
     rf"(?:(?:,[^.;“”\"]{{1,160}}?,|,(?=\s))?\s+|\s*[—–][^.;“”\"—–]{{1,160}}?[—–]\s*)"  # "Piers Morgan—who ...—called"
-    rf"(?:on\s+{_WEEKDAY}\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+|[a-z]{{3,}}ly\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
+    rf"(?:on\s+{WEEKDAY_NAME}\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+|[a-z]{{3,}}ly\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
     rf"(?P<verb>{_SAY}|[a-z]+ed|{_IRREGULAR})\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
