@@ -1491,6 +1491,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("“We have had an unmatched alliance with the United States,” Netanyahu went on, praising the visit.", ["Netanyahu"]),
     ("Rina Katz, whose husband was freed last year, tearfully watched the release, exclaiming, “There he is! He looks good!”",
      ["Rina Katz"]),
+    # words of the sentence between the quote and the one who said it
+    ('Avi Dror spoke on Monday. "Hamas stands by its refusal and has not budged a millimeter" on that deal, Dror said Friday.',
+     ["Dror"]),
     # "his office": of the one who spoke just before, though the article never names him in full
     ('Dror said the operation was fully Israeli. "Today\'s action against the leaders was a wholly independent operation," his '
      'office said.', ["Dror’s office"]),

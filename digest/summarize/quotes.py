@@ -453,8 +453,9 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
                         phrase = named.group("name").rstrip(".")  # "said Qatar's foreign ministry spokesperson, Majed al-Ansari."
                 if regex is _AFTER_NAME_FIRST and closed and _OWN_REPORT.match(text, match.end()):
                     continue  # "...ceasefire." A spokesman said earlier "progress" had been made: his own report
-                who = speaker_from(_shown(phrase))
-                if who:
+                who = speaker_from(_shown(phrase)) or (
+                    speaker_from(_shown(phrase.rsplit(",", 1)[1])) if regex is _AFTER_NAME_FIRST and "," in phrase else None)
+                if who:  # ... else the subject just before the verb: ""..." on that deal, Netanyahu said"
                     return who
         return None
 
