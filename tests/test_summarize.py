@@ -495,8 +495,9 @@ def test_workers_share_a_large_group_and_the_summary_is_the_same():
     assert alone.quotes and alone.figures and all(alone.one_liners)  # every part went through the workers' results
 
 
-def test_the_workers_read_every_quote_and_their_results_keep_article_order(monkeypatch):
+def test_the_workers_read_quotes_a_few_articles_at_a_time_and_what_they_have_not_started_is_read_here(monkeypatch):
     import os
+    import time
 
     import digest.summarize.extract as extract_module
 
@@ -504,12 +505,20 @@ def test_the_workers_read_every_quote_and_their_results_keep_article_order(monke
     alone = extract_module.extract_each(group, workers=1)
     shared = extract_module.extract_each(group, workers=2)
     assert shared == alone  # candidates (with their tokens), rejected sentences and quotes
-    # Each article's quotes as the process that read it: the worker read them all, in order.
-    monkeypatch.setattr(extract_module, "quotes_in", lambda article: [(article.location, None, os.getpid())])
-    quotes = extract_module.extract_each(group, workers=2).quotes
-    assert [q[0][0] for q in quotes] == [a.location for a in group]
-    pids = {q[0][2] for q in quotes}
-    assert len(pids) == 1 and os.getpid() not in pids
+
+    # Each article's quotes as the process that read it, read slowly: when the summary asks for
+    # two articles' quotes, the first chunk is a worker's (queued behind its candidates), the last
+    # not started and read here, and no other article is read for nothing.
+    def slowly(article):
+        time.sleep(0.01)
+        return [(article.location, None, os.getpid())]
+
+    monkeypatch.setattr(extract_module, "quotes_in", slowly)
+    with extract_module.extracting(group, workers=2) as extraction:
+        quotes = extraction.quotes({0, len(group) - 1})
+    assert [q[0][:2] for q in (quotes[0], quotes[-1])] == [(group[0].location, None), (group[-1].location, None)]
+    assert quotes[0][0][2] != os.getpid() and quotes[-1][0][2] == os.getpid()
+    assert all(q == [] for q in quotes[1:-1])
 
 
 def test_the_candidates_are_ready_while_the_workers_still_read_the_quotes(monkeypatch):

@@ -3,9 +3,11 @@ direct quotes (see quotes.quotes_in). It is most of the time a large group takes
 not depend on the other articles beyond their headlines, so with more than one worker a large
 group's articles are shared among processes: this process cuts the first share's candidates
 while forked workers cut the others'. The quotes are wanted only at the end of a summary, so
-the workers read them all after their candidates, while this process scores and selects
-sentences. Results are joined in article order, identical to one pass. The summary may ask for
-some articles' quotes only (see summarize._quoting): in one process the others are not read.
+the workers read them after their candidates, a few articles at a time, while this process
+scores and selects sentences; when the summary asks for them, what no worker has started is
+read here, and only for the articles it wants. Results are joined in article order, identical
+to one pass. The summary may ask for some articles' quotes only (see summarize._quoting): in
+one process the others are not read.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ __all__ = ["Extracted", "Extraction", "extract_each", "extracting", "PARALLEL_FR
 # Below this many articles, starting a process costs more than it saves (about 0.05 s to fork,
 # against about 3 ms of work per article).
 PARALLEL_FROM = 200
+# The workers read quotes this many articles at a time, so that what they have not started when
+# the summary asks is read here (only the articles wanted), and the wait for what they have
+# started is short: reading every article of a large group could outlast the scoring.
+QUOTE_CHUNK = 20
 
 QuoteRow = tuple[str, "str | None", int]  # quotes_in: text, speaker, paragraph
 
@@ -80,10 +86,9 @@ def extracting(articles: Sequence[Article], workers: int = 1) -> Iterator[Extrac
         shares = None
         try:
             cut = [pool.submit(_packed_candidates, articles[s : s + size], s, group) for s in starts[1:]]
-            # Queued behind the candidates: each worker takes a share of the quotes when its
-            # candidates are done, while this process goes on to score.
-            step = -(-len(articles) // len(cut))
-            read = [pool.submit(_quotes_of, articles[s : s + step]) for s in range(0, len(articles), step)]
+            # Queued behind the candidates: the workers read quotes when their candidates are
+            # done, while this process goes on to score.
+            read = [(s, pool.submit(_quotes_of, articles[s : s + QUOTE_CHUNK])) for s in range(0, len(articles), QUOTE_CHUNK)]
             mine = extract_candidates(articles[:size], first=0, group=group)
             shares = [mine, *(_unpacked(future.result()) for future in cut)]
         except (OSError, BrokenProcessPool) as exc:
@@ -94,7 +99,7 @@ def extracting(articles: Sequence[Article], workers: int = 1) -> Iterator[Extrac
             yield Extraction(
                 [c for kept, _ in shares for c in kept],
                 [r for _, rejected in shares for r in rejected],
-                lambda wanted: _only(_joined(read, articles), wanted),
+                lambda wanted: _only(_joined(read, articles, wanted), wanted),
             )
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # quotes nobody asked for are not waited on
@@ -114,13 +119,25 @@ def _here(articles: Sequence[Article], group: Splitting) -> Extraction:
     return Extraction(candidates, rejected, lambda wanted: _quotes_of(articles, wanted))
 
 
-def _joined(read: Sequence[Future], articles: Sequence[Article]) -> list[list[QuoteRow]]:
-    """The workers' quotes, in article order; read here when a worker broke off."""
+def _joined(read: Sequence[tuple[int, Future]], articles: Sequence[Article],
+            wanted: Collection[int] | None = None) -> list[list[QuoteRow]]:
+    """The quotes of every article, in order: the workers' where they have read them or are
+    reading them, else read here (only those `wanted`, when given); all read here when a worker
+    broke off."""
+    out: list[list[QuoteRow]] = []
     try:
-        return [quotes for future in read for quotes in future.result()]
+        unstarted = [future.cancel() for _, future in read]  # all at once, before waiting for any
+        for (start, future), here in zip(read, unstarted):
+            chunk = articles[start : start + QUOTE_CHUNK]
+            if here:
+                mine = None if wanted is None else {n - start for n in wanted if start <= n < start + len(chunk)}
+                out.extend(_quotes_of(chunk, mine))
+            else:
+                out.extend(future.result())
+        return out
     except (OSError, BrokenProcessPool) as exc:
         logger.warning("the workers reading the summary's quotes stopped (%s); reading them in this process", exc)
-        return _quotes_of(articles)
+        return _quotes_of(articles, wanted)
 
 
 def _warn(workers: int, exc: BaseException) -> None:
