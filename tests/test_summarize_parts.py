@@ -1501,6 +1501,12 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ('"Due to the dead end in negotiations, the team was ordered home," said the statement from Avi Dror’s office issued on '
      'behalf of the agency.', ["Avi Dror’s office"]),
     ("Talks ended.\n\nThe official notification added, “The agency thanks the mediators for their tremendous efforts.”", [None]),
+    # "The statement read," of the statement a sentence before cites; "it says" of the office whose statement spoke before
+    ("According to a statement issued by the office of Prime Minister Avi Dror, Israel recalled its team.\n\nThe statement "
+     "read, “Due to the dead end in negotiations, the team was ordered home.”", ["the office of Prime Minister Avi Dror"]),
+    ("“Due to the dead end in negotiations, the team was ordered home,” says a statement from Avi Dror’s office issued on "
+     "behalf of the agency.\n\n“The head of the agency thanks the mediators for their efforts,” it says.",
+     ["Avi Dror’s office", "Avi Dror’s office"]),
     # "it": the body that opens the sentence before, after when it spoke
     ("Hours earlier, Prime Minister Avi Dror's office said Israel was bringing its negotiators home. “We appreciate the "
      "efforts of the mediators,” it said.", ["Prime Minister Avi Dror's office"]),

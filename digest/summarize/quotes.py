@@ -357,6 +357,7 @@ def _leading_person(tokens: list[str]) -> str | None:
 
 # Attributions without a speech verb of the speaker's own: "According to Witkoff, "..."", "Al
 # Jazeera quoted al-Hindi as saying: "..."" and, after the quote, "..., Al Jazeera quoted al-Hindi as saying".
+_READS_BEFORE = re.compile(r"\b[Tt]he\s+(?:joint\s+|official\s+)?statement\s+(?:reads?|continues|continued)\s*[:,]?\s*$")
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.,;:!?“”\"]{2,80}?)\s*[:,]\s*$")
 _QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?(?:saying|telling [^.,;:!?“”\"]{1,40})\s*[:,]?\s*$")
 # Whom the words were said to, after a speaker named after the verb: "said the official to Reuters".
@@ -471,6 +472,8 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
         match = _ACCORDING_BEFORE.search(text) or _QUOTED_AS_BEFORE.search(text)
         if match:
             return speaker_from(_shown(match.group("who")))
+        if _READS_BEFORE.search(text):
+            return "the statement"  # "The statement read, "..."": whose, quotes_in finds
         label = _LIVE_LABEL.match(paragraph, 0, start)
         if label and not _NOT_A_SPEAKER_LABEL.match(label.group("who")):
             return speaker_from(label.group("who"))
@@ -807,6 +810,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     issuer = _issuer(_text_before(paragraphs, number, opening, back=1), article.text, people)
                     speaker = issuer if issuer and _unpossessive(issuer.split()[-1]) not in people \
                         and not _FULL_NAME.fullmatch(issuer) else None
+                if speaker is None and not opening.strip() and last_said and last_said[1] >= number - 1 \
+                        and any(_bare(word) in _ORGANISATIONS for word in last_said[0].split()):
+                    speaker = last_said[0]  # "“...,” says a statement from Netanyahu’s office. / “...,” it says."
             elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote or the pronoun,
                 # who acted last in the paragraph before ("Mr. Vance ... expressed optimism")
                 told = ""  # what came just before, where someone may act: "... Netanyahu welcomed Bibas. He added, "...""
@@ -932,7 +938,7 @@ _ISSUER = re.compile(
 _STATEMENT_FROM = re.compile(
     r"\b(?:[Aa]ccording to|[Ii]n|[Cc]iting)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?statement\s+"
     r"(?:(?:issued|released|published|sent|put out)\s+)?(?:by|from)\s+"
-    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|the)\s+)?[A-Z][\w'’.-]*)*)"
+    r"(?P<who>(?:the\s+)?(?:(?:office|ministry)\s+of\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|the)\s+)?[A-Z][\w'’.-]*)*)"
 )
 _NO_ISSUER = {"it", "he", "she", "they", "we", "this", "that"}
 ISSUER_WITHIN = 2  # paragraphs: the quote's own, up to it, and the one before
