@@ -19,6 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.synchronize import Event
 
 from digest.models import Article
 from digest.summarize.candidates import Candidate, Rejected, Splitting, extract_candidates
@@ -78,7 +79,8 @@ def extracting(articles: Sequence[Article], workers: int = 1) -> Iterator[Extrac
         return
     size = -(-len(articles) // workers)
     starts = range(0, len(articles), size)
-    pool = _pool(len(starts) - 1, workers)
+    stop = _context().Event()  # set when the summary wants the quotes: the workers start no more chunks
+    pool = _pool(len(starts) - 1, workers, stop)
     if pool is None:
         yield _here(articles, group)
         return
@@ -88,7 +90,7 @@ def extracting(articles: Sequence[Article], workers: int = 1) -> Iterator[Extrac
             cut = [pool.submit(_packed_candidates, articles[s : s + size], s, group) for s in starts[1:]]
             # Queued behind the candidates: the workers read quotes when their candidates are
             # done, while this process goes on to score.
-            read = [(s, pool.submit(_quotes_of, articles[s : s + QUOTE_CHUNK])) for s in range(0, len(articles), QUOTE_CHUNK)]
+            read = [(s, pool.submit(_chunk_quotes, articles[s : s + QUOTE_CHUNK])) for s in range(0, len(articles), QUOTE_CHUNK)]
             mine = extract_candidates(articles[:size], first=0, group=group)
             shares = [mine, *(_unpacked(future.result()) for future in cut)]
         except (OSError, BrokenProcessPool) as exc:
@@ -99,16 +101,17 @@ def extracting(articles: Sequence[Article], workers: int = 1) -> Iterator[Extrac
             yield Extraction(
                 [c for kept, _ in shares for c in kept],
                 [r for _, rejected in shares for r in rejected],
-                lambda wanted: _only(_joined(read, articles, wanted), wanted),
+                lambda wanted: _only(_joined(read, articles, wanted, stop), wanted),
             )
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # quotes nobody asked for are not waited on
 
 
-def _pool(processes: int, workers: int) -> ProcessPoolExecutor | None:
-    """A pool of `processes` forked workers, or None (with a warning) when they cannot start."""
+def _pool(processes: int, workers: int, stop: Event) -> ProcessPoolExecutor | None:
+    """A pool of `processes` forked workers that know `stop`, or None (with a warning) when they
+    cannot start."""
     try:
-        return ProcessPoolExecutor(max_workers=processes, mp_context=_context())
+        return ProcessPoolExecutor(max_workers=processes, mp_context=_context(), initializer=_know, initargs=(stop,))
     except OSError as exc:
         _warn(workers, exc)
         return None
@@ -120,20 +123,20 @@ def _here(articles: Sequence[Article], group: Splitting) -> Extraction:
 
 
 def _joined(read: Sequence[tuple[int, Future]], articles: Sequence[Article],
-            wanted: Collection[int] | None = None) -> list[list[QuoteRow]]:
+            wanted: Collection[int] | None, stop: Event) -> list[list[QuoteRow]]:
     """The quotes of every article, in order: the workers' where they have read them or are
     reading them, else read here (only those `wanted`, when given); all read here when a worker
     broke off."""
+    stop.set()  # the chunks not started yet come back unread at once
     out: list[list[QuoteRow]] = []
     try:
-        unstarted = [future.cancel() for _, future in read]  # all at once, before waiting for any
-        for (start, future), here in zip(read, unstarted):
+        for start, future in read:
             chunk = articles[start : start + QUOTE_CHUNK]
-            if here:
+            rows = future.result()
+            if rows is None:
                 mine = None if wanted is None else {n - start for n in wanted if start <= n < start + len(chunk)}
-                out.extend(_quotes_of(chunk, mine))
-            else:
-                out.extend(future.result())
+                rows = _quotes_of(chunk, mine)
+            out.extend(rows)
         return out
     except (OSError, BrokenProcessPool) as exc:
         logger.warning("the workers reading the summary's quotes stopped (%s); reading them in this process", exc)
@@ -150,6 +153,20 @@ def _context() -> multiprocessing.context.BaseContext:
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
+
+
+# In a worker: the event the summary sets when it wants the quotes (see _joined).
+_stop: Event | None = None
+
+
+def _know(stop: Event) -> None:
+    global _stop
+    _stop = stop
+
+
+def _chunk_quotes(articles: Sequence[Article]) -> list[list[QuoteRow]] | None:
+    """In a worker, quotes_in of each article; None, unread, once the summary wants the quotes."""
+    return None if _stop is not None and _stop.is_set() else _quotes_of(articles)
 
 
 def _quotes_of(articles: Sequence[Article], wanted: Collection[int] | None = None) -> list[list[QuoteRow]]:
