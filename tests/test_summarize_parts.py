@@ -2062,6 +2062,11 @@ def test_a_fate_in_words_someone_utters_is_not_the_count_s(sentence, expected):
     assert [(value, what, category) for value, what, category, _ in find_figures(sentence)] == expected
 
 
+def test_what_whose_follows_is_counted_not_the_people_after_it():
+    assert find_figures("The leaders of 16 other nations whose citizens are held hostage by Hamas called for a deal.") == []
+    assert find_figures("Leaders of 17 countries whose citizens are held in Gaza released a joint statement.") == []
+
+
 def test_a_list_item_s_mark_is_not_part_of_its_sentence():
     body = (
         "Key points:\n\n"

@@ -69,7 +69,8 @@ _FIGURE = re.compile(
     # another number ("Phase 2 includes 19 soldiers"), nor a rate ("600 a day", "50 per week")
     rf"(?P<between>(?:\s+(?!\d|a\b|an\b|per\b|each\b|every\b|and\b|or\b|to\b|in\b|on\b|of\b|at\b|from\b|by\b|for\b|with\b|are\b|is\b|were\b|was\b|have\b|has\b|had\b"
     rf"|could\b|would\b|will\b|may\b|might\b|must\b|should\b|can\b"
-    rf"|as\b(?!\s+(?:{_HEAD_WORDS})\b)|after\b|before\b|when\b|while\b|amid\b|during\b|since\b|but\b|that\b|who\b|which\b)[\w'’-]+){{0,3}}?)"
+    rf"|as\b(?!\s+(?:{_HEAD_WORDS})\b)|after\b|before\b|when\b|while\b|amid\b|during\b|since\b|but\b|that\b|who\b|which\b"
+    rf"|whose\b)[\w'’-]+){{0,3}}?)"  # "16 other nations whose citizens ...": the nations are counted
     rf"\s+(?P<head>\b(?:{_HEAD_RE})\b)",
     re.I,
 )
