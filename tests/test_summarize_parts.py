@@ -1510,6 +1510,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "it": the body that opens the sentence before, after when it spoke
     ("Hours earlier, Prime Minister Avi Dror's office said Israel was bringing its negotiators home. “We appreciate the "
      "efforts of the mediators,” it said.", ["Prime Minister Avi Dror's office"]),
+    # more participles of speech; "in a statement" between the subject and its verb
+    ('Ismail Haniyeh reaffirmed his commitment, asserting, "For me, the interests of the Palestinians come first."', ["Ismail Haniyeh"]),
+    ("Ismail Haniyeh spoke.\n\nHaniyeh in a statement said the killings would only make them “more steadfast in our principles.”\n\n"
+     "“Whoever thinks that this will force us to back down on our demands is delusional,” he added.", ["Haniyeh"]),
     # a body with its abbreviation; someone described who reports; an outlet described; "did not"
     ("The Israel Defence Forces (IDF) confirmed the handover, stating, “The Red Cross has told us the three hostages are with them.”",
      ["Israel Defence Forces"]),

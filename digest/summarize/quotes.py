@@ -513,7 +513,8 @@ def _speaking(said: re.Match, paragraph: str) -> str | None:
 
 # A quote the sentence's subject speaks through a participle: "Nakhala rejected the plan, stating: "...""
 _PARTICIPLE = re.compile(
-    r",\s*(?:saying|stating|adding|writing|posting|declaring|warning|insisting|noting|exclaiming|telling (?:[A-Z][\w.'’-]*\s?){1,3})"
+    r",\s*(?:saying|stating|adding|writing|posting|declaring|warning|insisting|noting|exclaiming|asserting|stressing|vowing"
+    r"|emphasi[sz]ing|telling (?:[A-Z][\w.'’-]*\s?){1,3})"
     rf"(?:\s+{_WHERE})?(?:\s+that)?\s*[:,]?\s*$"
 )
 # A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "..."", a body
@@ -536,7 +537,7 @@ _IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|bro
 _ACTS = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|of|for)){{0,7}})"
     rf"(?:(?:,[^.;“”\"]{{1,160}}?,|,(?=\s))?\s+|\s*[—–][^.;“”\"—–]{{1,160}}?[—–]\s*)"  # "Piers Morgan—who ...—called"
-    rf"(?:on\s+{WEEKDAY_NAME}\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+|[a-z]{{3,}}ly\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
+    rf"(?:on\s+{WEEKDAY_NAME}\s+|in\s+a\s+statement\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+|[a-z]{{3,}}ly\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
     rf"(?P<verb>{_SAY}|[a-z]+ed|{_IRREGULAR})\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
