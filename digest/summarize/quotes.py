@@ -357,9 +357,10 @@ def _leading_person(tokens: list[str]) -> str | None:
 
 # Attributions without a speech verb of the speaker's own: "According to Witkoff, "..."", "Al
 # Jazeera quoted al-Hindi as saying: "..."" and, after the quote, "..., Al Jazeera quoted al-Hindi as saying".
-_READS_BEFORE = re.compile(r"\b[Tt]he\s+(?:joint\s+|official\s+)?statement\s+(?:reads?|continues|continued)\s*[:,]?\s*$")
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.,;:!?“”\"]{2,80}?)\s*[:,]\s*$")
 _QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?(?:saying|telling [^.,;:!?“”\"]{1,40})\s*[:,]?\s*$")
+# A statement introducing its own words: "The statement read, "..."" (whose statement, quotes_in finds).
+_READS_BEFORE = re.compile(r"\b[Tt]he\s+(?:joint\s+|official\s+)?statement\s+(?:reads?|continues|continued)\s*[:,]?\s*$")
 # Whom the words were said to, after a speaker named after the verb: "said the official to Reuters".
 _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 # A name given after a title, closing the attribution: ", Majed al-Ansari." after "said Qatar's spokesperson".
