@@ -544,21 +544,24 @@ _ACTS = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
 
 
-def _people(article: Article) -> set[str]:
+def _people(article: Article) -> tuple[set[str], set[str]]:
     """Surnames of the people an article names in full: "Netanyahu" from "Benjamin Netanyahu" or
     "President Donald Trump's", so that "Netanyahu argued" is a person and "Israel said" is not.
-    A sentence that opens "When Hamas ..." names no one, and "Prime Minister" is a title."""
-    surnames = set()
+    A sentence that opens "When Hamas ..." names no one, and "Prime Minister" is a title. Then the
+    words the text has say "it" or "they" (see _SAYS): bodies, never a person."""
+    surnames, bodies = set(), set()
     stop = stop_words("english")
     for name in _FULL_NAME.finditer(article.text):
         first, *_, last = name.group().split()
         if first.lower() not in stop and _may_be_surname(last):  # not "Nations" from "the United Nations says"
             surnames.add(_unpossessive(last))
-    for name in _SAYS_HE.finditer(article.text):  # "Biden, asked when, said he hoped": a person, named in full or not
-        word = name.group("name")
-        if word.lower() not in stop and _may_be_surname(word):
-            surnames.add(word)
-    return surnames
+    for said in _SAYS.finditer(article.text):  # one pass for both
+        word = said.group("name")
+        if not said.group("person"):
+            bodies.add(word)  # "Qatar ... said it hoped"
+        elif word.lower() not in stop and _may_be_surname(word):
+            surnames.add(word)  # "Biden, asked when, said he hoped": a person, named in full or not
+    return surnames, bodies
 
 
 def _may_be_surname(word: str) -> bool:
@@ -567,14 +570,13 @@ def _may_be_surname(word: str) -> bool:
 
 
 # One capitalised word whose own words the text reports as "he" or "she" said: a person, as a
-# country or a body is "it" ("Biden, when asked ..., said he hoped"; "Sullivan told CNN she").
-_SAYS = (
+# country or a body is "it" ("Biden, when asked ..., said he hoped"; "Sullivan told CNN she"; "Qatar,
+# asked ..., said it hoped"); not "Blinken said it was time" ("it" is no one there).
+_SAYS = re.compile(
     r"(?<![\w’'.-])(?P<name>[A-Z][a-z][\w’'-]*)(?:,[^,.;“”\"]{1,80},)?\s+(?:also\s+)?"
     r"(?:said|says|told\s+(?:[A-Z][\w.]*\s+){1,3}|added|stated|insisted|warned|noted)\s+(?:that\s+)?"
+    r"(?:(?P<person>he|she)|its|they|their|it(?!\s+(?:was|is|would|will|could|may|might|remains|seems|seemed)\b))\b"
 )
-_SAYS_HE = re.compile(_SAYS + r"(?:he|she)\b")
-# A country or a body: "Qatar, asked ..., said it hoped"; not "Blinken said it was time" ("it" is no one)
-_SAYS_IT = re.compile(_SAYS + r"(?:its|they|their|it(?!\s+(?:was|is|would|will|could|may|might|remains|seems|seemed)\b))\b")
 
 
 # Whom "the forum", "the official", "the president" points back to, nearest first: a body named in
@@ -732,12 +734,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     quoted = [number for number, paragraph in enumerate(paragraphs) if _QUOTED.search(paragraph)]
     if not quoted:
         return out
-    people = _people(article)
+    people, bodies = _people(article)
     surnames = {_surname(name) for name in people}  # "Ansari" is the article's "Majed al-Ansari"
     last_person: str | None = None
     last_said: tuple[str, int] | None = None  # whoever spoke last, a body too, and in which paragraph
     lone: tuple[str, int] | None = None  # the last speaker named by one word the article never gives in full
-    bodies = {said.group("name") for said in _SAYS_IT.finditer(article.text)}  # "Qatar ... said it hoped"
 
     def remember(who: str | None) -> None:
         nonlocal last_person, last_said, lone
