@@ -150,6 +150,12 @@ class Scored:
     def scores(self) -> np.ndarray:
         return self.base * self.shape
 
+    @property
+    def own_scores(self) -> np.ndarray:
+        """The scores on what each sentence states itself (see `own`), for an article's line and
+        the quote list."""
+        return self.own * self.shape
+
 
 def score_candidates(
     articles: Sequence[Article],
@@ -324,7 +330,7 @@ def _paragraph_scores(scored: Scored) -> np.ndarray:
     A quote that names its speaker only as "he" is ranked down as a summary sentence (the reader
     does not know who), but the quote list gives the speaker, so its paragraph matters as much
     as before."""
-    own = scored.own * scored.shape
+    own = scored.own_scores
     undone = [1.0 / PRONOUN_SPEAKS if PRONOUN_SPEAKS_REASON in c.reasons else 1.0 for c in scored.candidates]
     return own * np.array(undone) if len(undone) else own
 
@@ -369,7 +375,7 @@ def _one_liners(articles: Sequence[Article], candidates: Sequence[Candidate], sc
     first candidate."""
     title_terms = [frozenset(content_terms(words(a.title))) for a in articles]
     title_keys = [content_key(a.title) for a in articles]
-    scores = scored.own * scored.shape  # an article's line gives its own figures, whoever else gives them
+    scores = scored.own_scores  # an article's line gives its own figures, whoever else gives them
     top = float(scores.max()) if len(scores) else 1.0
     best: dict[int, tuple[float, int]] = {}
     for local, candidate in enumerate(scored.candidates):
