@@ -57,9 +57,10 @@ _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s
 # ambassador to the US, Yechiel Leiter, said: `; see speaker_from).
 # The lower-case words inside a name: "Izzat al-Rishq", "Mohammed bin Salman", "Abu Obeida".
 _IN_NAME = r"(?:al|el)-[A-Z][\w'’.-]*|al|el|bin|abu"
-_TOLD = (r"told\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|reporters|journalists|the (?:media|press)"
+# Whom: a name of up to four words, or up to three words before a name or an outlet's noun ("told
+# the Saudi Asharq news", "told US network Fox News"), or reporters, journalists, the press.
+_TOLD = (r"told\s+(?:reporters|journalists|the (?:media|press)"
          r"|(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:[A-Z][\w.'’-]*|news|newspaper|daily|agency|network|channel|broadcaster|website))")
-# ... an outlet described too: "told the Saudi Asharq news", "told US network Fox News"
 # Where the words were published or when: "wrote online", "on X", "on his Truth Social platform",
 # "on social media", "on Monday".
 _WHERE = r"(?:online|on (?:social media|(?:(?:his|her|its|their) )?(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?: (?:account|platform|page|channel))?|\w+)))"
