@@ -113,7 +113,7 @@ _HUNGER = re.compile(
 HUNGER = "died of hunger"
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
-_RELEASED = re.compile(r"\b(?:releas\w*|freed|free|handed over|hand over|swap\w*|exchang\w*|return\w*|repatriat\w*)\b", re.I)
+_RELEASED = re.compile(r"\b(?:releas\w*|freed|frees|freeing|free|handed over|hand over|swap\w*|exchang\w*|return\w*|repatriat\w*)\b", re.I)
 _HELD = re.compile(  # "remain", not "the remains of" (bodies)
     r"\b(?:held|holds?|holding|still|remain(?!s\s+of\b)\w*|captivity|being held|kept|"
     r"in (?:its|their|Israeli|Israel['’]s) (?:prisons|jails|custody|detention))\b",
@@ -339,13 +339,16 @@ def _part_fate(category: str, text: str, start: int, end: int) -> str:
     return max(said)[1] if said else _situation(category, text, start, end)
 
 
+_IN_RETURN = re.compile(r"\bin\s+return\b", re.I)
 _BOTH_FATES = re.compile(r"\b(?:dead|deceased)\s+(?:and|or)\s+(?:alive|living)\b|\b(?:alive|living)\s+(?:and|or)\s+(?:dead|deceased)\b", re.I)
 
 
 # The count's own verb says it is still held, whatever was released before it.
 _STILL_HELD = re.compile(
     r"\s+(?:still\s+|now\s+)?remain(?:s|ed)?\b"
-    r"|\s+(?:are|were)\s+(?:still\s+|now\s+|being\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+)*(?:held|in\s+captivity)\b",
+    r"|\s+(?:are|were)\s+(?:still\s+|now\s+|being\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+)*(?:held|in\s+captivity)\b"
+    # "returns the 59 hostages it still holds": whom the holder has now, whatever it is asked to do
+    r"|\s+(?:it|they|Hamas|militants|the\s+group)\s+(?:still\s+|now\s+)?(?:holds|held|keeps|is\s+(?:still\s+)?holding)\b",
     re.I,
 )
 # "the 101 hostages still in captivity", "all 48 hostages still held": the whole that is held (a
@@ -376,6 +379,47 @@ _NOT_FREED = re.compile(
     r"(?:releas\w*|free\w*)\b[^.;]*$", re.I)
 
 
+# A release still to come, which a deal or a plan sets out, is no release yet: "Hamas would free
+# 10 living hostages", "calls for Hamas to release the 48", "33 hostages are due to be freed",
+# "the planned release of six hostages", "one more day for every 10 hostages released", "until
+# Hamas returns the 59". The word that says so comes right before the release verb, between the
+# count and a verb after it, or anywhere in the clause before a release told as a noun or a
+# gerund ("a framework that would see ... the release of 40 hostages", "the deal includes the
+# release of 50", "offered a truce in exchange for Hamas releasing 11 hostages").
+TO_BE_RELEASED = "to be released"
+_WILL_BEFORE_VERB = re.compile(r"\b(?:(?:would|will|shall|could|must|until)\s+(?:\w+\s+){0,2}|to\s+)$", re.I)
+_WILL_BE = re.compile(r"\b(?:would|will|shall|could|must|to\s+be|due|set\s+to|(?:is|are)\s+to)\b", re.I)
+_WOULD_SEE = re.compile(
+    r"\b(?:(?:would|will|could)\s+(?:have\s+)?(?:see|seen|allow|involve|include|mean)\s+(?:\w+\s+)?|every\s+(?:\w+\s+)?)$", re.I)
+# a release told as a noun ("the release of", "in exchange for") or a gerund ("in return for
+# Israel releasing hundreds of prisoners") has its clause's tense
+_RELEASE_NOUN = re.compile(r"(?<=ing)|\s+(?:of|for)\b", re.I)
+_PLANNED = re.compile(
+    rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
+    r"expected|scheduled|includes?|included|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted)\b", re.I)
+# "to free" after a raid is what the raid was for, and says nothing of a release to come
+_RAID_TO = re.compile(r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$", re.I)
+_VERB_NEAR = 25  # characters between a release verb and the count it governs
+_NOUN_REACH = 150  # characters before a release told as a noun in which its clause's verb is read
+
+
+def _release_to_come(text: str, start: int, end: int) -> bool:
+    """Whether the release told around a count of captives is still to come (see TO_BE_RELEASED)."""
+    before = list(_RELEASED.finditer(text, max(0, start - 40), start))
+    after = _RELEASED.search(text, end, min(len(text), end + 45))
+    if before and (start - before[-1].end() <= _VERB_NEAR or after is None):
+        verb = before[-1]
+        if _RELEASE_NOUN.match(text, verb.end()):
+            return bool(_PLANNED.search(text, max(0, verb.start() - _NOUN_REACH), verb.start()))
+        return bool(_WILL_BEFORE_VERB.search(text, max(0, verb.start() - 30), verb.start())) \
+            and not _RAID_TO.search(text, max(0, verb.start() - 50), verb.start())
+    if after is None:
+        return False
+    if _RELEASE_NOUN.match(text, after.end()):  # "40 hostages in exchange for ...": the release is told before
+        return bool(_PLANNED.search(text, max(0, start - _NOUN_REACH), start)) or bool(_WILL_BE.search(text, end, after.start()))
+    return bool(_WILL_BE.search(text, end, after.start()) or _WOULD_SEE.search(text, max(0, start - 40), start))
+
+
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
     if "“" in text or '"' in text:
@@ -399,6 +443,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     if verb:  # "to free four captives, killed at least 274 Palestinians": the killing is the 274's
         own = verb.start()
     if category in _CAPTIVES:
+        # "in return for" after the captives is what they are given ("medicine to 45 hostages in
+        # return for aid"); before them, it is they who are given ("in return for 602 prisoners")
+        text = text[:end] + _IN_RETURN.sub(lambda given: " " * len(given.group()), text[end:])
         text = _BOTH_FATES.sub(lambda both: " " * len(both.group()), text)  # "all 48, dead and alive" died not
         # death words after "five live hostages" are others' ("and some dead hostages")
         living = _LIVING.search(text, start, end) is not None
@@ -413,10 +460,13 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
                                                    or _WHOLE_VALUE.match(text, start)):
             return "held"
         if _near(_RELEASED, text, start, end):
-            return "held" if _NOT_FREED.search(text, max(0, start - 40), start) else "released"
+            if _NOT_FREED.search(text, max(0, start - 40), start):
+                return "held"
+            return TO_BE_RELEASED if _release_to_come(text, start, end) else "released"
         modifier = _HELD_BY.search(text, end, own)
-        if modifier and _RELEASED.search(text, modifier.end(), own):
-            return "released"  # "10 living prisoners of the occupation held by the resistance will be released"
+        release = _RELEASED.search(text, modifier.end(), own) if modifier else None
+        if release:  # "10 living prisoners of the occupation held by the resistance will be released"
+            return TO_BE_RELEASED if _WILL_BE.search(text, end, release.start()) else "released"
         if _near(_HELD, text, start, end):
             return "held"
         return ""
@@ -431,6 +481,8 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         around = before[joined.end() if joined else 0 :] + (after[: next_clause.start()] if next_clause else after)
         for fate, regex in (("killed", _KILLED), ("injured", _INJURED), ("displaced", _DISPLACED), ("released", _RELEASED)):
             if regex.search(around):
+                if fate == "released" and _release_to_come(text, start, end):
+                    return TO_BE_RELEASED  # "Israel would free 250 Palestinians serving life sentences"
                 return HUNGER if fate == "killed" and _HUNGER.search(around) else fate
     return ""
 
@@ -711,13 +763,15 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             # A running total ("since the war began") and one day's toll are different things;
             # "19 people" and "19 Palestinians" killed the same day are one figure. Those freed are
             # told apart by who they are ("39 Israeli women and children", "117 Palestinian women").
-            if situation == "released":
+            if situation in ("released", TO_BE_RELEASED):
                 key = (category, _words(phrase), situation)
             else:
                 key = (category, bool(_CUMULATIVE.search(text))) if situation else (category, _singular(head))
             if situation and head.lower() == "others":
                 phrase = "people"  # "killed 30 and wounded 84,832 others": a row reads "84,832 people injured"
-            told = "returned" if situation == "released" and head.lower() == "bodies" else situation  # bodies are handed back
+            told = situation
+            if head.lower() == "bodies" and situation in ("released", TO_BE_RELEASED):  # bodies are handed back
+                told = situation.replace("released", "returned")
             # "wounded Palestinians" and "reportedly murdered Palestinians" say their fate already
             fate_words = _FATE_WORDS.get(situation)
             said = situation in phrase.lower() or (fate_words is not None and fate_words.search(phrase))
