@@ -227,6 +227,8 @@ _NOT_SPEAKERS = {
     # a verb is no one: ""Operation Gideon's Chariots," will proceed ..."
     "will", "would", "could", "should", "may", "might", "must", "can", "is", "are", "was", "were", "has", "have", "had",
 }
+# Nor is a description that opens with a preposition: "In a statement for the white house bidden (said)".
+_ADVERBIAL = {"in", "at", "on", "during", "after", "before", "for", "from", "with", "since", "according", "as", "when", "while"}
 # "X of Y", "X from Y": Y is where X works or comes from, not who speaks.
 _AFFILIATION = {"of", "from", "in", "with"}
 
@@ -314,7 +316,7 @@ def speaker_from(phrase: str) -> str | None:
     tokens = first.split()
     if len(tokens) == 2 and tokens[0].lower() == "the":
         return first.lower()  # "the forum", "the official": named in an earlier sentence, for the caller to find
-    if 2 <= len(tokens) <= 8 and tokens[0].lower() not in _NOT_SPEAKERS \
+    if 2 <= len(tokens) <= 8 and tokens[0].lower() not in _NOT_SPEAKERS | _ADVERBIAL \
             and (tokens[0].lower() in _DETERMINERS or tokens[-1].islower()):
         # "an Israeli official", "Israeli officials"; one lower-case word is no one. A description
         # that opened its sentence ("A Hamas member told AFP") is printed as inside one.
