@@ -1106,6 +1106,8 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("approach", None),  # one lower-case word is no one
     ("will proceed after the visit", None),  # a verb is no one (""Operation Chariots," will proceed ...")
     ("In a statement for the white house bidden", None),  # an adverbial is no one, whatever follows it
+    ("Israeli outlet Ynet reported that Ben-Gvir", "Ben-Gvir"),  # who reported it is not who spoke
+    ("The official said that Hamas negotiator Khalil al-Hayya", "Khalil al-Hayya"),
     ("At the meeting the minister", None),
     ("But Netanyahu", "Netanyahu"),  # the sentence's first word is not part of the name
     ("the White House", "White House"),

@@ -261,11 +261,16 @@ _ISSUED_AFTER = re.compile(r"(?<=\w)\s+(?:issued|released|published|posted|sent)
 _CONJUNCTION_DESCRIBED = re.compile(r"^(?:but|and|while|however|yet|so),?\s+(?=(?:a|an|one|the)\s)", re.I)
 
 
+# Who reported that someone spoke is not the speaker: the one after "that" is.
+_REPORTED_THAT = re.compile(rf"^.*\b(?:{_SAY}|reported|reports|reporting)\s+that\s+(?=\S)")
+
+
 def speaker_from(phrase: str) -> str | None:
     """The person in an attribution phrase: its trailing capitalised run, titles removed
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
     official"); "he", "she", "it" and "they" come back as they are, for the caller to resolve."""
-    phrase = _CUT.sub("", phrase.strip()).strip(" ,—–-")
+    phrase = _REPORTED_THAT.sub("", phrase.strip())  # "Ynet reported that Ben-Gvir (responded)": Ben-Gvir
+    phrase = _CUT.sub("", phrase).strip(" ,—–-")
     phrase = _CONJUNCTION_DESCRIBED.sub("", phrase)  # "but a Palestinian official close to the effort (told)"
     # what the speaker did before speaking is not who: "the envoy chuckled and (said)", "the
     # movement issued a statement in which it (said)", "an official reportedly (said)"
