@@ -928,6 +928,15 @@ def speakers_by_opening(body: str) -> dict[str, str | None]:
     return {text[:20]: speaker for text, speaker, _ in quotes_in(article(body))}
 
 
+def test_less_common_speech_verbs_name_the_speaker():
+    found = speakers_by_opening(
+        "Sheikh Mohammed bin Abdulrahman Al Thani, Qatar's prime minister, spoke at a forum in Doha.\n\n"
+        "\"One party is looking for a partial deal, and the other for one deal to end the war,\" the Qatari premier specified.\n\n"
+        "\"We couldn't bridge this fundamental gap with our proposals,\" Sheikh Mohammed bin Abdulrahman Al Thani concluded.")
+    assert found == {"One party is looking": "Mohammed bin Abdulrahman Al Thani",
+                     "We couldn't bridge t": "Mohammed bin Abdulrahman Al Thani"}
+
+
 def test_quotes_with_their_speakers():
     body = (
         "“We are working very hard to get this done,” Trump told reporters at the White House.\n\n"

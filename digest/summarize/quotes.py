@@ -41,7 +41,9 @@ _SAY = (
     r"(?:said|says|told|added|wrote|stated|declared|warned|insisted|stressed|noted|explained|argued|"
     r"continued|asked|replied|responded|tweeted|posted|announced|claimed|urged|vowed|cautioned|acknowledged|"
     r"asserted|affirmed|remarked|emphasi[sz]ed|commented|reiterated|admitted|conceded|maintained|predicted|"
-    r"lamented|complained|quipped|recalled|underlined|clarified|conveyed|pointed out|went on|exclaimed)"
+    r"lamented|complained|quipped|recalled|underlined|clarified|conveyed|pointed out|went on|exclaimed|"
+    r"specified|concluded|elaborated|observed|mentioned|highlighted|assured|countered|retorted|"
+    r"suggested)"
 )
 # A quote in curly, straight or angle marks; one opened by a straight mark and closed by a curly
 # one ("Israel will not tolerate ... hostages”.) ends there, not at the next straight mark, and one
