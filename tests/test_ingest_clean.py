@@ -478,6 +478,19 @@ def test_the_headline_glued_to_the_next_line_leaves_it():
     assert clean_body(lead, f"{lead} and the mediators meet again.").text == f"{lead} and the mediators meet again."
 
 
+def test_a_run_of_slash_separated_labels_before_the_lead_leaves_it():
+    title = "Envoy Sends Hamas Ceasefire Deal via Activist"
+    body = f"{title}/ Newsdesk/ WASHINGTON/ J. Mansour/ Morning Edition/ The envoy sent a new proposal to Hamas on Monday."
+    assert clean_body(title, body).text == "The envoy sent a new proposal to Hamas on Monday."
+    body = "Newsdesk \\ Washington DC \\ Mary Sidiqi \\ Evening Edition \\ Hamas said it accepted the proposal on Saturday."
+    assert clean_body("Hamas accepts the plan", body).text == "Hamas said it accepted the proposal on Saturday."
+    # slashes inside a sentence, or before words that go on in lower case, are the sentence's own
+    for line in ("Rafah / Khan Younis / Gaza City: Israeli strikes killed 20 people on Monday.",
+                 "The 24/7 coverage / live updates / analysis continue as Hamas said the talks failed.",
+                 "Talks / strikes / aid: two of the three went badly for Hamas this week, officials said."):
+        assert clean_body("A headline on the talks", line).text == line
+
+
 # -- mojibake: UTF-8 that went through Windows-1252 or Latin-1 on its way ------------------------
 
 MOJIBAKE_CLEAN_TEXT = [

@@ -493,6 +493,10 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
         in_tail = i > body_start + (body_end - body_start) * 0.6 and len(sentence_lines) > 2
         if in_tail and _is_bio(line, author):
             continue
+        if not paragraphs:
+            slugs = _SLUG_RUN.match(line)
+            if slugs and reads_as_sentence(line[slugs.end() :]):
+                line = line[slugs.end() :]  # "Newslooks \ Washington DC \ Mary Sidiqi \ Evening Edition \ Hamas announced ..."
         if not paragraphs:  # a place given by the source wins, but the dateline still leaves the text
             found, dateline_agency, rest = dateline.parse(line, "\n".join(lines[i:]))
             if found:
@@ -500,6 +504,12 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
         paragraphs.append(unglue_heading(line))
         in_list = _introduces_list(line)
     return Cleaned(title=title, text="\n\n".join(paragraphs), author=author, place=place, agency=agency, published=published)
+
+
+# A run of short labels split by slashes before the first sentence: the headline again, the
+# outlet, the city, the writer, the edition ("... Israeli Activist/ Newslooks/ WASHINGTON/ J.
+# Mansour/ Morning Edition/ White House envoy Steve Witkoff sent ...").
+_SLUG_RUN = re.compile(r"^(?:(?:[^/\\\n.!?]|(?<![A-Za-z])[A-Z]\.){1,90}?\s*[/\\]\s+){3,}(?=[A-Z“\"])")  # "J. Mansour" has a dot
 
 
 # Lines above a story that are never its headline: a source credit ("CNN —", "AFP:"), a reading
