@@ -482,6 +482,10 @@ def test_a_count_whose_fate_is_not_said_may_be_the_count_a_pick_gives():
     assert told_share(unsaid, released) == 1.0 and told_share(released, unsaid) == 1.0
     assert told_share(held, released) == 0.0  # 33 still held and 33 freed are two facts
     assert told_share([(("hostages", ""), 34.0)], released) == 0.0
+    # the 110 prisoners a deal is to free are the 110 freed: a sentence that says so again adds nothing
+    planned = [(("prisoners", "to be released"), 33.0)]
+    assert told_share(planned, [(("prisoners", "released"), 33.0)]) == 1.0
+    assert told_share(planned, [(("prisoners", "held"), 33.0)]) == 0.0
 
 # -- figures ------------------------------------------------------------------------------
 

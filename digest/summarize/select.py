@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from digest.summarize.figures import parse_number
+from digest.summarize.figures import TO_BE_RELEASED, parse_number
 from digest.summarize.scoring import COUNTED, _scale_rows, content_terms, term_matrix, threshold_graph
 from digest.text import words
 
@@ -315,12 +315,17 @@ def _same_size(a: float, b: float) -> bool:
     return a == b or (min(a, b) >= 50 and max(a, b) <= RESTATED_WITHIN * min(a, b))
 
 
+_AS_DONE = {TO_BE_RELEASED: "released"}
+
+
 def _same_count(key: tuple, other: tuple) -> bool:
     """Whether two figure keys (see figures.find_figures) may count the same people: the same kind
     (a running toll and the day's toll are compared too), or plain people against any kind."""
     if key[0] == "people" or other[0] == "people":
         return True
     if key[0] in ("hostages", "prisoners"):
-        # "33 hostages" whose fate the sentence does not say may be the "33 hostages released" of a pick
-        return key[0] == other[0] and (key[1] == other[1] or not key[1] or not other[1])
+        # "33 hostages" whose fate the sentence does not say may be the "33 hostages released" of a
+        # pick; the 110 prisoners a deal is to free are the 110 freed
+        fate, other_fate = _AS_DONE.get(key[1], key[1]), _AS_DONE.get(other[1], other[1])
+        return key[0] == other[0] and (fate == other_fate or not fate or not other_fate)
     return key[0] == other[0]
