@@ -1268,6 +1268,14 @@ def test_one_quote_cut_or_worded_differently_by_two_outlets_appears_once_with_it
                     "table,” Basem Naim said.",
                     "“We demand the release of all the hostages held in Gaza before any talks about the day after,” "
                     "Gideon Saar said.") == ["Basem Naim", "Gideon Saar", "Majed al-Ansari"]
+    # ... or go alike word for word but for a few, a hyphen or two; a negation tells two remarks apart
+    assert speakers("“If Hamas continues its refusal, there will be further consequences,” Netanyahu’s office said.",
+                    "“If Hamas persists in its refusal, there will be additional consequences,” the Prime Minister's Office said.",
+                    "“Israel will not allow a cease-fire without a release of our hostages,” said Omer Dostri.",
+                    "“Israel will not allow a ceasefire without a release of our hostages,” Netanyahu said.") == [
+        "Netanyahu’s office", "Omer Dostri"]
+    assert len(speakers("“We will accept the proposal that the mediators put to us,” Hamas said.",
+                        "“We will not accept the proposal that the mediators put to us,” Israel said.")) == 2
 
 
 def test_a_quote_the_summary_already_gives_comes_after_the_others():

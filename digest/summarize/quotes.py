@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
@@ -1368,7 +1369,8 @@ class _Said:
 def _quote_words(text: str) -> _Said:
     """What a quote or a sentence says (see _Said)."""
     stop = stop_words()
-    tokens = [t.lower().replace("’", "'") for t in words(text) if any(c.isalnum() for c in t)]
+    # "cease-fire" is one outlet's "ceasefire"
+    tokens = [t.lower().replace("’", "'").replace("-", "") for t in words(text) if any(c.isalnum() for c in t)]
     return _Said(frozenset(t for t in tokens if t not in stop), " ".join(tokens))
 
 
@@ -1390,15 +1392,44 @@ def _shared_runs(short: list[str], long: list[str]) -> bool:
     return 2 * sum(covered) >= len(short)
 
 
+SAME_WORDING = 0.7  # likeness of two quotes' words in order (difflib's ratio) that makes them one quote in two translations
+SAME_WORDING_FROM = 6  # words the shorter needs for that
+_NEGATION = frozenset({"not", "no", "never", "nor", "without", "cannot"})
+
+
+def _same_wording(short: list[str], long: list[str]) -> bool:
+    """Whether two quotes are one remark in two translations, word for word but for a few ("If
+    Hamas continues its refusal, there will be further consequences", "If Hamas persists in its
+    refusal, there will be additional consequences"): alike in order, and not told apart by a
+    negation ("We will accept" is not "We will not accept")."""
+    if len(short) < SAME_WORDING_FROM or 2 * len(short) / (len(short) + len(long)) < SAME_WORDING:
+        return False  # the ratio cannot reach SAME_WORDING
+    matcher = SequenceMatcher(None, short, long, autojunk=False)
+    if matcher.ratio() < SAME_WORDING:
+        return False
+    differing = [word for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal" for word in short[i1:i2] + long[j1:j2]]
+    return not any(_negated(word) for word in differing)
+
+
+def _negated(flat: str) -> bool:
+    """Whether words (lower case, joined by spaces) hold a negation."""
+    return any(word in _NEGATION or word.endswith("n't") for word in flat.split())
+
+
 def _same_quote(a: _Said, b: _Said) -> bool:
     """One quote, cut or worded a little differently by two outlets ("... this week" and "... this
     coming week"; one sentence of it and all of it, "Right now, it's far too dangerous to do that"
-    of "Israel must ... quickly! Right now, it's far too dangerous to do that"): most of the
-    shorter one's content words are in the longer, or its words run on in the longer's."""
+    of "Israel must ... quickly! Right now, it's far too dangerous to do that"), or translated
+    twice (see _shared_runs, _same_wording): most of the shorter one's content words are in the
+    longer, or its words run on in the longer's, or go alike in order."""
     short, long = (a, b) if len(a.flat) <= len(b.flat) else (b, a)
     if short.flat.count(" ") + 1 >= CUT_FROM and f" {short.flat} " in f" {long.flat} ":
         return True
     if _shared_runs(short.flat.split(), long.flat.split()):
+        return True
+    if _negated(short.flat) != _negated(long.flat):
+        return False  # "We will accept the proposal" and "We will not accept the proposal"
+    if _same_wording(short.flat.split(), long.flat.split()):
         return True
     mine, theirs = a.words, b.words
     if min(len(mine), len(theirs)) < SAME_QUOTE_FROM:
