@@ -606,6 +606,10 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("Hamas said it was willing to release seven hostages in return for a two-month truce.", "hostages (to be released)"),
     ("Hamas agreed to a truce in return for the release of 300 prisoners, officials said.", "prisoners (to be released)"),
     ("Hamas frees three Israeli hostages in the third exchange of the truce.", "Israeli hostages (released)"),
+    # a video released is no captive freed
+    ("Pressure mounts after the release of disturbing videos showing two emaciated captives.", "emaciated captives"),
+    ("Hamas released a new video of three hostages on Saturday.", "hostages"),
+    ("Hamas released the names of four hostages to be freed on Saturday.", "hostages (to be released)"),
 ])
 def test_a_release_still_to_come_is_told_apart_from_one_done(text, what):
     assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "prisoners", "people")] == [what]

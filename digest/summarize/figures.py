@@ -340,6 +340,11 @@ def _part_fate(category: str, text: str, start: int, end: int) -> str:
 
 
 _IN_RETURN = re.compile(r"\bin\s+return\b", re.I)
+# A video or a statement released is no captive freed: "the release of disturbing videos showing
+# two emaciated captives", "Hamas released a new video of three hostages".
+_MEDIA_RELEASE = re.compile(
+    r"\breleas\w*\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:videos?|footage|images?|photos?|photographs?|pictures?|recordings?|clips?|"
+    r"statements?|propaganda|lists?|names)\b", re.I)
 _BOTH_FATES = re.compile(r"\b(?:dead|deceased)\s+(?:and|or)\s+(?:alive|living)\b|\b(?:alive|living)\s+(?:and|or)\s+(?:dead|deceased)\b", re.I)
 
 
@@ -446,6 +451,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         # "in return for" after the captives is what they are given ("medicine to 45 hostages in
         # return for aid"); before them, it is they who are given ("in return for 602 prisoners")
         text = text[:end] + _IN_RETURN.sub(lambda given: " " * len(given.group()), text[end:])
+        text = _MEDIA_RELEASE.sub(lambda shown: " " * len(shown.group()), text)  # "the release of videos showing two captives"
         text = _BOTH_FATES.sub(lambda both: " " * len(both.group()), text)  # "all 48, dead and alive" died not
         # death words after "five live hostages" are others' ("and some dead hostages")
         living = _LIVING.search(text, start, end) is not None
