@@ -943,6 +943,9 @@ def test_less_common_speech_verbs_name_the_speaker():
         "\"We couldn't bridge this fundamental gap with our proposals,\" Sheikh Mohammed bin Abdulrahman Al Thani concluded.")
     assert found == {"One party is looking": "Mohammed bin Abdulrahman Al Thani",
                      "We couldn't bridge t": "Mohammed bin Abdulrahman Al Thani"}
+    # a live blog's present tense
+    found = speakers_by_opening("“Hamas is making a very bad bet that time is on its side. It is not,” the top Trump aide warns.")
+    assert found == {"Hamas is making a ve": "the top Trump aide"}
 
 
 def test_quotes_with_their_speakers():

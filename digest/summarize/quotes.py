@@ -44,7 +44,10 @@ _SAY = (
     r"asserted|affirmed|remarked|emphasi[sz]ed|commented|reiterated|admitted|conceded|maintained|predicted|"
     r"lamented|complained|quipped|recalled|underlined|clarified|conveyed|pointed out|went on|exclaimed|"
     r"specified|concluded|elaborated|observed|mentioned|highlighted|assured|countered|retorted|"
-    r"suggested)"
+    r"suggested|"
+    # a live blog's present tense: "..., the top Trump aide warns"
+    r"warns|adds|stresses|tells|writes|explains|urges|vows|cautions|asserts|affirms|"
+    r"declares|announces|replies|responds|tweets|recalls|concludes|acknowledges)"
 )
 # A quote in curly, straight or angle marks; one opened by a straight mark and closed by a curly
 # one ("Israel will not tolerate ... hostages”.) ends there, not at the next straight mark, and one
