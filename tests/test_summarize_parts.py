@@ -551,6 +551,10 @@ def test_what_happens_to_the_counted_is_read_past_an_aside():
     assert [key for _, _, _, key in found] == [("prisoners", "to be released")]
 
 
+def test_a_fraction_is_no_count_of_its_own():
+    assert find_figures("Hamas proposed a ceasefire of 4-1/2 months, during which all hostages would go free.") == []
+
+
 def test_dates_years_and_background_durations_are_not_figures():
     assert find_figures("The attack of October 7, 2023 changed everything, and in 2024 talks stalled.") == []
     assert find_figures("Posted 2025-03-06 Trump's top hostage negotiator met Hamas officials.") == []
@@ -606,6 +610,11 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("Hamas said it was willing to release seven hostages in return for a two-month truce.", "hostages (to be released)"),
     ("Hamas agreed to a truce in return for the release of 300 prisoners, officials said.", "prisoners (to be released)"),
     ("Hamas frees three Israeli hostages in the third exchange of the truce.", "Israeli hostages (released)"),
+    ("The proposal would reportedly see 10 living hostages released immediately.", "living hostages (to be released)"),
+    ("Hamas and the mediators are discussing a swap: remains in exchange for the release of about 200 fighters.",
+     "fighters to be released"),
+    ("The group has drawn out the return of the remains, and four more hostages have yet to be returned.", "more hostages (held)"),
+    ("The talks ended in a deal to free them, and three hostages were freed on Sunday.", "hostages (released)"),
     # a video released is no captive freed
     ("Pressure mounts after the release of disturbing videos showing two emaciated captives.", "emaciated captives"),
     ("Hamas released a new video of three hostages on Saturday.", "hostages"),

@@ -62,8 +62,8 @@ _HEADS = {
 _HEAD_RE = "|".join(f"(?P<{name}>{pattern})" for name, pattern in _HEADS.items())
 _HEAD_WORDS = re.sub(r"\(\?P<\w+>", "(?:", _HEAD_RE)  # the heads without their group names, to look ahead for
 # Up to three words between the number and the noun ("35 more Israeli hostages"), no punctuation.
-_FIGURE = re.compile(
-    rf"(?<![\w$.,])(?P<value>{_VALUE})(?P<adjectival>-(?:day|week|month|hour)\b)?"
+_FIGURE = re.compile(  # not the "2" of "4-1/2 months"
+    rf"(?<![\w$.,/])(?P<value>{_VALUE})(?P<adjectival>-(?:day|week|month|hour)\b)?"
     # the words between the value and what it counts are no link word ("48 wounded as Israeli
     # troops fired" counts no troops), but "as" right before it is ("took 253 as hostages"); nor
     # another number ("Phase 2 includes 19 soldiers"), nor a rate ("600 a day", "50 per week")
@@ -76,7 +76,7 @@ _FIGURE = re.compile(
 )
 _NOUN_WORDS = r"(?:\s+[a-z-]+){1,3}"  # the words after a duration, what lasts that long among them
 _DURATION_NOUN = re.compile(_NOUN_WORDS)
-_ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,])(?P<value>{_VALUE})-(?P<unit>day|week|month|hour)(?P<noun>{_NOUN_WORDS})", re.I)
+_ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,/])(?P<value>{_VALUE})-(?P<unit>day|week|month|hour)(?P<noun>{_NOUN_WORDS})", re.I)
 # Words between "six-week" and what lasts that long: "an 11-week Israeli blockade", "a six-week
 # initial ceasefire", "a 42-day first phase".
 _DURATION_ADJECTIVES = frozenset({
@@ -352,6 +352,8 @@ _BOTH_FATES = re.compile(r"\b(?:dead|deceased)\s+(?:and|or)\s+(?:alive|living)\b
 _STILL_HELD = re.compile(
     r"\s+(?:still\s+|now\s+)?remain(?:s|ed)?\b"
     r"|\s+(?:are|were)\s+(?:still\s+|now\s+|being\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+)*(?:held|in\s+captivity)\b"
+    # "four more hostages have yet to be returned": not yet freed
+    r"|\s+(?:have|has)\s+(?:yet|still)\s+to\s+be\s+(?:returned|released|freed|handed)\b"
     # "returns the 59 hostages it still holds": whom the holder has now, whatever it is asked to do
     r"|\s+(?:it|they|Hamas|militants|the\s+group)\s+(?:still\s+|now\s+)?(?:holds|held|keeps|is\s+(?:still\s+)?holding)\b",
     re.I,
@@ -395,13 +397,14 @@ TO_BE_RELEASED = "to be released"
 _WILL_BEFORE_VERB = re.compile(r"\b(?:(?:would|will|shall|could|must|until)\s+(?:\w+\s+){0,2}|to\s+)$", re.I)
 _WILL_BE = re.compile(r"\b(?:would|will|shall|could|must|to\s+be|due|set\s+to|(?:is|are)\s+to)\b", re.I)
 _WOULD_SEE = re.compile(
-    r"\b(?:(?:would|will|could)\s+(?:have\s+)?(?:see|seen|allow|involve|include|mean)\s+(?:\w+\s+)?|every\s+(?:\w+\s+)?)$", re.I)
+    r"\b(?:(?:would|will|could)\s+(?:\w+ly\s+)?(?:have\s+)?(?:see|seen|allow|involve|include|mean)\s+(?:\w+\s+)?|every\s+(?:\w+\s+)?)$", re.I)
 # a release told as a noun ("the release of", "in exchange for") or a gerund ("in return for
 # Israel releasing hundreds of prisoners") has its clause's tense
 _RELEASE_NOUN = re.compile(r"(?<=ing)|\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
-    r"expected|scheduled|includes?|included|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted)\b", re.I)
+    r"expected|scheduled|includes?|included|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
+    r"discuss\w*)\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
 _RAID_TO = re.compile(r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$", re.I)
 _VERB_NEAR = 25  # characters between a release verb and the count it governs
@@ -412,7 +415,8 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
     """Whether the release told around a count of captives is still to come (see TO_BE_RELEASED)."""
     before = list(_RELEASED.finditer(text, max(0, start - 40), start))
     after = _RELEASED.search(text, end, min(len(text), end + 45))
-    if before and (start - before[-1].end() <= _VERB_NEAR or after is None):
+    if before and ((start - before[-1].end() <= _VERB_NEAR and not _CLAUSE_BREAK.search(text, before[-1].end(), start))
+                   or after is None):
         verb = before[-1]
         if _RELEASE_NOUN.match(text, verb.end()):
             return bool(_PLANNED.search(text, max(0, verb.start() - _NOUN_REACH), verb.start()))
