@@ -1584,6 +1584,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "his office": of the one who spoke just before, though the article never names him in full
     ('Dror said the operation was fully Israeli. "Today\'s action against the leaders was a wholly independent operation," his '
      'office said.', ["Dror’s office"]),
+    # ... or of the one whose office the paragraph before named
+    ("Avi Dror’s office called the offer “psychological warfare”.\n\n“While Israel has accepted the proposal, Hamas stands by "
+     "its refusal,” his office added.", ["Avi Dror’s office"]),
     # the statement of a body, "issued" after it; a document is no speaker
     ('"Due to the dead end in negotiations, the team was ordered home," said the statement from Avi Dror’s office issued on '
      'behalf of the agency.', ["Avi Dror’s office"]),

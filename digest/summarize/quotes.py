@@ -848,6 +848,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 owner = _subject_before(opening, people, passive=True) \
                     or (last_person if _bare(owned) in _BODY_NOUNS else None) \
                     or (lone[0] if lone and lone[1] == number and _bare(owned) in _BODY_NOUNS else None)  # "Netanyahu said ..."
+                if owner is None and _bare(owned) in _BODY_NOUNS:  # "Netanyahu's office called ... / "...," his office added"
+                    owner = _owner_before(owned, _text_before(paragraphs, number, opening, back=1))
                 speaker = f"{owner}’s {owned}" if owner and owned else None
             elif speaker is None and previous is not None and (
                     not between.strip(" ,.;:") or (_one_attribution(between) and (_SAID.search(between) or _STATEMENT_READS.match(between)))
@@ -1020,6 +1022,15 @@ def _introducer(opening: str, people: set[str]) -> str | None:
     """The person who acts in the sentence that introduces a quote with a colon (`opening` is
     the paragraph up to the quote), or "he" or "she" (see _pronoun_opening)."""
     return _pronoun_opening(opening) or _subject_before(opening, people)
+
+
+def _owner_before(owned: str, text: str) -> str | None:
+    """Whose `owned` ("office") the text last names, by a name of one word or more and a
+    possessive: "Netanyahu's office called ..." for a "his office" after it."""
+    found = None
+    for found in re.finditer(rf"\b(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,3}})['’]s\s+{re.escape(owned)}\b", text):
+        pass
+    return found.group("owner") if found and _is_name(found.group("owner")) else None
 
 
 def _text_before(paragraphs: Sequence[str], number: int, opening: str, back: int | None = None) -> str:
