@@ -1584,6 +1584,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "his office": of the one who spoke just before, though the article never names him in full
     ('Dror said the operation was fully Israeli. "Today\'s action against the leaders was a wholly independent operation," his '
      'office said.', ["Dror’s office"]),
+    # a surname two people in the story share is the one of them who spoke just before
+    ("Israel received the remains of Avi Dror, killed in 2014.\n\n“He went to combat and they abandoned him,” Rina Dror, his "
+     "mother, said.\n\nThe family then helped others. “We were a symbol of failure,” Dror recalled.", ["Rina Dror", "Rina Dror"]),
     # ... or of the one whose office the paragraph before named
     ("Avi Dror’s office called the offer “psychological warfare”.\n\n“While Israel has accepted the proposal, Hamas stands by "
      "its refusal,” his office added.", ["Avi Dror’s office"]),

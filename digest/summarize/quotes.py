@@ -869,6 +869,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             title = _title_only(speaker)
             if title:  # "the US president added": the one the article named so before
                 speaker = _titled_around(title, paragraphs, number, match, people) or speaker
+            if speaker and " " not in speaker and last_person and " " in last_person \
+                    and last_person.split()[-1] == speaker and _shared_surname(speaker, article.text):
+                speaker = last_person  # Leah Goldin spoke, then "Goldin recalled", in a story on her son Hadar Goldin
             remember(speaker)
             previous = speaker
             cursor = match.end()
@@ -1022,6 +1025,12 @@ def _introducer(opening: str, people: set[str]) -> str | None:
     """The person who acts in the sentence that introduces a quote with a colon (`opening` is
     the paragraph up to the quote), or "he" or "she" (see _pronoun_opening)."""
     return _pronoun_opening(opening) or _subject_before(opening, people)
+
+
+def _shared_surname(surname: str, text: str) -> bool:
+    """Whether the text names two people with this surname ("Hadar Goldin", "Leah Goldin")."""
+    first = {found.lower() for found in re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(surname)}\b", text)}
+    return len(first - _HONORIFICS - _TITLE_WORDS - stop_words()) >= 2
 
 
 def _owner_before(owned: str, text: str) -> str | None:
