@@ -1584,6 +1584,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "his office": of the one who spoke just before, though the article never names him in full
     ('Dror said the operation was fully Israeli. "Today\'s action against the leaders was a wholly independent operation," his '
      'office said.', ["Dror’s office"]),
+    # a title that opens the sentence a colon ends: the one the article named so
+    ("Prime Minister Avi Dror spoke on Sunday.\n\nThe prime minister insisted that only victory would bring them home: "
+     "“To make progress on the release of our hostages, we must complete the mission.”", ["Avi Dror"]),
     # a surname two people in the story share is the one of them who spoke just before
     ("Israel received the remains of Avi Dror, killed in 2014.\n\n“He went to combat and they abandoned him,” Rina Dror, his "
      "mother, said.\n\nThe family then helped others. “We were a symbol of failure,” Dror recalled.", ["Rina Dror", "Rina Dror"]),

@@ -799,6 +799,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     or _pronoun_opening(opening) or _body_before(opening, article.text, people)
             elif speaker is None and _INTRODUCED.search(paragraph, max(0, match.start() - 4), match.start()):
                 speaker = _introducer(opening, people)
+                subject = None if speaker else _TITLE_SUBJECT.match(_SENTENCE_END.split(opening.strip())[-1])
+                title = _title_only(subject.group("who")) if subject else None
+                if title:  # "The prime minister insisted that ...: "..."": the one the article named so
+                    speaker = _titled_around(title, paragraphs, number, match, people)
             between = paragraph[cursor : match.start()]
             if speaker in _HONORIFIC_PRONOUNS:  # "His Excellency said": whom the article so addresses, else he
                 speaker = _addressed(_text_before(paragraphs, number, opening)) or _HONORIFIC_PRONOUNS[speaker]
@@ -994,6 +998,8 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
 # A quote a sentence introduces with a colon: "Netanyahu, standing beside him, issued a stern
 # warning: "..."", "Kate Fredy summed up the moment: "...""; the sentence's subject speaks.
 _INTRODUCED = re.compile(r":\s*$")
+# A title opening the sentence that introduces a quote, and its verb: "The prime minister insisted".
+_TITLE_SUBJECT = re.compile(r"(?P<who>[Tt]he\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:also\s+)?[a-z]+ed\b")
 _PRONOUN_OPENS = re.compile(rf"\W*(?P<who>He|She|{'|'.join(_HONORIFIC_PRONOUNS)})\s")
 
 
