@@ -1584,6 +1584,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "his office": of the one who spoke just before, though the article never names him in full
     ('Dror said the operation was fully Israeli. "Today\'s action against the leaders was a wholly independent operation," his '
      'office said.', ["Dror’s office"]),
+    # "they": a family the sentence before names, else no one
+    ("Avi Dror’s family has approved the release of the footage. In a statement, they said, “The deliberate starvation of "
+     "our son is one of the most horrifying acts.”", ["Avi Dror’s family"]),
+    ("Crowds gathered in the square. “We will not stop until they are all home,” they said.", [None]),
     # a title that opens the sentence a colon ends: the one the article named so
     ("Prime Minister Avi Dror spoke on Sunday.\n\nThe prime minister insisted that only victory would bring them home: "
      "“To make progress on the release of our hostages, we must complete the mission.”", ["Avi Dror"]),

@@ -845,8 +845,15 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _subject_before(opening, people) or _described_subject(opening) or (
                     before if _newcomer(before, last_person, told) else None) or last_person or before or (
                     lone[0] if lone and lone[1] >= number - 1 and not _FULL_NAME.search(opening) else None)  # "he": a person
-            elif speaker == "they":
-                speaker = None
+            elif speaker == "they":  # a family the sentences just before name ("David's family has approved ...");
+                # else no one: "they" is too often people the text never names
+                told = _text_before(paragraphs, number, opening, back=1)
+                owner = _owner_before("family", told)
+                sentences = _SENTENCE_END.split(told.strip())
+                if owner is None and len(sentences) > 1 and _FAMILY_OF_PRONOUN.search(sentences[-1]):
+                    # "Alexander ... was abducted on Oct. 7. His family thanked Trump ... “...,” they said."
+                    owner = _subject_before(sentences[-2], people, passive=True, person=True)
+                speaker = f"{owner}’s family" if owner else None
             elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said", "his mother said"
                 owned = speaker.split(None, 1)[1] if " " in speaker else ""
                 owner = _subject_before(opening, people, passive=True) \
@@ -1031,6 +1038,9 @@ def _introducer(opening: str, people: set[str]) -> str | None:
     """The person who acts in the sentence that introduces a quote with a colon (`opening` is
     the paragraph up to the quote), or "he" or "she" (see _pronoun_opening)."""
     return _pronoun_opening(opening) or _subject_before(opening, people)
+
+
+_FAMILY_OF_PRONOUN = re.compile(r"\b(?:His|Her|his|her)\s+family\b")
 
 
 def _shared_surname(surname: str, text: str) -> bool:
