@@ -615,6 +615,9 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
      "fighters to be released"),
     ("The group has drawn out the return of the remains, and four more hostages have yet to be returned.", "more hostages (held)"),
     ("The talks ended in a deal to free them, and three hostages were freed on Sunday.", "hostages (released)"),
+    ("Crowds called on the government to secure the release of 129 hostages, organisers said.", "hostages (to be released)"),
+    ("Qatar helped secure the release of 105 hostages in November.", "hostages (released)"),
+    ("The plan calls for Hamas to free all 48 hostages still being held in Gaza.", "hostages (held)"),
     # a video released is no captive freed
     ("Pressure mounts after the release of disturbing videos showing two emaciated captives.", "emaciated captives"),
     ("Hamas released a new video of three hostages on Saturday.", "hostages"),

@@ -360,7 +360,7 @@ _STILL_HELD = re.compile(
 )
 # "the 101 hostages still in captivity", "all 48 hostages still held": the whole that is held (a
 # part, "releasing 11 hostages still held in Gaza", is what the deal frees).
-_STILL_HELD_AFTER = re.compile(r"\s+still\s+(?:held|in\s+captivity|in\s+Gaza)\b", re.I)
+_STILL_HELD_AFTER = re.compile(r"\s+still\s+(?:being\s+)?(?:held|in\s+captivity|in\s+Gaza)\b", re.I)
 _WHOLE_BEFORE = re.compile(r"\b(?:the|all|roughly|about|around|some|estimated|remaining)\s+$", re.I)
 _WHOLE_VALUE = re.compile(r"(?:all|roughly|about|around|some)\s", re.I)  # the value's own qualifier: "all 48"
 
@@ -404,7 +404,7 @@ _RELEASE_NOUN = re.compile(r"(?<=ing)|\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
     r"expected|scheduled|includes?|included|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
-    r"discuss\w*)\b", re.I)
+    r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure)\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
 _RAID_TO = re.compile(r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$", re.I)
 _VERB_NEAR = 25  # characters between a release verb and the count it governs
