@@ -617,6 +617,7 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("The talks ended in a deal to free them, and three hostages were freed on Sunday.", "hostages (released)"),
     ("Crowds called on the government to secure the release of 129 hostages, organisers said.", "hostages (to be released)"),
     ("Qatar helped secure the release of 105 hostages in November.", "hostages (released)"),
+    ("The initial phase of the ceasefire included the release of 33 Israeli hostages.", "Israeli hostages (released)"),
     ("The plan calls for Hamas to free all 48 hostages still being held in Gaza.", "hostages (held)"),
     # a video released is no captive freed
     ("Pressure mounts after the release of disturbing videos showing two emaciated captives.", "emaciated captives"),

@@ -403,7 +403,7 @@ _WOULD_SEE = re.compile(
 _RELEASE_NOUN = re.compile(r"(?<=ing)|\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
-    r"expected|scheduled|includes?|included|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
+    r"expected|scheduled|includes?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
     r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure)\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
 _RAID_TO = re.compile(r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$", re.I)
