@@ -1441,13 +1441,14 @@ def _same_wording(short: list[str], long: list[str]) -> bool:
     Hamas continues its refusal, there will be further consequences", "If Hamas persists in its
     refusal, there will be additional consequences"): alike in order, and not told apart by a
     negation ("We will accept" is not "We will not accept")."""
-    if len(short) < SAME_WORDING_FROM or 2 * len(short) / (len(short) + len(long)) < SAME_WORDING:
+    fewer = min(len(short), len(long))
+    if fewer < SAME_WORDING_FROM or 2 * fewer / (len(short) + len(long)) < SAME_WORDING:
         return False  # the ratio cannot reach SAME_WORDING
     matcher = SequenceMatcher(None, short, long, autojunk=False)
     if matcher.ratio() < SAME_WORDING:
         return False
     differing = [word for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal" for word in short[i1:i2] + long[j1:j2]]
-    return not any(_negated(word) for word in differing)
+    return not _negated(" ".join(differing))
 
 
 def _negated(flat: str) -> bool:
