@@ -1592,6 +1592,12 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("Avi Dror’s family has approved the release of the footage. In a statement, they said, “The deliberate starvation of "
      "our son is one of the most horrifying acts.”", ["Avi Dror’s family"]),
     ("Crowds gathered in the square. “We will not stop until they are all home,” they said.", [None]),
+    ("Dror’s parents, Rina and Avi, said they welcome any deal.\n\n“We have seen the reports of direct talks with Hamas,” "
+     "the parents said in a statement.\n\n“We welcome any negotiations that bring our loved ones home,” they said.",
+     ["Dror’s parents", "Dror’s parents"]),
+    # "she" is the person set beside a body in the paragraph before
+    ("A senior official of the Palestinian Authority, Foreign Minister Rina Dror, also said on Friday that she hoped for "
+     "progress.\n\n“I doubt anyone in Gaza will want to go back to war,” she said in Geneva.", ["Rina Dror"]),
     # a title that opens the sentence a colon ends: the one the article named so
     ("Prime Minister Avi Dror spoke on Sunday.\n\nThe prime minister insisted that only victory would bring them home: "
      "“To make progress on the release of our hostages, we must complete the mission.”", ["Avi Dror"]),

@@ -551,7 +551,7 @@ _IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|bro
 # appeal", "Opposition leader Yair Lapid praised Trump". The subject "he" or "she" points back to.
 _ACTS = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|of|for)){{0,7}})"
-    rf"(?:(?:,[^.;“”\"]{{1,160}}?,|,(?=\s))?\s+|\s*[—–][^.;“”\"—–]{{1,160}}?[—–]\s*)"  # "Piers Morgan—who ...—called"
+    rf"(?:(?:,(?P<apposed>[^.;“”\"]{{1,160}}?),|,(?=\s))?\s+|\s*[—–][^.;“”\"—–]{{1,160}}?[—–]\s*)"  # "Piers Morgan—who ...—called"
     rf"(?:on\s+{WEEKDAY_NAME}\s+|in\s+a\s+statement\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+|[a-z]{{3,}}ly\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
     rf"(?P<verb>{_SAY}|[a-z]+ed|{_IRREGULAR})\b"
 )
@@ -600,6 +600,7 @@ _SAYS = re.compile(
 _POINTED_NOUNS = {
     "forum", "official", "source", "military", "army", "ministry", "president", "minister", "envoy", "diplomat",
     "spokesman", "spokeswoman", "spokesperson", "negotiator", "ambassador", "premier", "family", "movement", "office",
+    "parents",
 }
 
 
@@ -731,7 +732,13 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             # "Several posters in Tel Aviv criticised": a place
         name = _trailing_name(found.group("who").split())
         if person and name and (name[0] == "The" or any(_bare(t) in _NO_PERSON for t in name)):
-            continue  # a body; a person's title may name one ("White House Press Secretary Karoline Leavitt")
+            # a body, unless a person is set beside it ("A senior official of the Palestinian
+            # Authority, State Minister of Foreign Affairs Varsen Aghabekian, also said"); a
+            # person's title may name one ("White House Press Secretary Karoline Leavitt")
+            apposed = _trailing_name((found.groupdict().get("apposed") or "").split())
+            if len(apposed) > 1 and _is_name(" ".join(apposed)) and not any(_bare(t) in _NO_PERSON for t in apposed):
+                return " ".join(apposed).strip("’'")
+            continue
         if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people):
             return " ".join(name).strip("’'")
     return None
@@ -824,7 +831,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _pointed(speaker[4:], _text_before(paragraphs, number, opening, back=_chain(paragraphs, number, speaker))) or (
                     _titled_around(title, paragraphs, number, match, people) if title else None) or (
                     _pointed(speaker[4:], _text_before(paragraphs, number, opening))
-                    if speaker[4:] in _BODY_NOUNS | {"family"} else None)
+                    if speaker[4:] in _BODY_NOUNS | {*_KIN_GROUPS} else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 speaker = _body_before(opening if opening.strip() or not number else paragraphs[number - 1], article.text, people)
                 if speaker is None:  # ... or that speaks in it: "In a statement after the vote, Hamas said ..."
@@ -847,13 +854,13 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     lone[0] if lone and lone[1] >= number - 1 and not _FULL_NAME.search(opening) else None)  # "he": a person
             elif speaker == "they":  # a family the sentences just before name ("David's family has approved ...");
                 # else no one: "they" is too often people the text never names
-                told = _text_before(paragraphs, number, opening, back=1)
-                owner = _owner_before("family", told)
+                told = _text_before(paragraphs, number, opening, back=2)
+                kin, owner = next(((kin, owner) for kin in _KIN_GROUPS if (owner := _owner_before(kin, told))), ("family", None))
                 sentences = _SENTENCE_END.split(told.strip())
                 if owner is None and len(sentences) > 1 and _FAMILY_OF_PRONOUN.search(sentences[-1]):
                     # "Alexander ... was abducted on Oct. 7. His family thanked Trump ... “...,” they said."
                     owner = _subject_before(sentences[-2], people, passive=True, person=True)
-                speaker = f"{owner}’s family" if owner else None
+                speaker = f"{owner}’s {kin}" if owner else None
             elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said", "his mother said"
                 owned = speaker.split(None, 1)[1] if " " in speaker else ""
                 owner = _subject_before(opening, people, passive=True) \
@@ -1041,6 +1048,7 @@ def _introducer(opening: str, people: set[str]) -> str | None:
 
 
 _FAMILY_OF_PRONOUN = re.compile(r"\b(?:His|Her|his|her)\s+family\b")
+_KIN_GROUPS = ("family", "parents")  # who "they" or "the parents" may be: "Goldberg-Polin’s parents"
 
 
 def _shared_surname(surname: str, text: str) -> bool:
