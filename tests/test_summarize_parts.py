@@ -551,6 +551,11 @@ def test_what_happens_to_the_counted_is_read_past_an_aside():
     assert [key for _, _, _, key in found] == [("prisoners", "to be released")]
 
 
+def test_a_date_inside_the_clause_after_a_part_does_not_end_it():
+    found = find_figures("Israel believes that 97 of the 251 hostages taken during the attack on Oct. 7, 2023, remain in Gaza.")
+    assert found[0][:2] == ("97", "hostages (held)")
+
+
 def test_a_fraction_is_no_count_of_its_own():
     assert find_figures("Hamas proposed a ceasefire of 4-1/2 months, during which all hostages would go free.") == []
 

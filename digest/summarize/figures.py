@@ -314,7 +314,7 @@ _PART_FATES = (
     ("held", _HELD),
 )
 _ANY_ASIDE = re.compile(r"\s(?:—|–|--?)\s[^—–]{1,160}?\s(?:—|–|--?)\s|\s?\([^()]{1,160}\)")
-_CLAUSE_BREAK = re.compile(r";|,\s+(?!\d)|\s(?:—|–|--?)\s")
+_CLAUSE_BREAK = re.compile(r";|(?<!(?:19|20)\d\d),\s+(?!\d)|\s(?:—|–|--?)\s")  # "on Oct. 7, 2023, remain" goes on
 _YEAR = re.compile(r"(?:19|20)\d\d\b")
 
 
