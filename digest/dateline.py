@@ -33,9 +33,9 @@ _REGION = rf"(?:,\s*(?!{_DAY})[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){
 _AGENCY = r"\((?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,2}|[a-z]{2,4})(?:/[A-Z][\w.&]*)?\)"  # "(Reuters)", "(AP)", "(dpa/GNA)"
 _NEWS = r"(?=[A-Z0-9\"“‘'«])"  # what a sentence starts with
 
-_STRICT = re.compile(
+_STRICT = re.compile(  # not a credit that lost its opening bracket: "MENAFN - IANS) Cairo ..."
     rf"^(?P<place>{_CAPS_PLACE}{_REGION}?){_DATE}?\s*(?:\((?P<agency>[^)]{{1,40}})\))?"
-    rf"(?:\s*(?:[—–-]{{1,2}}|(?P<colon>:))\s+{_NEWS}|(?<=[A-Z]{{3}})[—–](?=[A-Z][a-z]))"  # "WASHINGTON—Trump"
+    rf"(?:\s*(?:[—–-]{{1,2}}|(?P<colon>:))\s+{_NEWS}(?![\w.&]+(?:\s+[A-Z][\w.&]*){{0,2}}\))|(?<=[A-Z]{{3}})[—–](?=[A-Z][a-z]))"  # "WASHINGTON—Trump"
 )
 _STRICT_WITH_AGENCY = re.compile(
     rf"^(?P<place>[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){{0,2}}{_REGION}?){_DATE}?"
@@ -66,10 +66,11 @@ _LENIENT = re.compile(
     rf"|{_CLOCK}\s*(?:[—–-]{{1,2}}|:)\s+{_NEWS})"  # a live blog's entry: "09:40 — ", "2.15pm GMT: "
 )
 # A credit before the news: "(MENAFN- Gulf Times) Qatar is ...", "(AFP) - ...", "/TASS/. Talks ...",
+# its opening bracket sometimes lost ("MENAFN - IANS) Cairo, Oct 25 (IANS) ..."),
 # a byline with its outlet in brackets, the opening one sometimes lost ("(Dave Orr, Antiwar.com) US
 # envoy ..."), or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...".
 _CREDIT = re.compile(
-    r"^(?:\((?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
+    r"^(?:\(?(?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
     r"|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}/\s+"  # "Shafaq News/ On Saturday, ..."
     r"|\(?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\)\s*(?:[—–-]{1,2}\s*)?"
     r"|[A-Z][a-z'’-]+(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+)"

@@ -33,6 +33,9 @@ def test_parse_names_the_place_and_agency_of_a_strict_dateline(paragraph, place,
 def test_parse_gives_the_agency():
     assert dateline.parse("JERUSALEM, March 3 (AP) — Israeli negotiators flew.") == ("Jerusalem", "AP", "Israeli negotiators flew.")
     assert dateline.parse("CAIRO — Egyptian officials met.") == ("Cairo", None, "Egyptian officials met.")
+    # a credit that lost its opening bracket is no place: "MENAFN - IANS) ..."
+    line = "MENAFN - IANS) Cairo, Oct 25 (IANS) Palestinian factions agreed on a committee."
+    assert dateline.parse(line) == (None, None, line)
 
 
 @pytest.mark.parametrize(("lead", "news"), [
@@ -46,6 +49,8 @@ def test_parse_gives_the_agency():
     ("Thursday, November 23, 2023 – Qatar announced a truce on Wednesday.", "Qatar announced a truce on Wednesday."),
     ("CAIRO/JERUSALEM (Reuters) - Hamas said on Monday it was ready.", "Hamas said on Monday it was ready."),
     ("(MENAFN- Gulf Times) Qatar is hosting the talks.", "Qatar is hosting the talks."),
+    # a credit that lost its opening bracket, then a dateline
+    ("MENAFN - IANS) Cairo, Oct 25 (IANS) Palestinian factions agreed on a committee.", "Palestinian factions agreed on a committee."),
     ("/TASS/. Consultations on Gaza continue in Doha.", "Consultations on Gaza continue in Doha."),
     ("Shafaq News/ On Saturday, the envoy received the response.", "On Saturday, the envoy received the response."),
     # a byline with its outlet in brackets, also when the page lost the opening bracket
