@@ -868,7 +868,8 @@ def _not_key(value: str, what: str, category: str, sentence: str) -> bool:
         at = sentence.find(value)
         return at >= 0 and _WAR_AFTER.match(sentence, at + len(value)) is not None
     words_of = what.lower().split()
-    return category == "people" and len(words_of) == 1 and words_of[0] in _GENERIC_HEADS
+    # "15 Security Council members", "five permanent members", "two men": who, with nothing befalling them
+    return category == "people" and words_of[-1] in _GENERIC_HEADS
 
 
 def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate], per_sentence: Sequence[list] | None = None) -> tuple[Figure, ...]:
