@@ -556,6 +556,12 @@ def test_a_date_inside_the_clause_after_a_part_does_not_end_it():
     assert found[0][:2] == ("97", "hostages (held)")
 
 
+def test_members_with_nothing_befalling_them_are_no_key_figures():
+    figures = figures_of("The resolution passed with 14 of the 15 Security Council members voting in favour.",
+                         "Russia abstained while the remaining 14 Security Council members supported it, and five Hamas members were killed.")
+    assert [(f.value, f.what) for f in figures] == [("five", "Hamas members killed")]
+
+
 def test_a_fraction_is_no_count_of_its_own():
     assert find_figures("Hamas proposed a ceasefire of 4-1/2 months, during which all hostages would go free.") == []
 
@@ -1131,6 +1137,7 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("Hamas official Ali Darwish, speaking in Beirut", "Ali Darwish"),
     ("the Prime Minister's Office", "Prime Minister's Office"),
     ("Al Jazeera's Rami Aziz", "Rami Aziz"),
+    ("NSA Dror", "Dror"),  # the national security adviser's abbreviated title, not part of a name
     ("Rami Aziz of Al Jazeera's Cairo bureau", "Rami Aziz"),  # no name closes the phrase
     ("a senior official of the Egyptian intelligence service", "a senior official of the Egyptian intelligence service"),
     ("but", None),
@@ -1600,6 +1607,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("Dror’s parents, Rina and Avi, said they welcome any deal.\n\n“We have seen the reports of direct talks with Hamas,” "
      "the parents said in a statement.\n\n“We welcome any negotiations that bring our loved ones home,” they said.",
      ["Dror’s parents", "Dror’s parents"]),
+    # "I" in an interview's transcript is the one the line names
+    ("Avi Dror: And I said, “Well, we can’t afford to fail.”", ["Avi Dror"]),
+    ("The envoy spoke. And I said, “Well, we can’t afford to fail here.”", [None]),
     # "she" is the person set beside a body in the paragraph before
     ("A senior official of the Palestinian Authority, Foreign Minister Rina Dror, also said on Friday that she hoped for "
      "progress.\n\n“I doubt anyone in Gaza will want to go back to war,” she said in Geneva.", ["Rina Dror"]),

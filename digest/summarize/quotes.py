@@ -90,6 +90,7 @@ _TITLE_WORDS = {
     "prince", "mr", "mrs", "ms", "dr", "white", "house", "press", "national", "security", "council", "strategic",
     "affairs", "intelligence", "opposition", "former", "finance", "ministry", "office", "political", "bureau",
     "vice", "staff", "lt", "gen", "col", "maj", "brig", "capt", "sgt", "adm", "interior", "justice", "army", "chancellor",
+    "nsa",  # "NSA Sullivan": the national security adviser
     "member", "premier",  # "Hamas Political Bureau Member Khalil al-Hayya", "Premier Li Qiang"
 }
 
@@ -319,6 +320,8 @@ def speaker_from(phrase: str) -> str | None:
         if len(name) == 1 and 0 < start < len(tokens) and tokens[start - 1].lower() in ("a", "an", "one") \
                 and _DEMONYM.search(name[0]):
             return f"{tokens[start - 1]} {name[0]}"  # "a Gazan who took part in the celebrations": someone described
+        if name == ["I"]:
+            return "i"  # "And I said": the one speaking, for the caller to find
         if name and not (len(name) == len(tokens) == 1 and name[0].lower() in _TITLE_WORDS):
             return " ".join(name).strip("’'")
     # the description that names someone: "an Israeli official, speaking on condition of anonymity";
@@ -852,6 +855,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _subject_before(opening, people) or _described_subject(opening) or (
                     before if _newcomer(before, last_person, told) else None) or last_person or before or (
                     lone[0] if lone and lone[1] >= number - 1 and not _FULL_NAME.search(opening) else None)  # "he": a person
+            elif speaker == "i":  # an interview's transcript: "Jared Kushner: And I said, "...""
+                label = _TRANSCRIPT_LABEL.match(paragraph)
+                speaker = label.group("who") if label and _is_name(label.group("who")) else None
             elif speaker == "they":  # a family the sentences just before name ("David's family has approved ...");
                 # else no one: "they" is too often people the text never names
                 told = _text_before(paragraphs, number, opening, back=2)
@@ -1047,6 +1053,7 @@ def _introducer(opening: str, people: set[str]) -> str | None:
     return _pronoun_opening(opening) or _subject_before(opening, people)
 
 
+_TRANSCRIPT_LABEL = re.compile(r"(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}):\s")
 _FAMILY_OF_PRONOUN = re.compile(r"\b(?:His|Her|his|her)\s+family\b")
 _KIN_GROUPS = ("family", "parents")  # who "they" or "the parents" may be: "Goldberg-Polin’s parents"
 
