@@ -1607,6 +1607,14 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("Dror’s parents, Rina and Avi, said they welcome any deal.\n\n“We have seen the reports of direct talks with Hamas,” "
      "the parents said in a statement.\n\n“We welcome any negotiations that bring our loved ones home,” they said.",
      ["Dror’s parents", "Dror’s parents"]),
+    # "He continued" after a quote from someone described is that one's, not the last named person's;
+    # a place or a nationality speaks for no one
+    ("Egypt's President Avi Dror proposed a truce. The talks would secure aid into the Gaza Strip, the president told reporters.\n\n"
+     "A Hamas official stated, “We will listen to the proposals they bring to us.”\n\nThe official added, “We are open to "
+     "other ideas from the mediators.”\n\nHe continued, “Without halting this war, no agreement will be reached.”",
+     ["a Hamas official", "a Hamas official", "a Hamas official"]),
+    ("The Egyptian leader reaffirmed Cairo’s opposition to displacement, stating, “This does not serve the Palestinian cause.”",
+     [None]),
     # "I" in an interview's transcript is the one the line names
     ("Avi Dror: And I said, “Well, we can’t afford to fail.”", ["Avi Dror"]),
     ("The envoy spoke. And I said, “Well, we can’t afford to fail here.”", [None]),

@@ -112,7 +112,8 @@ _BODY_NOUNS = {"office", "ministry", "government", "cabinet", "army", "military"
 _ORGANISATIONS = _BODY_NOUNS | {"department", "council", "agency", "committee", "commission", "authority", "embassy", "mission"}
 # a speaker with one of these words is a body, never "he" or "she" ("the United Nations", "the
 # European Union", "the Associated Press")
-_NO_PERSON = _ORGANISATIONS | {"house", "nations", "states", "union", "league", "press", "news", "times", "brigades", "forces"}
+_NO_PERSON = _ORGANISATIONS | {"house", "nations", "states", "union", "league", "press", "news", "times", "brigades", "forces",
+                                "strip", "bank", "corridor", "crossing"}  # places: "the Gaza Strip, the president told"
 _BROADCASTERS = {"radio", "television", "tv", "broadcaster"}
 _DEMONYM = re.compile(r"(?:an|i|ese|ish)$")  # a nationality: "Gazan", "Israeli", "Lebanese", "Turkish"
 # Titles written short with a full stop, which ends no sentence: "Gen. Herzi Halevi", "Mr. Biden".
@@ -701,6 +702,8 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
         return None  # "A Palestinian Authority official criticized": a description, no body
     if opened.group("own") and opened.group("the") and not who[-2].endswith(("’s", "'s")):
         return " ".join(["the", *who])  # "the Israeli army"
+    if len(who) == 1 and who[0].lower() in _NATIONALITIES:
+        return None  # "The Egyptian leader reaffirmed": a person described, no body
     if not opened.group("own"):
         if len(who) <= 2 and who[-1] in people:
             return None
@@ -742,6 +745,8 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             if len(apposed) > 1 and _is_name(" ".join(apposed)) and not any(_bare(t) in _NO_PERSON for t in apposed):
                 return " ".join(apposed).strip("’'")
             continue
+        if len(name) == 1 and name[0].lower() in _NATIONALITIES:
+            continue  # "The Egyptian leader reaffirmed": a nationality is no one
         if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people):
             return " ".join(name).strip("’'")
     return None
@@ -806,13 +811,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # the sentence's subject: a person, "he" or "she" (resolved below), or a body ("Netanyahu's
                 # office said it was ..., adding: "...""; "The Israel Defence Forces confirmed the handover, stating")
                 speaker = _subject_before(opening, people) or _subject_before(opening, people, acts=_ACTS_ANY) \
-                    or _pronoun_opening(opening) or _body_before(opening, article.text, people)
+                    or _pronoun_opening(opening) or _titled_subject(opening, paragraphs, number, match, people) \
+                    or _body_before(opening, article.text, people)
             elif speaker is None and _INTRODUCED.search(paragraph, max(0, match.start() - 4), match.start()):
-                speaker = _introducer(opening, people)
-                subject = None if speaker else _TITLE_SUBJECT.match(_SENTENCE_END.split(opening.strip())[-1])
-                title = _title_only(subject.group("who")) if subject else None
-                if title:  # "The prime minister insisted that ...: "..."": the one the article named so
-                    speaker = _titled_around(title, paragraphs, number, match, people)
+                speaker = _introducer(opening, people) or _titled_subject(opening, paragraphs, number, match, people)
             between = paragraph[cursor : match.start()]
             if speaker in _HONORIFIC_PRONOUNS:  # "His Excellency said": whom the article so addresses, else he
                 speaker = _addressed(_text_before(paragraphs, number, opening)) or _HONORIFIC_PRONOUNS[speaker]
@@ -852,8 +854,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if not told and number and (not opening.strip() or _PRONOUN_OPENS.match(opening)):
                     told = paragraphs[number - 1]
                 before = _subject_before(told, people, person=True) if told else None
+                # "The official added, "..." / He continued, "..."": the one just described, not the last named
+                described = last_said[0] if last_said and last_said[1] == number - 1 and before is None \
+                    and _DESCRIBED_PERSON.fullmatch(last_said[0]) else None
                 speaker = _subject_before(opening, people) or _described_subject(opening) or (
-                    before if _newcomer(before, last_person, told) else None) or last_person or before or (
+                    before if _newcomer(before, last_person, told) else None) or described or last_person or before or (
                     lone[0] if lone and lone[1] >= number - 1 and not _FULL_NAME.search(opening) else None)  # "he": a person
             elif speaker == "i":  # an interview's transcript: "Jared Kushner: And I said, "...""
                 label = _TRANSCRIPT_LABEL.match(paragraph)
@@ -1047,12 +1052,24 @@ def _pronoun_opening(opening: str) -> str | None:
     return _HONORIFIC_PRONOUNS.get(pronoun.group("who"), pronoun.group("who").lower()) if pronoun else None
 
 
+def _titled_subject(opening: str, paragraphs: Sequence[str], number: int, match: re.Match, people: set[str]) -> str | None:
+    """Whom a title opening the sentence before a quote means, the one the article named so: "The
+    prime minister insisted that ...: "..."", "The Egyptian leader reaffirmed ..., stating, "..."."""
+    subject = _TITLE_SUBJECT.match(_SENTENCE_END.split(opening.strip())[-1]) if opening.strip() else None
+    title = _title_only(subject.group("who")) if subject else None
+    return _titled_around(title, paragraphs, number, match, people) if title else None
+
+
 def _introducer(opening: str, people: set[str]) -> str | None:
     """The person who acts in the sentence that introduces a quote with a colon (`opening` is
     the paragraph up to the quote), or "he" or "she" (see _pronoun_opening)."""
     return _pronoun_opening(opening) or _subject_before(opening, people)
 
 
+# Someone described who speaks, a person and not a body: "a Hamas official", "the Egyptian source".
+_DESCRIBED_PERSON = re.compile(
+    r"(?:a|an|the|one|another)\s+(?:[\w'’-]+\s+){0,4}?(?:official|source|spokes(?:man|woman|person)|diplomat|negotiator|"
+    r"mediator|analyst|member|commander|leader|representative|aide|adviser|advisor)")
 _TRANSCRIPT_LABEL = re.compile(r"(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}):\s")
 _FAMILY_OF_PRONOUN = re.compile(r"\b(?:His|Her|his|her)\s+family\b")
 _KIN_GROUPS = ("family", "parents")  # who "they" or "the parents" may be: "Goldberg-Polin’s parents"
