@@ -1137,7 +1137,8 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("Hamas official Ali Darwish, speaking in Beirut", "Ali Darwish"),
     ("the Prime Minister's Office", "Prime Minister's Office"),
     ("Al Jazeera's Rami Aziz", "Rami Aziz"),
-    ("NSA Dror", "Dror"),  # the national security adviser's abbreviated title, not part of a name
+    ("NSA Dror", "Dror"),
+    ("Earlier on Saturday", None),  # when, not who  # the national security adviser's abbreviated title, not part of a name
     ("Rami Aziz of Al Jazeera's Cairo bureau", "Rami Aziz"),  # no name closes the phrase
     ("a senior official of the Egyptian intelligence service", "a senior official of the Egyptian intelligence service"),
     ("but", None),
@@ -1615,6 +1616,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      ["a Hamas official", "a Hamas official", "a Hamas official"]),
     ("The Egyptian leader reaffirmed Cairo’s opposition to displacement, stating, “This does not serve the Palestinian cause.”",
      [None]),
+    # a quote closed by a full stop after "declaring," is the subject's, not the next sentence's speaker's
+    ("Avi Dror clashed openly with the envoys, declaring, “Would you make peace with Hitler? Hamas is Hitler.” Despite "
+     "this, his party, Otzma Yehudit, said it would stay in the coalition.", ["Avi Dror"]),
     # "I" in an interview's transcript is the one the line names
     ("Avi Dror: And I said, “Well, we can’t afford to fail.”", ["Avi Dror"]),
     ("The envoy spoke. And I said, “Well, we can’t afford to fail here.”", [None]),

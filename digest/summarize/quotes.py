@@ -237,6 +237,8 @@ _NOT_SPEAKERS = {
 }
 # Nor is a description that opens with a preposition: "In a statement for the white house bidden (said)".
 _ADVERBIAL = {"in", "at", "on", "during", "after", "before", "for", "from", "with", "since", "according", "as", "when", "while"}
+_SENTENCE_ADVERBS = {"earlier", "later", "meanwhile", "separately", "previously", "however", "also", "yesterday", "today",
+                     "tonight", "afterwards", "then", "now", "still", "moreover", "additionally"}
 # "X of Y", "X from Y": Y is where X works or comes from, not who speaks.
 _AFFILIATION = {"of", "from", "in", "with"}
 
@@ -323,6 +325,8 @@ def speaker_from(phrase: str) -> str | None:
             return f"{tokens[start - 1]} {name[0]}"  # "a Gazan who took part in the celebrations": someone described
         if name == ["I"]:
             return "i"  # "And I said": the one speaking, for the caller to find
+        if len(name) == 1 and name[0].lower() in _SENTENCE_ADVERBS:
+            continue  # "Earlier on Saturday, the group urged": when, not who
         if name and not (len(name) == len(tokens) == 1 and name[0].lower() in _TITLE_WORDS):
             return " ".join(name).strip("’'")
     # the description that names someone: "an Israeli official, speaking on condition of anonymity";
@@ -498,6 +502,8 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
             return speaker_from(label.group("who"))
         return None
 
+    if closed and _PARTICIPLE.search(paragraph, max(0, start - 70), start):
+        return before()  # "Ben Gvir clashed with them, declaring, "... Hitler." His party ... said": the subject's
     first, second = (before, after) if closed else (after, before)
     return first() or second()
 
