@@ -562,6 +562,12 @@ def test_members_with_nothing_befalling_them_are_no_key_figures():
     assert [(f.value, f.what) for f in figures] == [("five", "Hamas members killed")]
 
 
+def test_the_dead_counted_just_before_are_not_the_captives_after_them():
+    found = find_figures("The attack left about 1,200 dead and another 250 taken hostage by the assailants.")
+    assert [(value, key) for value, _, _, key in found] == [("another 250", ("hostages", ""))]
+    assert find_figures("Hamas said the strike killed three hostages.")[0][3] == ("hostages", "dead")
+
+
 def test_a_fraction_is_no_count_of_its_own():
     assert find_figures("Hamas proposed a ceasefire of 4-1/2 months, during which all hostages would go free.") == []
 
@@ -630,6 +636,7 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("Qatar helped secure the release of 105 hostages in November.", "hostages (released)"),
     ("The initial phase of the ceasefire included the release of 33 Israeli hostages.", "Israeli hostages (released)"),
     ("The plan calls for Hamas to free all 48 hostages still being held in Gaza.", "hostages (held)"),
+    ("The deal stipulates the release of around 20 living hostages within 72 hours.", "living hostages (to be released)"),
     # a video released is no captive freed
     ("Pressure mounts after the release of disturbing videos showing two emaciated captives.", "emaciated captives"),
     ("Hamas released a new video of three hostages on Saturday.", "hostages"),

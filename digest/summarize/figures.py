@@ -340,6 +340,8 @@ def _part_fate(category: str, text: str, start: int, end: int) -> str:
 
 
 _IN_RETURN = re.compile(r"\bin\s+return\b", re.I)
+_OTHERS_FATE_BEFORE = re.compile(
+    rf"(?<![\w.,])(?:\d[\d,.]*|{_WORD_NUMBER})\s+(?:dead|killed|wounded|injured)\s*(?:,|and)\s+(?:another\s+|a\s+further\s+)?$", re.I)
 # A video or a statement released is no captive freed: "the release of disturbing videos showing
 # two emaciated captives", "Hamas released a new video of three hostages".
 _MEDIA_RELEASE = re.compile(
@@ -404,7 +406,7 @@ _RELEASE_NOUN = re.compile(r"(?<=ing)|\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
     r"expected|scheduled|includes?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
-    r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure)\b", re.I)
+    r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*)\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
 _RAID_TO = re.compile(r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$", re.I)
 _VERB_NEAR = 25  # characters between a release verb and the count it governs
@@ -459,7 +461,10 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         text = _BOTH_FATES.sub(lambda both: " " * len(both.group()), text)  # "all 48, dead and alive" died not
         # death words after "five live hostages" are others' ("and some dead hostages")
         living = _LIVING.search(text, start, end) is not None
-        if _DEATH_BEFORE.search(text, max(0, start - 60), start) or _near(_KILLED, text[:own], start, end, 10, 0 if living else 40) \
+        # "left about 1,200 dead and another 250 taken hostage": the dead are the 1,200
+        others_dead = _OTHERS_FATE_BEFORE.search(text, max(0, start - 40), start) is not None
+        if _DEATH_BEFORE.search(text, max(0, start - 60), start) \
+                or _near(_KILLED, text[:own], start, end, 0 if others_dead else 10, 0 if living else 40) \
                 or (not living and _REMAINS_AFTER.match(text, end)):
             return "dead"
         if _SEIZED_BEFORE.search(text, max(0, start - 30), start):
