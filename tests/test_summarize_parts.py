@@ -568,6 +568,12 @@ def test_the_dead_counted_just_before_are_not_the_captives_after_them():
     assert find_figures("Hamas said the strike killed three hostages.")[0][3] == ("hostages", "dead")
 
 
+def test_over_after_a_noun_of_dispute_is_no_qualifier():
+    found = find_figures("The protest was the largest since the uproar over six hostages found dead in Gaza.")
+    assert [(value, what) for value, what, *_ in found] == [("six", "hostages (dead)")]
+    assert find_figures("Israeli strikes killed over 60 people on Monday.")[0][0] == "over 60"
+
+
 def test_a_fraction_is_no_count_of_its_own():
     assert find_figures("Hamas proposed a ceasefire of 4-1/2 months, during which all hostages would go free.") == []
 

@@ -340,6 +340,10 @@ def _part_fate(category: str, text: str, start: int, end: int) -> str:
 
 
 _IN_RETURN = re.compile(r"\bin\s+return\b", re.I)
+# "over" after a noun of dispute or feeling is a preposition, not "more than": "the uproar over six hostages".
+_OVER_AFTER_NOUN = re.compile(
+    r"\b(?:uproar|outcry|anger|fury|outrage|protests?|dispute|row|talks|negotiations|disagreements?|concerns?|fears?|grief"
+    r"|clash(?:es)?|tensions?|standoff|deal|agreement)\s+over\s+$", re.I)
 _OTHERS_FATE_BEFORE = re.compile(
     rf"(?<![\w.,])(?:\d[\d,.]*|{_WORD_NUMBER})\s+(?:dead|killed|wounded|injured)\s*(?:,|and)\s+(?:another\s+|a\s+further\s+)?$", re.I)
 # A video or a statement released is no captive freed: "the release of disturbing videos showing
@@ -681,6 +685,9 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         if any(d.start() < end and start < d.end() for d in _ISO_DATE.finditer(text, max(0, start - 10), end + 10)):
             return  # "2025-03-06"
         taken.append((start, end))
+        over = _OVER_AFTER_NOUN.search(text, max(0, start - 30), start + 5) if value[:5].lower() == "over " else None
+        if over:  # "the uproar over six hostages found dead": six, not more than six
+            value = value[5:]
         out.append((value.strip(), what, category, key))
 
     for match in _DEATH_TOLL.finditer(text) if "death toll" in text.lower() else ():
