@@ -73,7 +73,8 @@ _CREDIT = re.compile(
     r"^(?:\(?(?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
     r"|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}/\s+"  # "Shafaq News/ On Saturday, ..."
     r"|\(?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\)\s*(?:[—–-]{1,2}\s*)?"
-    r"|[A-Z][a-z'’-]+(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+)"
+    r"|[A-Z][a-z'’-]+(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+"
+    r"|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}\s+Desk\s*:\s+)"  # "PTC News Desk: On Sunday, ..."
     rf"{_NEWS}"
 )
 # A newsletter's section label before its paragraph: Axios's "Why it matters:", "Behind the

@@ -49,6 +49,7 @@ def test_parse_gives_the_agency():
     ("Thursday, November 23, 2023 – Qatar announced a truce on Wednesday.", "Qatar announced a truce on Wednesday."),
     ("CAIRO/JERUSALEM (Reuters) - Hamas said on Monday it was ready.", "Hamas said on Monday it was ready."),
     ("(MENAFN- Gulf Times) Qatar is hosting the talks.", "Qatar is hosting the talks."),
+    ("PTC News Desk: On Sunday, the delegations were unable to finalize a deal.", "On Sunday, the delegations were unable to finalize a deal."),
     # a credit that lost its opening bracket, then a dateline
     ("MENAFN - IANS) Cairo, Oct 25 (IANS) Palestinian factions agreed on a committee.", "Palestinian factions agreed on a committee."),
     ("/TASS/. Consultations on Gaza continue in Doha.", "Consultations on Gaza continue in Doha."),
