@@ -35,7 +35,7 @@ _NEWS = r"(?=[A-Z0-9\"“‘'«])"  # what a sentence starts with
 
 _STRICT = re.compile(  # not a credit that lost its opening bracket: "MENAFN - IANS) Cairo ..."
     rf"^(?P<place>{_CAPS_PLACE}{_REGION}?){_DATE}?\s*(?:\((?P<agency>[^)]{{1,40}})\))?"
-    rf"(?:\s*(?:[—–-]{{1,2}}|(?P<colon>:))\s+{_NEWS}(?![\w.&]+(?:\s+[A-Z][\w.&]*){{0,2}}\))|(?<=[A-Z]{{3}})[—–](?=[A-Z][a-z]))"  # "WASHINGTON—Trump"
+    rf"(?:\s*(?:[—–-]{{1,2}}|>>|(?P<colon>:))\s+{_NEWS}(?![\w.&]+(?:\s+[A-Z][\w.&]*){{0,2}}\))|(?<=[A-Z]{{3}})[—–](?=[A-Z][a-z]))"  # "WASHINGTON—Trump"
 )
 _STRICT_WITH_AGENCY = re.compile(
     rf"^(?P<place>[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){{0,2}}{_REGION}?){_DATE}?"
@@ -74,7 +74,9 @@ _CREDIT = re.compile(
     r"|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}/\s+"  # "Shafaq News/ On Saturday, ..."
     r"|\(?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\)\s*(?:[—–-]{1,2}\s*)?"
     r"|[A-Z][a-z'’-]+(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+"
-    r"|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}\s+Desk\s*:\s+)"  # "PTC News Desk: On Sunday, ..."
+    r"|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}\s+Desk\s*:\s+"  # "PTC News Desk: On Sunday, ..."
+    # an outlet's name glued to the sentence by a hyphen ("Watan-On Tuesday evening, Hamas ..."), a list's number ("1: ...")
+    r"|[A-Z][\w&.]*-(?=(?:On|In|At|The|After|Before|During|While|Following|Amid|Despite)\s)|\d{1,2}\s*[:)]\s+)"
     rf"{_NEWS}"
 )
 # A newsletter's section label before its paragraph: Axios's "Why it matters:", "Behind the
@@ -132,7 +134,8 @@ def _strip_once(sentence: str) -> str:
     label = _SECTION_LABEL.match(sentence) if ":" in sentence[:30] else None
     if label:
         return sentence[label.end():]
-    credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] or ")" in sentence[:60] or "/ " in sentence[:30] else None
+    credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] or ")" in sentence[:60] or "/ " in sentence[:30] \
+        or "-" in sentence[:30] else None
     if credit:
         sentence = sentence[credit.end():]
     match = (_LENIENT.match(sentence) or _strict(sentence)) if sentence[:1].isupper() or sentence[:1].isdigit() else None

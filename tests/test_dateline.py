@@ -33,6 +33,7 @@ def test_parse_names_the_place_and_agency_of_a_strict_dateline(paragraph, place,
 def test_parse_gives_the_agency():
     assert dateline.parse("JERUSALEM, March 3 (AP) — Israeli negotiators flew.") == ("Jerusalem", "AP", "Israeli negotiators flew.")
     assert dateline.parse("CAIRO — Egyptian officials met.") == ("Cairo", None, "Egyptian officials met.")
+    assert dateline.parse("CAIRO, Egypt >> Hamas has accepted a U.S. proposal.") == ("Cairo, Egypt", None, "Hamas has accepted a U.S. proposal.")
     # a credit that lost its opening bracket is no place: "MENAFN - IANS) ..."
     line = "MENAFN - IANS) Cairo, Oct 25 (IANS) Palestinian factions agreed on a committee."
     assert dateline.parse(line) == (None, None, line)
@@ -50,6 +51,10 @@ def test_parse_gives_the_agency():
     ("CAIRO/JERUSALEM (Reuters) - Hamas said on Monday it was ready.", "Hamas said on Monday it was ready."),
     ("(MENAFN- Gulf Times) Qatar is hosting the talks.", "Qatar is hosting the talks."),
     ("PTC News Desk: On Sunday, the delegations were unable to finalize a deal.", "On Sunday, the delegations were unable to finalize a deal."),
+    ("Watan-On Tuesday evening, Hamas declared that talks had stalled.", "On Tuesday evening, Hamas declared that talks had stalled."),
+    ("1: Netanyahu's office released a statement on Saturday.", "Netanyahu's office released a statement on Saturday."),
+    ("CAIRO, Egypt >> Hamas has accepted a U.S. proposal.", "Hamas has accepted a U.S. proposal."),
+    ("Ben-Gvir said the deal was a surrender.", "Ben-Gvir said the deal was a surrender."),  # a hyphenated name stays
     # a credit that lost its opening bracket, then a dateline
     ("MENAFN - IANS) Cairo, Oct 25 (IANS) Palestinian factions agreed on a committee.", "Palestinian factions agreed on a committee."),
     ("/TASS/. Consultations on Gaza continue in Doha.", "Consultations on Gaza continue in Doha."),
