@@ -574,6 +574,13 @@ def test_over_after_a_noun_of_dispute_is_no_qualifier():
     assert find_figures("Israeli strikes killed over 60 people on Monday.")[0][0] == "over 60"
 
 
+def test_every_part_named_after_including_shares_the_whole_s_fate():
+    found = find_figures("The assault has killed 10,560 people, including 4,324 children and 2,823 women, the ministry said.")
+    assert [what for _, what, *_ in found] == ["people killed", "children killed", "women killed"]
+    found = find_figures("Strikes killed 274 Palestinians, including 64 children, 57 women and 20 men, the ministry said.")
+    assert [what for _, what, *_ in found] == ["Palestinians killed", "children killed", "women killed", "men killed"]
+
+
 def test_a_fraction_is_no_count_of_its_own():
     assert find_figures("Hamas proposed a ceasefire of 4-1/2 months, during which all hostages would go free.") == []
 

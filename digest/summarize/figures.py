@@ -574,7 +574,9 @@ _PAIRED_HEAD = re.compile(
 _GROUPS = frozenset({"children", "women", "minors", "teenagers", "girls", "boys", "elderly", "men"})
 _JOINED_GROUP = re.compile(rf"\s+and\s+(?:{'|'.join(sorted(_GROUPS))})\b", re.I)
 # A part of the people counted before: "including 64 children", "among them 12 women".
-_PART_NAMED = re.compile(r"\b(?:including|among them|among whom|of whom)\s+(?:(?:about|around|some|at least|more than|nearly)\s+)?$", re.I)
+_PART_NAMED = re.compile(  # "including 4,324 children and 2,823 women": each part named, the women too
+    r"\b(?:including|among them|among whom|of whom)\s+(?:\d[\d,]*\s+[a-z]+(?:,\s+and\s+|\s+and\s+|,\s+))*"
+    r"(?:(?:about|around|some|at least|more than|nearly)\s+)?$", re.I)
 # ... and right after it: "251 others were taken hostage", "250 people abducted".
 _TAKEN_AFTER = re.compile(r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped)\b", re.I)
 # A release told of the whole right after it: "the six hostages freed Saturday".
@@ -773,7 +775,7 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         elif category == "people":
             situation = _situation("people", text, match.start(), match.end())
             if (not situation or (situation == "killed" and whole_fate == HUNGER)) and whole_fate \
-                    and _PART_NAMED.search(text, max(0, match.start() - 30), match.start()):
+                    and _PART_NAMED.search(text, max(0, match.start() - 90), match.start()):
                 # "274 Palestinians, including 64 children and 57 women, were killed"; "... died of
                 # malnutrition, raising such deaths to 197, including 96 children": of hunger too
                 situation = whole_fate
