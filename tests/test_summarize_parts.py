@@ -1158,6 +1158,8 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("the Prime Minister's Office", "Prime Minister's Office"),
     ("Al Jazeera's Rami Aziz", "Rami Aziz"),
     ("NSA Dror", "Dror"),
+    ("Olga Dror, a spokesperson for the U.N. Office for the Coordination of Humanitarian Affairs in Gaza", "Olga Dror"),
+    ("Majed Dror, spokesman for the Qatari Foreign Ministry", "Majed Dror"),  # not the ministry he speaks for
     ("Earlier on Saturday", None),  # when, not who  # the national security adviser's abbreviated title, not part of a name
     ("Rami Aziz of Al Jazeera's Cairo bureau", "Rami Aziz"),  # no name closes the phrase
     ("a senior official of the Egyptian intelligence service", "a senior official of the Egyptian intelligence service"),

@@ -240,7 +240,7 @@ _ADVERBIAL = {"in", "at", "on", "during", "after", "before", "for", "from", "wit
 _SENTENCE_ADVERBS = {"earlier", "later", "meanwhile", "separately", "previously", "however", "also", "yesterday", "today",
                      "tonight", "afterwards", "then", "now", "still", "moreover", "additionally"}
 # "X of Y", "X from Y": Y is where X works or comes from, not who speaks.
-_AFFILIATION = {"of", "from", "in", "with"}
+_AFFILIATION = {"of", "from", "in", "with", "for"}  # "spokesman for the Qatari Foreign Ministry"
 
 
 _ACTED = re.compile(
@@ -311,10 +311,10 @@ def speaker_from(phrase: str) -> str | None:
             return " ".join(titled).strip("’'")  # "International Court of Justice President Nawaf Salam"
         if link >= 0 and tokens[link].lower() in _AFFILIATION:
             person = _trailing_name(tokens[:link])
-            if len(person) >= 2:
-                return " ".join(person).strip("’'")  # "Andreas Krieg of King's College London"
-            if tokens[0].lower() in _DETERMINERS:
-                return part  # "one released prisoner from Beit Lahiya"
+            if len(person) >= 2 and not any(_bare(t) in _NO_PERSON or _bare(t) in _TITLE_WORDS for t in person[-1:]):
+                return " ".join(person).strip("’'")  # "Andreas Krieg of King's College London", not "... Humanitarian Affairs in Gaza"
+            if tokens[0].lower() in _DETERMINERS and not any(len(_trailing_name(other.split())) >= 2 for other in parts if other != part):
+                return part  # "one released prisoner from Beit Lahiya"; but "Olga Cherevko, a spokesperson for the UN ..." is she
             continue  # "..., speaking in Beirut": a place, not the speaker
         person = _leading_person(tokens)
         if person:
