@@ -54,6 +54,7 @@ def test_parse_gives_the_agency():
     ("Watan-On Tuesday evening, Hamas declared that talks had stalled.", "On Tuesday evening, Hamas declared that talks had stalled."),
     ("1: Netanyahu's office released a statement on Saturday.", "Netanyahu's office released a statement on Saturday."),
     ("CAIRO, Egypt >> Hamas has accepted a U.S. proposal.", "Hamas has accepted a U.S. proposal."),
+    ("CAIRO (Palestine Foundation Information Center) The authority said a delegation arrived.", "The authority said a delegation arrived."),
     ("Ben-Gvir said the deal was a surrender.", "Ben-Gvir said the deal was a surrender."),  # a hyphenated name stays
     # a credit that lost its opening bracket, then a dateline
     ("MENAFN - IANS) Cairo, Oct 25 (IANS) Palestinian factions agreed on a committee.", "Palestinian factions agreed on a committee."),
