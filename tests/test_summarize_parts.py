@@ -581,6 +581,11 @@ def test_every_part_named_after_including_shares_the_whole_s_fate():
     assert [what for _, what, *_ in found] == ["Palestinians killed", "children killed", "women killed", "men killed"]
 
 
+def test_two_dozen_is_one_value():
+    found = find_figures("Hamas promised the return of approximately two dozen dead hostages, Trump said.")
+    assert [(value, what) for value, what, *_ in found] == [("approximately two dozen", "dead hostages")]
+
+
 def test_a_fraction_is_no_count_of_its_own():
     assert find_figures("Hamas proposed a ceasefire of 4-1/2 months, during which all hostages would go free.") == []
 
@@ -591,7 +596,8 @@ def test_dates_years_and_background_durations_are_not_figures():
     assert find_figures("Hamas has controlled Gaza for 16 years and lost ten months of revenue.") == []
 
 
-@pytest.mark.parametrize("value,number", [("35", 35), ("about 1,200", 1200), ("$2.5 billion", 2.5e9), ("six", 6), ("twenty-five", 25), ("dozens of", None)])
+@pytest.mark.parametrize("value,number", [("35", 35), ("about 1,200", 1200), ("$2.5 billion", 2.5e9), ("six", 6), ("twenty-five", 25), ("dozens of", None),
+                                          ("approximately two dozen", 24)])
 def test_parse_number(value, number):
     assert parse_number(value) == number
 

@@ -27,7 +27,7 @@ from digest.summarize.dates import aware
 MAX_FIGURES = 8
 DISPUTED_EXTRA = 2  # values shown past MAX_FIGURES for one thing counted, because they dispute a shown one
 
-_UNITS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+_UNITS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 _SMALL = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -39,7 +39,7 @@ _QUALIFIER = (
     r"(?:about|around|approximately|roughly|nearly|almost|some|more than|over|at least|up to|fewer than|less than|"
     r"as many as|an estimated|a total of|only|just|another|the remaining|all)"
 )
-_CORE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:hundred|thousand|million|billion|trillion))?"
+_CORE = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORD_NUMBER})(?:\s+(?:dozen|hundred|thousand|million|billion|trillion))?"
 _VAGUE = r"(?:dozens|scores|hundreds|thousands|tens of thousands|hundreds of thousands|millions)(?:\s+of)?"
 _VALUE = rf"(?:{_QUALIFIER}\s+)?(?:\$\s?{_CORE}|{_CORE}|{_VAGUE})"
 
