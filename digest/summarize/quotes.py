@@ -1034,11 +1034,13 @@ _TITLE_SUBJECT = re.compile(r"(?P<who>[Tt]he\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+
 _PRONOUN_OPENS = re.compile(rf"\W*(?P<who>He|She|{'|'.join(_HONORIFIC_PRONOUNS)})\s")
 
 
+# Who may be described rather than named: "a senior Hamas official", "the Egyptian source".
+_DESCRIBED_NOUN = (r"(?:official|source|spokes(?:man|woman|person)|diplomat|negotiator|mediator|analyst|member|commander|"
+                   r"leader|representative|aide|adviser|advisor)")
 # Someone described who speaks in the sentence before "he said": "A senior Hamas official said the
 # group did not want the deal to collapse. "...," he said."
 _DESCRIBED_SPEAKS = re.compile(
-    r"^(?P<who>(?:A|An|One)\s+(?:[\w'’-]+\s+){0,5}?(?:official|source|spokes(?:man|woman|person)|diplomat|negotiator|"
-    r"mediator|analyst|member|commander|leader|representative|aide|adviser|advisor))"
+    rf"^(?P<who>(?:A|An|One)\s+(?:[\w'’-]+\s+){{0,5}}?{_DESCRIBED_NOUN})"
     rf"(?:,[^,.;“”\"]{{1,80}},)?\s+(?:also\s+)?{_SAY}\b"
 )
 
@@ -1073,9 +1075,7 @@ def _introducer(opening: str, people: set[str]) -> str | None:
 
 
 # Someone described who speaks, a person and not a body: "a Hamas official", "the Egyptian source".
-_DESCRIBED_PERSON = re.compile(
-    r"(?:a|an|the|one|another)\s+(?:[\w'’-]+\s+){0,4}?(?:official|source|spokes(?:man|woman|person)|diplomat|negotiator|"
-    r"mediator|analyst|member|commander|leader|representative|aide|adviser|advisor)")
+_DESCRIBED_PERSON = re.compile(rf"(?:a|an|the|one|another)\s+(?:[\w'’-]+\s+){{0,4}}?{_DESCRIBED_NOUN}")
 _TRANSCRIPT_LABEL = re.compile(r"(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}):\s")
 _FAMILY_OF_PRONOUN = re.compile(r"\b(?:His|Her|his|her)\s+family\b")
 _KIN_GROUPS = ("family", "parents")  # who "they" or "the parents" may be: "Goldberg-Polin’s parents"
