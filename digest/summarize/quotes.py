@@ -311,7 +311,7 @@ def speaker_from(phrase: str) -> str | None:
             return " ".join(titled).strip("’'")  # "International Court of Justice President Nawaf Salam"
         if link >= 0 and tokens[link].lower() in _AFFILIATION:
             person = _trailing_name(tokens[:link])
-            if len(person) >= 2 and not any(_bare(t) in _NO_PERSON or _bare(t) in _TITLE_WORDS for t in person[-1:]):
+            if len(person) >= 2 and _bare(person[-1]) not in _NO_PERSON | _TITLE_WORDS:
                 return " ".join(person).strip("’'")  # "Andreas Krieg of King's College London", not "... Humanitarian Affairs in Gaza"
             if tokens[0].lower() in _DETERMINERS and not any(len(_trailing_name(other.split())) >= 2 for other in parts if other != part):
                 return part  # "one released prisoner from Beit Lahiya"; but "Olga Cherevko, a spokesperson for the UN ..." is she
@@ -1503,11 +1503,12 @@ def _same_quote(a: _Said, b: _Said) -> bool:
     short, long = (a, b) if len(a.flat) <= len(b.flat) else (b, a)
     if short.flat.count(" ") + 1 >= CUT_FROM and f" {short.flat} " in f" {long.flat} ":
         return True
-    if _shared_runs(short.flat.split(), long.flat.split()):
+    short_words, long_words = short.flat.split(), long.flat.split()
+    if _shared_runs(short_words, long_words):
         return True
     if _negated(short.flat) != _negated(long.flat):
         return False  # "We will accept the proposal" and "We will not accept the proposal"
-    if _same_wording(short.flat.split(), long.flat.split()):
+    if _same_wording(short_words, long_words):
         return True
     mine, theirs = a.words, b.words
     if min(len(mine), len(theirs)) < SAME_QUOTE_FROM:
