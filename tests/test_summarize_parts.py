@@ -148,6 +148,23 @@ def test_repeated_headline_without_punctuation_is_dropped_but_a_lead_that_matche
     assert rejection(lead, words(lead), frozenset({content_key(title)})) is None
 
 
+def test_a_caption_whose_credit_stands_alone_after_it_is_dropped_with_the_credit():
+    top = article(
+        "Two men shake hands beside a banner of the freed captives in a square in Doha, Qatar, Monday, Jan. 12, 2026. ( AP )\n\n"
+        "Mediators said on Monday that the talks in Doha would resume next week with both delegations present.\n\n"
+        "Kamal Haddad, 61, who was held for a year, at the hospital in Beersheba, Israel. Hospital via AP\n\n"
+        "The envoy said the two sides had narrowed their differences over the prisoner lists. (AFP)"
+    )
+    kept, rejected = extract_candidates([top])
+    texts = [c.text for c in kept]
+    assert not any("shake hands" in t or "Kamal Haddad" in t for t in texts)
+    assert {r.reason for r in rejected if "shake hands" in r.text or "Kamal Haddad" in r.text} == {"caption"}
+    # a caption lower down is known by a credit naming the photo's source ("via AP"); the lead
+    # after the caption, and a wire story's last sentence before its sign-off "(AFP)", stay
+    assert "Mediators said on Monday that the talks in Doha would resume next week with both delegations present." in texts
+    assert "The envoy said the two sides had narrowed their differences over the prisoner lists." in texts
+
+
 def test_a_deck_ending_in_a_quotation_is_no_sentence_but_sentences_quoting_at_their_end_are():
     for deck in ["Envoy says the mediators' reply “only sets the talks back”",
                  "Minister urges the delegations to 'stay at the table until a deal is done'"]:

@@ -68,6 +68,16 @@ _CAPTION_CREDIT = re.compile(
     r"\bin this (?:photo|picture|image|handout|file photo|screengrab|screenshot|video grab)\b|\bpictured\b",
     re.I,
 )
+# A photo credit standing alone after its caption: "( AP )", "Soroka Medical Center via AP",
+# "(AP Photo/Ohad Zwigenberg)", "REUTERS/Ronen Zvulun".
+_PHOTO_AGENCY = r"(?:AP|AFP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Anadolu(?: Agency)?|Xinhua|Shutterstock|WANA|UPI|dpa)"
+_CREDIT_ALONE = re.compile(
+    rf"^\(?\s*(?:(?:[A-Z][\w.'’&-]*\s+){{1,5}}via\s+)?{_PHOTO_AGENCY}(?:\s+(?:Photos?|Images?))?(?:\s*/\s*[^()/]{{2,60}})?\s*\)?\.?$"
+)
+# ... which says for certain that the paragraph is a caption when the credit names the photo's
+# source ("via AP") or its photographer ("AP Photo/...", "REUTERS/...").
+_CREDIT_NAMES_SOURCE = re.compile(r"\bvia\s|/|\bPhotos?\b|\bImages?\b")
+CAPTION_PARAGRAPHS = 2  # the article's first paragraphs, where a photo and its caption sit above the lead
 _MONTH = MONTH_IN_DATE
 # Who stands where in a photo: "Fighters escort hostages (L-R, holding certificates) ...", "(from left)"
 _WHO_IS_WHERE = re.compile(r"\((?:[LR]\s*(?:-|–|to)\s*[LR]|(?:from\s+)?(?:left|right)(?:\s+to\s+(?:right|left))?|cent(?:re|er))(?=[,)])", re.I)
@@ -340,6 +350,19 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
     return None
 
 
+def _caption_before_credit(sentences: Sequence[str], paragraph: int) -> int | None:
+    """The position of a photo's caption in a paragraph: the sentence just before a credit
+    standing alone ("... in Tel Aviv, Israel, Monday, Jan. 26, 2026. ( AP )"). Near the top of the
+    article any credit says so; further down only one naming the photo's source or photographer,
+    since a wire story may end its last paragraph with "(AFP)"."""
+    for position in range(1, len(sentences)):
+        credit = sentences[position].strip()
+        if len(credit) <= 80 and _CREDIT_ALONE.match(credit) \
+                and (paragraph < CAPTION_PARAGRAPHS or _CREDIT_NAMES_SOURCE.search(credit)):
+            return position - 1
+    return None
+
+
 def _has_quotes(text: str) -> bool:
     return any(mark in text for mark in "“”\"«»")
 
@@ -463,13 +486,14 @@ def extract_candidates(articles: Sequence[Article], *, first: int = 0,
         hints = Hints.of(article.text)
         for p, paragraph in enumerate(article.paragraphs):
             sentences = paragraph_sentences(paragraph, splitter)
+            caption = _caption_before_credit(sentences, p)
             for position, sentence in enumerate(sentences):
                 if sentence[:1] in _LIST_MARKS:
                     sentence = _LIST_MARK.sub("", sentence, count=1)
                 if position == 0:
                     sentence = dateline.strip(sentence)  # what the cleaner left
                 tokens = words(sentence)
-                reason = rejection(sentence, tokens, titles, hints)
+                reason = "caption" if position == caption else rejection(sentence, tokens, titles, hints)
                 if reason is None and len(sentences) == 1 and not _reads_as_sentence(sentence, tokens):
                     reason = "furniture"
                 if reason is not None:
