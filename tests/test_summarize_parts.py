@@ -255,6 +255,9 @@ def test_sentences_that_stand_alone_are_not_penalised(text):
     # ... the war's start named by its year, or as last October, rather than its day
     "Israel launched its campaign in response to the group's attack on southern Israel in 2023, in which 1,200 people were killed.",
     "During the attack on Israel last October, gunmen killed more than 1,200 people and took around 250 hostages.",
+    # ... or by what it did, killing and carrying off people in one attack
+    "The militants' attack killed 1,100 people and took some 230 others hostage, according to official tallies.",
+    "The gunmen reportedly abducted around 180 people and killed over 1,300 in the assault.",
 ])
 def test_background_that_does_not_name_the_day_is_ranked_down(text):
     factor, reasons = context_penalty(text, words(text))
@@ -271,6 +274,10 @@ def test_background_that_does_not_name_the_day_is_ranked_down(text):
     "The army said the city's residents would be moved south by October 7, before the offensive, officials said.",
     "Hamas said on Sunday it was ready for a truce like the first one, on the same terms.",
     "Of the 251 hostages taken in the October 2023 attack, 58 are still held, the army said.",
+    # killing in an attack, or captives taken, alone is the day's news
+    "An Israeli strike killed 12 people in Khan Younis overnight, medics said.",
+    "The army said the attack killed two soldiers near the border.",
+    "Troops raided the camp and took 30 men for questioning, residents said.",
 ])
 def test_the_day_s_news_with_a_backdrop_clause_is_not_background(text):
     assert "background" not in context_penalty(text, words(text))[1]

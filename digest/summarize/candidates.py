@@ -195,6 +195,12 @@ _FIRST_TRUCE = re.compile(
     r"(?:week-long|weeklong|seven-day)(?: [a-z]+)? (?:truce|ceasefire|pause) in (?:late )?november)\b",
     re.I,
 )
+# ... or told by what it did without naming it: killing and carrying off in one attack ("The
+# Hamas attack killed 1,200 people and took some 250 others hostage", "Hamas abducted around 200
+# people and killed over 1,400 in the attack").
+_ORIGIN_ATTACK = re.compile(r"\b(?:attacks?|assault|rampage|incursion)\b", re.I)
+_ORIGIN_KILLED = re.compile(r"\bkill(?:ed|ing)\b", re.I)
+_ORIGIN_TAKEN = re.compile(r"\b(?:took|taken|abduct(?:ed|ing)|kidnapp(?:ed|ing)|seiz(?:ed|ing))\b", re.I)
 _NAMES_THE_DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|this (?:week|morning|afternoon|evening))\b",
     re.I,
@@ -430,12 +436,15 @@ def context_penalty(text: str, tokens: list[str], published: date | None = None,
 
 
 def _background(text: str, lowered: str, hints: Hints = ALL_HINTS) -> bool:
-    """Background every outlet repeats (see _BACKGROUND, _ORIGIN_DATE, _ORIGIN_YEAR, _FIRST_TRUCE)."""
+    """Background every outlet repeats (see _BACKGROUND, _ORIGIN_DATE, _ORIGIN_YEAR, _ORIGIN_ATTACK,
+    _FIRST_TRUCE)."""
     if _mentions(lowered, hints.background) and _BACKGROUND.search(text):
         return True
     if "7" in text and "oct" in lowered and _ORIGIN_DATE.search(text) and _ORIGIN_EVENT.search(text):
         return True
     if ("2023" in text or "last oct" in lowered) and _ORIGIN_YEAR.search(text):
+        return True
+    if "kill" in lowered and _ORIGIN_KILLED.search(text) and _ORIGIN_TAKEN.search(text) and _ORIGIN_ATTACK.search(text):
         return True
     return (("truce" in lowered or "ceasefire" in lowered or "pause" in lowered)
             and ("first" in lowered or "only" in lowered or "sole" in lowered or "november" in lowered)
