@@ -933,6 +933,11 @@ def test_no_other_number_stands_between_a_count_and_what_it_counts():
 def test_taken_as_hostages_counts_hostages():
     assert [(value, what) for value, what, *_ in find_figures("Gunmen seized another 253 as hostages that day.")] \
         == [("another 253", "hostages (taken)")]  # in the attack: not those held now
+    # taken, whatever death words stand around: the killing is of others, the deaths come later
+    assert [(value, what) for value, what, *_ in find_figures(
+        "The war, sparked by the raid in which gunmen killed 1,100 people and took 230 hostages back to Gaza, "
+        "has resulted in the deaths of more than 40,000 people.")] \
+        == [("1,100", "people killed"), ("230", "hostages (taken)"), ("more than 40,000", "people killed")]
     # "dozens of those hostages" are hostages
     assert [(value, what) for value, what, *_ in find_figures("Dozens of those hostages are believed dead, officials say.")] \
         == [("Dozens of", "hostages (dead)")]

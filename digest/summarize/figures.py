@@ -467,12 +467,16 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         living = _LIVING.search(text, start, end) is not None
         # "left about 1,200 dead and another 250 taken hostage": the dead are the 1,200
         others_dead = _OTHERS_FATE_BEFORE.search(text, max(0, start - 40), start) is not None
-        if _DEATH_BEFORE.search(text, max(0, start - 60), start) \
-                or _near(_KILLED, text[:own], start, end, 0 if others_dead else 10, 0 if living else 40) \
+        if _DEATH_BEFORE.search(text, max(0, start - 60), start):
+            return "dead"
+        # "seizing another 253 as hostages", "Hamas took 251 hostages": in the attack, not held
+        # now, and not killed whatever the words around say ("killed 1,200 people and took 250
+        # hostages back to Gaza, ... the deaths of")
+        if _SEIZED_BEFORE.search(text, max(0, start - 30), start):
+            return "taken"
+        if _near(_KILLED, text[:own], start, end, 0 if others_dead else 10, 0 if living else 40) \
                 or (not living and _REMAINS_AFTER.match(text, end)):
             return "dead"
-        if _SEIZED_BEFORE.search(text, max(0, start - 30), start):
-            return "taken"  # "seizing another 253 as hostages", "Hamas took 251 hostages": in the attack, not held now
         if _STILL_HELD.match(text, end):  # "After Alexander's release, 58 hostages remain in Gaza"
             return "held"
         if _STILL_HELD_AFTER.match(text, end) and (_WHOLE_BEFORE.search(text, max(0, start - 20), start)
