@@ -1226,8 +1226,10 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     Trump", from a speaker or from the text: "President Donald Trump"), so one person is one
     speaker; a surname two people share ("Donald Trump", "Eric Trump") is left as it is, and
     "Mr. Blinken" with no full name anywhere is "Blinken"."""
-    names = {s for s in speakers if s and _is_name(s)}
-    short = {name for name in names if len(name.split()) == 1 or (len(name.split()) == 2 and _bare(name.split()[0]) in _HONORIFICS)}
+    # in the order given, never a set's: which of two names written equally often wins must not
+    # change from one run to the next
+    names = dict.fromkeys(s for s in speakers if s and _is_name(s))
+    short = [name for name in names if len(name.split()) == 1 or (len(name.split()) == 2 and _bare(name.split()[0]) in _HONORIFICS)]
     wanted = {name.split()[-1].strip("’'") for name in short}
     found = list(names)
     if not wanted:
@@ -1378,10 +1380,10 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
     # A surname the group gives to two people is whom the quote's own article names so: "Al Thani
     # said" in an article that names only Mohammed bin Abdulrahman Al Thani, in a group that also
     # names the emir, Tamim bin Hamad Al Thani.
-    unresolved: dict[int, set[str]] = {}
+    unresolved: dict[int, dict[str, None]] = {}  # ordered, like _full_names' own
     for *_, quote in found:
         if quote.speaker and quote.speaker not in full:
-            unresolved.setdefault(quote.source, set()).add(quote.speaker)
+            unresolved.setdefault(quote.source, {})[quote.speaker] = None
     own = {(source, short): name for source, said in unresolved.items()
            for short, name in _full_names(said, [articles[source]]).items()}
     names = [full.get(quote.speaker) or own.get((quote.source, quote.speaker)) or quote.speaker for *_, quote in found]
