@@ -1275,6 +1275,13 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
                     "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani spoke in Washington.\n\n"
                     "“We are in a much better place than where we were a few weeks ago,” Al Thani said.") \
         == ["Mohammed bin Abdulrahman Al Thani"]
+    # "Al Thani" is a family name, not "Thani"; the same man written with more of his name's middle
+    # and with less is one person, and the family name alone is he
+    assert speakers("Prime Minister Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani spoke in Doha.\n\n"
+                    "“We are optimistic, and we have delivered the response,” Al Thani said.\n\n"
+                    "Mohammed bin Abdulrahman Al Thani has led the mediation since the truce collapsed.") \
+        == ["Mohammed bin Abdulrahman bin Jassim Al Thani"]
+    assert speakers("“We are optimistic, and we have delivered the response,” Al Thani said.") == ["Al Thani"]
     # a place that "the" names before the name is no part of it: "envoy to the Middle East Steve Witkoff"
     assert speakers("Steve Witkoff flew to Doha on Thursday.",
                     "US envoy to the Middle East Steve Witkoff met the families on Friday.\n\n"

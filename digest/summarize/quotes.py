@@ -196,11 +196,19 @@ def _trailing_name(tokens: list[str]) -> list[str]:
                                                   or re.fullmatch(r"(?:[A-Z]\.?){2,3}", run[0])))):
         dropped = run.pop(0)
         honorific = dropped if _bare(dropped) in _HONORIFICS else None
-    while run and run[0].lower() in _NAME_PARTICLES and run[0].lower() not in _NAME_STARTS:
+    while run and run[0].lower() in _NAME_PARTICLES and run[0].lower() not in _NAME_STARTS and not _family_name(run):
         run.pop(0)
     if honorific and len(run) == 1:
         run.insert(0, honorific)  # "Sheikh Mohammed", not "Mohammed"
     return run
+
+
+def _family_name(run: list[str]) -> bool:
+    """Whether `run` is a family name that opens with a capitalised article: "Al Thani"."""
+    return len(run) == 2 and run[0] in _FAMILY_ARTICLES
+
+
+_FAMILY_ARTICLES = ("Al", "El")
 
 
 def _nationality(word: str, following: str) -> bool:
@@ -1229,7 +1237,8 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     # in the order given, never a set's: which of two names written equally often wins must not
     # change from one run to the next
     names = dict.fromkeys(s for s in speakers if s and _is_name(s))
-    short = [name for name in names if len(name.split()) == 1 or (len(name.split()) == 2 and _bare(name.split()[0]) in _HONORIFICS)]
+    short = [name for name in names if len(name.split()) == 1
+             or (len(name.split()) == 2 and (_bare(name.split()[0]) in _HONORIFICS or _family_name(name.split())))]
     wanted = {name.split()[-1].strip("’'") for name in short}
     found = list(names)
     if not wanted:
@@ -1259,6 +1268,8 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
         parts = name.split()
         if _COMPOUND_WORD.fullmatch(parts[0]):
             continue  # a headline's first word, "High-level Hamas leadership delegation holds talks": no one's name
+        if _family_name(parts):
+            continue  # "Al Thani" is the family name alone, what is looked up
         if len(parts) >= 2 and _bare(parts[0]) not in not_first and _is_name(name):
             full.setdefault(_surname(parts[-1]), Counter())[_unpossessive(name)] += 1
         while len(parts) > 2 and _bare(parts[0]) in _GIVEN_NAME_TITLES:
@@ -1341,11 +1352,13 @@ def _within(short: str, long: str) -> bool:
 
 def _one_person(names: Counter[str]) -> str | None:
     """The one person a surname's full names mean, written as most often: spellings of one name
-    ("Majed Al-Ansari", "Majid al-Ansari"; "Steve Witkoff" five times, "Steven Witkoff" once) are
-    one person; two names each written often ("Donald Trump", "Eric Trump") are two."""
+    ("Majed Al-Ansari", "Majid al-Ansari"; "Steve Witkoff" five times, "Steven Witkoff" once), and
+    one name with more of its middle and less (see _one_spelling), are one person; two names each
+    written often ("Donald Trump", "Eric Trump") are two."""
     written: dict[str, Counter[str]] = {}  # each name's spelling key, and how it is written
+    one = _one_spelling(names.elements())  # "Mohammed bin Abdulrahman (bin Jassim) Al Thani" is one name
     for name, count in names.items():
-        written.setdefault(_spelling(name), Counter())[name] += count
+        written.setdefault(_spelling(one.get(name, name)), Counter())[name] += count
     ranked = sorted(written.values(), key=Counter.total, reverse=True)
     if not ranked or len(ranked) > 1 and ranked[0].total() < 3 * ranked[1].total():
         return None
