@@ -1833,6 +1833,17 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      ["Qatar's Ministry of Foreign Affairs"]),
     # "conveyed" and "clarified" are verbs of speech too
     ("“There is probably room to move toward an agreement,” Tzachi Hanegbi conveyed in an interview.", ["Tzachi Hanegbi"]),
+    # any verb in the past tense may come first after the quote, except "reported", whose subject
+    # is an outlet passing the words on
+    ("Amal Nasser leads the delegation.\n\n“What they tell us in private changes in public,” criticized the Jordanian minister, "
+     "who reiterated his commitment to the talks.", ["the Jordanian minister"]),
+    ("“The talks went on until early morning,” reported Sky News.", [None]),
+    # a person speaks through a participle before "he": "..., saying he told X, "...""
+    ("Ron Adler said in an interview with CBS's “Face the Nation” that the two bonded over their loss, saying he told "
+     "al-Hayya, “We were both members of a really bad club.”", ["Ron Adler"]),
+    # a place before the subject is not who acts: "In Washington, DC, US President Donald Trump, ..., stated"
+    ("In Washington, DC, Foreign Minister Amal Nasser, who met the envoy twice this week, stated that a deal was close. "
+     "“I think we have a chance this week,” she told reporters.", ["Amal Nasser"]),
 ])
 def test_who_speaks_a_quote_read_from_the_sentence_around_it(body, speakers):
     assert [who for _, who, _ in quotes_in(article(body))] == speakers

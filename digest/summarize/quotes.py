@@ -56,7 +56,11 @@ _SAY = (
 _QUOTED = re.compile(r"“(?P<a>[^“”]+)”|“(?P<e>[^“”\"]+)\"|\"(?P<d>[^\"“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]+)»")
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
 # After the closing mark: `, said X` or `, X said`.
-_AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*{_SAY}\s+(?P<who>[^.,;:!?“”\"]+)")
+# ... or any verb in the past tense, before a speaker that opens with "the" or a capital: "“...,”
+# criticized the Qatari minister, who ..."; not "reported", whose subject is most often an outlet
+# passing on someone's words ("“...,” reported Al Jazeera")
+_AFTER_VERB_FIRST = re.compile(
+    rf"^\s*,?\s*(?:{_SAY}|(?!reported\b)[a-z]{{3,}}ed(?=\s+(?:the\s|[A-Z])))\s+(?P<who>[^.,;:!?“”\"]+)")
 _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|(?:was|were)\s+quoted\s+as\s+saying|(?:is|was)\s+heard\s+(?:saying|telling))\b")
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `; `X told Reuters: `; an
 # appositive between them, which may be the name (`X, Qatar's prime minister, said: `, `Israel's
@@ -283,6 +287,12 @@ _CONJUNCTION_DESCRIBED = re.compile(r"^(?:but|and|while|however|yet|so),?\s+(?=(
 _REPORTED_THAT = re.compile(rf"^.*\b(?:{_SAY}|reported|reports|reporting)\s+that\s+(?=\S)")
 
 
+# A participle the subject speaks through, before the pronoun that tells who: "the two bonded over
+# their loss, saying he (told al-Hayya)".
+_PARTICIPLE_BEFORE_PRONOUN = re.compile(
+    r"^(?:saying|adding|noting|telling|explaining|insisting|stressing|warning|recalling)\s+(?=(?:he|she|they)$)", re.I)
+
+
 def speaker_from(phrase: str) -> str | None:
     """The person in an attribution phrase: its trailing capitalised run, titles removed
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
@@ -301,6 +311,7 @@ def speaker_from(phrase: str) -> str | None:
     if not phrase:
         return None
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
+    parts[-1] = _PARTICIPLE_BEFORE_PRONOUN.sub("", parts[-1])  # "..., saying he (told al-Hayya)": he
     if len(parts[-1].split()) == 1 and _PRONOUN.match(parts[-1]):
         return parts[-1].lower()  # "... approach, he (says)": he
     for part in reversed(parts):  # "the group's spokesman, Hazem Qassem": the name is the appositive
@@ -750,6 +761,14 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
                 or _AFTER_PLACE_WORD.search(last, max(0, found.start() - 8), found.start()):
             continue  # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he;
             # "Several posters in Tel Aviv criticised": a place
+        if found.group("who").split()[0].lower() in _ADVERBIAL:
+            # "In Washington, DC, US President Donald Trump, who has met ..., stated": the person
+            # is set off by commas after the place
+            for part in (found.groupdict().get("apposed") or "").split(","):
+                name = _trailing_name(part.split())
+                if len(name) > 1 and _is_name(" ".join(name)) and not any(_bare(t) in _NO_PERSON for t in name):
+                    return " ".join(name).strip("’'")
+            continue
         name = _trailing_name(found.group("who").split())
         if person and name and (name[0] == "The" or any(_bare(t) in _NO_PERSON for t in name)):
             # a body, unless a person is set beside it ("A senior official of the Palestinian
