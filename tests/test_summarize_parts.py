@@ -1286,6 +1286,9 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
     assert speakers("Steve Witkoff flew to Doha on Thursday.",
                     "US envoy to the Middle East Steve Witkoff met the families on Friday.\n\n"
                     "“Hamas showed a lack of desire to reach a ceasefire,” Witkoff said.") == ["Steve Witkoff"]
+    # nor is a coordinator's title: "UN Emergency Relief Coordinator Martin Griffiths"
+    assert speakers("The UN is horrified, UN Emergency Relief Coordinator Arne Holm said on Thursday.\n\n"
+                    "“I am appalled at the reported killing of hundreds of people,” Holm posted on X.") == ["Arne Holm"]
     # a title opening a sentence is no part of the full name
     assert speakers("Chancellor Friedrich Merz has said Germany stands by Israel.\n\n"
                     "“It is becoming increasingly difficult to understand the army's plan,” Merz said.") == ["Friedrich Merz"]
@@ -1841,6 +1844,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # a person speaks through a participle before "he": "..., saying he told X, "...""
     ("Ron Adler said in an interview with CBS's “Face the Nation” that the two bonded over their loss, saying he told "
      "al-Hayya, “We were both members of a really bad club.”", ["Ron Adler"]),
+    # a surname after a title is a person, not a body: "Former President Trump publicly distanced himself"
+    ("Adler learned of the strike a day later. Former President Kane publicly distanced himself from the decision, "
+     "posting on social media, “This was a decision made by the prime minister, not by me.”", ["Kane"]),
     # a place before the subject is not who acts: "In Washington, DC, US President Donald Trump, ..., stated"
     ("In Washington, DC, Foreign Minister Amal Nasser, who met the envoy twice this week, stated that a deal was close. "
      "“I think we have a chance this week,” she told reporters.", ["Amal Nasser"]),

@@ -96,6 +96,7 @@ _TITLE_WORDS = {
     "vice", "staff", "lt", "gen", "col", "maj", "brig", "capt", "sgt", "adm", "interior", "justice", "army", "chancellor",
     "nsa",  # "NSA Sullivan": the national security adviser
     "member", "premier",  # "Hamas Political Bureau Member Khalil al-Hayya", "Premier Li Qiang"
+    "coordinator",  # "UN Emergency Relief Coordinator Martin Griffiths"
 }
 
 
@@ -780,7 +781,9 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             continue
         if len(name) == 1 and name[0].lower() in _NATIONALITIES:
             continue  # "The Egyptian leader reaffirmed": a nationality is no one
-        if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people):
+        who = found.group("who").split()
+        titled = len(name) == 1 and len(who) > 1 and _bare(who[-2]) in _TITLE_WORDS  # "Former President Trump"
+        if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people or titled):
             return " ".join(name).strip("’'")
     return None
 
