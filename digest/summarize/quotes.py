@@ -782,7 +782,8 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
         if len(name) == 1 and name[0].lower() in _NATIONALITIES:
             continue  # "The Egyptian leader reaffirmed": a nationality is no one
         who = found.group("who").split()
-        titled = len(name) == 1 and len(who) > 1 and _bare(who[-2]) in _TITLE_WORDS  # "Former President Trump"
+        titled = len(name) == 1 and len(who) > 1 and _bare(who[-2]) in _TITLE_WORDS \
+            and _bare(name[0]) not in _TITLE_WORDS  # "Former President Trump"; not "the Prime Minister"
         if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people or titled):
             return " ".join(name).strip("’'")
     return None
