@@ -567,6 +567,10 @@ def test_one_sum_written_two_ways_is_one_key_figure_citing_both():
 def test_a_duration_counts_the_noun_after_its_adjectives():
     found = find_figures("The talks followed an 11-week Israeli blockade and a six-week initial truce.")
     assert [(value, what) for value, what, _, _ in found] == [("11-week", "blockade"), ("six-week", "truce")]
+    assert [(value, what) for value, what, *_ in find_figures("They seek a six-week Gaza truce, officials said.")] \
+        == [("six-week", "truce")]
+    # how long a named event lasts is no figure of the news: "the two-day Doha Forum opened Saturday"
+    assert find_figures("The three-day Arab Forum opened Sunday in Amman with talks on the truce.") == []
 
 
 def test_what_happens_to_the_counted_is_read_past_an_aside():
@@ -593,6 +597,10 @@ def test_the_dead_counted_just_before_are_not_the_captives_after_them():
     found = find_figures("The attack left about 1,200 dead and another 250 taken hostage by the assailants.")
     assert [(value, key) for value, _, _, key in found] == [("another 250", ("hostages", ""))]
     assert find_figures("Hamas said the strike killed three hostages.")[0][3] == ("hostages", "dead")
+    # ... named with a noun between the count and "dead"
+    assert [(value, what) for value, what, *_ in find_figures(
+        "The raid left 1,100 Israelis dead and over 230 hostages captured.")] \
+        == [("1,100", "Israelis killed"), ("over 230", "hostages")]
 
 
 def test_over_after_a_noun_of_dispute_is_no_qualifier():

@@ -344,8 +344,8 @@ _IN_RETURN = re.compile(r"\bin\s+return\b", re.I)
 _OVER_AFTER_NOUN = re.compile(
     r"\b(?:uproar|outcry|anger|fury|outrage|protests?|dispute|row|talks|negotiations|disagreements?|concerns?|fears?|grief"
     r"|clash(?:es)?|tensions?|standoff|deal|agreement)\s+over\s+$", re.I)
-_OTHERS_FATE_BEFORE = re.compile(
-    rf"(?<![\w.,])(?:\d[\d,.]*|{_WORD_NUMBER})\s+(?:dead|killed|wounded|injured)\s*(?:,|and)\s+(?:another\s+|a\s+further\s+)?$", re.I)
+_OTHERS_FATE_BEFORE = re.compile(  # "... left 1,200 Israelis dead and over 250 hostages captured" too
+    rf"(?<![\w.,])(?:\d[\d,.]*|{_WORD_NUMBER})\s+(?:[A-Za-z]+\s+)?(?:dead|killed|wounded|injured)\s*(?:,|and)\s+(?:another\s+|a\s+further\s+)?$", re.I)
 # A video or a statement released is no captive freed: "the release of disturbing videos showing
 # two emaciated captives", "Hamas released a new video of three hostages".
 _MEDIA_RELEASE = re.compile(
@@ -665,11 +665,14 @@ def _matches(regex: re.Pattern, text: str, anchors: list[int]) -> list[re.Match]
 def _lasting(text: str, start: int, end: int) -> tuple[str, int]:
     """What lasts a duration, in the words of text[start:end] after it ("a six-week initial
     ceasefire": "ceasefire"), and where it ends: the first lower-case word that is no adjective."""
-    noun, stop = "", end
+    noun, stop, named = "", end, False
     for word in re.finditer(r"[^\s]+", text[start:end]):
         noun, stop = word.group(), start + word.end()
         if noun[:1].islower() and noun not in _DURATION_ADJECTIVES:
+            if named and noun.endswith("ed"):
+                return "", stop  # "the two-day Doha Forum opened": a named event's length, no figure of the news
             break
+        named = named or noun[:1].isupper()
     return noun, stop
 
 
@@ -721,6 +724,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
     for match in _matches(_ADJECTIVAL_DURATION, text, anchors) if "-" in text else ():
         unit = match.group("unit").lower()
         noun, end = _lasting(text, match.start("noun"), match.end("noun"))
+        if not noun:
+            continue
         add(match.start(), end, f"{match.group('value')}-{unit}", noun.lower(), unit + "s", (unit + "s",))
     whole_fate = ""  # what befell the last people counted, which a part named after "including" shares
     for match in _matches(_FIGURE, text, anchors):
