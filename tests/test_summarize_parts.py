@@ -1852,6 +1852,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # a person speaks through a participle before "he": "..., saying he told X, "...""
     ("Ron Adler said in an interview with CBS's “Face the Nation” that the two bonded over their loss, saying he told "
      "al-Hayya, “We were both members of a really bad club.”", ["Ron Adler"]),
+    # a transcript's speaker in capitals is a name as names are written; one word may be an acronym
+    ("The council voted on Monday.\n\nAMAL NASSER: “It is time for the war to end and for the hostages to come home.”\n\n"
+     "KANE: “Those in favour of the draft resolution, please raise your hands.”", ["Amal Nasser", "KANE"]),
     # a surname after a title is a person, not a body: "Former President Trump publicly distanced himself"
     ("Adler learned of the strike a day later. Former President Kane publicly distanced himself from the decision, "
      "posting on social media, “This was a decision made by the prime minister, not by me.”", ["Kane"]),

@@ -413,6 +413,15 @@ _LIVE_LABEL = re.compile(
     r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|ET|EST|EDT|local time)?\s*[—–-]+\s*)?"
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|office|ministry|spokesman|spokeswoman|spokesperson)){{0,4}}):\s*$"
 )
+def _uncapped(name: str) -> str:
+    """A name of two words or more a transcript writes in capitals ("JOE BIDEN:") as names are
+    written, "Joe Biden"; one word may be an acronym ("IDF:") and stays."""
+    parts = name.split()
+    if len(parts) < 2 or not all(part.isupper() and sum(c.isalpha() for c in part) > 1 for part in parts):
+        return name
+    return " ".join("-".join(piece.capitalize() for piece in part.split("-")) for part in parts)
+
+
 _NOT_A_SPEAKER_LABEL = re.compile(
     r"(?i:breaking|update|updated|watch|live|exclusive|analysis|opinion|editorial|note|correction|explainer|video|photos?|"
     r"listen|read|related|more|background|context|timeline|key points?|what we know|summary|recap|latest|quote of the day)\b"
@@ -519,7 +528,7 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
             return "the statement"  # "The statement read, "..."": whose, quotes_in finds
         label = _LIVE_LABEL.match(paragraph, 0, start)
         if label and not _NOT_A_SPEAKER_LABEL.match(label.group("who")):
-            return speaker_from(label.group("who"))
+            return speaker_from(_uncapped(label.group("who")))
         return None
 
     if closed and _PARTICIPLE.search(paragraph, max(0, start - 70), start):
