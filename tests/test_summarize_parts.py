@@ -949,6 +949,10 @@ def test_taken_as_hostages_counts_hostages():
         "The war, sparked by the raid in which gunmen killed 1,100 people and took 230 hostages back to Gaza, "
         "has resulted in the deaths of more than 40,000 people.")] \
         == [("1,100", "people killed"), ("230", "hostages (taken)"), ("more than 40,000", "people killed")]
+    # the captives a release was among are not the freed: "released two Americans among more than 200 hostages abducted"
+    assert [(value, what) for value, what, *_ in find_figures(
+        "The group released two Americans among more than 180 hostages abducted earlier this month.")] \
+        == [("two", "Americans released"), ("more than 180", "hostages (taken)")]
     # "dozens of those hostages" are hostages
     assert [(value, what) for value, what, *_ in find_figures("Dozens of those hostages are believed dead, officials say.")] \
         == [("Dozens of", "hostages (dead)")]

@@ -472,7 +472,10 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         # "seizing another 253 as hostages", "Hamas took 251 hostages": in the attack, not held
         # now, and not killed whatever the words around say ("killed 1,200 people and took 250
         # hostages back to Gaza, ... the deaths of")
-        if _SEIZED_BEFORE.search(text, max(0, start - 30), start):
+        if _SEIZED_BEFORE.search(text, max(0, start - 30), start) \
+                or (_AMONG_BEFORE.search(text, max(0, start - 12), start) and _TAKEN_AFTER.match(text, end)):
+            # ... and "released two Americans among more than 200 hostages abducted": the 200 are the
+            # captives the two were among, not freed
             return "taken"
         if _near(_KILLED, text[:own], start, end, 0 if others_dead else 10, 0 if living else 40) \
                 or (not living and _REMAINS_AFTER.match(text, end)):
@@ -581,6 +584,7 @@ _JOINED_GROUP = re.compile(rf"\s+and\s+(?:{'|'.join(sorted(_GROUPS))})\b", re.I)
 _PART_NAMED = re.compile(  # "including 4,324 children and 2,823 women": each part named, the women too
     r"\b(?:including|among them|among whom|of whom)\s+(?:\d[\d,]*\s+[a-z]+(?:,\s+and\s+|\s+and\s+|,\s+))*"
     r"(?:(?:about|around|some|at least|more than|nearly)\s+)?$", re.I)
+_AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?$", re.I)
 # ... and right after it: "251 others were taken hostage", "250 people abducted".
 _TAKEN_AFTER = re.compile(r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped)\b", re.I)
 # A release told of the whole right after it: "the six hostages freed Saturday".
