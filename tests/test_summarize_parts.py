@@ -941,6 +941,12 @@ def test_no_other_number_stands_between_a_count_and_what_it_counts():
         == [("19", "soldiers")]
 
 
+def test_a_word_of_holding_before_a_count_is_its_own_only_up_to_a_comma():
+    assert [(value, what) for value, what, *_ in find_figures(
+        "The deal saw the release of about 90 hostages held by the group, 210 prisoners from jails and more aid.")][1] \
+        == ("210", "prisoners")
+
+
 def test_taken_as_hostages_counts_hostages():
     assert [(value, what) for value, what, *_ in find_figures("Gunmen seized another 253 as hostages that day.")] \
         == [("another 253", "hostages (taken)")]  # in the attack: not those held now

@@ -493,7 +493,13 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         release = _RELEASED.search(text, modifier.end(), own) if modifier else None
         if release:  # "10 living prisoners of the occupation held by the resistance will be released"
             return TO_BE_RELEASED if _WILL_BE.search(text, end, release.start()) else "released"
-        if _near(_HELD, text, start, end):
+        # a word of holding before the count is its own only up to a comma: in "the release of 100
+        # hostages held by Hamas, 240 Palestinian prisoners" the 240 are not held; a part named
+        # after it shares it ("100 hostages remain in Gaza, including seven Americans")
+        comma = text.rfind(",", max(0, start - 40), start)
+        if comma >= 0 and _PART_NAMED.search(text, comma + 1, start):
+            comma = -1
+        if _near(_HELD, text, start, end, 40 if comma < 0 else start - comma - 1):
             return "held"
         return ""
     if category == "people":
