@@ -68,7 +68,8 @@ _LENIENT = re.compile(
 # A credit before the news: "(MENAFN- Gulf Times) Qatar is ...", "(AFP) - ...", "/TASS/. Talks ...",
 # its opening bracket sometimes lost ("MENAFN - IANS) Cairo, Oct 25 (IANS) ..."),
 # a byline with its outlet in brackets, the opening one sometimes lost ("(Dave Orr, Antiwar.com) US
-# envoy ..."), or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...".
+# envoy ..."), or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...";
+# also a photo gallery's counter left before the lead, "1 of 4 | ".
 _CREDIT = re.compile(
     r"^(?:\(?(?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
     r"|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}/\s+"  # "Shafaq News/ On Saturday, ..."
@@ -76,7 +77,8 @@ _CREDIT = re.compile(
     r"|[A-Z][a-z'’-]+(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+"
     r"|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}\s+Desk\s*:\s+"  # "PTC News Desk: On Sunday, ..."
     # an outlet's name glued to the sentence by a hyphen ("Watan-On Tuesday evening, Hamas ..."), a list's number ("1: ...")
-    r"|[A-Z][\w&.]*-(?=(?:On|In|At|The|After|Before|During|While|Following|Amid|Despite)\s)|\d{1,2}\s*[:)]\s+)"
+    r"|[A-Z][\w&.]*-(?=(?:On|In|At|The|After|Before|During|While|Following|Amid|Despite)\s)|\d{1,2}\s*[:)]\s+"
+    r"|\d{1,2}\s+of\s+\d{1,2}\s*\|\s+)"  # a photo gallery's counter: "1 of 4 | As Hamas offered ..."
     rf"{_NEWS}"
 )
 # A newsletter's section label before its paragraph: Axios's "Why it matters:", "Behind the
@@ -135,7 +137,7 @@ def _strip_once(sentence: str) -> str:
     if label:
         return sentence[label.end():]
     credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] or ")" in sentence[:60] or "/ " in sentence[:30] \
-        or "-" in sentence[:30] else None
+        or "-" in sentence[:30] or "|" in sentence[:12] else None
     if credit:
         sentence = sentence[credit.end():]
     match = (_LENIENT.match(sentence) or _strict(sentence)) if sentence[:1].isupper() or sentence[:1].isdigit() else None

@@ -54,6 +54,10 @@ def test_parse_gives_the_agency():
     ("Watan-On Tuesday evening, Hamas declared that talks had stalled.", "On Tuesday evening, Hamas declared that talks had stalled."),
     ("1: Netanyahu's office released a statement on Saturday.", "Netanyahu's office released a statement on Saturday."),
     ("CAIRO, Egypt >> Hamas has accepted a U.S. proposal.", "Hamas has accepted a U.S. proposal."),
+    # a photo gallery's counter left before the lead; a count of people "1 of 4" stays
+    ("1 of 4 | As the group offered to free a soldier, the prime minister called it a ploy.",
+     "As the group offered to free a soldier, the prime minister called it a ploy."),
+    ("3 of 4 hostages were freed on Sunday, officials said.", "3 of 4 hostages were freed on Sunday, officials said."),
     ("CAIRO (Palestine Foundation Information Center) The authority said a delegation arrived.", "The authority said a delegation arrived."),
     ("Ben-Gvir said the deal was a surrender.", "Ben-Gvir said the deal was a surrender."),  # a hyphenated name stays
     # a credit that lost its opening bracket, then a dateline
