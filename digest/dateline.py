@@ -69,7 +69,7 @@ _LENIENT = re.compile(
 # its opening bracket sometimes lost ("MENAFN - IANS) Cairo, Oct 25 (IANS) ..."),
 # a byline with its outlet in brackets, the opening one sometimes lost ("(Dave Orr, Antiwar.com) US
 # envoy ..."), or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...";
-# also a photo gallery's counter left before the lead, "1 of 4 | ".
+# also a photo gallery's counter left before the lead, "1 of 4 | ", and a place in brackets, "(DOHA, QATAR) — ".
 _CREDIT = re.compile(
     r"^(?:\(?(?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
     r"|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}/\s+"  # "Shafaq News/ On Saturday, ..."
@@ -78,7 +78,8 @@ _CREDIT = re.compile(
     r"|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}\s+Desk\s*:\s+"  # "PTC News Desk: On Sunday, ..."
     # an outlet's name glued to the sentence by a hyphen ("Watan-On Tuesday evening, Hamas ..."), a list's number ("1: ...")
     r"|[A-Z][\w&.]*-(?=(?:On|In|At|The|After|Before|During|While|Following|Amid|Despite)\s)|\d{1,2}\s*[:)]\s+"
-    r"|\d{1,2}\s+of\s+\d{1,2}\s*\|\s+)"  # a photo gallery's counter: "1 of 4 | As Hamas offered ..."
+    r"|\d{1,2}\s+of\s+\d{1,2}\s*\|\s+"  # a photo gallery's counter: "1 of 4 | As Hamas offered ..."
+    r"|\([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*,\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*\)\s*[—–-]{1,2}\s*)"  # "(DOHA, QATAR) — "
     rf"{_NEWS}"
 )
 # A newsletter's section label before its paragraph: Axios's "Why it matters:", "Behind the

@@ -58,6 +58,8 @@ def test_parse_gives_the_agency():
     ("1 of 4 | As the group offered to free a soldier, the prime minister called it a ploy.",
      "As the group offered to free a soldier, the prime minister called it a ploy."),
     ("3 of 4 hostages were freed on Sunday, officials said.", "3 of 4 hostages were freed on Sunday, officials said."),
+    ("(DOHA, QATAR) — The talks in Qatar have not led anywhere yet, the prime minister said.",
+     "The talks in Qatar have not led anywhere yet, the prime minister said."),
     ("CAIRO (Palestine Foundation Information Center) The authority said a delegation arrived.", "The authority said a delegation arrived."),
     ("Ben-Gvir said the deal was a surrender.", "Ben-Gvir said the deal was a surrender."),  # a hyphenated name stays
     # a credit that lost its opening bracket, then a dateline

@@ -108,6 +108,9 @@ def test_sentences_a_page_glued_together_are_split_and_kept_exact(split):
     ("Fighters escort hostages (L-R, holding certificates) Ohad Ben Ami and Or Levy on a stage before the handover in Deir "
      "el-Balah, central Gaza, on February 8, 2025.", "caption"),
     ("Released hostages (from left) Emily Damari, Romi Gonen and Doron Steinbrecher are seen with their mothers.", "caption"),
+    # a caption that ends with where and the weekday, its verb in the present tense anywhere
+    ("Vehicles of the Red Cross arrive, while fighters and onlookers stand by, for the release of a hostage in Jabalia, "
+     "Gaza Strip, Thursday.", "caption"),
     ("Updated 10:32 GMT, March 4, 2025", "dateline"),
     ("DOHA, Qatar", "dateline"),
     ("Home | World | Middle East | Gaza talks", "link list"),
@@ -139,6 +142,8 @@ def test_real_sentences_are_never_rejected():
         "“We will sign it in Cairo,” the envoy said, July 25, 2024.",
         "The deal was signed on January 15, 2025 in Doha, officials said.",
         "A senior Hamas official arrives in Cairo on Monday for talks, the group said.",
+        "Mediators arrive in Doha for the next round, officials said on Thursday.",
+        "The delegations will meet again in Cairo, Egypt, Thursday.",
         "The (left-wing) opposition leader said the deal must go ahead, reporters were told.",
     ]:
         assert rejection(text, words(text), frozenset()) is None

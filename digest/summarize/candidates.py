@@ -25,8 +25,8 @@ from digest import dateline
 from digest.models import Article
 from digest.summarize.dates import days_before
 from digest.text import (
-    MONTH_IN_DATE, content_key, ends_sentence, paragraph_sentences, quick_sentences, quotes_balanced, split_sentences, stop_words,
-    words,
+    MONTH_IN_DATE, WEEKDAY_NAME, content_key, ends_sentence, paragraph_sentences, quick_sentences, quotes_balanced, split_sentences,
+    stop_words, words,
 )
 
 # -- exclusion rules ----------------------------------------------------------------------------
@@ -102,6 +102,10 @@ _PHOTO_VERB = (
     r"pray(?:s)?|searche?s?|flees?|sift(?:s)? through|check(?:s)?|attends?|arrives?|speaks?|is seen|are seen|pose(?:s)?)\b"
 )
 _CAPTION_VERBS = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{1,6}}?{_PHOTO_VERB}")
+# ... or anywhere, in a caption that ends with where and the weekday, after a comma: "Vehicles of the
+# Red Cross arrive, while militants stand by, ... in Jabalia, Gaza Strip, Thursday."
+_PHOTO_VERB_ANYWHERE = re.compile(rf"\b{_PHOTO_VERB}")
+_CAPTION_WEEKDAY_END = re.compile(rf",\s+{WEEKDAY_NAME}\.$")
 _SOMEONE_IN_A_PHOTO = re.compile(
     r"^An?\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|person|protester|mourner|relative|resident|soldier|"
     rf"member|demonstrator|supporter|worker|rescuer|medic|family|couple|youth|fighter|policeman|officer)\s+{_PHOTO_VERB}"
@@ -343,6 +347,9 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
     if len(tokens) <= 45 and _CAPTION_VERBS.match(text) and _FULL_DATE.search(text):
         return "caption"
     if text[:1] == "A" and len(tokens) <= 60 and _SOMEONE_IN_A_PHOTO.match(text) and not _SAYS.search(text):
+        return "caption"
+    if len(tokens) <= 60 and text.endswith("day.") and _CAPTION_WEEKDAY_END.search(text) and _PHOTO_VERB_ANYWHERE.search(text) \
+            and not _SAYS.search(text):
         return "caption"
     if len(tokens) <= 60 and text[-1:] == "." and (", 20" in text or ", 19" in text) and _CAPTION_DATE_END.search(text) \
             and not _has_quotes(text) \
