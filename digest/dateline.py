@@ -78,6 +78,10 @@ _CREDIT = re.compile(
     r"|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}\s+Desk\s*:\s+"  # "PTC News Desk: On Sunday, ..."
     # an outlet's name glued to the sentence by a hyphen ("Watan-On Tuesday evening, Hamas ..."), a list's number ("1: ...")
     r"|[A-Z][\w&.]*-(?=(?:On|In|At|The|After|Before|During|While|Following|Amid|Despite)\s)|\d{1,2}\s*[:)]\s+"
+    # ... before "U.S." too ("Watan-U.S. officials stated ..."), where the word is no place or party
+    # joined to it ("Israel-U.S. talks")
+    r"|(?!(?:Israel|Hamas|Egypt|Qatar|Gaza|Arab|Iran|Saudi|Turkey|Russia|China|Euro|Trans|Pan|Anti|Pro|Non|Post|Pre)\w*-)"
+    r"[A-Z][\w&.]*-(?=U\.S\.\s)"
     r"|\d{1,2}\s+of\s+\d{1,2}\s*\|\s+"  # a photo gallery's counter: "1 of 4 | As Hamas offered ..."
     r"|\([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*,\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*\)\s*[—–-]{1,2}\s*)"  # "(DOHA, QATAR) — "
     rf"{_NEWS}"

@@ -108,6 +108,10 @@ def test_sentences_a_page_glued_together_are_split_and_kept_exact(split):
     ("Fighters escort hostages (L-R, holding certificates) Ohad Ben Ami and Or Levy on a stage before the handover in Deir "
      "el-Balah, central Gaza, on February 8, 2025.", "caption"),
     ("Released hostages (from left) Emily Damari, Romi Gonen and Doron Steinbrecher are seen with their mothers.", "caption"),
+    # a caption dated by its month and day only
+    ("Foreign Minister Amal Nasser speaks at the memorial museum during a Feb. 16 visit by the envoy.", "caption"),
+    # a deck in title case, full stop and all
+    ("Washington Seeks to Broker Agreement on Detainee Release and Long-Term Truce in Gaza.", "headline"),
     # a caption that ends with where and the weekday, its verb in the present tense anywhere
     ("Vehicles of the Red Cross arrive, while fighters and onlookers stand by, for the release of a hostage in Jabalia, "
      "Gaza Strip, Thursday.", "caption"),
@@ -143,6 +147,8 @@ def test_real_sentences_are_never_rejected():
         "The deal was signed on January 15, 2025 in Doha, officials said.",
         "A senior Hamas official arrives in Cairo on Monday for talks, the group said.",
         "Mediators arrive in Doha for the next round, officials said on Thursday.",
+        "Witkoff met with Israeli Prime Minister Benjamin Netanyahu in Israel on Sunday.",
+        "Foreign Minister Amal Nasser speaks to reporters on Feb. 16, the ministry said.",
         "The delegations will meet again in Cairo, Egypt, Thursday.",
         "The (left-wing) opposition leader said the deal must go ahead, reporters were told.",
     ]:

@@ -81,6 +81,7 @@ CAPTION_PARAGRAPHS = 2  # the article's first paragraphs, where a photo and its 
 _MONTH = MONTH_IN_DATE
 # Who stands where in a photo: "Fighters escort hostages (L-R, holding certificates) ...", "(from left)"
 _WHO_IS_WHERE = re.compile(r"\((?:[LR]\s*(?:-|–|to)\s*[LR]|(?:from\s+)?(?:left|right)(?:\s+to\s+(?:right|left))?|cent(?:re|er))(?=[,)])", re.I)
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b")
 _FULL_DATE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\b")
 # A wire photo's caption ends with where and when it was taken, after a comma: "... outside the
 # White House in Washington, US, July 25, 2024." A sentence of news says "on July 25, 2024", or
@@ -344,8 +345,9 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
         return "caption"
     if "(" in text and _WHO_IS_WHERE.search(text):
         return "caption"
-    if len(tokens) <= 45 and _CAPTION_VERBS.match(text) and _FULL_DATE.search(text):
-        return "caption"
+    if len(tokens) <= 45 and _CAPTION_VERBS.match(text) and (_FULL_DATE.search(text) or _MONTH_DAY.search(text)) \
+            and not _SAYS.search(text):
+        return "caption"  # "Foreign Minister Gideon Saar speaks at the museum during a Feb. 16 visit ..."
     if text[:1] == "A" and len(tokens) <= 60 and _SOMEONE_IN_A_PHOTO.match(text) and not _SAYS.search(text):
         return "caption"
     if len(tokens) <= 60 and text.endswith("day.") and _CAPTION_WEEKDAY_END.search(text) and _PHOTO_VERB_ANYWHERE.search(text) \
@@ -355,6 +357,8 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
             and not _has_quotes(text) \
             and not _SAYS.search(text):
         return "caption"
+    if _title_cased(tokens) and not _has_quotes(text):
+        return "headline"  # a deck in title case, even with a full stop: "Washington Seeks to Broker Agreement on ..."
     if not _punctuated(text):
         # No sentence punctuation: a repeated headline, a label or another story's headline.
         return "headline" if len(tokens) <= 25 or content_key(text) in titles else None
@@ -374,6 +378,16 @@ def _caption_before_credit(sentences: Sequence[str], paragraph: int) -> int | No
                 and (paragraph < CAPTION_PARAGRAPHS or _CREDIT_NAMES_SOURCE.search(credit)):
             return position - 1
     return None
+
+
+_TITLE_CASE_SMALL = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by",
+                               "from", "as", "into", "over", "amid", "after", "vs"})
+TITLE_CASE_FROM = 6  # words, small ones aside, all capitalised: a headline (a sentence of names has a verb in lower case)
+
+
+def _title_cased(tokens: Sequence[str]) -> bool:
+    content = [t for t in tokens if t[:1].isalpha() and t.lower() not in _TITLE_CASE_SMALL]
+    return len(content) >= TITLE_CASE_FROM and all(t[:1].isupper() for t in content)
 
 
 def _has_quotes(text: str) -> bool:
