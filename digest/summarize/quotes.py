@@ -208,12 +208,12 @@ def _trailing_name(tokens: list[str]) -> list[str]:
     return run
 
 
+_FAMILY_ARTICLES = ("Al", "El")
+
+
 def _family_name(run: list[str]) -> bool:
     """Whether `run` is a family name that opens with a capitalised article: "Al Thani"."""
     return len(run) == 2 and run[0] in _FAMILY_ARTICLES
-
-
-_FAMILY_ARTICLES = ("Al", "El")
 
 
 def _nationality(word: str, following: str) -> bool:
@@ -413,6 +413,8 @@ _LIVE_LABEL = re.compile(
     r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|ET|EST|EDT|local time)?\s*[—–-]+\s*)?"
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|office|ministry|spokesman|spokeswoman|spokesperson)){{0,4}}):\s*$"
 )
+
+
 def _uncapped(name: str) -> str:
     """A name of two words or more a transcript writes in capitals ("JOE BIDEN:") as names are
     written, "Joe Biden"; one word may be an acronym ("IDF:") and stays."""
