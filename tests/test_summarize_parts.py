@@ -702,6 +702,10 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("The initial phase of the ceasefire included the release of 33 Israeli hostages.", "Israeli hostages (released)"),
     ("The plan calls for Hamas to free all 48 hostages still being held in Gaza.", "hostages (held)"),
     ("The deal stipulates the release of around 20 living hostages within 72 hours.", "living hostages (to be released)"),
+    # ... a release set as a condition is to come
+    ("The pause could go on as long as the group frees at least 8 hostages each day.", "hostages (to be released)"),
+    ("Israel will keep to the truce provided the group frees three more hostages on Saturday.", "more hostages (to be released)"),
+    ("The group said it would honour the truce, with three more hostages set for release.", "more hostages (to be released)"),
     # a video released is no captive freed
     ("Pressure mounts after the release of disturbing videos showing two emaciated captives.", "emaciated captives"),
     ("Hamas released a new video of three hostages on Saturday.", "hostages"),

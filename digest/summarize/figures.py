@@ -400,8 +400,10 @@ _NOT_FREED = re.compile(
 # gerund ("a framework that would see ... the release of 40 hostages", "the deal includes the
 # release of 50", "offered a truce in exchange for Hamas releasing 11 hostages").
 TO_BE_RELEASED = "to be released"
-_WILL_BEFORE_VERB = re.compile(r"\b(?:(?:would|will|shall|could|must|until)\s+(?:\w+\s+){0,2}|to\s+)$", re.I)
-_WILL_BE = re.compile(r"\b(?:would|will|shall|could|must|to\s+be|due|set\s+to|(?:is|are)\s+to)\b", re.I)
+_WILL_BEFORE_VERB = re.compile(  # ... or a condition: "as long as the militants free at least 10 hostages per day"
+    r"\b(?:(?:would|will|shall|could|must|until)\s+(?:\w+\s+){0,2}|to\s+|(?:as\s+long\s+as|provided(?:\s+that)?|unless)\s+(?:\w+\s+){1,3})$",
+    re.I)
+_WILL_BE = re.compile(r"\b(?:would|will|shall|could|must|to\s+be|due|set\s+(?:to|for)|(?:is|are)\s+to)\b", re.I)
 _WOULD_SEE = re.compile(
     r"\b(?:(?:would|will|could)\s+(?:\w+ly\s+)?(?:have\s+)?(?:see|seen|allow|involve|include|mean)\s+(?:\w+\s+)?|every\s+(?:\w+\s+)?)$", re.I)
 # a release told as a noun ("the release of", "in exchange for") or a gerund ("in return for
