@@ -386,8 +386,15 @@ TITLE_CASE_FROM = 6  # words, small ones aside, all capitalised: a headline (a s
 
 
 def _title_cased(tokens: Sequence[str]) -> bool:
-    content = [t for t in tokens if t[:1].isalpha() and t.lower() not in _TITLE_CASE_SMALL]
-    return len(content) >= TITLE_CASE_FROM and all(t[:1].isupper() for t in content)
+    """Whether every word but the small ones is capitalised, TITLE_CASE_FROM of them at least. Read
+    for every sentence: it stops at the first word in lower case, most often the second or third."""
+    content = 0
+    for token in tokens:
+        if token[:1].isalpha() and token.lower() not in _TITLE_CASE_SMALL:
+            if not token[:1].isupper():
+                return False
+            content += 1
+    return content >= TITLE_CASE_FROM
 
 
 def _has_quotes(text: str) -> bool:

@@ -773,31 +773,36 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
                 or _AFTER_PLACE_WORD.search(last, max(0, found.start() - 8), found.start()):
             continue  # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he;
             # "Several posters in Tel Aviv criticised": a place
-        if found.group("who").split()[0].lower() in _ADVERBIAL:
+        who = found.group("who").split()
+        if who[0].lower() in _ADVERBIAL:
             # "In Washington, DC, US President Donald Trump, who has met ..., stated": the person
             # is set off by commas after the place
             for part in (found.groupdict().get("apposed") or "").split(","):
                 name = _trailing_name(part.split())
-                if len(name) > 1 and _is_name(" ".join(name)) and not any(_bare(t) in _NO_PERSON for t in name):
+                if _named_person(name):
                     return " ".join(name).strip("’'")
             continue
-        name = _trailing_name(found.group("who").split())
+        name = _trailing_name(who)
         if person and name and (name[0] == "The" or any(_bare(t) in _NO_PERSON for t in name)):
             # a body, unless a person is set beside it ("A senior official of the Palestinian
             # Authority, State Minister of Foreign Affairs Varsen Aghabekian, also said"); a
             # person's title may name one ("White House Press Secretary Karoline Leavitt")
             apposed = _trailing_name((found.groupdict().get("apposed") or "").split())
-            if len(apposed) > 1 and _is_name(" ".join(apposed)) and not any(_bare(t) in _NO_PERSON for t in apposed):
+            if _named_person(apposed):
                 return " ".join(apposed).strip("’'")
             continue
         if len(name) == 1 and name[0].lower() in _NATIONALITIES:
             continue  # "The Egyptian leader reaffirmed": a nationality is no one
-        who = found.group("who").split()
         titled = len(name) == 1 and len(who) > 1 and _bare(who[-2]) in _TITLE_WORDS \
             and _bare(name[0]) not in _TITLE_WORDS  # "Former President Trump"; not "the Prime Minister"
         if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people or titled):
             return " ".join(name).strip("’'")
     return None
+
+
+def _named_person(name: list[str]) -> bool:
+    """Whether a name's words (see _trailing_name) name a person in full, not a body."""
+    return len(name) > 1 and _is_name(" ".join(name)) and not any(_bare(t) in _NO_PERSON for t in name)
 
 
 def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
