@@ -60,6 +60,10 @@ def test_parse_gives_the_agency():
     ("1 of 4 | As the group offered to free a soldier, the prime minister called it a ploy.",
      "As the group offered to free a soldier, the prime minister called it a ploy."),
     ("3 of 4 hostages were freed on Sunday, officials said.", "3 of 4 hostages were freed on Sunday, officials said."),
+    # a site's section label, with a colon and a dash; a colon alone before a quote stays
+    ("Crime and justice: – Israel has handed its reservations to the mediators, an official said.",
+     "Israel has handed its reservations to the mediators, an official said."),
+    ("World: — Hamas left the talks in Cairo on Thursday.", "Hamas left the talks in Cairo on Thursday."),
     ("(DOHA, QATAR) — The talks in Qatar have not led anywhere yet, the prime minister said.",
      "The talks in Qatar have not led anywhere yet, the prime minister said."),
     ("CAIRO (Palestine Foundation Information Center) The authority said a delegation arrived.", "The authority said a delegation arrived."),

@@ -224,6 +224,22 @@ LOOKALIKES = [
 ]
 
 
+def test_a_post_embedded_from_a_social_network_goes_with_its_signature():
+    body = (
+        "The army said in a post on X that it had struck dozens of targets across the strip on Sunday.\n"
+        "In response to the violation of the ceasefire this morning, the army struck dozens of targets across Gaza.\n"
+        "— Defence Forces (@DefenceForces) October 19, 2025\n"
+        "The agency's chief called the halt to aid alarming in a statement on Sunday evening.\n"
+        "The halt to aid into Gaza is alarming and must end now. pic.twitter.com/AbC123 — Relief Chief (@ReliefChief) March 2, 2025\n"
+        "Mediators in Cairo said the ceasefire was holding again by Monday evening after talks."
+    )
+    assert clean_body("Strikes resume", body).text.split("\n\n") == [
+        "The army said in a post on X that it had struck dozens of targets across the strip on Sunday.",
+        "The agency's chief called the halt to aid alarming in a statement on Sunday evening.",
+        "Mediators in Cairo said the ceasefire was holding again by Monday evening after talks.",
+    ]
+
+
 def test_sentences_that_look_like_furniture_are_kept():
     body = "\n".join(["Negotiators resumed talks in Cairo on Monday, officials said.", *LOOKALIKES,
                       "The talks are expected to last three days, according to the Egyptian presidency."])

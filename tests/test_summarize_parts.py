@@ -179,6 +179,19 @@ def test_a_caption_whose_credit_stands_alone_after_it_is_dropped_with_the_credit
     assert "The envoy said the two sides had narrowed their differences over the prisoner lists." in texts
 
 
+def test_pictographs_before_a_line_are_no_part_of_the_sentence():
+    story = article(
+        "⭕️In response to the violation of the ceasefire this morning, the army struck dozens of targets across Gaza.\n\n"
+        "🔴 Mediators in Cairo said the ceasefire was holding again by Monday evening after talks.\n\n"
+        "© The talks resumed in Doha on Tuesday with both delegations present, officials said."
+    )
+    texts = [c.text for c in extract_candidates([story])[0]]
+    assert texts[:2] == [
+        "In response to the violation of the ceasefire this morning, the army struck dozens of targets across Gaza.",
+        "Mediators in Cairo said the ceasefire was holding again by Monday evening after talks.",
+    ]
+
+
 def test_a_deck_ending_in_a_quotation_is_no_sentence_but_sentences_quoting_at_their_end_are():
     for deck in ["Envoy says the mediators' reply “only sets the talks back”",
                  "Minister urges the delegations to 'stay at the table until a deal is done'"]:

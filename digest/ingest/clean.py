@@ -94,6 +94,11 @@ _SITE_TALK = re.compile(
     r"|^(?:share (?:this|the) (?:article|story|post)|(?:leave|post|add) a (?:comment|reply)|follow us)\b",
     re.I,
 )
+# A post embedded from X and the like, as the page's text keeps it: the post, then its signature,
+# "— Name (@handle) Month D, YYYY", on a line of its own or at the end of the post's line. The
+# post is the poster's words, not the outlet's reporting, and the story says what matters in it in
+# its own sentence ("the army said in a post on X that ..."): signature and post both go.
+_POST_SIGNATURE = re.compile(rf"(?:^|\s)[—–]\s*[^()]{{1,80}}\(@\w{{1,30}}\)\s*{_MONTH}\s+\d{{1,2}},\s+\d{{4}}$")
 # A newsletter's promotion: "Unlock the White House Watch newsletter for free", "Your guide to what
 # ... means for ..." (tested from the start of a line only, which costs nothing on most lines).
 _PROMO = re.compile(
@@ -460,7 +465,13 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
     body_start = sentence_lines[0] if sentence_lines else 0
     in_list = False  # inside the points announced by a sentence ending in a colon
     published = None
+    came_from: list[int] = []  # the line each paragraph was taken from
     for i, line in enumerate(lines):
+        if "(@" in line and _POST_SIGNATURE.search(line):
+            if _POST_SIGNATURE.match(line) and came_from and came_from[-1] == i - 1:
+                paragraphs.pop()  # the post above its signature
+                came_from.pop()
+            continue
         if not paragraphs:  # a stamp run into the story's first line ("date 2025-03-03 Israel halted ...")
             stamp, line = split_stamp(line)
             published = published or stamp
@@ -477,10 +488,12 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
             continue
         if in_list and not reads_as_sentence(line) and _list_point(line):
             paragraphs.append(line)
+            came_from.append(i)
             continue
         if _is_photo_credit(line):
             if paragraphs and _caption_like(paragraphs[-1]):
                 paragraphs.pop()  # the photo's caption above its credit
+                came_from.pop()
             continue
         if i < body_end and _captioned(line):
             continue  # a caption with its credit at the end ("... Image Credit: REUTERS"); a story's last line may end in its own
@@ -502,6 +515,7 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
             if found:
                 place, line, agency = place or found, rest, agency or dateline_agency
         paragraphs.append(unglue_heading(line))
+        came_from.append(i)
         in_list = _introduces_list(line)
     return Cleaned(title=title, text="\n\n".join(paragraphs), author=author, place=place, agency=agency, published=published)
 
