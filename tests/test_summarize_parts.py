@@ -1259,6 +1259,7 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("will proceed after the visit", None),  # a verb is no one (""Operation Chariots," will proceed ...")
     ("In a statement for the white house bidden", None),  # an adverbial is no one, whatever follows it
     ("Israeli outlet Ynet reported that Ben-Gvir", "Ben-Gvir"),  # who reported it is not who spoke
+    ("Similarly, Channel 12 quoted an unnamed Israeli official who", "an unnamed Israeli official"),  # nor who quoted it
     ("The official said that Hamas negotiator Khalil al-Hayya", "Khalil al-Hayya"),
     ("At the meeting the minister", None),
     ("But Netanyahu", "Netanyahu"),  # the sentence's first word is not part of the name
@@ -1297,6 +1298,18 @@ def test_a_full_stop_in_an_abbreviation_does_not_end_the_attribution(text, speak
 def test_the_forum_or_the_official_is_whom_the_text_just_named(body, speaker):
     quotes = quotes_in(article(body))
     assert quotes[-1][1] == speaker
+
+
+@pytest.mark.parametrize("body", [
+    # "he" is the one described in the sentence just before, not a body named in the paragraph before
+    "The Popular Front for the Liberation of Palestine said: “The deal is closer than ever before now.”\n\n"
+    "A Hamas leader shared with AFP that the talks had made real progress. He noted, on condition of anonymity, "
+    "that “Most points have been agreed upon by both sides already.”",
+    "A Hamas leader, speaking on condition of anonymity, told AFP the talks had made real progress.\n\n"
+    "“Most points have been agreed upon by both sides already,” he said.",
+])
+def test_he_is_the_one_described_just_before(body):
+    assert quotes_in(article(body))[-1][1] == "a Hamas leader"
 
 
 def speakers(*texts: str) -> list[str | None]:

@@ -83,6 +83,7 @@ _BEFORE = re.compile(
 # familiar with the talks").
 _CUT = re.compile(
     r"(?<!familiar)(?<!briefed)\s+(?:with|who|whose|whom|which|that|in a|in an|on|at|during|after|before|according|when|while|as)\s+.*$"
+    r"|\s+(?:who|whom|which|that)$"  # "an official who (said)"
 )
 # Words of a title or a description that may precede a name in capitals ("Prime Minister
 # Benjamin Netanyahu", "Qatari Foreign Ministry spokesman Majed al-Ansari", "Chief of Staff Lt.
@@ -285,7 +286,8 @@ _CONJUNCTION_DESCRIBED = re.compile(r"^(?:but|and|while|however|yet|so),?\s+(?=(
 
 
 # Who reported that someone spoke is not the speaker: the one after "that" is.
-_REPORTED_THAT = re.compile(rf"^.*\b(?:{_SAY}|reported|reports|reporting)\s+that\s+(?=\S)")
+# ... and who quoted someone: "Channel 12 quoted an unnamed Israeli official who (said)"
+_REPORTED_THAT = re.compile(rf"^.*\b(?:(?:{_SAY}|reported|reports|reporting)\s+that|quoted(?!\s+(?:by|as|in)\b))\s+(?=\S)")
 
 
 # A participle the subject speaks through, before the pronoun that tells who: "the two bonded over
@@ -911,7 +913,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 described = last_said[0] if last_said and last_said[1] == number - 1 and before is None \
                     and _DESCRIBED_PERSON.fullmatch(last_said[0]) else None
                 speaker = _subject_before(opening, people) or _described_subject(opening) or (
-                    before if _newcomer(before, last_person, told) else None) or described or last_person or before or (
+                    before if _newcomer(before, last_person, told) else None) or described or (
+                    _described_subject(told) if told and before is None else None) or last_person or before or (
                     lone[0] if lone and lone[1] >= number - 1 and not _FULL_NAME.search(opening) else None)  # "he": a person
             elif speaker == "i":  # an interview's transcript: "Jared Kushner: And I said, "...""
                 label = _TRANSCRIPT_LABEL.match(paragraph)
@@ -947,7 +950,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if speaker in _HONORIFIC_PRONOUNS:
                     speaker = _addressed(_text_before(paragraphs, number, opening))
                 elif speaker is None and _PRONOUN_REPORTS.search(_SENTENCE_END.split(opening)[-1]):
-                    speaker = last_person  # "But he added that if the group did not cooperate, "...""
+                    # "But he added that if the group did not cooperate, "...""; "he" is whom the sentence
+                    # before describes ("A Hamas leader told AFP ... He noted that "...""), else the last named
+                    speaker = _described_subject(_earlier(opening)) or last_person
             title = _title_only(speaker)
             if title:  # "the US president added": the one the article named so before
                 speaker = _titled_around(title, paragraphs, number, match, people) or speaker
@@ -1088,7 +1093,7 @@ _DESCRIBED_NOUN = (r"(?:official|source|spokes(?:man|woman|person)|diplomat|nego
 # group did not want the deal to collapse. "...," he said."
 _DESCRIBED_SPEAKS = re.compile(
     rf"^(?P<who>(?:A|An|One)\s+(?:[\w'’-]+\s+){{0,5}}?{_DESCRIBED_NOUN})"
-    rf"(?:,[^,.;“”\"]{{1,80}},)?\s+(?:also\s+)?{_SAY}\b"
+    rf"(?:,[^,.;“”\"]{{1,80}},)?\s+(?:also\s+)?(?:{_SAY}|shared\s+with|spoke\s+to)\b"
 )
 
 
