@@ -719,13 +719,30 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("The pause could go on as long as the group frees at least 8 hostages each day.", "hostages (to be released)"),
     ("Israel will keep to the truce provided the group frees three more hostages on Saturday.", "more hostages (to be released)"),
     ("The group said it would honour the truce, with three more hostages set for release.", "more hostages (to be released)"),
+    # a rescue frees them, wherever they had been held
+    ("Special forces rescued two hostages from Hamas captivity in Rafah early on Monday.", "hostages (released)"),
+    ("Troops rescued four hostages held by the group in central Gaza on Saturday.", "hostages (released)"),
+    # those given in a swap are released in it, whatever says where they are held
+    ("The truce allowed the exchange of 33 hostages taken in the attack for around 2,000 prisoners held by Israel.",
+     "hostages (released)|prisoners (released)"),
+    ("She was freed in a deal to swap 50 hostages held by the Palestinian militant group for 150 prisoners held in Israeli jails.",
+     "hostages (to be released)|prisoners (to be released)"),
     # a video released is no captive freed
     ("Pressure mounts after the release of disturbing videos showing two emaciated captives.", "emaciated captives"),
     ("Hamas released a new video of three hostages on Saturday.", "hostages"),
     ("Hamas released the names of four hostages to be freed on Saturday.", "hostages (to be released)"),
 ])
 def test_a_release_still_to_come_is_told_apart_from_one_done(text, what):
-    assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "prisoners", "people")] == [what]
+    assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "prisoners", "people")] == what.split("|")
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("Officials confirmed that at least 38 of the 132 hostages still held in Gaza are no longer alive.", ["hostages (dead)", "hostages"]),
+    ("The army said 38 hostages are no longer alive and informed their families.", ["hostages (dead)"]),
+    ("Rescuers pulled 20 people from the rubble on Sunday, medics said.", ["people"]),  # rescue workers free no one
+])
+def test_no_longer_alive_is_dead(text, what):
+    assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "people")] == what
 
 
 def test_the_release_a_deal_sets_out_and_the_release_done_are_not_at_odds():

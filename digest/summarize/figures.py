@@ -102,7 +102,7 @@ _PHRASE_STARTS = frozenset({
 })
 _DEATH_TOLL = re.compile(rf"\bdeath toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|passed|surpassed|exceeded|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
 
-_KILLED = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|murdered|executed|fatalities|whose (?:bodies|remains))\b", re.I)
+_KILLED = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|murdered|executed|fatalities|whose (?:bodies|remains)|no longer (?:alive|living))\b", re.I)
 _PRISON = re.compile(r"\b(?:prisons?|jails?|detention|custody)\b", re.I)
 # Deaths from hunger are not deaths from strikes: "263 people have died of malnutrition".
 _HUNGER = re.compile(
@@ -113,7 +113,8 @@ _HUNGER = re.compile(
 HUNGER = "died of hunger"
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
-_RELEASED = re.compile(r"\b(?:releas\w*|freed|frees|freeing|free|handed over|hand over|swap\w*|exchang\w*|return\w*|repatriat\w*)\b", re.I)
+_RELEASED = re.compile(  # a rescue frees ("rescued two hostages from Hamas captivity"); rescuers do not
+    r"\b(?:releas\w*|freed|frees|freeing|free|handed over|hand over|swap\w*|exchang\w*|return\w*|repatriat\w*|rescue[ds]?|rescuing)\b", re.I)
 _HELD = re.compile(  # "remain", not "the remains of" (bodies)
     r"\b(?:held|holds?|holding|still|remain(?!s\s+of\b)\w*|captivity|being held|kept|"
     r"in (?:its|their|Israeli|Israel['’]s) (?:prisons|jails|custody|detention))\b",
@@ -309,7 +310,7 @@ _ANOTHER_COUNT = re.compile(rf"(?<![\w.,])(?:\d|(?:{_WORD_NUMBER})\b)|;", re.I)
 _PART_OF = re.compile(rf"(?<![\w.,])(?P<value>{_VALUE})\s+(?:out\s+)?of\s+(?:the|these|those|all)?\s*$", re.I)
 _PART_FATES = (
     ("dead", re.compile(rf"{_KILLED.pattern}|\bdeceased\b", re.I)),
-    ("alive", re.compile(r"\b(?:alive|living)\b", re.I)),
+    ("alive", re.compile(r"(?<!no longer )\b(?:alive|living)\b", re.I)),  # "38 of the 132 hostages are no longer alive": dead
     ("released", _RELEASED),
     ("held", _HELD),
 )
@@ -437,6 +438,21 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
     return bool(_WILL_BE.search(text, end, after.start()) or _WOULD_SEE.search(text, max(0, start - 40), start))
 
 
+# What the other side gives, right before a count of captives: "exchange of 33 hostages ... for
+# around 2,000 prisoners", "swap 50 hostages held by Hamas for 150 prisoners held in Israeli jails".
+# Those the count names are released in the swap, whatever says where they are held.
+_TRADED_FOR = re.compile(
+    r"\b(?P<verb>exchang(?:e|ed|es|ing)|swap(?:s|ped|ping)?|trad(?:e|ed|es|ing))\b(?:\s+of)?\s[^.;]{1,120}?\sfor\s+"
+    r"(?:(?:the|all|another|about|around|some|roughly|nearly|almost|over|more than|at least|up to)\s+)*$", re.I)
+
+
+def _traded_to_come(text: str, verb: int) -> bool:
+    """Whether the swap whose verb starts at `verb` is still to come ("a deal to swap", "Israel
+    would exchange", "a proposal for the exchange of")."""
+    return bool(_WILL_BEFORE_VERB.search(text, max(0, verb - 30), verb)) or (
+        text[verb:verb + 8].lower().startswith("exchange") and _PLANNED.search(text, max(0, verb - _NOUN_REACH), verb) is not None)
+
+
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
     if "“" in text or '"' in text:
@@ -484,6 +500,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             return "dead"
         if _STILL_HELD.match(text, end):  # "After Alexander's release, 58 hostages remain in Gaza"
             return "held"
+        traded = _TRADED_FOR.search(text, max(0, start - _NOUN_REACH), start)
+        if traded:  # "a deal to swap 50 hostages held by Hamas for 150 prisoners held in Israeli jails"
+            return TO_BE_RELEASED if _traded_to_come(text, traded.start("verb")) else "released"
         if _STILL_HELD_AFTER.match(text, end) and (_WHOLE_BEFORE.search(text, max(0, start - 20), start)
                                                    or _WHOLE_VALUE.match(text, start)):
             return "held"
