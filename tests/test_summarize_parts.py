@@ -719,6 +719,11 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("The pause could go on as long as the group frees at least 8 hostages each day.", "hostages (to be released)"),
     ("Israel will keep to the truce provided the group frees three more hostages on Saturday.", "more hostages (to be released)"),
     ("The group said it would honour the truce, with three more hostages set for release.", "more hostages (to be released)"),
+    # who they are, in a clause of their own, comes before what happens to them
+    ("Both sides said 10 living hostages who were taken that day and who are still in captivity would be freed in a deal.",
+     "living hostages (to be released)"),
+    ("Officials say 40 hostages who are still held in Gaza have not yet been released.", "hostages (held)"),
+    ("An official said Israel expects the release of the three hostages who were scheduled for Saturday.", "hostages (to be released)"),
     # a rescue frees them, wherever they had been held
     ("Special forces rescued two hostages from Hamas captivity in Rafah early on Monday.", "hostages (released)"),
     ("Troops rescued four hostages held by the group in central Gaza on Saturday.", "hostages (released)"),

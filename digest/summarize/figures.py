@@ -412,7 +412,7 @@ _WOULD_SEE = re.compile(
 _RELEASE_NOUN = re.compile(r"(?<=ing)|\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
-    r"expected|scheduled|includes?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
+    r"expect\w*|scheduled|includes?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
     r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*)\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
 _RAID_TO = re.compile(r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$", re.I)
@@ -451,6 +451,9 @@ def _traded_to_come(text: str, verb: int) -> bool:
     would exchange", "a proposal for the exchange of")."""
     return bool(_WILL_BEFORE_VERB.search(text, max(0, verb - 30), verb)) or (
         text[verb:verb + 8].lower().startswith("exchange") and _PLANNED.search(text, max(0, verb - _NOUN_REACH), verb) is not None)
+
+
+_RELATIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:who|that)\s+(?=\w)", re.I)
 
 
 def _situation(category: str, text: str, start: int, end: int) -> str:
@@ -517,6 +520,12 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         # a word of holding before the count is its own only up to a comma: in "the release of 100
         # hostages held by Hamas, 240 Palestinian prisoners" the 240 are not held; a part named
         # after it shares it ("100 hostages remain in Gaza, including seven Americans")
+        # who the counted are, in a clause of their own, comes before what happens to them: "10 living
+        # hostages who were taken that day and who are still in captivity would be released if ..."
+        relative = _RELATIVE_AFTER.match(text, end)
+        verb = _RELEASED.search(text, relative.end(), min(own, relative.end() + 120)) if relative else None
+        if verb and not _NOT_FREED.search(text, max(0, verb.start() - 30), verb.end()):
+            return TO_BE_RELEASED if _WILL_BE.search(text, relative.end(), verb.start()) else "released"
         comma = text.rfind(",", max(0, start - 40), start)
         if comma >= 0 and _PART_NAMED.search(text, comma + 1, start):
             comma = -1
