@@ -75,7 +75,7 @@ _CREDIT = re.compile(
     r"^(?:\(?(?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
     r"|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}/\s+"  # "Shafaq News/ On Saturday, ..."
     r"|\(?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\)\s*(?:[—–-]{1,2}\s*)?"
-    r"|[A-Z][a-z'’-]+(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+"
+    r"|[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)*(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+"  # "Israel-Hamas War: " too
     r"|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}\s+Desk\s*:\s+"  # "PTC News Desk: On Sunday, ..."
     # an outlet's name glued to the sentence by a hyphen ("Watan-On Tuesday evening, Hamas ..."), a list's number ("1: ...")
     r"|[A-Z][\w&.]*-(?=(?:On|In|At|The|After|Before|During|While|Following|Amid|Despite)\s)|\d{1,2}\s*[:)]\s+"

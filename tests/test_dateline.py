@@ -64,6 +64,7 @@ def test_parse_gives_the_agency():
     ("Crime and justice: – Israel has handed its reservations to the mediators, an official said.",
      "Israel has handed its reservations to the mediators, an official said."),
     ("World: — Hamas left the talks in Cairo on Thursday.", "Hamas left the talks in Cairo on Thursday."),
+    ("Israel-Hamas War: Egypt would give details of the plan, an official said.", "Egypt would give details of the plan, an official said."),
     ("(DOHA, QATAR) — The talks in Qatar have not led anywhere yet, the prime minister said.",
      "The talks in Qatar have not led anywhere yet, the prime minister said."),
     ("CAIRO (Palestine Foundation Information Center) The authority said a delegation arrived.", "The authority said a delegation arrived."),

@@ -240,6 +240,18 @@ def test_a_post_embedded_from_a_social_network_goes_with_its_signature():
     ]
 
 
+@pytest.mark.parametrize("credit", ["PHOTO: EPA", "Photo: AFP / Jack Guez", "Pictures: Getty Images"])
+def test_a_caption_goes_with_the_photo_credit_under_it(credit):
+    body = ("Israel said on Monday that the remains returned by Hamas were those of the soldier.\n\n"
+            "Supporters wearing T-shirts with the image of the soldier at the forensic centre in Tel Aviv, Israel.\n\n"
+            f"{credit}\n\n"
+            "The army said the family had been informed of the identification on Monday.")
+    assert clean_body("Remains identified", body).text.split("\n\n") == [
+        "Israel said on Monday that the remains returned by Hamas were those of the soldier.",
+        "The army said the family had been informed of the identification on Monday.",
+    ]
+
+
 def test_sentences_that_look_like_furniture_are_kept():
     body = "\n".join(["Negotiators resumed talks in Cairo on Monday, officials said.", *LOOKALIKES,
                       "The talks are expected to last three days, according to the Egyptian presidency."])

@@ -318,9 +318,11 @@ def parse_byline(line: str) -> tuple[str | None, str | None] | None:
 # "REUTERS/Hatem Khaled",
 # "(photo credit: LEAH MILLIS/REUTERS)", "Image Credit: REUTERS"), or at the end of a caption line.
 _AGENCIES = r"(?:AFP|AP|Reuters|REUTERS|EPA|EPA-EFE|Getty Images|AFP via Getty Images|Anadolu|Xinhua|WAFA|APA Images|Shutterstock)"
+_WHO_SHOT = rf"(?:{_AGENCIES}|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,3}})"  # an agency or a photographer
 _PHOTO_CREDIT_LINE = re.compile(
     rf"^(?:©\s*[^\d/]{{1,40}}/\s*[^/]{{1,30}}|\(?{_AGENCIES}\)?|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?\s*/\s*(?:{_AGENCIES}|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
-    r"|\(?(?:photo|image)\s+credit\s*:[^()]{1,80}\)?)$"
+    r"|\(?(?:photo|image)\s+credit\s*:[^()]{1,80}\)?"
+    rf"|(?i:photo|image|picture)s?\s*:\s*{_WHO_SHOT}(?:\s*/\s*{_WHO_SHOT})?)$"  # "PHOTO: EPA", "Photo: AFP / Jack Guez"
 )
 _CREDIT_AT_END = re.compile(r"(?:\bImage|\bPhoto)\s+[Cc]redit\s*:\s*\S[^.]{0,60}$|\(photo credit:[^()]{1,80}\)$", re.I)
 
