@@ -1322,6 +1322,23 @@ def test_the_forum_or_the_official_is_whom_the_text_just_named(body, speaker):
     assert quotes[-1][1] == speaker
 
 
+@pytest.mark.parametrize(("body", "speakers"), [
+    # "another" is someone else like the one before, not the one before
+    ("This model “Could be expanded later to other areas of the strip,” one US official is cited as saying, while "
+     "another added: “The Israelis are being maximalist as usual.”", ["one US official", "another US official"]),
+    ("“We are close to a deal on the first phase,” a senior Hamas official said. “The gaps on the last issue remain "
+     "wide,” another said.", ["a senior Hamas official", "another senior Hamas official"]),
+    ("“We are close to a deal on the first phase,” Netanyahu said, while another added: “The gaps between the sides "
+     "remain wide.”", ["Netanyahu", None]),
+    # a first name that ends like a nationality is a first name
+    ("“I can only hope this won't affect the negotiation,” said Ofri Bibas Levy, whose brother was taken captive.",
+     ["Ofri Bibas Levy"]),
+    ("“The deal must be signed before the holiday,” said Egyptian Foreign Minister Samir Adel.", ["Samir Adel"]),
+])
+def test_another_and_first_names(body, speakers):
+    assert [who for _, who, _ in quotes_in(article(body))] == speakers
+
+
 @pytest.mark.parametrize("body", [
     # "he" is the one described in the sentence just before, not a body named in the paragraph before
     "The Popular Front for the Liberation of Palestine said: “The deal is closer than ever before now.”\n\n"

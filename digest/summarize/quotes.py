@@ -61,7 +61,7 @@ _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
 # passing on someone's words ("“...,” reported Al Jazeera")
 _AFTER_VERB_FIRST = re.compile(
     rf"^\s*,?\s*(?:{_SAY}|(?!reported\b)[a-z]{{3,}}ed(?=\s+(?:the\s|[A-Z])))\s+(?P<who>[^.,;:!?“”\"]+)")
-_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|(?:was|were)\s+quoted\s+as\s+saying|(?:is|was)\s+heard\s+(?:saying|telling))\b")
+_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|(?:is|are|was|were)\s+(?:quoted|cited)\s+as\s+saying|(?:is|was)\s+heard\s+(?:saying|telling))\b")
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `; `X told Reuters: `; an
 # appositive between them, which may be the name (`X, Qatar's prime minister, said: `, `Israel's
 # ambassador to the US, Yechiel Leiter, said: `; see speaker_from).
@@ -220,7 +220,9 @@ def _family_name(run: list[str]) -> bool:
 def _nationality(word: str, following: str) -> bool:
     """Whether `word`, in front of a name, is a nationality ("Egyptian Abdel Fattah el-Sisi"), not a
     first name that ends like one ("Sami Abu Zuhri", "Hassan Abu Jazar")."""
-    return _bare(word) in _NATIONALITIES or (_DEMONYM.search(word.lower()) is not None and _bare(following) not in _NAME_PARTICLES)
+    # a short word is too often a first name ("Ofri Bibas Levy", "Omri", "Dan"): only a known one counts
+    return _bare(word) in _NATIONALITIES or (len(word) >= 6 and _DEMONYM.search(word.lower()) is not None
+                                             and _bare(following) not in _NAME_PARTICLES)
 
 
 def _name_start(run: list[str]) -> int:
@@ -285,6 +287,8 @@ _ISSUED_AFTER = re.compile(r"(?<=\w)\s+(?:issued|released|published|posted|sent)
 _CONJUNCTION_DESCRIBED = re.compile(r"^(?:but|and|while|however|yet|so),?\s+(?=(?:a|an|one|the)\s)", re.I)
 
 
+# "another" alone, who speaks after someone: "..., one US official said, while another added"
+_ANOTHER = re.compile(r"(?:(?:while|and|but|as|with)\s+)?[Aa]nother")
 # Who reported that someone spoke is not the speaker: the one after "that" is.
 # ... and who quoted someone: "Channel 12 quoted an unnamed Israeli official who (said)"
 _REPORTED_THAT = re.compile(rf"^.*\b(?:(?:{_SAY}|reported|reports|reporting)\s+that|quoted(?!\s+(?:by|as|in)\b))\s+(?=\S)")
@@ -301,6 +305,8 @@ def speaker_from(phrase: str) -> str | None:
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
     official"); "he", "she", "it" and "they" come back as they are, for the caller to resolve."""
     phrase = _REPORTED_THAT.sub("", phrase.strip())  # "Ynet reported that Ben-Gvir (responded)": Ben-Gvir
+    if _ANOTHER.fullmatch(phrase):
+        return "another"  # "while another (added)": someone else, for the caller to describe
     phrase = _CUT.sub("", phrase).strip(" ,—–-")
     phrase = _CONJUNCTION_DESCRIBED.sub("", phrase)  # "but a Palestinian official close to the effort (told)"
     # what the speaker did before speaking is not who: "the envoy chuckled and (said)", "the
@@ -871,6 +877,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             elif speaker is None and _INTRODUCED.search(paragraph, max(0, match.start() - 4), match.start()):
                 speaker = _introducer(opening, people) or _titled_subject(opening, paragraphs, number, match, people)
             between = paragraph[cursor : match.start()]
+            if speaker == "another":  # "..., one US official said, while another added: "..."": someone
+                speaker = _another(previous) or _NO_ONE  # else, like the one before
             if speaker in _HONORIFIC_PRONOUNS:  # "His Excellency said": whom the article so addresses, else he
                 speaker = _addressed(_text_before(paragraphs, number, opening)) or _HONORIFIC_PRONOUNS[speaker]
             if speaker == "the group":
@@ -953,6 +961,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     # "But he added that if the group did not cooperate, "...""; "he" is whom the sentence
                     # before describes ("A Hamas leader told AFP ... He noted that "...""), else the last named
                     speaker = _described_subject(_earlier(opening)) or last_person
+            if speaker == _NO_ONE:
+                speaker = None
             title = _title_only(speaker)
             if title:  # "the US president added": the one the article named so before
                 speaker = _titled_around(title, paragraphs, number, match, people) or speaker
@@ -1095,6 +1105,18 @@ _DESCRIBED_SPEAKS = re.compile(
     rf"^(?P<who>(?:A|An|One)\s+(?:[\w'’-]+\s+){{0,5}}?{_DESCRIBED_NOUN})"
     rf"(?:,[^,.;“”\"]{{1,80}},)?\s+(?:also\s+)?(?:{_SAY}|shared\s+with|spoke\s+to)\b"
 )
+
+
+_NO_ONE = "\0no one"  # a speaker known not to be whoever spoke before, and not named
+
+
+def _another(previous: str | None) -> str | None:
+    """"another US official" after "one US official"; None after someone named."""
+    if previous and _DESCRIBED_PERSON.fullmatch(previous):
+        first, _, rest = previous.partition(" ")
+        if first.lower() in ("one", "a", "an", "the", "another"):
+            return f"another {rest}"
+    return None
 
 
 def _described_subject(opening: str) -> str | None:
@@ -1266,6 +1288,7 @@ def _surname(token: str) -> str:
 _NATIONALITIES = frozenset({
     "palestinian", "israeli", "egyptian", "qatari", "american", "lebanese", "iranian", "turkish", "saudi", "jordanian",
     "syrian", "emirati", "yemeni", "iraqi", "arab", "gazan", "british", "french", "german", "russian", "chinese",
+    "omani", "saudi", "thai", "afghan", "irish", "somali", "malian", "libyan", "kenyan", "danish", "polish", "greek",
 })
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|near|outside|inside)\s+$")
 
