@@ -560,6 +560,9 @@ def test_figures_read_numbers_with_what_they_count():
     ("Egypt unveiled a $53bn reconstruction plan on Tuesday.", "$53bn", "reconstruction plan", 53e9),
     ("The US pledged $20 billion in aid.", "$20 billion", "aid", 20e9),
     ("The plan would cost $53 billion dollars over five years.", "$53 billion", "dollars", 53e9),
+    # what the money is stops at a verb: "$1 billion contributors may receive ...", "$7 billion had already been pledged"
+    ("Reports that $1 billion contributors may receive permanent seats raised concerns.", "$1 billion", "contributors", 1e9),
+    ("He added that roughly $7 billion had already been pledged by other countries.", "roughly $7 billion", "dollars", 7e9),
     ("The appeal raised $3m for the hospital.", "$3m", "dollars", 3e6),
 ])
 def test_sums_of_money_with_what_they_pay_for(text, value, what, number):
@@ -748,6 +751,25 @@ def test_a_release_still_to_come_is_told_apart_from_one_done(text, what):
 ])
 def test_no_longer_alive_is_dead(text, what):
     assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "people")] == what
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    # hostage bodies are dead hostages, as "the bodies of 23 hostages" are
+    ("So far, 23 hostage bodies have been returned to Israel, officials said.", ["hostages (dead)"]),
+    ("It added that four hostage bodies would be returned to Israel on Thursday.", ["hostages (dead)"]),
+    # a release set as a condition is to come
+    ("The extension has been conditioned on Hamas releasing ten hostages per day, officials said.", ["hostages (to be released)"]),
+    # "still believed to be held": held, whatever talks aim at
+    ("Talks aim at a halt in exchange for the return of the 133 hostages still believed to be held in Gaza.", ["hostages (held)"]),
+    # a family counted, not a toll
+    ("Haniyeh, who has 13 children, said his sons died a martyrs' death.", ["children"]),
+    ("Airstrikes killed 13 children overnight, medics said.", ["children killed"]),
+    # those who hand something over are not handed over
+    ("Under the deal, about 200 fighters would hand over their arms to Egyptian authorities.", ["fighters"]),
+    ("Israel handed over 90 Palestinians to the Red Cross on Sunday.", ["Palestinians released"]),
+])
+def test_bodies_conditions_families_and_who_hands_over(text, what):
+    assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "people", "killed")] == what
 
 
 def test_the_release_a_deal_sets_out_and_the_release_done_are_not_at_odds():

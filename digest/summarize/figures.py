@@ -49,7 +49,7 @@ _PEOPLE = (
     r"individuals|members|bodies|victims|babies|infants|elderly"
 )
 _HEADS = {
-    "hostages": r"hostages?|captives?|abductees?|hostage bodies",
+    "hostages": r"hostage bodies|hostages?|captives?|abductees?",
     "prisoners": r"prisoners?|detainees?|inmates",
     "aid": r"(?:aid |food )?trucks|lorries",
     "dollars": r"dollars|usd",
@@ -98,7 +98,8 @@ _MONEY_NOUN = re.compile(r"\s+(?:(?:in|of|worth of)\s+)?((?:[A-Za-z][\w.'-]*\s*)
 _MONEY_BEFORE_NOUN = frozenset({"new", "additional", "fresh", "further", "extra", "more"})
 _PHRASE_STARTS = frozenset({
     "to", "over", "for", "in", "on", "at", "by", "from", "with", "that", "which", "and", "or", "a", "an", "the", "is",
-    "was", "would", "will", "as", "of", "into", "per",
+    "was", "would", "will", "as", "of", "into", "per", "are", "were", "may", "might", "could", "can", "should", "must",
+    "has", "have", "had",
 })
 _DEATH_TOLL = re.compile(rf"\bdeath toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|passed|surpassed|exceeded|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
 
@@ -367,7 +368,8 @@ _STILL_HELD = re.compile(
 )
 # "the 101 hostages still in captivity", "all 48 hostages still held": the whole that is held (a
 # part, "releasing 11 hostages still held in Gaza", is what the deal frees).
-_STILL_HELD_AFTER = re.compile(r"\s+still\s+(?:being\s+)?(?:held|in\s+captivity|in\s+Gaza)\b", re.I)
+_STILL_HELD_AFTER = re.compile(
+    r"\s+still\s+(?:being\s+|(?:believed|thought)\s+to\s+be\s+)?(?:held|in\s+captivity|in\s+Gaza)\b", re.I)
 _WHOLE_BEFORE = re.compile(r"\b(?:the|all|roughly|about|around|some|estimated|remaining)\s+$", re.I)
 _WHOLE_VALUE = re.compile(r"(?:all|roughly|about|around|some)\s", re.I)  # the value's own qualifier: "all 48"
 
@@ -413,7 +415,7 @@ _RELEASE_NOUN = re.compile(r"(?<=ing)|\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
     r"expect\w*|scheduled|includes?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
-    r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*)\b", re.I)
+    r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*|condition(?:ed|al)\s+on)\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
 _RAID_TO = re.compile(r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$", re.I)
 _VERB_NEAR = 25  # characters between a release verb and the count it governs
@@ -453,6 +455,11 @@ def _traded_to_come(text: str, verb: int) -> bool:
         text[verb:verb + 8].lower().startswith("exchange") and _PLANNED.search(text, max(0, verb - _NOUN_REACH), verb) is not None)
 
 
+# What the counted hand over, after them: "200 fighters would hand over their arms".
+_HANDS_OVER_THING = re.compile(r"\bhand(?:s|ed|ing)?\s+over\s+(?:their|its|his|her|the|all|some|any)\b", re.I)
+# Someone's children counted as a family: "who has 13 children", "had eight grandchildren".
+_KIN_OWNED = re.compile(r"\b(?:has|have|had)\s+$", re.I)
+_KIN = re.compile(r"\b(?:children|sons|daughters|grandchildren|siblings|brothers|sisters)\b", re.I)
 _RELATIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:who|that)\s+(?=\w)", re.I)
 
 
@@ -533,6 +540,10 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             return "held"
         return ""
     if category == "people":
+        if _KIN_OWNED.search(text, max(0, start - 12), start) and _KIN.search(text, start, end):
+            return ""  # "Haniyeh, who has 13 children, said his sons died": a family, not a toll
+        if "over" in text[end:]:  # "200 fighters would hand over their arms": they hand something over
+            text = text[:end] + _HANDS_OVER_THING.sub(lambda done: " " * len(done.group()), text[end:])
         # A fate word before the count is its own only in its own clause (see _LAST_JOIN): in "30
         # people were killed and 50 others wounded" the 50 were wounded; after it, only up to the
         # next clause ("about 2.3 million people, and the death of ...").
@@ -807,6 +818,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             if head.lower() in ("others", "bodies"):
                 phrase = category  # counted as "others" or "bodies", listed as what they are
             key, what = (category, "dead"), f"{phrase} (dead)"
+        elif head.lower() == "hostage bodies":  # "23 hostage bodies have been returned": dead, like "the bodies of 23 hostages"
+            key, what = (category, "dead"), f"{phrase[: -len(head)]}hostages (dead)"
         elif category == "people" and _REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             key, what = (category, "remains"), f"{phrase} (remains)"  # "Israel would return the remains of 180 Palestinians"
         elif category == "people" and (_TAKEN_BEFORE.search(text, max(0, match.start() - 30), match.start())
