@@ -27,7 +27,7 @@ from digest.text import MONTH_IN_DATE, WEEKDAY_NAME, title_case, words
 
 _MONTH = MONTH_IN_DATE
 _DAY = rf"{_MONTH}\s+\d{{1,2}}"  # "March 3", "Oct. 5"
-_DATE = rf"(?:,\s*{_DAY}(?:,\s*\d{{4}})?)"  # ", March 3, 2024"
+_DATE = rf"(?:,?\s*{_DAY}(?:[,.]\s*\d{{4}})?)"  # ", March 3, 2024"; "DOHA November 30. 2023" as Saba writes it
 _CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"  # "DEIR AL-BALAH"
 _REGION = rf"(?:,\s*(?!{_DAY})[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){{0,2}})"  # ", Qatar", ", Gaza Strip"
 _AGENCY = r"\((?:[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}|[a-z]{2,4})(?:/[A-Z][\w.&]*)?\)"  # "(Reuters)", "(AP)", "(dpa/GNA)"

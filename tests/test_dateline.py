@@ -33,6 +33,9 @@ def test_parse_names_the_place_and_agency_of_a_strict_dateline(paragraph, place,
 def test_parse_gives_the_agency():
     assert dateline.parse("JERUSALEM, March 3 (AP) — Israeli negotiators flew.") == ("Jerusalem", "AP", "Israeli negotiators flew.")
     assert dateline.parse("CAIRO — Egyptian officials met.") == ("Cairo", None, "Egyptian officials met.")
+    # no comma after the place, a full stop before the year, as Saba writes it
+    assert dateline.parse("DOHA November 30. 2023 (Saba) - Hamas said the truce was extended.") == (
+        "Doha", "Saba", "Hamas said the truce was extended.")
     assert dateline.parse("CAIRO, Egypt >> Hamas has accepted a U.S. proposal.") == ("Cairo, Egypt", None, "Hamas has accepted a U.S. proposal.")
     # a credit that lost its opening bracket is no place: "MENAFN - IANS) ..."
     line = "MENAFN - IANS) Cairo, Oct 25 (IANS) Palestinian factions agreed on a committee."
