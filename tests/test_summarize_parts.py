@@ -183,6 +183,7 @@ def test_pictographs_before_a_line_are_no_part_of_the_sentence():
     story = article(
         "⭕️In response to the violation of the ceasefire this morning, the army struck dozens of targets across Gaza.\n\n"
         "🔴 Mediators in Cairo said the ceasefire was holding again by Monday evening after talks.\n\n"
+        "⭕“We will keep acting against every violation of the agreement,” the army said on Sunday.\n\n"
         "© The talks resumed in Doha on Tuesday with both delegations present, officials said."
     )
     texts = [c.text for c in extract_candidates([story])[0]]
@@ -190,6 +191,7 @@ def test_pictographs_before_a_line_are_no_part_of_the_sentence():
         "In response to the violation of the ceasefire this morning, the army struck dozens of targets across Gaza.",
         "Mediators in Cairo said the ceasefire was holding again by Monday evening after talks.",
     ]
+    assert "“We will keep acting against every violation of the agreement,” the army said on Sunday." in texts
 
 
 def test_a_deck_ending_in_a_quotation_is_no_sentence_but_sentences_quoting_at_their_end_are():

@@ -127,7 +127,7 @@ _LIST_MARKS = "•*·▪▸►‣◦●○■□➤→-–—"
 _LIST_MARK = re.compile(rf"^[{re.escape(_LIST_MARKS)}]\s+(?=[{_OPEN_QUOTES}(\[]?[A-Z0-9])")
 # Pictographs a post or a live page puts before a line ("⭕️In response to ...", "🔴 Hamas said ..."),
 # with the selectors and joiners that make them emoji.
-_PICTOGRAPH_MARKS = re.compile(r"^(?:[\u2000-\u2bff\U0001f000-\U0001faff][\ufe0e\ufe0f\u200d]*)+\s*(?=[" + re.escape(_OPEN_QUOTES) + r"(\[]?[A-Z0-9])")
+_PICTOGRAPH_MARKS = re.compile(r"^(?:[\u2190-\u2bff\U0001f000-\U0001faff][\ufe0e\ufe0f\u200d]*)+\s*(?=[" + re.escape(_OPEN_QUOTES) + r"(\[]?[A-Z0-9])")
 
 
 def _without_pictographs(sentence: str) -> str:
@@ -537,7 +537,7 @@ def extract_candidates(articles: Sequence[Article], *, first: int = 0,
             for position, sentence in enumerate(sentences):
                 if sentence[:1] in _LIST_MARKS:
                     sentence = _LIST_MARK.sub("", sentence, count=1)
-                elif sentence[:1] >= "\u2000" and unicodedata.category(sentence[0]) == "So":
+                elif sentence[:1] >= "\u2190" and unicodedata.category(sentence[0]) == "So":
                     sentence = _without_pictographs(sentence)
                 if position == 0:
                     sentence = dateline.strip(sentence)  # what the cleaner left

@@ -524,15 +524,15 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         release = _RELEASED.search(text, modifier.end(), own) if modifier else None
         if release:  # "10 living prisoners of the occupation held by the resistance will be released"
             return TO_BE_RELEASED if _WILL_BE.search(text, end, release.start()) else "released"
-        # a word of holding before the count is its own only up to a comma: in "the release of 100
-        # hostages held by Hamas, 240 Palestinian prisoners" the 240 are not held; a part named
-        # after it shares it ("100 hostages remain in Gaza, including seven Americans")
         # who the counted are, in a clause of their own, comes before what happens to them: "10 living
         # hostages who were taken that day and who are still in captivity would be released if ..."
         relative = _RELATIVE_AFTER.match(text, end)
         verb = _RELEASED.search(text, relative.end(), min(own, relative.end() + 120)) if relative else None
         if verb and not _NOT_FREED.search(text, max(0, verb.start() - 30), verb.end()):
             return TO_BE_RELEASED if _WILL_BE.search(text, relative.end(), verb.start()) else "released"
+        # a word of holding before the count is its own only up to a comma: in "the release of 100
+        # hostages held by Hamas, 240 Palestinian prisoners" the 240 are not held; a part named
+        # after it shares it ("100 hostages remain in Gaza, including seven Americans")
         comma = text.rfind(",", max(0, start - 40), start)
         if comma >= 0 and _PART_NAMED.search(text, comma + 1, start):
             comma = -1

@@ -1288,7 +1288,7 @@ def _surname(token: str) -> str:
 _NATIONALITIES = frozenset({
     "palestinian", "israeli", "egyptian", "qatari", "american", "lebanese", "iranian", "turkish", "saudi", "jordanian",
     "syrian", "emirati", "yemeni", "iraqi", "arab", "gazan", "british", "french", "german", "russian", "chinese",
-    "omani", "saudi", "thai", "afghan", "irish", "somali", "malian", "libyan", "kenyan", "danish", "polish", "greek",
+    "omani", "thai", "afghan", "irish", "somali", "malian", "libyan", "kenyan", "danish", "polish", "greek",
 })
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|near|outside|inside)\s+$")
 
