@@ -1347,6 +1347,24 @@ def test_the_forum_or_the_official_is_whom_the_text_just_named(body, speaker):
 
 
 @pytest.mark.parametrize(("body", "speakers"), [
+    # a quote that goes on into the next paragraph, its mark opened again and not closed before
+    ("Ms Dana Levi, a resident of Ramla in central Israel, told AFP: “It’s a relief for all of us here. It’s time "
+     "for this family to mourn.\n\n“In Israel, no one is forgotten, even after eleven years.”",
+     ["Dana Levi", "Dana Levi"]),
+    ("He told reporters: “We had some very good discussions with them today. Good things could happen\n\n"
+     "“I think we’re going to have a deal on Gaza very soon.”\n\nThe president spoke on Sunday.",
+     [None, None]),
+    ("Trump told reporters: “We had some very good discussions with them today.\n\n"
+     "“I think we’re going to have a deal on Gaza very soon.”", ["Trump", "Trump"]),
+    # a closing mark lost to a damaged character is no quote going on
+    ("“The talks in Doha are facing a setback over the maps,\ufffd a Palestinian official told AFP on Saturday.\n\n"
+     "“The delegation will not accept the Israeli maps at all,” the source said.", [None]),  # one quote, not two
+])
+def test_a_quote_going_on_into_the_next_paragraph(body, speakers):
+    assert [who for _, who, _ in quotes_in(article(body))] == speakers
+
+
+@pytest.mark.parametrize(("body", "speakers"), [
     # "another" is someone else like the one before, not the one before
     ("This model “Could be expanded later to other areas of the strip,” one US official is cited as saying, while "
      "another added: “The Israelis are being maximalist as usual.”", ["one US official", "another US official"]),

@@ -300,6 +300,11 @@ _PARTICIPLE_BEFORE_PRONOUN = re.compile(
     r"^(?:saying|adding|noting|telling|explaining|insisting|stressing|warning|recalling)\s+(?=(?:he|she|they)$)", re.I)
 
 
+# A place before the capitalised run that ends a phrase: "in central Israel", "from northern Gaza".
+_PLACE_BEFORE_NAME = re.compile(
+    r"\b(?:in|at|from|near|outside|inside)\s+(?:(?:the\s+)?(?:central|northern|southern|eastern|western|north|south|east|west)\s+)?$")
+
+
 def speaker_from(phrase: str) -> str | None:
     """The person in an attribution phrase: its trailing capitalised run, titles removed
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
@@ -355,6 +360,8 @@ def speaker_from(phrase: str) -> str | None:
             return "i"  # "And I said": the one speaking, for the caller to find
         if len(name) == 1 and name[0].lower() in _SENTENCE_ADVERBS:
             continue  # "Earlier on Saturday, the group urged": when, not who
+        if len(parts) > 1 and name and _PLACE_BEFORE_NAME.search(" ".join(tokens[: len(tokens) - len(name)]) + " "):
+            continue  # "Judith Touati, a resident of Ramla in central Israel": where she lives, not who
         if name and not (len(name) == len(tokens) == 1 and name[0].lower() in _TITLE_WORDS):
             return " ".join(name).strip("’'")
     # the description that names someone: "an Israeli official, speaking on condition of anonymity";
@@ -820,7 +827,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     paragraph, with no attribution of its own, has the same speaker, and so does a paragraph
     that is only a quote after a paragraph that a quote closed."""
     out: list[tuple[str, str | None, int]] = []
-    paragraphs = article.paragraphs  # a property that splits the text: once
+    paragraphs = _continued_quotes(article.paragraphs)  # a property that splits the text: once
     quoted = [number for number, paragraph in enumerate(paragraphs) if _QUOTED.search(paragraph)]
     if not quoted:
         return out
@@ -982,6 +989,20 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             out.append((text.rstrip(",").strip(), _inside_sentence(speaker) if speaker else speaker, number))
         heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
+    return out
+
+
+def _continued_quotes(paragraphs: list[str]) -> list[str]:
+    """`paragraphs` with a quote that goes on into the next paragraph closed where its paragraph
+    ends, as print does it: "... told AFP: “It’s a relief. It’s time to mourn. / “In Israel, no one
+    is forgotten.”" (the opening mark again, no closing mark before it). Then the next paragraph,
+    a quote alone, goes on with the same speaker (see quotes_in)."""
+    out = list(paragraphs)
+    for number, (paragraph, following) in enumerate(zip(paragraphs, paragraphs[1:])):
+        opened = paragraph.rfind("“")
+        # not where the closing mark was lost to a damaged character ("withdrawal,\ufffd a Palestinian official told")
+        if following.lstrip()[:1] == "“" and opened > paragraph.rfind("”") and "\ufffd" not in paragraph[opened:]:
+            out[number] = paragraph.rstrip() + "”"
     return out
 
 
