@@ -94,8 +94,17 @@ _SECTION_LABEL = re.compile(
     r"^(?:Why it matters|The big picture|Driving the news|Behind the scenes|Between the lines|What they['’]re saying"
     r"|State of play|The latest|What['’]s next|What to watch|Zoom in|Zoom out|Flashback|By the numbers|Yes, but"
     r"|The other side|Catch up quick|Reality check|The bottom line|Bottom line|Go deeper|The intrigue|Be smart"
-    r"|Our thought bubble|Worth noting|Friction point|Context|The backstory|Know More|Step Back|The News):\s+(?=[A-Z0-9\"“‘'])"
+    r"|Our thought bubble|Worth noting|Friction point|Context|The backstory|Know More|Step Back|The News"
+    r"|How it happened|What happened|What['’]s new|Why now|The details)"
+    r":\s+(?=[A-Z0-9\"“‘'])"
 )
+# A heading in title case run into its paragraph: "Talks Enter Day Two: Indirect negotiations ...";
+# not a speaker named with a title ("Prime Minister Benjamin Netanyahu: ...").
+_TITLE_LABEL = re.compile(r"^(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*\s+){2,4}[A-Z][a-z'’]+:\s+(?=[A-Z0-9\"“‘'])")
+_TITLE_WORDS = frozenset((
+    "President", "Minister", "Prime", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "Sheikh", "Emir", "King",
+    "Envoy", "Director", "Chief", "General", "Ambassador", "Mr", "Mrs", "Ms", "Dr", "Senator", "Speaker", "Leader",
+))
 _ALONE = re.compile(rf"^{_CAPS_PLACE}(?:{_DATE}\.?|\s*(?:[—–-]{{1,2}}|:))$")
 
 
@@ -143,6 +152,9 @@ def _strip_once(sentence: str) -> str:
     label = _SECTION_LABEL.match(sentence) if ":" in sentence[:30] else None
     if label:
         return sentence[label.end():]
+    heading = _TITLE_LABEL.match(sentence) if ":" in sentence[:60] else None
+    if heading and not _TITLE_WORDS.intersection(heading.group().replace(":", " ").split()):
+        return sentence[heading.end():]
     credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] or ")" in sentence[:60] or "/ " in sentence[:30] \
         or "-" in sentence[:30] or "|" in sentence[:12] else None
     if credit:

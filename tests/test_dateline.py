@@ -68,6 +68,11 @@ def test_parse_gives_the_agency():
      "Israel has handed its reservations to the mediators, an official said."),
     ("World: — Hamas left the talks in Cairo on Thursday.", "Hamas left the talks in Cairo on Thursday."),
     ("Israel-Hamas War: Egypt would give details of the plan, an official said.", "Egypt would give details of the plan, an official said."),
+    # a heading in title case run into its paragraph, and a newsletter's label; not a speaker with a title, nor a sentence
+    ("Talks Enter Day Two: Indirect negotiations resumed in the Red Sea resort.", "Indirect negotiations resumed in the Red Sea resort."),
+    ("How it happened: A day earlier, the president had granted permission.", "A day earlier, the president had granted permission."),
+    ("Prime Minister Dan Orr: We will not stop the war until victory.", "Prime Minister Dan Orr: We will not stop the war until victory."),
+    ("The message was clear: Hamas must go now.", "The message was clear: Hamas must go now."),
     ("(DOHA, QATAR) — The talks in Qatar have not led anywhere yet, the prime minister said.",
      "The talks in Qatar have not led anywhere yet, the prime minister said."),
     ("CAIRO (Palestine Foundation Information Center) The authority said a delegation arrived.", "The authority said a delegation arrived."),
