@@ -766,12 +766,23 @@ def test_no_longer_alive_is_dead(text, what):
     # a family counted, not a toll
     ("Haniyeh, who has 13 children, said his sons died a martyrs' death.", ["children"]),
     ("Airstrikes killed 13 children overnight, medics said.", ["children killed"]),
+    # a list of groups before the captives' noun is one count of captives
+    ("The truce calls for Hamas to release 33 women, children, elderly, sick and wounded hostages in six weeks.",
+     ["women, children, elderly, sick and wounded hostages (to be released)"]),
+    # "would include": to come, the verb before the count too
+    ("The prisoner release would include 100 Palestinian prisoners serving life sentences.", ["Palestinian prisoners (to be released)"]),
+    # "managed to free" is done; "would be able to free" is not
+    ("The army had managed last week to free two Israelis held in Rafah, officials said.", ["Israelis released"]),
+    ("Hamas would be able to free 10 hostages next week, the official said.", ["hostages (to be released)"]),
+    # who holds the count before is no word on this one
+    ("The truce promises the release of dozens of hostages held by Hamas and hundreds of Palestinian prisoners in Israel.",
+     ["hostages (to be released)", "Palestinian prisoners"]),
     # those who hand something over are not handed over
     ("Under the deal, about 200 fighters would hand over their arms to Egyptian authorities.", ["fighters"]),
     ("Israel handed over 90 Palestinians to the Red Cross on Sunday.", ["Palestinians released"]),
 ])
 def test_bodies_conditions_families_and_who_hands_over(text, what):
-    assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "people", "killed")] == what
+    assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "prisoners", "people", "killed")] == what
 
 
 def test_the_release_a_deal_sets_out_and_the_release_done_are_not_at_odds():

@@ -415,9 +415,10 @@ _RELEASE_NOUN = re.compile(r"(?<=ing)|\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
     r"expect\w*|scheduled|includes?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
-    r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*|condition(?:ed|al)\s+on)\b", re.I)
+    r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*|condition(?:ed|al)\s+on|promis\w*)\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
-_RAID_TO = re.compile(r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$", re.I)
+_RAID_TO = re.compile(  # ... and "managed to free two hostages" is a release done
+    r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$|\b(?:managed|succeeded|(?:was|were)\s+able)\s+(?:\w+\s+){0,3}?to\s+$", re.I)
 _VERB_NEAR = 25  # characters between a release verb and the count it governs
 _NOUN_REACH = 150  # characters before a release told as a noun in which its clause's verb is read
 
@@ -431,8 +432,9 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
         verb = before[-1]
         if _RELEASE_NOUN.match(text, verb.end()):
             return bool(_PLANNED.search(text, max(0, verb.start() - _NOUN_REACH), verb.start()))
-        return bool(_WILL_BEFORE_VERB.search(text, max(0, verb.start() - 30), verb.start())) \
-            and not _RAID_TO.search(text, max(0, verb.start() - 50), verb.start())
+        return (bool(_WILL_BEFORE_VERB.search(text, max(0, verb.start() - 30), verb.start()))
+                and not _RAID_TO.search(text, max(0, verb.start() - 50), verb.start())) \
+            or bool(_WOULD_SEE.search(text, max(0, start - 40), start))  # "the release would include 100 prisoners"
     if after is None:
         return False
     if _RELEASE_NOUN.match(text, after.end()):  # "40 hostages in exchange for ...": the release is told before
@@ -536,6 +538,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         comma = text.rfind(",", max(0, start - 40), start)
         if comma >= 0 and _PART_NAMED.search(text, comma + 1, start):
             comma = -1
+        if "held" in text[max(0, start - 40) : start]:  # "dozens of hostages held by Hamas and hundreds of
+            # Palestinian prisoners": who holds the count before is no word on this one
+            text = text[: max(0, start - 40)] + _HELD_BY.sub(lambda by: " " * len(by.group()), text[max(0, start - 40) : start]) + text[start:]
         if _near(_HELD, text, start, end, 40 if comma < 0 else start - comma - 1):
             return "held"
         return ""
@@ -622,8 +627,10 @@ _TAKEN_BEFORE = re.compile(r"\b(?:kidnapp\w+|abduct\w+)\s+(?:of\s+)?(?:(?:about|
 # hostages": taken in the attack that began the war, not held now.
 _SEIZED_BEFORE = re.compile(r"\b(?:took|taken|taking|seiz(?:ed|ing)|captur(?:ed|ing)|abduct(?:ed|ing)|kidnapp(?:ed|ing))\s+$", re.I)
 # A second group of people before the captives' noun: "50 women and children hostages".
-_PAIRED_HEAD = re.compile(
-    r"\s+and\s+(?:children|women|minors|teenagers|girls|boys|elderly)\s+(?P<captive>hostages?|captives?|prisoners?|detainees?)\b", re.I)
+_PAIRED_HEAD = re.compile(  # ... or a list of them: "33 women, children, elderly, sick and wounded hostages"
+    r"(?:,\s+(?:children|women|minors|teenagers|girls|boys|elderly|sick|ill|wounded|injured|men)){0,5},?"
+    r"\s+and\s+(?:children|women|minors|teenagers|girls|boys|elderly|sick|ill|wounded|injured)\s+"
+    r"(?P<captive>hostages?|captives?|prisoners?|detainees?)\b", re.I)
 # A second group counted with the first: "90 Palestinian women and children" (one count, not of women alone).
 _GROUPS = frozenset({"children", "women", "minors", "teenagers", "girls", "boys", "elderly", "men"})
 _JOINED_GROUP = re.compile(rf"\s+and\s+(?:{'|'.join(sorted(_GROUPS))})\b", re.I)
