@@ -538,9 +538,11 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         comma = text.rfind(",", max(0, start - 40), start)
         if comma >= 0 and _PART_NAMED.search(text, comma + 1, start):
             comma = -1
-        if "held" in text[max(0, start - 40) : start]:  # "dozens of hostages held by Hamas and hundreds of
-            # Palestinian prisoners": who holds the count before is no word on this one
-            text = text[: max(0, start - 40)] + _HELD_BY.sub(lambda by: " " * len(by.group()), text[max(0, start - 40) : start]) + text[start:]
+        # who holds the count before is no word on this one: "dozens of hostages held by Hamas and
+        # hundreds of Palestinian prisoners"
+        window = max(0, start - 40)
+        if "held" in text[window:start]:
+            text = text[:window] + _HELD_BY.sub(lambda by: " " * len(by.group()), text[window:start]) + text[start:]
         if _near(_HELD, text, start, end, 40 if comma < 0 else start - comma - 1):
             return "held"
         return ""
