@@ -194,6 +194,21 @@ def test_pictographs_before_a_line_are_no_part_of_the_sentence():
     assert "“We will keep acting against every violation of the agreement,” the army said on Sunday." in texts
 
 
+@pytest.mark.parametrize(("text", "caption"), [
+    # what people in a photo are doing now, and the full date it was taken, at the end
+    ("Former hostages pose outside the Capitol in Washington on March 4, 2025.", True),
+    ("Members of the Red Cross prepare to sign a document as militants prepare to hand over hostages on January 25, 2025.", True),
+    ("Two soldiers are released by militants as part of the swap deal, in Gaza City on Jan. 25, 2025.", True),
+    ("People raise placards during a rally for a ceasefire agreement in Jerusalem on January 16, 2025.", True),
+    # news tells the past, or someone says it
+    ("The soldier was abducted from his base on the Gaza border on October 7, 2023.", False),
+    ("The president gave the warning to the group during a speech on Sunday, September 7, 2025.", False),
+    ("The envoy meets the mediators in Miami, officials said on December 19, 2025.", False),
+])
+def test_a_caption_tells_the_present_and_ends_with_the_full_date(text, caption):
+    assert (rejection(text, words(text), frozenset()) == "caption") is caption
+
+
 def test_a_deck_ending_in_a_quotation_is_no_sentence_but_sentences_quoting_at_their_end_are():
     for deck in ["Envoy says the mediators' reply “only sets the talks back”",
                  "Minister urges the delegations to 'stay at the table until a deal is done'"]:

@@ -108,6 +108,13 @@ _CAPTION_VERBS = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{1,6}}?{_PHOTO_VERB}")
 # Red Cross arrive, while militants stand by, ... in Jabalia, Gaza Strip, Thursday."
 _PHOTO_VERB_ANYWHERE = re.compile(rf"\b{_PHOTO_VERB}")
 _CAPTION_WEEKDAY_END = re.compile(rf",\s+{WEEKDAY_NAME}\.$")
+# ... or one that ends "on <full date>." and says what people in it are doing now: "Former Israeli hostages pose
+# outside the US Capitol on March 4, 2025.", "Female Israeli soldiers are released by Hamas militants ... in Gaza
+# City on Jan. 25, 2025." A sentence of news tells the past: "... who was abducted on October 7, 2023."
+_ON_FULL_DATE_END = re.compile(rf"\bon\s+(?:{WEEKDAY_NAME},\s+)?{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.$")
+_SCENE_NOW = re.compile(
+    rf"\b(?:{_PHOTO_VERB}|(?:greets?|meets?|raises?|prepares?|leaves?|celebrates?|embraces?|hugs?|marches?|rall(?:y|ies)"
+    r"|watch(?:es)?|listens?|(?:is|are)\s+(?:released|freed|handed\s+over|escorted|seen|carried|taken|greeted|reunited))\b)")
 _SOMEONE_IN_A_PHOTO = re.compile(
     r"^An?\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|person|protester|mourner|relative|resident|soldier|"
     rf"member|demonstrator|supporter|worker|rescuer|medic|family|couple|youth|fighter|policeman|officer)\s+{_PHOTO_VERB}"
@@ -362,6 +369,9 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
         return "caption"
     if len(tokens) <= 60 and text.endswith("day.") and _CAPTION_WEEKDAY_END.search(text) and _PHOTO_VERB_ANYWHERE.search(text) \
             and not _SAYS.search(text):
+        return "caption"
+    if len(tokens) <= 60 and text.endswith(("0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.")) \
+            and _ON_FULL_DATE_END.search(text) and _SCENE_NOW.search(text) and not _has_quotes(text) and not _SAYS.search(text):
         return "caption"
     if len(tokens) <= 60 and text[-1:] == "." and (", 20" in text or ", 19" in text) and _CAPTION_DATE_END.search(text) \
             and not _has_quotes(text) \
