@@ -791,7 +791,15 @@ def test_no_longer_alive_is_dead(text, what):
     ("Hamas would be able to free 10 hostages next week, the official said.", ["hostages (to be released)"]),
     # who holds the count before is no word on this one
     ("The truce promises the release of dozens of hostages held by Hamas and hundreds of Palestinian prisoners in Israel.",
-     ["hostages (to be released)", "Palestinian prisoners"]),
+     ["hostages (to be released)", "Palestinian prisoners (to be released)"]),
+    # a release told as a noun governs every count joined to its own; an agreement "for" or "to" one is to come
+    ("Qatar helped secure the release of 105 hostages and 240 Palestinian prisoners in November.",
+     ["hostages (released)", "Palestinian prisoners (released)"]),
+    ("Hamas has reached an agreement with Israel for the exchange of four hostages' bodies and 602 prisoners.",
+     ["hostages (dead)", "prisoners (to be released)"]),
+    ("Under the agreement, Hamas released 33 hostages in exchange for nearly 2,000 prisoners.",
+     ["hostages (released)", "prisoners (released)"]),
+    ("The army said 59 hostages and 20 soldiers remain in Gaza.", ["hostages (held)", "soldiers"]),
     # those who hand something over are not handed over
     ("Under the deal, about 200 fighters would hand over their arms to Egyptian authorities.", ["fighters"]),
     ("Israel handed over 90 Palestinians to the Red Cross on Sunday.", ["Palestinians released"]),

@@ -415,7 +415,7 @@ _RELEASE_NOUN = re.compile(r"(?<=ing)|\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
     r"expect\w*|scheduled|includes?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
-    r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*|condition(?:ed|al)\s+on|promis\w*)\b", re.I)
+    r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*|condition(?:ed|al)\s+on|promis\w*|agreement\s+(?:with\s+[\w-]+\s+)?(?:for|to))\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
 _RAID_TO = re.compile(  # ... and "managed to free two hostages" is a release done
     r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$|\b(?:managed|succeeded|(?:was|were)\s+able)\s+(?:\w+\s+){0,3}?to\s+$", re.I)
@@ -455,6 +455,22 @@ def _traded_to_come(text: str, verb: int) -> bool:
     would exchange", "a proposal for the exchange of")."""
     return bool(_WILL_BEFORE_VERB.search(text, max(0, verb - 30), verb)) or (
         text[verb:verb + 8].lower().startswith("exchange") and _PLANNED.search(text, max(0, verb - _NOUN_REACH), verb) is not None)
+
+
+# A count joined to the one before it: "... and hundreds of".
+_JOINED_BEFORE = re.compile(r"\band\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?$", re.I)
+
+
+def _shared_release(text: str, start: int) -> str:
+    """The fate of a count joined by "and" to counts that a release told as a noun governs ("the
+    release of 50 hostages and 150 prisoners"): released, or to be released as the clause says; ""
+    when no such release comes before it in its clause."""
+    clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start), start - _NOUN_REACH, 0)
+    verbs = [verb for verb in _RELEASED.finditer(text, clause_start, start) if text.startswith(" of ", verb.end())]
+    if not verbs:
+        return ""
+    verb = verbs[-1]
+    return TO_BE_RELEASED if _PLANNED.search(text, max(0, verb.start() - _NOUN_REACH), verb.start()) else "released"
 
 
 # What the counted hand over, after them: "200 fighters would hand over their arms".
@@ -543,6 +559,12 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         window = max(0, start - 40)
         if "held" in text[window:start]:
             text = text[:window] + _HELD_BY.sub(lambda by: " " * len(by.group()), text[window:start]) + text[start:]
+        # ... and the release told before that count is this one's too: "the release of dozens of hostages
+        # ... and hundreds of Palestinian prisoners"
+        if _JOINED_BEFORE.search(text, max(0, start - 20), start):
+            shared = _shared_release(text, start)
+            if shared:
+                return shared
         if _near(_HELD, text, start, end, 40 if comma < 0 else start - comma - 1):
             return "held"
         return ""
