@@ -423,6 +423,11 @@ _VERB_NEAR = 25  # characters between a release verb and the count it governs
 _NOUN_REACH = 150  # characters before a release told as a noun in which its clause's verb is read
 
 
+def _planned_before(text: str, at: int) -> bool:
+    """Whether a word of a plan, a deal or a demand comes in the _NOUN_REACH characters before `at`."""
+    return _PLANNED.search(text, max(0, at - _NOUN_REACH), at) is not None
+
+
 def _release_to_come(text: str, start: int, end: int) -> bool:
     """Whether the release told around a count of captives is still to come (see TO_BE_RELEASED)."""
     before = list(_RELEASED.finditer(text, max(0, start - 40), start))
@@ -431,14 +436,14 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
                    or after is None):
         verb = before[-1]
         if _RELEASE_NOUN.match(text, verb.end()):
-            return bool(_PLANNED.search(text, max(0, verb.start() - _NOUN_REACH), verb.start()))
+            return _planned_before(text, verb.start())
         return (bool(_WILL_BEFORE_VERB.search(text, max(0, verb.start() - 30), verb.start()))
                 and not _RAID_TO.search(text, max(0, verb.start() - 50), verb.start())) \
             or bool(_WOULD_SEE.search(text, max(0, start - 40), start))  # "the release would include 100 prisoners"
     if after is None:
         return False
     if _RELEASE_NOUN.match(text, after.end()):  # "40 hostages in exchange for ...": the release is told before
-        return bool(_PLANNED.search(text, max(0, start - _NOUN_REACH), start)) or bool(_WILL_BE.search(text, end, after.start()))
+        return _planned_before(text, start) or bool(_WILL_BE.search(text, end, after.start()))
     return bool(_WILL_BE.search(text, end, after.start()) or _WOULD_SEE.search(text, max(0, start - 40), start))
 
 
@@ -454,7 +459,7 @@ def _traded_to_come(text: str, verb: int) -> bool:
     """Whether the swap whose verb starts at `verb` is still to come ("a deal to swap", "Israel
     would exchange", "a proposal for the exchange of")."""
     return bool(_WILL_BEFORE_VERB.search(text, max(0, verb - 30), verb)) or (
-        text[verb:verb + 8].lower().startswith("exchange") and _PLANNED.search(text, max(0, verb - _NOUN_REACH), verb) is not None)
+        text[verb:verb + 8].lower().startswith("exchange") and _planned_before(text, verb))
 
 
 # A count joined to the one before it: "... and hundreds of".
@@ -470,7 +475,7 @@ def _shared_release(text: str, start: int) -> str:
     if not verbs:
         return ""
     verb = verbs[-1]
-    return TO_BE_RELEASED if _PLANNED.search(text, max(0, verb.start() - _NOUN_REACH), verb.start()) else "released"
+    return TO_BE_RELEASED if _planned_before(text, verb.start()) else "released"
 
 
 # What the counted hand over, after them: "200 fighters would hand over their arms".
@@ -481,13 +486,18 @@ _KIN = re.compile(r"\b(?:children|sons|daughters|grandchildren|siblings|brothers
 _RELATIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:who|that)\s+(?=\w)", re.I)
 
 
+def _blanked(regex: re.Pattern, text: str) -> str:
+    """`text` with what `regex` matches turned to spaces, so every position stays where it was."""
+    return regex.sub(lambda found: " " * len(found.group()), text)
+
+
 def _situation(category: str, text: str, start: int, end: int) -> str:
     """What happened to the counted: the verbs around the number decide."""
     if "“" in text or '"' in text:
         text = _UTTERANCE.sub(lambda said: said.group("lead") + " " * (len(said.group()) - len(said.group("lead")))
                               if not said.start() <= start < said.end() else said.group(), text)
     if text.find("ing", end) >= 0:
-        text = text[:end] + _THEIR_KILLING.sub(lambda done: " " * len(done.group()), text[end:])
+        text = text[:end] + _blanked(_THEIR_KILLING, text[end:])
     aside = _ASIDE.match(text, end) or (_listed(text, end) if category in _CAPTIVES else None)
     if aside is None:
         who = _WHO_ASIDE.match(text, end)
@@ -506,9 +516,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     if category in _CAPTIVES:
         # "in return for" after the captives is what they are given ("medicine to 45 hostages in
         # return for aid"); before them, it is they who are given ("in return for 602 prisoners")
-        text = text[:end] + _IN_RETURN.sub(lambda given: " " * len(given.group()), text[end:])
-        text = _MEDIA_RELEASE.sub(lambda shown: " " * len(shown.group()), text)  # "the release of videos showing two captives"
-        text = _BOTH_FATES.sub(lambda both: " " * len(both.group()), text)  # "all 48, dead and alive" died not
+        text = text[:end] + _blanked(_IN_RETURN, text[end:])
+        text = _blanked(_MEDIA_RELEASE, text)  # "the release of videos showing two captives"
+        text = _blanked(_BOTH_FATES, text)  # "all 48, dead and alive" died not
         # death words after "five live hostages" are others' ("and some dead hostages")
         living = _LIVING.search(text, start, end) is not None
         # "left about 1,200 dead and another 250 taken hostage": the dead are the 1,200
@@ -558,7 +568,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         # hundreds of Palestinian prisoners"
         window = max(0, start - 40)
         if "held" in text[window:start]:
-            text = text[:window] + _HELD_BY.sub(lambda by: " " * len(by.group()), text[window:start]) + text[start:]
+            text = text[:window] + _blanked(_HELD_BY, text[window:start]) + text[start:]
         # ... and the release told before that count is this one's too: "the release of dozens of hostages
         # ... and hundreds of Palestinian prisoners"
         if _JOINED_BEFORE.search(text, max(0, start - 20), start):
@@ -572,7 +582,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         if _KIN_OWNED.search(text, max(0, start - 12), start) and _KIN.search(text, start, end):
             return ""  # "Haniyeh, who has 13 children, said his sons died": a family, not a toll
         if "over" in text[end:]:  # "200 fighters would hand over their arms": they hand something over
-            text = text[:end] + _HANDS_OVER_THING.sub(lambda done: " " * len(done.group()), text[end:])
+            text = text[:end] + _blanked(_HANDS_OVER_THING, text[end:])
         # A fate word before the count is its own only in its own clause (see _LAST_JOIN): in "30
         # people were killed and 50 others wounded" the 50 were wounded; after it, only up to the
         # next clause ("about 2.3 million people, and the death of ...").

@@ -1133,10 +1133,8 @@ _NO_ONE = "\0no one"  # a speaker known not to be whoever spoke before, and not 
 
 def _another(previous: str | None) -> str | None:
     """"another US official" after "one US official"; None after someone named."""
-    if previous and _DESCRIBED_PERSON.fullmatch(previous):
-        first, _, rest = previous.partition(" ")
-        if first.lower() in ("one", "a", "an", "the", "another"):
-            return f"another {rest}"
+    if previous and _DESCRIBED_PERSON.fullmatch(previous):  # it opens with "a", "one", "the", ...
+        return f"another {previous.partition(' ')[2]}"
     return None
 
 
