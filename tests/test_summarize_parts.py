@@ -735,6 +735,13 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("The initial phase of the ceasefire included the release of 33 Israeli hostages.", "Israeli hostages (released)"),
     ("The plan calls for Hamas to free all 48 hostages still being held in Gaza.", "hostages (held)"),
     ("The deal stipulates the release of around 20 living hostages within 72 hours.", "living hostages (to be released)"),
+    # ... and so is one that a deal "could see" someone do, or that someone demands be done
+    ("Talks resumed on a deal that could see Israeli troops halt operations for 40 days and the group release 40 hostages.",
+     "hostages (to be released)"),
+    ("Israel demanded that Hamas free the 59 hostages before any further talks on a truce.", "hostages (to be released)"),
+    # ... but one that a truce saw done was done
+    ("The first week of the truce saw the group release 50 hostages and Israel free 150 prisoners.",
+     "hostages (released)|prisoners (released)"),
     # ... a release set as a condition is to come
     ("The pause could go on as long as the group frees at least 8 hostages each day.", "hostages (to be released)"),
     ("Israel will keep to the truce provided the group frees three more hostages on Saturday.", "more hostages (to be released)"),

@@ -419,6 +419,14 @@ _PLANNED = re.compile(
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
 _RAID_TO = re.compile(  # ... and "managed to free two hostages" is a release done
     r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$|\b(?:managed|succeeded|(?:was|were)\s+able)\s+(?:\w+\s+){0,3}?to\s+$", re.I)
+# A release verb in its bare form, with a subject of its own, after "could see" or a demand that
+# in its clause: "a deal that could see Israeli troops halt operations for 40 days and the terror
+# group release 40 hostages", "demanded that Hamas free the 59" (but "the truce saw Hamas release
+# 50 hostages": done).
+_BARE_RELEASE = re.compile(r"release|free|hand\s+over|return|swap|exchange", re.I)
+_SEES_SOMEONE_DO = re.compile(
+    r"\b(?:(?:would|will|could|may|might|shall)\s+(?:\w+ly\s+)?(?:see|let|allow|make|require|oblige|force)|"
+    r"(?:demand\w*|insist\w*|urg\w*|ask\w*|requir\w*)\s+that)\b[^.;:]*$", re.I)
 _VERB_NEAR = 25  # characters between a release verb and the count it governs
 _NOUN_REACH = 150  # characters before a release told as a noun in which its clause's verb is read
 
@@ -426,6 +434,15 @@ _NOUN_REACH = 150  # characters before a release told as a noun in which its cla
 def _planned_before(text: str, at: int) -> bool:
     """Whether a word of a plan, a deal or a demand comes in the _NOUN_REACH characters before `at`."""
     return _PLANNED.search(text, max(0, at - _NOUN_REACH), at) is not None
+
+
+def _bare_verb_to_come(text: str, verb: re.Match) -> bool:
+    """Whether a release verb in its bare form is one that "could see" or a demand in its clause sets
+    out (see _BARE_RELEASE)."""
+    if not _BARE_RELEASE.fullmatch(verb.group()):
+        return False
+    clause = max(text.rfind(". ", 0, verb.start()) + 1, text.rfind(";", 0, verb.start()) + 1, verb.start() - _NOUN_REACH, 0)
+    return _SEES_SOMEONE_DO.search(text, clause, verb.start()) is not None
 
 
 def _release_to_come(text: str, start: int, end: int) -> bool:
@@ -439,7 +456,8 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
             return _planned_before(text, verb.start())
         return (bool(_WILL_BEFORE_VERB.search(text, max(0, verb.start() - 30), verb.start()))
                 and not _RAID_TO.search(text, max(0, verb.start() - 50), verb.start())) \
-            or bool(_WOULD_SEE.search(text, max(0, start - 40), start))  # "the release would include 100 prisoners"
+            or bool(_WOULD_SEE.search(text, max(0, start - 40), start)) \
+            or _bare_verb_to_come(text, verb)  # "the release would include 100 prisoners"
     if after is None:
         return False
     if _RELEASE_NOUN.match(text, after.end()):  # "40 hostages in exchange for ...": the release is told before
