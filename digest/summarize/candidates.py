@@ -119,6 +119,16 @@ _SOMEONE_IN_A_PHOTO = re.compile(
     r"^An?\s+(?:[\w'’-]+\s+){0,3}?(?:man|woman|boy|girl|child|person|protester|mourner|relative|resident|soldier|"
     rf"member|demonstrator|supporter|worker|rescuer|medic|family|couple|youth|fighter|policeman|officer)\s+{_PHOTO_VERB}"
 )
+# ... or one with no verb at all: who, then where, then when: "Qatari Prime Minister Mohammed bin
+# Abdulrahman Al Thani at a joint press conference with Turkey's foreign minister in Doha, on April
+# 27, 2025." News puts a verb after its subject ("Hamas in Cairo agreed on ...", "... said on ...");
+# a participle a caption may have names who did it ("at a meeting hosted by Egypt").
+_NAME_OR_TITLE = (r"(?:[A-Z][\w'’.-]*|al-[\w'’-]+|bin|ibn|al|el|de|of|and|the|official|leader|chief|envoy|minister|prime|foreign|"
+                  r"president|spokes(?:man|woman|person)|negotiator|head|director|member|adviser|advisor|special)")
+_WHO_THEN_WHERE = re.compile(
+    rf"^{_NAME_OR_TITLE}(?:\s+{_NAME_OR_TITLE}){{0,13}},?\s+(?:at|during|in|outside|inside|near|with|alongside|ahead\s+of|after|before)\s")
+_A_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|do|does|did|says?|said|told|"
+                     r"[a-z]+ed(?!\s+by\b))\b")
 _DATE_OR_TIME_TOKEN = re.compile(
     rf"^(?:{_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.?m\.?|GMT|UTC|EST|EDT|BST|CET|am|pm|"
     r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
@@ -372,6 +382,9 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
         return "caption"
     if len(tokens) <= 60 and text.endswith(("0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.")) \
             and _ON_FULL_DATE_END.search(text) and _SCENE_NOW.search(text) and not _has_quotes(text) and not _SAYS.search(text):
+        return "caption"
+    if len(tokens) <= 60 and text[-1:] == "." and (", 20" in text or ", 19" in text) and _WHO_THEN_WHERE.match(text) \
+            and (_ON_FULL_DATE_END.search(text) or _CAPTION_DATE_END.search(text)) and not _A_VERB.search(text) and not _has_quotes(text):
         return "caption"
     if len(tokens) <= 60 and text[-1:] == "." and (", 20" in text or ", 19" in text) and _CAPTION_DATE_END.search(text) \
             and not _has_quotes(text) \
