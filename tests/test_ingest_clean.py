@@ -603,6 +603,14 @@ def test_text_without_mojibake_is_left_exactly_as_it_is(text):
     assert cleaned.text.startswith(text)
 
 
+def test_a_non_breaking_space_shown_as_two_latin_letters_is_a_space():
+    # a BBC-style page's non-breaking space, stored as "听" and shown in Latin-1
+    damaged = "Witkoff is set to travel to Doha on Tuesday, according to reports,\u00cc\u00fdas Israel refuses to\u00cc\u00fdmove on."
+    cleaned = clean_body("Witkoff\u00cc\u00fdheads to Doha", damaged + " The talks went on late into the night.")
+    assert cleaned.title == "Witkoff heads to Doha"
+    assert cleaned.text.startswith("Witkoff is set to travel to Doha on Tuesday, according to reports, as Israel refuses to move on.")
+
+
 def test_entities_that_lost_their_ampersand_are_decoded():
     damaged = ("quot;We talked about options to capitalize on this moment,quot; Blinken said after talks with Qatar#39;s "
                "prime minister on how to endnbsp;fighting in Gaza.")

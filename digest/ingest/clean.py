@@ -362,10 +362,20 @@ _REPAIRS = TextFixerConfig(
 
 
 def repaired(text: str | None) -> str | None:
-    """`text` with mojibake undone ("itâ€™s" -> "it’s", "itโ€™s" -> "it’s") and, unless it holds
+    """`text` with mojibake undone ("itâ€™s" -> "it’s", "itโ€™s" -> "it’s", "reports,Ìýas" -> "reports, as") and, unless it holds
     markup, HTML entities decoded ("Hamas&#8217;s" -> "Hamas’s"), those that lost their "&" too
     ("Washington#39;s", "endnbsp;fighting"); unchanged when it has neither."""
-    return fix_text(_lost_ampersands_repaired(_thai_page_repaired(text)), _REPAIRS) if text else text
+    return fix_text(_lost_ampersands_repaired(_thai_page_repaired(_cms_spaces_repaired(text))), _REPAIRS) if text else text
+
+
+# A non-breaking space that a publishing system (the BBC's and copies of its pages) stored as the
+# Chinese "听" and a page then showed in Latin-1: "according to reports,Ìýas Israel continues".
+# No language writes a capital I with a grave accent before a small y with an acute.
+_CMS_SPACE = "\u00cc\u00fd"  # "Ìý"
+
+
+def _cms_spaces_repaired(text: str) -> str:
+    return text.replace(_CMS_SPACE, " ") if _CMS_SPACE in text else text
 
 
 # HTML entities whose "&" a copy lost: "Washington#39;s top diplomats", "to endnbsp;fighting",
