@@ -1355,6 +1355,8 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("Israeli outlet Ynet reported that Ben-Gvir", "Ben-Gvir"),  # who reported it is not who spoke
     ("Similarly, Channel 12 quoted an unnamed Israeli official who", "an unnamed Israeli official"),  # nor who quoted it
     ("The official said that Hamas negotiator Khalil al-Hayya", "Khalil al-Hayya"),
+    ("Channel 12 reported the Egyptian mediators", "the Egyptian mediators"),  # with "that" left out too
+    ("Israeli media said Hamas negotiator Khalil al-Hayya", "Khalil al-Hayya"),
     ("At the meeting the minister", None),
     ("But Netanyahu", "Netanyahu"),  # the sentence's first word is not part of the name
     ("the White House", "White House"),
@@ -1371,6 +1373,18 @@ def test_speaker_from_attribution(phrase, speaker):
     ("“This was a decision made by the prime minister alone,” Lt. Gen. Avi Dror said.", "Avi Dror"),
 ])
 def test_a_full_stop_in_an_abbreviation_does_not_end_the_attribution(text, speaker):
+    assert [who for _, who, _ in quotes_in(article(text))] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # people in the plural whom no sentence before names are who the text says they are
+    ("The report said that the mediators told Hamas, “This is your last chance to prevent the renewal of war.”", "the mediators"),
+    ("The negotiators told reporters: “We are close, but we are not there yet on the maps.”", "the negotiators"),
+    ("The families said in a statement: “We will not rest until every hostage is home.”", "the families"),
+    # ... but one person so described is no one, without a sentence before that names them
+    ("The envoy said: “This is your last chance to prevent the renewal of war.”", None),
+])
+def test_people_in_the_plural_speak_as_described(text, speaker):
     assert [who for _, who, _ in quotes_in(article(text))] == [speaker]
 
 

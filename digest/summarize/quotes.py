@@ -291,7 +291,7 @@ _CONJUNCTION_DESCRIBED = re.compile(r"^(?:but|and|while|however|yet|so),?\s+(?=(
 _ANOTHER = re.compile(r"(?:(?:while|and|but|as|with)\s+)?[Aa]nother")
 # Who reported that someone spoke is not the speaker: the one after "that" is.
 # ... and who quoted someone: "Channel 12 quoted an unnamed Israeli official who (said)"
-_REPORTED_THAT = re.compile(rf"^.*\b(?:(?:{_SAY}|reported|reports|reporting)\s+that|quoted(?!\s+(?:by|as|in)\b))\s+(?=\S)")
+_REPORTED_THAT = re.compile(rf"^.*\b(?:(?:{_SAY}|reported|reports|reporting)\s+(?:that\s+|(?=(?:the|an?)\s|[A-Z]))|quoted(?!\s+(?:by|as|in)\b))\s*(?=\S)")
 
 
 # A participle the subject speaks through, before the pronoun that tells who: "the two bonded over
@@ -686,6 +686,15 @@ def _pointed(noun: str, before: str) -> str | None:
     return max(found)[2]  # the nearest; of two ending together, a name, then a description
 
 
+# People in the plural, whom "the mediators said" describes well enough when no earlier sentence names them.
+_PEOPLE_PLURAL = {
+    "mediators", "negotiators", "officials", "sources", "diplomats", "envoys", "delegates", "ministers", "leaders",
+    "protesters", "demonstrators", "organisers", "organizers", "activists", "residents", "survivors", "witnesses",
+    "relatives", "families", "hostages", "captives", "prisoners", "detainees", "militants", "fighters", "soldiers",
+    "troops", "analysts", "experts", "doctors", "medics", "authorities", "police", "crowds",
+}
+
+
 # The last word of a title that a person holds ("the US president", "the Qatari prime minister").
 _PERSON_TITLES = {
     "president", "minister", "premier", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
@@ -900,13 +909,14 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     _text_before(paragraphs, number, opening), article.text, people)
             elif speaker and speaker.startswith("the ") and " " not in speaker[4:]:
                 # "the forum": named in this paragraph or the one before; "the envoy", a person's title,
-                # else whom the article named so before ("US envoy Steve Witkoff"); else no one
-                title = _title_only(speaker)
+                # else whom the article named so before ("US envoy Steve Witkoff"); else no one, but
+                # for people in the plural ("the mediators"), who are so described
+                title, described = _title_only(speaker), speaker if speaker[4:] in _PEOPLE_PLURAL else None
                 # "the military", "the family": a body, whom the article named so anywhere before
                 speaker = _pointed(speaker[4:], _text_before(paragraphs, number, opening, back=_chain(paragraphs, number, speaker))) or (
                     _titled_around(title, paragraphs, number, match, people) if title else None) or (
                     _pointed(speaker[4:], _text_before(paragraphs, number, opening))
-                    if speaker[4:] in _BODY_NOUNS | {*_KIN_GROUPS} else None)
+                    if speaker[4:] in _BODY_NOUNS | {*_KIN_GROUPS} else None) or described
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 speaker = _body_before(opening if opening.strip() or not number else paragraphs[number - 1], article.text, people)
                 if speaker is None:  # ... or that speaks in it: "In a statement after the vote, Hamas said ..."
