@@ -746,6 +746,10 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("Talks resumed on a deal that could see Israeli troops halt operations for 40 days and the group release 40 hostages.",
      "hostages (to be released)"),
     ("Israel demanded that Hamas free the 59 hostages before any further talks on a truce.", "hostages (to be released)"),
+    ("The agreement should also see 150 Palestinians held in Israeli jails released and more aid allowed in.",
+     "Palestinians (to be released)"),
+    ("The deal should see fighting halted and 33 hostages returned in exchange for hundreds of prisoners.",
+     "hostages (to be released)|prisoners (to be released)"),
     # ... but one that a truce saw done was done
     ("The first week of the truce saw the group release 50 hostages and Israel free 150 prisoners.",
      "hostages (released)|prisoners (released)"),

@@ -404,11 +404,13 @@ _NOT_FREED = re.compile(
 # release of 50", "offered a truce in exchange for Hamas releasing 11 hostages").
 TO_BE_RELEASED = "to be released"
 _WILL_BEFORE_VERB = re.compile(  # ... or a condition: "as long as the militants free at least 10 hostages per day"
-    r"\b(?:(?:would|will|shall|could|must|until)\s+(?:\w+\s+){0,2}|to\s+|(?:as\s+long\s+as|provided(?:\s+that)?|unless)\s+(?:\w+\s+){1,3})$",
+    r"\b(?:(?:would|will|shall|could|should|must|until)\s+(?:\w+\s+){0,2}|to\s+|(?:as\s+long\s+as|provided(?:\s+that)?|unless)\s+(?:\w+\s+){1,3})$",
     re.I)
-_WILL_BE = re.compile(r"\b(?:would|will|shall|could|must|to\s+be|due|set\s+(?:to|for)|(?:is|are)\s+to)\b", re.I)
+_WILL_BE = re.compile(r"\b(?:would|will|shall|could|should|must|to\s+be|due|set\s+(?:to|for)|(?:is|are)\s+to)\b", re.I)
 _WOULD_SEE = re.compile(
-    r"\b(?:(?:would|will|could)\s+(?:\w+ly\s+)?(?:have\s+)?(?:see|seen|allow|involve|include|mean)\s+(?:\w+\s+)?|every\s+(?:\w+\s+)?)$", re.I)
+    r"\b(?:(?:would|will|could|should)\s+(?:(?:\w+ly|also)\s+)?(?:have\s+)?(?:see|seen|allow|involve|include|mean)\s+(?:[\w-]+\s+)?"
+    r"(?:[\w-]+\s+[\w-]+\s+and\s+)?|every\s+(?:\w+\s+)?)$", re.I)  # "should see fighting halted and 33 hostages returned"
+_SEE_REACH = 60  # characters before a count in which "would see" is read
 # a release told as a noun ("the release of", "in exchange for") or a gerund ("in return for
 # Israel releasing hundreds of prisoners") has its clause's tense
 _RELEASE_NOUN = re.compile(r"(?<=ing)|\s+(?:of|for)\b", re.I)
@@ -456,13 +458,13 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
             return _planned_before(text, verb.start())
         return (bool(_WILL_BEFORE_VERB.search(text, max(0, verb.start() - 30), verb.start()))
                 and not _RAID_TO.search(text, max(0, verb.start() - 50), verb.start())) \
-            or bool(_WOULD_SEE.search(text, max(0, start - 40), start)) \
+            or bool(_WOULD_SEE.search(text, max(0, start - _SEE_REACH), start)) \
             or _bare_verb_to_come(text, verb)  # "the release would include 100 prisoners"
     if after is None:
         return False
     if _RELEASE_NOUN.match(text, after.end()):  # "40 hostages in exchange for ...": the release is told before
         return _planned_before(text, start) or bool(_WILL_BE.search(text, end, after.start()))
-    return bool(_WILL_BE.search(text, end, after.start()) or _WOULD_SEE.search(text, max(0, start - 40), start))
+    return bool(_WILL_BE.search(text, end, after.start()) or _WOULD_SEE.search(text, max(0, start - _SEE_REACH), start))
 
 
 # What the other side gives, right before a count of captives: "exchange of 33 hostages ... for
