@@ -1364,6 +1364,7 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("At the meeting the minister", None),
     ("But Netanyahu", "Netanyahu"),  # the sentence's first word is not part of the name
     ("the White House", "White House"),
+    ("Egypt’s State Information Service", "Egypt’s State Information Service"),  # a body, not a "Service" with a title
 ])
 def test_speaker_from_attribution(phrase, speaker):
     assert speaker_from(phrase) == speaker

@@ -115,7 +115,7 @@ _NAME_STARTS = {"abu", "abd", "abdel"}  # "Abu Ahmed" is a name; a bare "al" or 
 _BODY_NOUNS = {"office", "ministry", "government", "cabinet", "army", "military", "movement", "forum"}
 # Words that end the name of an organisation, or head one before "of": "the State Department",
 # "Qatar's Foreign Ministry", "the Ministry of Foreign Affairs". Such a name speaks whole.
-_ORGANISATIONS = _BODY_NOUNS | {"department", "council", "agency", "committee", "commission", "authority", "embassy", "mission"}
+_ORGANISATIONS = _BODY_NOUNS | {"department", "council", "agency", "committee", "commission", "authority", "embassy", "mission", "service"}
 # a speaker with one of these words is a body, never "he" or "she" ("the United Nations", "the
 # European Union", "the Associated Press")
 _NO_PERSON = _ORGANISATIONS | {"house", "nations", "states", "union", "league", "press", "news", "times", "brigades", "forces",
