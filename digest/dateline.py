@@ -70,7 +70,7 @@ _LENIENT = re.compile(
 # a byline with its outlet in brackets, the opening one sometimes lost ("(Dave Orr, Antiwar.com) US
 # envoy ..."), or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...";
 # also a photo gallery's counter left before the lead, "1 of 4 | ", a section's label with a colon
-# and a dash, "World: – ", and a place in brackets, "(DOHA, QATAR) — ".
+# and a dash, "World: – ", a place in brackets, "(DOHA, QATAR) — ", and a translator's credit.
 _CREDIT = re.compile(
     r"^(?:\(?(?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
     r"|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}/\s+"  # "Shafaq News/ On Saturday, ..."
@@ -84,6 +84,8 @@ _CREDIT = re.compile(
     r"|(?!(?:Israel|Hamas|Egypt|Qatar|Gaza|Arab|Iran|Saudi|Turkey|Russia|China|Euro|Trans|Pan|Anti|Pro|Non|Post|Pre)\w*-)"
     r"[A-Z][\w&.]*-(?=U\.S\.\s)"
     r"|\d{1,2}\s+of\s+\d{1,2}\s*\|\s+"  # a photo gallery's counter: "1 of 4 | As Hamas offered ..."
+    # who translated or compiled the story: "Translation by SadaNews - The special envoy ..."
+    r"|(?:Translation|Translated|Compiled|Edited)\s+by\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*(?:[—–-]{1,2}|:)\s+"
     r"|[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,3}\s*:\s*[—–-]{1,2}\s+"  # a section's label, colon and dash: "Crime and justice: – "
     r"|\([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*,\s*[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+)*\)\s*[—–-]{1,2}\s*)"  # "(DOHA, QATAR) — "
     rf"{_NEWS}"

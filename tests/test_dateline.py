@@ -81,6 +81,11 @@ def test_parse_gives_the_agency():
     ("MENAFN - IANS) Cairo, Oct 25 (IANS) Palestinian factions agreed on a committee.", "Palestinian factions agreed on a committee."),
     ("/TASS/. Consultations on Gaza continue in Doha.", "Consultations on Gaza continue in Doha."),
     ("Shafaq News/ On Saturday, the envoy received the response.", "On Saturday, the envoy received the response."),
+    # who translated the story
+    ("Translation by SadaNews - The envoy is expected to meet the Hamas leader in Istanbul today.",
+     "The envoy is expected to meet the Hamas leader in Istanbul today."),
+    ("Translated by Ella Orr: The envoy is expected to meet the Hamas leader in Istanbul today.",
+     "The envoy is expected to meet the Hamas leader in Istanbul today."),
     # a byline with its outlet in brackets, also when the page lost the opening bracket
     ("(Dan Orr, Antiwar.com) US envoy Tom Reyes met Hamas officials in Egypt.", "US envoy Tom Reyes met Hamas officials in Egypt."),
     ("Dan Orr, Antiwar.com) US envoy Tom Reyes met Hamas officials in Egypt.", "US envoy Tom Reyes met Hamas officials in Egypt."),
