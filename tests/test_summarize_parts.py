@@ -2034,6 +2034,17 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("Israel confirmed the return with a post reading, “Welcome home.” The Hostages and Missing Families Forum, which has "
      "led the campaign, hailed the development.\n\n“Our struggle is not over until the last hostage is returned,” the group said.",
      ["Hostages and Missing Families Forum"]),
+    # ... and when that sentence says "The group said", the body the one before it opens with
+    ("Israel welcomed the move, a senior Hamas official said.\n\nHamas freed the last American hostage on Monday. "
+     "The group said the same day that it was in direct talks with Washington.\n\n"
+     "“We urge the administration to continue its efforts to end this war,” the group said.", ["Hamas"]),
+    # "he" after a paragraph whose "he said" points back: whom the sentence before that names
+    ("The U.S. says it is working to reach a deal before the handover.\n\nPrime Minister Dan Orr issued a statement on "
+     "Monday saying the list came from Israel. Israel gave it to the mediators in July, he said.\n\n"
+     "“As yet, Israel has not received any word from Hamas on the list,” he said.", ["Dan Orr"]),
+    # an adverb between the speaker and the verb is not part of who: "the official nonetheless insisted"
+    ("A senior Israeli official said the talks were moving slowly.\n\n"
+     "“The team traveled to Doha to fine-tune the agreement,” the official nonetheless insisted.", ["a senior Israeli official"]),
     # ... else, for a quote that leads the article, whom it names so first after the quote
     ("“Phase 2 establishes a transitional technocratic administration in Gaza,” the envoy stated.\n\n"
      "Steve Witkoff, U.S. special envoy to the Middle East, announced the start of Phase 2 on Wednesday.\n\n"

@@ -269,7 +269,8 @@ _STATEMENT_BY = re.compile(
 )
 # ... and an adverb before the verb: "the Hamas leader confidently (declared)" (tried only on a
 # phrase ending in "ly": the expression is costly where it fails)
-_ADVERB = re.compile(r"\s+(?!(?:family|ally|assembly|rally|daily|weekly|monthly|only|early|holy|supply|anomaly)$)[a-z]{2,}ly$")
+_ADVERB = re.compile(r"\s+(?!(?:family|ally|assembly|rally|daily|weekly|monthly|only|early|holy|supply|anomaly)$)[a-z]{2,}ly$"
+                     r"|\s+(?:nonetheless|nevertheless|however|though|too|still|meanwhile|instead|likewise|separately)$")
 
 
 _BEING = re.compile(r"\s(?:was|were|is|are|been|being)$")
@@ -318,8 +319,8 @@ def speaker_from(phrase: str) -> str | None:
     # movement issued a statement in which it (said)", "an official reportedly (said)"
     phrase = _STATEMENT_BY.sub("", _ACTED.sub("", phrase).strip(" ,"))
     phrase = _ISSUED_AFTER.sub("", phrase)  # "the statement from Netanyahu's office issued (on behalf of ...)"
-    if phrase.endswith("ly"):
-        phrase = _ADVERB.sub("", phrase)
+    if phrase.endswith(("ly", "less", "ever", "though", "too", "still", "while", "stead", "wise", "ately")):
+        phrase = _ADVERB.sub("", phrase)  # "the official nonetheless (insisted)"
     if _BEING.search(phrase):
         return None  # "Boehler was (asked)": the quote is what he was asked, not what he said
     if not phrase:
@@ -754,7 +755,8 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     too ("Hamas", not "Mediators")."""
     opened = None
     for found in _BODY_OPENS.finditer(text):
-        if found.group("who") != "The":  # "The organization criticized the move": the body named before
+        named = found.group("who")[: len(found.group("who")) - len(found.group("own") or "")]
+        if named != "The":  # "The organization criticized the move", "The group said": the body named before
             opened = found
     if opened is None:
         return None
@@ -934,6 +936,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if not told and number and (not opening.strip() or _PRONOUN_OPENS.match(opening)):
                     told = paragraphs[number - 1]
                 before = _subject_before(told, people, person=True) if told else None
+                if before is None and told and _PRONOUN_REPORTS.search(_SENTENCE_END.split(told.strip())[-1]):
+                    # "Netanyahu issued a statement ... . Israel gave it to mediators in July, he said.": whom
+                    # that "he" is, the sentence before tells
+                    before = _subject_before(_earlier(told), people, person=True)
                 # "The official added, "..." / He continued, "..."": the one just described, not the last named
                 described = last_said[0] if last_said and last_said[1] == number - 1 and before is None \
                     and _DESCRIBED_PERSON.fullmatch(last_said[0]) else None
