@@ -750,6 +750,9 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
      "Palestinians (to be released)"),
     ("The deal should see fighting halted and 33 hostages returned in exchange for hundreds of prisoners.",
      "hostages (to be released)|prisoners (to be released)"),
+    ("The first stage involves a six-week truce and the release of 35 captives, officials said.", "captives (to be released)"),
+    ("Hamas shared a list of 34 hostages that the group says it is willing to release in the first phase.",
+     "hostages (to be released)"),
     # ... but one that a truce saw done was done
     ("The first week of the truce saw the group release 50 hostages and Israel free 150 prisoners.",
      "hostages (released)|prisoners (released)"),
@@ -786,6 +789,17 @@ def test_a_release_still_to_come_is_told_apart_from_one_done(text, what):
 ])
 def test_no_longer_alive_is_dead(text, what):
     assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "people")] == what
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    # what befalls a share of a count is not the count's: "two of the 34 people are dead"
+    ("At least two of the 34 people are dead, a Hamas official said.", ["people"]),
+    # ... but a fate the count's own words tell is
+    ("Two of the 40 people killed on Monday were children.", ["people killed"]),
+    ("Many of the 1.7 million displaced people are sheltering in tents.", ["displaced people"]),
+])
+def test_what_befalls_a_share_is_not_the_whole_counts(text, what):
+    assert [w for _, w, _, _ in find_figures(text)] == what
 
 
 @pytest.mark.parametrize(("text", "what"), [

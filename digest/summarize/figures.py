@@ -416,7 +416,7 @@ _SEE_REACH = 60  # characters before a count in which "would see" is read
 _RELEASE_NOUN = re.compile(r"(?<=ing)|\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
-    r"expect\w*|scheduled|includes?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
+    r"expect\w*|scheduled|includes?|involves?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
     r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*|condition(?:ed|al)\s+on|promis\w*|agreement\s+(?:with\s+[\w-]+\s+)?(?:for|to))\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
 _RAID_TO = re.compile(  # ... and "managed to free two hostages" is a release done
@@ -464,7 +464,8 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
         return False
     if _RELEASE_NOUN.match(text, after.end()):  # "40 hostages in exchange for ...": the release is told before
         return _planned_before(text, start) or bool(_WILL_BE.search(text, end, after.start()))
-    return bool(_WILL_BE.search(text, end, after.start()) or _WOULD_SEE.search(text, max(0, start - _SEE_REACH), start))
+    # "34 hostages that the group says it is willing to release": a word of a plan or an offer between them
+    return bool(_PLANNED.search(text, end, after.start()) or _WOULD_SEE.search(text, max(0, start - _SEE_REACH), start))
 
 
 # What the other side gives, right before a count of captives: "exchange of 33 hostages ... for
@@ -498,6 +499,9 @@ def _shared_release(text: str, start: int) -> str:
     return TO_BE_RELEASED if _planned_before(text, verb.start()) else "released"
 
 
+# A share of the count before it: "two of the 34 people", "most of the 40".
+_PART_OF_BEFORE = re.compile(rf"\b(?:\d[\d,]*|{_WORD_NUMBER}|most|some|half|many|several|few|none)\s+of\s+(?:the|these|those)\s+$", re.I)
+_PART_PREDICATE = re.compile(r"\s+(?:are|were|is|was|have|has|had|died|remain\w*)\b", re.I)
 # What the counted hand over, after them: "200 fighters would hand over their arms".
 _HANDS_OVER_THING = re.compile(r"\bhand(?:s|ed|ing)?\s+over\s+(?:their|its|his|her|the|all|some|any)\b", re.I)
 # Someone's children counted as a family: "who has 13 children", "had eight grandchildren".
@@ -576,8 +580,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         # hostages who were taken that day and who are still in captivity would be released if ..."
         relative = _RELATIVE_AFTER.match(text, end)
         verb = _RELEASED.search(text, relative.end(), min(own, relative.end() + 120)) if relative else None
-        if verb and not _NOT_FREED.search(text, max(0, verb.start() - 30), verb.end()):
-            return TO_BE_RELEASED if _WILL_BE.search(text, relative.end(), verb.start()) else "released"
+        if verb and not _NOT_FREED.search(text, max(0, verb.start() - 30), verb.end()):  # ... or "that the group says
+            # it is willing to release": a word of a plan or an offer between them
+            return TO_BE_RELEASED if _PLANNED.search(text, relative.end(), verb.start()) else "released"
         # a word of holding before the count is its own only up to a comma: in "the release of 100
         # hostages held by Hamas, 240 Palestinian prisoners" the 240 are not held; a part named
         # after it shares it ("100 hostages remain in Gaza, including seven Americans")
@@ -601,6 +606,11 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     if category == "people":
         if _KIN_OWNED.search(text, max(0, start - 12), start) and _KIN.search(text, start, end):
             return ""  # "Haniyeh, who has 13 children, said his sons died": a family, not a toll
+        if _PART_OF_BEFORE.search(text, max(0, start - 30), start) and _PART_PREDICATE.match(text, end) \
+                and not any(fate.search(text, start, end) for fate in _FATE_WORDS.values()):
+            # "at least two of the 34 people are dead": the fate is the two's (not in "two of the 40 killed
+            # were", nor in "many of the 1.7 million displaced people are", where it is the count's own)
+            return ""
         if "over" in text[end:]:  # "200 fighters would hand over their arms": they hand something over
             text = text[:end] + _blanked(_HANDS_OVER_THING, text[end:])
         # A fate word before the count is its own only in its own clause (see _LAST_JOIN): in "30
