@@ -753,7 +753,10 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("The first stage involves a six-week truce and the release of 35 captives, officials said.", "captives (to be released)"),
     ("Hamas shared a list of 34 hostages that the group says it is willing to release in the first phase.",
      "hostages (to be released)"),
-    # ... but one that a truce saw done was done
+    # ... but one that a truce saw done was done, and one that a truce that took effect allowed
+    ("The first phase took effect on Oct. 10, halting the fighting and allowing dozens of hostages held in Gaza to be "
+     "exchanged for hundreds of Palestinian prisoners.", "hostages (released)|Palestinian prisoners (released)"),
+    ("The deal would halt the fighting, allowing 33 hostages to be freed within six weeks.", "hostages (to be released)"),
     ("The first week of the truce saw the group release 50 hostages and Israel free 150 prisoners.",
      "hostages (released)|prisoners (released)"),
     # ... a release set as a condition is to come

@@ -413,7 +413,7 @@ _WOULD_SEE = re.compile(
 _SEE_REACH = 60  # characters before a count in which "would see" is read
 # a release told as a noun ("the release of", "in exchange for") or a gerund ("in return for
 # Israel releasing hundreds of prisoners") has its clause's tense
-_RELEASE_NOUN = re.compile(r"(?<=ing)|\s+(?:of|for)\b", re.I)
+_RELEASE_NOUN = re.compile(r"(?<=ing)|(?<!ed)\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
     r"expect\w*|scheduled|includes?|involves?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
@@ -510,6 +510,25 @@ _KIN = re.compile(r"\b(?:children|sons|daughters|grandchildren|siblings|brothers
 _RELATIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:who|that)\s+(?=\w)", re.I)
 
 
+# What a truce that took effect allowed was done: "took effect Oct. 10, halting the fighting and
+# allowing dozens of hostages held in Gaza to be exchanged for hundreds of prisoners". With a modal
+# before it ("the truce would allow 33 hostages to be freed") it is still to come.
+_ALLOWED_TO_BE = re.compile(r"\b(?:allowing|allowed|enabling|enabled)\b[^.;]{1,80}?\b(?P<to>to\s+be)\b", re.I)
+_MODAL = re.compile(r"\b(?:would|will|could|should|may|might|must|shall|can)\b", re.I)
+# ... and what a deal allows is to come: "announced a deal on Wednesday allowing 50 hostages ... to be freed"
+_DEAL_ALLOWS = re.compile(r"\b(?:deal|agreement|accord|plan|proposal|framework|offer|arrangement)\b(?:\s+[\w.,]+){0,3}\s+$", re.I)
+
+
+def _done_as_allowed(text: str) -> str:
+    """`text` with the "to be" of a release that a past event allowed turned to spaces (see _ALLOWED_TO_BE)."""
+    for found in _ALLOWED_TO_BE.finditer(text):
+        sentence_start = text.rfind(". ", 0, found.start()) + 1
+        if not _MODAL.search(text, sentence_start, found.start("to")) \
+                and not _DEAL_ALLOWS.search(text, max(0, found.start() - 60), found.start()):
+            text = text[: found.start("to")] + " " * len(found.group("to")) + text[found.end("to") :]
+    return text
+
+
 def _blanked(regex: re.Pattern, text: str) -> str:
     """`text` with what `regex` matches turned to spaces, so every position stays where it was."""
     return regex.sub(lambda found: " " * len(found.group()), text)
@@ -543,6 +562,8 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         text = text[:end] + _blanked(_IN_RETURN, text[end:])
         text = _blanked(_MEDIA_RELEASE, text)  # "the release of videos showing two captives"
         text = _blanked(_BOTH_FATES, text)  # "all 48, dead and alive" died not
+        if "to be" in text:
+            text = _done_as_allowed(text)
         # death words after "five live hostages" are others' ("and some dead hostages")
         living = _LIVING.search(text, start, end) is not None
         # "left about 1,200 dead and another 250 taken hostage": the dead are the 1,200
