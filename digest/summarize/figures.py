@@ -456,10 +456,11 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
         verb = before[-1]
         if _RELEASE_NOUN.match(text, verb.end()):
             return _planned_before(text, verb.start())
+        # "Hamas would free 10", "the release would include 100 prisoners", "could see ... the group release 40"
         return (bool(_WILL_BEFORE_VERB.search(text, max(0, verb.start() - 30), verb.start()))
                 and not _RAID_TO.search(text, max(0, verb.start() - 50), verb.start())) \
             or bool(_WOULD_SEE.search(text, max(0, start - _SEE_REACH), start)) \
-            or _bare_verb_to_come(text, verb)  # "the release would include 100 prisoners"
+            or _bare_verb_to_come(text, verb)
     if after is None:
         return False
     if _RELEASE_NOUN.match(text, after.end()):  # "40 hostages in exchange for ...": the release is told before

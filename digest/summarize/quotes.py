@@ -319,8 +319,7 @@ def speaker_from(phrase: str) -> str | None:
     # movement issued a statement in which it (said)", "an official reportedly (said)"
     phrase = _STATEMENT_BY.sub("", _ACTED.sub("", phrase).strip(" ,"))
     phrase = _ISSUED_AFTER.sub("", phrase)  # "the statement from Netanyahu's office issued (on behalf of ...)"
-    if phrase.endswith(("ly", "less", "ever", "though", "too", "still", "while", "stead", "wise", "ately")):
-        phrase = _ADVERB.sub("", phrase)  # "the official nonetheless (insisted)"
+    phrase = _ADVERB.sub("", phrase)  # "an official reportedly (said)", "the official nonetheless (insisted)"
     if _BEING.search(phrase):
         return None  # "Boehler was (asked)": the quote is what he was asked, not what he said
     if not phrase:
