@@ -2062,6 +2062,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # an adverb between the speaker and the verb is not part of who: "the official nonetheless insisted"
     ("A senior Israeli official said the talks were moving slowly.\n\n"
      "“The team traveled to Doha to fine-tune the agreement,” the official nonetheless insisted.", ["a senior Israeli official"]),
+    # a quote standing as a paragraph of its own after a paragraph that introduces it with a colon
+    ("The committee met in Cairo.\n\nUS President Dan Orr expressed support for the committee on social media, stating:\n\n"
+     '"I support the newly formed committee for the administration of Gaza."', ["Dan Orr"]),
+    ("Prime Minister Dan Orr said:\n\n\u201cWe will not stop until every hostage is home.\u201d", ["Dan Orr"]),
     # ... else, for a quote that leads the article, whom it names so first after the quote
     ("“Phase 2 establishes a transitional technocratic administration in Gaza,” the envoy stated.\n\n"
      "Steve Witkoff, U.S. special envoy to the Middle East, announced the start of Phase 2 on Wednesday.\n\n"

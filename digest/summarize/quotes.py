@@ -893,6 +893,13 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     or _body_before(opening, article.text, people)
             elif speaker is None and _INTRODUCED.search(paragraph, max(0, match.start() - 4), match.start()):
                 speaker = _introducer(opening, people) or _titled_subject(opening, paragraphs, number, match, people)
+            elif speaker is None and number and not opening.strip() and _INTRODUCED.search(paragraphs[number - 1]):
+                # ... in the paragraph before, when the quote stands as a paragraph of its own: "Trump
+                # expressed support for the committee via Truth Social, stating: / "I support ...""
+                introducing = paragraphs[number - 1].rstrip()
+                speaker = _attribution(introducing, len(introducing), len(introducing)) or (  # "Netanyahu said:"
+                    _subject_before(introducing, people) or _subject_before(introducing, people, acts=_ACTS_ANY)
+                    if _PARTICIPLE.search(introducing) else None) or _introducer(introducing, people)
             between = paragraph[cursor : match.start()]
             if speaker == "another":  # "..., one US official said, while another added: "..."": someone
                 speaker = _another(previous) or _NO_ONE  # else, like the one before
