@@ -2062,6 +2062,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # an adverb between the speaker and the verb is not part of who: "the official nonetheless insisted"
     ("A senior Israeli official said the talks were moving slowly.\n\n"
      "“The team traveled to Doha to fine-tune the agreement,” the official nonetheless insisted.", ["a senior Israeli official"]),
+    # "the statement added": the office a report just before credits
+    ("President Amal Nasser and the CIA director met in Cairo on Tuesday to advance a hostage deal, according to "
+     "Nasser’s office.\n\n“The president affirmed the position rejecting further military operations in Gaza,” the statement added.",
+     ["Nasser’s office"]),
     # a quote standing as a paragraph of its own after a paragraph that introduces it with a colon
     ("The committee met in Cairo.\n\nUS President Dan Orr expressed support for the committee on social media, stating:\n\n"
      '"I support the newly formed committee for the administration of Gaza."', ["Dan Orr"]),

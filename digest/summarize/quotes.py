@@ -1102,6 +1102,10 @@ _STATEMENT_FROM = re.compile(
     r"(?:(?:issued|released|published|sent|put out)\s+)?(?:by|from)\s+"
     r"(?P<who>(?:the\s+)?(?:(?:office|ministry)\s+of\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|the)\s+)?[A-Z][\w'’.-]*)*)"
 )
+# ... or the office a report just before credits: "Sisi and Burns met in Cairo on Tuesday, according to el-Sisi's office."
+_ACCORDING_TO_OFFICE = re.compile(
+    r"\b[Aa]ccording to\s+(?P<who>(?:the\s+)?(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’.-]*)*['’]s\s+"
+    r"(?:office|ministry|presidency|government))\b")
 _NO_ISSUER = {"it", "he", "she", "they", "we", "this", "that"}
 ISSUER_WITHIN = 2  # paragraphs: the quote's own, up to it, and the one before
 
@@ -1118,7 +1122,7 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
             continue
         found = _ISSUER.match(sentence.strip())
         if not found:
-            cited = _STATEMENT_FROM.search(sentence)
+            cited = _STATEMENT_FROM.search(sentence) or (_ACCORDING_TO_OFFICE.search(sentence) if not back else None)
             if cited:
                 return _inside_sentence(cited.group("who"))
             continue
