@@ -1398,6 +1398,19 @@ def test_a_full_stop_in_an_abbreviation_does_not_end_the_attribution(text, speak
     assert [who for _, who, _ in quotes_in(article(text))] == [speaker]
 
 
+def test_one_quoted_sentence_split_by_its_attribution_is_one_quote():
+    body = ("Envoy Dan Reyes spoke on Friday.\n\n“Through our Qatari and Egyptian partners,” he explained, “Hamas was told in no "
+            "uncertain terms that the bridge would have to be implemented soon.”")
+    assert [(text, who) for text, who, _ in quotes_in(article(body))] == [
+        ("Through our Qatari and Egyptian partners, Hamas was told in no uncertain terms that the bridge would have to be "
+         "implemented soon.", "Dan Reyes")]
+    # ... its second part in lower case too; but a phrase in quotation marks before an attribution is no first part
+    body = "“We are close,” Dan Reyes said, “but there are still gaps to close before a deal.”"
+    assert [text for text, _, _ in quotes_in(article(body))] == ["We are close, but there are still gaps to close before a deal."]
+    body = "Calling the truce “a pause,” Dan Reyes said, “We cannot consider it a ceasefire yet, not today.”"
+    assert [text for text, _, _ in quotes_in(article(body))] == ["We cannot consider it a ceasefire yet, not today."]
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     # people in the plural whom no sentence before names are who the text says they are
     ("The report said that the mediators told Hamas, “This is your last chance to prevent the renewal of war.”", "the mediators"),

@@ -447,6 +447,8 @@ _NOT_A_SPEAKER_LABEL = re.compile(
 # What follows the verb of a sentence that reports someone's own words rather than closing the
 # quote before it: "said that ...", "said earlier “progress” had been made".
 _OWN_REPORT = re.compile(r"\s+(?:that\b|(?:[a-z]+\s+){0,3}[“\"])")
+# An attribution between the two parts of one quoted sentence: "“...,” he explained, “...”".
+_SPLIT_BY = re.compile(rf"\s*[^“”\"«».!?;:]{{1,60}}?\b{_SAY}\b[^“”\"«».!?;:]{{0,40}}?,\s*")
 _WHEN_AFTER = re.compile(
     r"^\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s*,)"
@@ -877,6 +879,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         cursor = 0
         previous: str | None = None
         spoken = False  # the paragraph's last quote is one (not a name in quotation marks)
+        part: tuple[str, bool] | None = None  # the quote before in this paragraph, and whether it was listed
         # a paragraph that is only a quote goes on with the speaker of the quote that closed the
         # paragraph before ("...," Netanyahu said. / "There has been some movement.")
         only_quote = _QUOTED.fullmatch(paragraph.strip()) is not None
@@ -1001,6 +1004,14 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             remember(speaker)
             previous = speaker
             cursor = match.end()
+            if part and part[0].endswith(",") and part[0][:1].isupper() and _SPLIT_BY.fullmatch(between):
+                # one sentence the attribution splits: "“Through our Qatari and Egyptian partners,” he
+                # explained, “Hamas was told ...”" is one quote, its first part no quote of its own
+                # (but a phrase in quotation marks is none: "Calling it “a pause,” Al Thani said, “...”")
+                text = f"{part[0].rstrip(',').rstrip()}, {text}"
+                if part[1]:
+                    out.pop()
+            part = (text, False)
             if len(words(text)) < MIN_WORDS or not text[:1].isupper() or _TITLED.search(paragraph, max(0, match.start() - 20), match.start()) \
                     or _title_cased(text) or (only_quote and speaker is None and text.isupper()):
                 # a name or a phrase in quotation marks, or a subheading in capitals set off as a
@@ -1008,6 +1019,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 spoken = False
                 continue
             spoken = True
+            part = (text, True)
             out.append((text.rstrip(",").strip(), _inside_sentence(speaker) if speaker else speaker, number))
         heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
