@@ -753,6 +753,9 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("The first stage involves a six-week truce and the release of 35 captives, officials said.", "captives (to be released)"),
     ("Hamas shared a list of 34 hostages that the group says it is willing to release in the first phase.",
      "hostages (to be released)"),
+    # ... and it is every joined count's, when it comes after the last of them
+    ("The two sides announced a deal on Wednesday allowing at least 50 hostages and scores of Palestinian prisoners to be "
+     "freed during a four-day truce.", "hostages (to be released)|Palestinian prisoners (to be released)"),
     # ... but one that a truce saw done was done, and one that a truce that took effect allowed
     ("The first phase took effect on Oct. 10, halting the fighting and allowing dozens of hostages held in Gaza to be "
      "exchanged for hundreds of Palestinian prisoners.", "hostages (released)|Palestinian prisoners (released)"),

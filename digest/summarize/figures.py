@@ -488,6 +488,13 @@ def _traded_to_come(text: str, verb: int) -> bool:
 _JOINED_BEFORE = re.compile(r"\band\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?$", re.I)
 
 
+# The next count joined to a count of captives, up to its noun: "... and scores of Palestinian prisoners".
+_JOINED_AFTER = re.compile(
+    rf"\s+and\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?"
+    rf"(?P<count>\d[\d,]*|{_WORD_NUMBER}|(?:dozens|scores|hundreds|thousands)\s+of)\s+(?:[A-Z][\w-]*\s+)?"
+    r"(?:prisoners|detainees|hostages|captives)\b", re.I)
+
+
 def _shared_release(text: str, start: int) -> str:
     """The fate of a count joined by "and" to counts that a release told as a noun governs ("the
     release of 50 hostages and 150 prisoners"): released, or to be released as the clause says; ""
@@ -621,6 +628,13 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         if _JOINED_BEFORE.search(text, max(0, start - 20), start):
             shared = _shared_release(text, start)
             if shared:
+                return shared
+        # ... and so is the release told after the next count joined to it: "at least 50 hostages and
+        # scores of Palestinian prisoners to be freed"
+        joined = _JOINED_AFTER.match(text, end)
+        if joined:
+            shared = _situation(category, text, joined.start("count"), joined.end())
+            if shared in ("released", TO_BE_RELEASED):
                 return shared
         if _near(_HELD, text, start, end, 40 if comma < 0 else start - comma - 1):
             return "held"
