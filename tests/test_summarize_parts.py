@@ -95,6 +95,11 @@ def test_sentences_a_page_glued_together_are_split_and_kept_exact(split):
     ("By Jane Doe and John Roe", "byline"),
     ("Morris reported from Berlin, Fahim from Istanbul and Daduchi from Beirut.", "byline"),
     ("Karen DeYoung in Washington contributed to this report.", "furniture"),
+    # a page's audio player and newsletter offers
+    ("Getting your Trinity Audio player ready...", "furniture"),
+    ("AI technology was used to generate this article’s audio.", "furniture"),
+    ("Get Our Latest News for FREE Subscribe to get daily/weekly email with the top stories (plus special offers!)", "furniture"),
+    ("Hamas released an audio message from its leader on Sunday.", None),
     ("Palestinians walk past destroyed buildings in Gaza City on October 5, 2025. (AP Photo/Jehad Alshrafi)", "caption"),
     ("Displaced Palestinians shelter in tents in Rafah, February 13, 2024. REUTERS/Mohammed Salem", "caption"),
     ("Mourners gather outside the hospital in Khan Younis on January 3, 2024.", "caption"),

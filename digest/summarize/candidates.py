@@ -46,7 +46,8 @@ _FURNITURE_START = re.compile(
     re.I,
 )
 _FURNITURE_ANYWHERE = re.compile(
-    r"\b(?:sign up for|subscribe to (?:our|the)|our newsletter|cookie|javascript|your inbox|"
+    r"\b(?:sign up for|subscribe to (?:our|the|get|receive)|get our latest|our newsletter|cookie|javascript|your inbox|"
+    r"audio player|(?:article|story)['’]s audio|"  # "Getting your Trinity Audio player ready...", "AI ... generate this article's audio"
     r"follow (?:us|him|her|them|@)\b.{0,20}\b(?:on )?(?:twitter|x|facebook|instagram|telegram|whatsapp)|"
     r"all rights reserved|terms of (?:use|service)|privacy policy|click here|tap here|"
     r"download (?:our|the) app|this (?:article|story|report) (?:was|has been|is) (?:originally |first )?"
@@ -298,7 +299,7 @@ _FURNITURE_HINTS = (
     "check back", "developing", "breaking", "contributed", "reporting by", "writing by", "editing by", "compiled by",
     "produced by", "views expressed", "necessarily reflect", "correspondent", "reporter", "journalist", "writer",
     "columnist", "contributor", "appeared first", "join our", "join us", "live blog", "live updates", "live coverage",
-    "this content",
+    "this content", "audio",
 )
 _CAPTION_HINTS = ("getty", "photo", "picture", "image", "screengrab", "screenshot", "video grab", "handout")
 
