@@ -2083,6 +2083,17 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # an adverb between the speaker and the verb is not part of who: "the official nonetheless insisted"
     ("A senior Israeli official said the talks were moving slowly.\n\n"
      "“The team traveled to Doha to fine-tune the agreement,” the official nonetheless insisted.", ["a senior Israeli official"]),
+    # a long title of lower-case words before the name is no clause
+    ("“The pause will begin at 7am on Friday and last four days,” Qatari Ministry of Foreign Affairs spokesman Dr. Amal "
+     "bin Omar Al Nasser said at a press conference in Doha.", ["Amal bin Omar Al Nasser"]),
+    # "was quoted by his office as saying": the one quoted, and the quote after it in the paragraph too
+    ('Dan Reyes was in Doha this week.\n\n"The group is making a very bad bet that time is on its side," Dan Reyes was '
+     'quoted by his office as saying. "It is well aware of the deadline and should know that we will respond."',
+     ["Dan Reyes", "Dan Reyes"]),
+    # "it said" after a sentence opening with a body and its description
+    ("Hamas, the Palestinian resistance group, accused the prime minister of using the delegation to mislead the world, "
+     "a senior Hamas official said.\n\n“The presence of the delegation in Doha is a blatant attempt to deceive,” it said.",
+     ["Hamas"]),
     # "the statement added": the office a report just before credits
     ("President Amal Nasser and the CIA director met in Cairo on Tuesday to advance a hostage deal, according to "
      "Nasser’s office.\n\n“The president affirmed the position rejecting further military operations in Gaza,” the statement added.",

@@ -61,7 +61,7 @@ _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
 # passing on someone's words ("“...,” reported Al Jazeera")
 _AFTER_VERB_FIRST = re.compile(
     rf"^\s*,?\s*(?:{_SAY}|(?!reported\b)[a-z]{{3,}}ed(?=\s+(?:the\s|[A-Z])))\s+(?P<who>[^.,;:!?“”\"]+)")
-_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|(?:is|are|was|were)\s+(?:quoted|cited)\s+as\s+saying|(?:is|was)\s+heard\s+(?:saying|telling))\b")
+_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|(?:is|are|was|were)\s+(?:quoted|cited)(?:\s+by\s+[^.,;:!?“”\"]{{1,40}}?)?\s+as\s+saying|(?:is|was)\s+heard\s+(?:saying|telling))\b")
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `; `X told Reuters: `; an
 # appositive between them, which may be the name (`X, Qatar's prime minister, said: `, `Israel's
 # ambassador to the US, Yechiel Leiter, said: `; see speaker_from).
@@ -334,8 +334,12 @@ def speaker_from(phrase: str) -> str | None:
                 continue
             return _lowered_first(part)  # "the mother of hostage Hersh Goldberg-Polin": so described
         tokens = part.split()
-        if len(tokens) > 10 and _run_start(tokens) > 0 and tokens[0].lower() not in _DETERMINERS:
-            continue  # a clause, not a name with its titles ("Qatari Prime Minister and Minister of Foreign Affairs Sheikh ...")
+        if len(tokens) > 10 and _run_start(tokens) > 0 and tokens[0].lower() not in _DETERMINERS \
+                and not all(token[:1].isupper() or _bare(token) in _TITLE_WORDS or token in _JOINERS
+                            for token in tokens[: _run_start(tokens)]):
+            # a clause, not a name with its titles ("Qatari Prime Minister and Minister of Foreign Affairs
+            # Sheikh ...", "Qatari Ministry of Foreign Affairs spokesman Majed bin Mohammed Al Ansari")
+            continue
         start = _run_start(tokens)
         link = start - 2 if start > 1 and tokens[start - 1].lower() in ("the", "a") else start - 1
         titled = _trailing_name(tokens[start:])
@@ -453,7 +457,8 @@ _WHEN_AFTER = re.compile(
     r"^\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s*,)"
 )
-_QUOTED_AS_AFTER = re.compile(r"^\s*,?\s*[^.;:!?“”\"]{0,60}?\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?saying\b")
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b[^.;:!?“”\"]{0,60}\bas\s+saying\b")  # "was quoted by his office as saying"
+_QUOTED_AS_AFTER = re.compile(r"^\s*,?\s*[^.;:!?“”\"]{0,60}?\bquoted (?!by\b)(?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?saying\b")
 
 
 # Where a run of text without punctuation starts: a letter after a mark (or the text's start).
@@ -601,7 +606,8 @@ _BODY_OPENS = re.compile(
     r"(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
     r"(?P<own>\s+(?:office|government|ministry|military|army|movement|group|cabinet|spokesman|spokeswoman))?)"
     r"(?:\s+\([A-Z]{2,6}\))?"  # "The Israel Defence Forces (IDF) confirmed"
-    r"(?:,\s+(?:which|who)\s[^,.;]{1,120},)?\s+(?:has\s+|had\s+|also\s+)?(?!(?:and|of|for)\b)[a-z]+\b"
+    r"(?:,\s+(?:(?:which|who)\s[^,.;]{1,120}|(?:the|an?)\s[^,.;]{1,60}),)?"  # "Hamas, the Palestinian resistance group, accused"
+    r"\s+(?:has\s+|had\s+|also\s+)?(?!(?:and|of|for)\b)[a-z]+\b"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+")
 _IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|brought|fought|held|left|saw|got|won|began|set|put|kept|stood|struck|read|rang|did"
@@ -977,7 +983,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     owner = _owner_before(owned, _text_before(paragraphs, number, opening, back=1))
                 speaker = f"{owner}’s {owned}" if owner and owned else None
             elif speaker is None and previous is not None and (
-                    not between.strip(" ,.;:") or (_one_attribution(between) and (_SAID.search(between) or _STATEMENT_READS.match(between)))
+                    not between.strip(" ,.;:") or (_one_attribution(between) and (_SAID.search(between) or _STATEMENT_READS.match(between) or _QUOTED_AS.search(between)))
                     or _closed_by_quote(between)):
                 speaker = previous  # "...," she said. "Second sentence."
             elif speaker is None and (only_quote or (previous is None and not opening.strip()
