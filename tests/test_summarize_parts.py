@@ -758,6 +758,16 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("The first stage involves a six-week truce and the release of 35 captives, officials said.", "captives (to be released)"),
     ("Hamas shared a list of 34 hostages that the group says it is willing to release in the first phase.",
      "hostages (to be released)"),
+    # ... as is one that talks are about, or that someone pushes for, suggests or insists on
+    ("An official said negotiations were in advanced stages for the release of up to 33 hostages.", "hostages (to be released)"),
+    ("The US is pushing for a two-month extension in exchange for the release of 10 hostages.", "hostages (to be released)"),
+    ("Sisi, speaking in Cairo on Sunday, suggested a two-day truce to facilitate the exchange of four Israeli hostages.",
+     "Israeli hostages (to be released)"),
+    ("Israel insists on the release of at least 24 live hostages in the first phase.", "live hostages (to be released)"),
+    ("The government vowed to complete its war to defeat the group and return the rest of the 200 hostages.",
+     "hostages (to be released)"),
+    # ... and one vetoed is not done
+    ("Israeli authorities insist on vetoing the release of at least 100 high-profile detainees.", "high-profile detainees (held)"),
     # ... and it is every joined count's, when it comes after the last of them
     ("The two sides announced a deal on Wednesday allowing at least 50 hostages and scores of Palestinian prisoners to be "
      "freed during a four-day truce.", "hostages (to be released)|Palestinian prisoners (to be released)"),
@@ -765,6 +775,8 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("The first phase took effect on Oct. 10, halting the fighting and allowing dozens of hostages held in Gaza to be "
      "exchanged for hundreds of Palestinian prisoners.", "hostages (released)|Palestinian prisoners (released)"),
     ("The deal would halt the fighting, allowing 33 hostages to be freed within six weeks.", "hostages (to be released)"),
+    ("The first phase allowed Hamas to release 33 Israeli hostages in exchange for nearly 2,000 Palestinian detainees.",
+     "Israeli hostages (released)|Palestinian detainees (released)"),
     ("The first week of the truce saw the group release 50 hostages and Israel free 150 prisoners.",
      "hostages (released)|prisoners (released)"),
     # ... a release set as a condition is to come

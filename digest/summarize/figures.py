@@ -391,7 +391,7 @@ _THEIR_KILLING = re.compile(r"\b(?:for|of|in)\s+(?:killing|murdering)\b(?!\s+of\
 # "will not agree to release all 6,000", "has not yet released 620", "refused to release 500
 # prisoners": they stay held.
 _NOT_FREED = re.compile(
-    r"\b(?:not|nor|never|n['’]t|refuses?\s+to|refused\s+to)\s+(?:(?:yet|agree|immediately|be|been)\s+)*(?:to\s+)?"
+    r"\b(?:not|nor|never|n['’]t|refuses?\s+to|refused\s+to|veto(?:es|ed|ing)?)\s+(?:(?:yet|agree|immediately|be|been|the)\s+)*(?:to\s+)?"
     r"(?:releas\w*|free\w*)\b[^.;]*$", re.I)
 
 
@@ -417,7 +417,8 @@ _RELEASE_NOUN = re.compile(r"(?<=ing)|(?<!ed)\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
     r"expect\w*|scheduled|includes?|involves?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
-    r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*|condition(?:ed|al)\s+on|promis\w*|agreement\s+(?:with\s+[\w-]+\s+)?(?:for|to))\b", re.I)
+    r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*|condition(?:ed|al)\s+on|promis\w*|agreement\s+(?:with\s+[\w-]+\s+)?(?:for|to)|"
+    r"negotiations|negotiating|push\w*\s+for|suggest\w*|to\s+facilitate|insist\w*)\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
 _RAID_TO = re.compile(  # ... and "managed to free two hostages" is a release done
     r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$|\b(?:managed|succeeded|(?:was|were)\s+able)\s+(?:\w+\s+){0,3}?to\s+$", re.I)
@@ -429,6 +430,8 @@ _BARE_RELEASE = re.compile(r"release|free|hand\s+over|return|swap|exchange", re.
 _SEES_SOMEONE_DO = re.compile(
     r"\b(?:(?:would|will|could|may|might|shall)\s+(?:\w+ly\s+)?(?:see|let|allow|make|require|oblige|force)|"
     r"(?:demand\w*|insist\w*|urg\w*|ask\w*|requir\w*)\s+that)\b[^.;:]*$", re.I)
+# ... or after another verb in the infinitive and "and": "vowed to complete its war to eliminate Hamas and return the rest"
+_TO_DO_AND = re.compile(r"\bto\s+[a-z]+\b[^.;:]{0,80}\band\s+$", re.I)
 _VERB_NEAR = 25  # characters between a release verb and the count it governs
 _NOUN_REACH = 150  # characters before a release told as a noun in which its clause's verb is read
 
@@ -444,7 +447,8 @@ def _bare_verb_to_come(text: str, verb: re.Match) -> bool:
     if not _BARE_RELEASE.fullmatch(verb.group()):
         return False
     clause = max(text.rfind(". ", 0, verb.start()) + 1, text.rfind(";", 0, verb.start()) + 1, verb.start() - _NOUN_REACH, 0)
-    return _SEES_SOMEONE_DO.search(text, clause, verb.start()) is not None
+    return _SEES_SOMEONE_DO.search(text, clause, verb.start()) is not None \
+        or _TO_DO_AND.search(text, clause, verb.start()) is not None  # "vowed to complete its war ... and return the rest"
 
 
 def _release_to_come(text: str, start: int, end: int) -> bool:
@@ -521,7 +525,7 @@ _RELATIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:who|that)\s+(?=\w)", re.
 # What a truce that took effect allowed was done: "took effect Oct. 10, halting the fighting and
 # allowing dozens of hostages held in Gaza to be exchanged for hundreds of prisoners". With a modal
 # before it ("the truce would allow 33 hostages to be freed") it is still to come.
-_ALLOWED_TO_BE = re.compile(r"\b(?:allowing|allowed|enabling|enabled)\b[^.;]{1,80}?\b(?P<to>to\s+be)\b", re.I)
+_ALLOWED_TO_BE = re.compile(r"\b(?:allowing|allowed|enabling|enabled)\b[^.;]{1,80}?\b(?P<to>to(?:\s+be)?)\s", re.I)
 _MODAL = re.compile(r"\b(?:would|will|could|should|may|might|must|shall|can)\b", re.I)
 # ... and what a deal allows is to come: "announced a deal on Wednesday allowing 50 hostages ... to be freed"
 _DEAL_ALLOWS = re.compile(r"\b(?:deal|agreement|accord|plan|proposal|framework|offer|arrangement)\b(?:\s+[\w.,]+){0,3}\s+$", re.I)
@@ -570,7 +574,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         text = text[:end] + _blanked(_IN_RETURN, text[end:])
         text = _blanked(_MEDIA_RELEASE, text)  # "the release of videos showing two captives"
         text = _blanked(_BOTH_FATES, text)  # "all 48, dead and alive" died not
-        if "to be" in text:
+        if "allow" in text or "enabl" in text:
             text = _done_as_allowed(text)
         # death words after "five live hostages" are others' ("and some dead hostages")
         living = _LIVING.search(text, start, end) is not None
