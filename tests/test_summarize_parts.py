@@ -809,6 +809,10 @@ def test_a_release_still_to_come_is_told_apart_from_one_done(text, what):
     ("Officials confirmed that at least 38 of the 132 hostages still held in Gaza are no longer alive.", ["hostages (dead)", "hostages"]),
     ("The army said 38 hostages are no longer alive and informed their families.", ["hostages (dead)"]),
     ("Rescuers pulled 20 people from the rubble on Sunday, medics said.", ["people"]),  # rescue workers free no one
+    # killed in captivity is dead, not held
+    ("Israel said three of the four hostages whose bodies were handed over had been murdered in captivity.",
+     ["hostages (dead)", "hostages"]),
+    ("Officials say 24 of the 59 hostages are still alive in captivity.", ["hostages (held)", "hostages"]),
 ])
 def test_no_longer_alive_is_dead(text, what):
     assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "people")] == what

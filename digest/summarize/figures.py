@@ -337,8 +337,14 @@ def _part_fate(category: str, text: str, start: int, end: int) -> str:
         if not (_MONTH.search(clause[max(0, at - 10) : at]) or _YEAR.match(clause, at)):
             clause = clause[:at]
             break
+    for died in _DIED_IN_CAPTIVITY.finditer(clause):  # "had been murdered in captivity": dead, not held
+        clause = clause[: died.start("where")] + " " * len(died.group("where")) + clause[died.end("where") :]
     said = [(found.start(), fate) for fate, regex in _PART_FATES for found in regex.finditer(clause)]
     return max(said)[1] if said else _situation(category, text, start, end)
+
+
+_DIED_IN_CAPTIVITY = re.compile(
+    r"\b(?:killed|murdered|died|executed|dead)\s+(?P<where>(?:while\s+)?in\s+(?:[\w'’-]+\s+)?captivity)\b", re.I)
 
 
 _IN_RETURN = re.compile(r"\bin\s+return\b", re.I)
