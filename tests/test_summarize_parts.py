@@ -809,6 +809,9 @@ def test_a_release_still_to_come_is_told_apart_from_one_done(text, what):
     ("Officials confirmed that at least 38 of the 132 hostages still held in Gaza are no longer alive.", ["hostages (dead)", "hostages"]),
     ("The army said 38 hostages are no longer alive and informed their families.", ["hostages (dead)"]),
     ("Rescuers pulled 20 people from the rubble on Sunday, medics said.", ["people"]),  # rescue workers free no one
+    # those taken in the attack are taken, whatever befalls a share of them after
+    ("Some 250 hostages were taken, of whom 130 are still in Gaza, Israel says.", ["hostages (taken)"]),
+    ("The 13 hostages were taken to Egypt and then flown to Israel.", ["hostages"]),
     # killed in captivity is dead, not held
     ("Israel said three of the four hostages whose bodies were handed over had been murdered in captivity.",
      ["hostages (dead)", "hostages"]),

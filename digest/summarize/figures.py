@@ -596,6 +596,8 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             # ... and "released two Americans among more than 200 hostages abducted": the 200 are the
             # captives the two were among, not freed
             return "taken"
+        if _WERE_TAKEN.match(text, end):  # "Some 250 hostages were taken, of whom 130 are still in Gaza"
+            return "taken"
         if _near(_KILLED, text[:own], start, end, 0 if others_dead else 10, 0 if living else 40) \
                 or (not living and _REMAINS_AFTER.match(text, end)):
             return "dead"
@@ -750,6 +752,8 @@ _PART_NAMED = re.compile(  # "including 4,324 children and 2,823 women": each pa
     r"(?:(?:about|around|some|at least|more than|nearly)\s+)?$", re.I)
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?$", re.I)
 # ... and right after it: "251 others were taken hostage", "250 people abducted".
+_WERE_TAKEN = re.compile(
+    r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:taken|abducted|kidnapped|seized)\b(?!\s+(?:to|out|into|across|from|by)\b)", re.I)
 _TAKEN_AFTER = re.compile(r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped)\b", re.I)
 # A release told of the whole right after it: "the six hostages freed Saturday".
 _FREED_AFTER = re.compile(r"\s+(?:freed|released|returned|handed over)\b", re.I)
