@@ -1408,6 +1408,8 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("At the meeting the minister", None),
     ("But Netanyahu", "Netanyahu"),  # the sentence's first word is not part of the name
     ("the White House", "White House"),
+    ("late Sunday Trump", "Trump"),  # the day before the name is when, not who
+    ("On Sunday Netanyahu", "Netanyahu"),
     ("Egypt’s State Information Service", "Egypt’s State Information Service"),  # a body, not a "Service" with a title
 ])
 def test_speaker_from_attribution(phrase, speaker):

@@ -168,7 +168,9 @@ _NO_SENTENCE_END = frozenset({title.lower() for title in _ABBREVIATED_TITLES} | 
 _NOT_SENTENCE_ENDS = frozenset(_TITLE_WORDS | _HONORIFICS | _NO_SENTENCE_END)  # words whose full stop ends none
 
 
-_OPENERS = {"but", "and", "so", "yet", "however", "meanwhile", "when", "while", "after", "then", "also", "now", "still"}
+_OPENERS = {"but", "and", "so", "yet", "however", "meanwhile", "when", "while", "after", "then", "also", "now", "still",
+            # a day before the name: "late Sunday Trump said", "On Sunday Trump said"
+            "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _trailing_name(tokens: list[str]) -> list[str]:
