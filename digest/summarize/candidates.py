@@ -42,12 +42,16 @@ _FURNITURE_START = re.compile(
     r"most (?:read|popular)|editor'?s? picks|newsletter|back to top|next article|previous article|source link|"
     r"image (?:caption|source)|photo(?:graph)?:|file photo|pictured:|caption:|credit:|listen to (?:this|the) article|"
     r"reading time|min read|updated|published|posted|last updated|get the latest (?:news|updates|headlines)|"
-    r"join\b.{0,40}\b(?:whatsapp|telegram|youtube|google news))\b",
+    r"join\b.{0,40}\b(?:whatsapp|telegram|youtube|google news)|stay up to date)\b",
     re.I,
 )
 _FURNITURE_ANYWHERE = re.compile(
     r"\b(?:sign up for|subscribe to (?:our|the|get|receive)|get our latest|our newsletter|cookie|javascript|your inbox|"
     r"audio player|(?:article|story)['’]s audio|"  # "Getting your Trinity Audio player ready...", "AI ... generate this article's audio"
+    # a newsletter's own blurb ("The Reuters Daily Briefing newsletter provides all the news you need", "Meanwhile in
+    # the Middle East newsletter, a three-times-a-week look ..."), "Stay up to date", "Follow our new live page"
+    r"newsletters?\s+(?:provides?|may\s+contain|delivers?)|newsletter,\s+an?\s|"
+    r"follow\s+our\s+(?:new\s+)?live\s+(?:page|blog|coverage)|"
     r"follow (?:us|him|her|them|@)\b.{0,20}\b(?:on )?(?:twitter|x|facebook|instagram|telegram|whatsapp)|"
     r"all rights reserved|terms of (?:use|service)|privacy policy|click here|tap here|"
     r"download (?:our|the) app|this (?:article|story|report) (?:was|has been|is) (?:originally |first )?"
