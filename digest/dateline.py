@@ -84,6 +84,8 @@ _CREDIT = re.compile(
     r"|(?!(?:Israel|Hamas|Egypt|Qatar|Gaza|Arab|Iran|Saudi|Turkey|Russia|China|Euro|Trans|Pan|Anti|Pro|Non|Post|Pre)\w*-)"
     r"[A-Z][\w&.]*-(?=U\.S\.\s)"
     r"|\d{1,2}\s+of\s+\d{1,2}\s*\|\s+"  # a photo gallery's counter: "1 of 4 | As Hamas offered ..."
+    # a wire's or network's name run into the lead, its brackets lost: "CNNQatar says it has brokered ..."
+    r"|(?:CNN|AP|AFP|UPI|BBC|IANS|ANI|WAFA|KUNA|QNA|MENA|TASS|NHK|DPA|EFE|PTI)(?=[A-Z][a-z]{2,}\s)"
     # who translated or compiled the story: "Translation by SadaNews - The special envoy ..."
     r"|(?:Translation|Translated|Compiled|Edited)\s+by\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*(?:[—–-]{1,2}|:)\s+"
     r"|[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,3}\s*:\s*[—–-]{1,2}\s+"  # a section's label, colon and dash: "Crime and justice: – "
@@ -158,7 +160,7 @@ def _strip_once(sentence: str) -> str:
     if heading and not _TITLE_WORDS.intersection(heading.group().replace(":", " ").split()):
         return sentence[heading.end():]
     credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] or ")" in sentence[:60] or "/ " in sentence[:30] \
-        or "-" in sentence[:30] or "|" in sentence[:12] else None
+        or "-" in sentence[:30] or "|" in sentence[:12] or sentence[:3].isupper() else None
     if credit:
         sentence = sentence[credit.end():]
     match = (_LENIENT.match(sentence) or _strict(sentence)) if sentence[:1].isupper() or sentence[:1].isdigit() else None
