@@ -388,13 +388,11 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
     if len(tokens) <= 60 and text.endswith(("0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9.")) \
             and _ON_FULL_DATE_END.search(text) and _SCENE_NOW.search(text) and not _has_quotes(text) and not _SAYS.search(text):
         return "caption"
-    if len(tokens) <= 60 and text[-1:] == "." and (", 20" in text or ", 19" in text) and _WHO_THEN_WHERE.match(text) \
-            and (_ON_FULL_DATE_END.search(text) or _CAPTION_DATE_END.search(text)) and not _A_VERB.search(text) and not _has_quotes(text):
-        return "caption"
-    if len(tokens) <= 60 and text[-1:] == "." and (", 20" in text or ", 19" in text) and _CAPTION_DATE_END.search(text) \
-            and not _has_quotes(text) \
-            and not _SAYS.search(text):
-        return "caption"
+    if len(tokens) <= 60 and text[-1:] == "." and (", 20" in text or ", 19" in text) and not _has_quotes(text):
+        if _CAPTION_DATE_END.search(text) and not _SAYS.search(text):
+            return "caption"
+        if _WHO_THEN_WHERE.match(text) and _ON_FULL_DATE_END.search(text) and not _A_VERB.search(text):
+            return "caption"  # no verb at all (see _WHO_THEN_WHERE)
     if _title_cased(tokens) and not _has_quotes(text):
         return "headline"  # a deck in title case, even with a full stop: "Washington Seeks to Broker Agreement on ..."
     if not _punctuated(text):

@@ -338,7 +338,7 @@ def _part_fate(category: str, text: str, start: int, end: int) -> str:
             clause = clause[:at]
             break
     for died in _DIED_IN_CAPTIVITY.finditer(clause):  # "had been murdered in captivity": dead, not held
-        clause = clause[: died.start("where")] + " " * len(died.group("where")) + clause[died.end("where") :]
+        clause = _spaced(clause, died.start("where"), died.end("where"))
     said = [(found.start(), fate) for fate, regex in _PART_FATES for found in regex.finditer(clause)]
     return max(said)[1] if said else _situation(category, text, start, end)
 
@@ -447,12 +447,18 @@ def _planned_before(text: str, at: int) -> bool:
     return _PLANNED.search(text, max(0, at - _NOUN_REACH), at) is not None
 
 
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause that holds position `at` begins: after the last full stop or semicolon, at
+    most _NOUN_REACH characters back."""
+    return max(text.rfind(". ", 0, at) + 1, text.rfind(";", 0, at) + 1, at - _NOUN_REACH, 0)
+
+
 def _bare_verb_to_come(text: str, verb: re.Match) -> bool:
     """Whether a release verb in its bare form is one that "could see" or a demand in its clause sets
     out (see _BARE_RELEASE)."""
     if not _BARE_RELEASE.fullmatch(verb.group()):
         return False
-    clause = max(text.rfind(". ", 0, verb.start()) + 1, text.rfind(";", 0, verb.start()) + 1, verb.start() - _NOUN_REACH, 0)
+    clause = _clause_start(text, verb.start())
     return _SEES_SOMEONE_DO.search(text, clause, verb.start()) is not None \
         or _TO_DO_AND.search(text, clause, verb.start()) is not None  # "vowed to complete its war ... and return the rest"
 
@@ -509,8 +515,7 @@ def _shared_release(text: str, start: int) -> str:
     """The fate of a count joined by "and" to counts that a release told as a noun governs ("the
     release of 50 hostages and 150 prisoners"): released, or to be released as the clause says; ""
     when no such release comes before it in its clause."""
-    clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start), start - _NOUN_REACH, 0)
-    verbs = [verb for verb in _RELEASED.finditer(text, clause_start, start) if text.startswith(" of ", verb.end())]
+    verbs = [verb for verb in _RELEASED.finditer(text, _clause_start(text, start), start) if text.startswith(" of ", verb.end())]
     if not verbs:
         return ""
     verb = verbs[-1]
@@ -543,8 +548,13 @@ def _done_as_allowed(text: str) -> str:
         sentence_start = text.rfind(". ", 0, found.start()) + 1
         if not _MODAL.search(text, sentence_start, found.start("to")) \
                 and not _DEAL_ALLOWS.search(text, max(0, found.start() - 60), found.start()):
-            text = text[: found.start("to")] + " " * len(found.group("to")) + text[found.end("to") :]
+            text = _spaced(text, found.start("to"), found.end("to"))
     return text
+
+
+def _spaced(text: str, start: int, end: int) -> str:
+    """`text` with text[start:end] turned to spaces, so every position stays where it was."""
+    return text[:start] + " " * (end - start) + text[end:]
 
 
 def _blanked(regex: re.Pattern, text: str) -> str:
