@@ -769,6 +769,15 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("Sisi, speaking in Cairo on Sunday, suggested a two-day truce to facilitate the exchange of four Israeli hostages.",
      "Israeli hostages (to be released)"),
     ("Israel insists on the release of at least 24 live hostages in the first phase.", "live hostages (to be released)"),
+    ("Talks revolve around the release of 12 hostages in exchange for a three-day pause, a source said.", "hostages (to be released)"),
+    ("The US has been focused on securing the release of roughly 50 civilians among the captives.", "civilians to be released"),
+    ("Qatar was instrumental in securing the release of 105 hostages in November.", "hostages (released)"),
+    ("After talks on Sunday, the release of 33 hostages went ahead as planned.", "hostages (released)"),
+    # ... and a release told as a noun right before the next count is that count's, not this one's
+    ("The US estimates there are around 200 hostages, and is focused on securing the release of roughly 50 civilians.",
+     "hostages|civilians to be released"),
+    ("Hamas holds 100 hostages and demands the release of 3,000 prisoners.", "hostages (held)|prisoners (to be released)"),
+    ("Israel holds 10,000 Palestinians and agreed to the release of 1,000 prisoners.", "Palestinians|prisoners (to be released)"),
     ("The government vowed to complete its war to defeat the group and return the rest of the 200 hostages.",
      "hostages (to be released)"),
     # ... and one vetoed is not done

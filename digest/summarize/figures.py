@@ -301,10 +301,12 @@ _ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()]{1,160}?(?:—|–|--|\))|,
 _WHO_ASIDE = re.compile(r",\s+(?:(?:a|the)\s+majority|most|mostly|many|half|among\s+them)\s[^,;]{1,120},")
 
 
-# A fate verb right before the next count is that count's: "..., killed at least 274".
+# A fate verb right before the next count is that count's: "..., killed at least 274"; so is a
+# release told as a noun: "holds 100 hostages and demands the release of 3,000 prisoners".
 _VERB_OF_NEXT = re.compile(
-    r"\b(?:killed|killing|kills?|wounded|wounding|injured|injuring|freed|freeing|released|releasing)\s+"
-    r"(?:(?:at least|more than|about|around|some|nearly|almost|over)\s+)?$", re.I
+    r"\b(?:killed|killing|kills?|wounded|wounding|injured|injuring|freed|freeing|released|releasing|"
+    r"(?P<noun>(?:release|return|repatriation)\s+of(?:\s+the)?))\s+"
+    r"(?:(?:at least|more than|about|around|some|roughly|nearly|almost|over|up to)\s+)?$", re.I
 )
 _ANOTHER_COUNT = re.compile(rf"(?<![\w.,])(?:\d|(?:{_WORD_NUMBER})\b)|;", re.I)
 # A part named before the whole: in "35 of the 129 hostages are dead" the dead are the 35.
@@ -424,7 +426,10 @@ _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
     r"expect\w*|scheduled|includes?|involves?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
     r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*|condition(?:ed|al)\s+on|promis\w*|agreement\s+(?:with\s+[\w-]+\s+)?(?:for|to)|"
-    r"negotiations|negotiating|push\w*\s+for|suggest\w*|to\s+facilitate|insist\w*)\b", re.I)
+    r"negotiations|negotiating|push\w*\s+for|suggest\w*|to\s+facilitate|insist\w*|"
+    # "talks revolve around the release of 12 hostages", "focused on securing the release of 50"
+    # (but "instrumental in securing the release of 105 hostages" tells a release done)
+    r"talks\s+(?:revolv\w*|cent(?:er|re)\w*|focus\w*)|(?:focus\w*|aim\w*|work\w*)\s+(?:on|at|towards?)\s+securing)\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
 _RAID_TO = re.compile(  # ... and "managed to free two hostages" is a release done
     r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$|\b(?:managed|succeeded|(?:was|were)\s+able)\s+(?:\w+\s+){0,3}?to\s+$", re.I)
@@ -584,6 +589,8 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     verb = _VERB_OF_NEXT.search(text[:own], end) if stop else None
     if verb:  # "to free four captives, killed at least 274 Palestinians": the killing is the 274's
         own = verb.start()
+        if verb.group("noun"):  # ... and the release of the 3,000 is no word on the 100 before them
+            text = _spaced(text, verb.start(), verb.end("noun"))
     if category in _CAPTIVES:
         # "in return for" after the captives is what they are given ("medicine to 45 hostages in
         # return for aid"); before them, it is they who are given ("in return for 602 prisoners")
