@@ -746,6 +746,9 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("Hamas and the mediators are discussing a swap: remains in exchange for the release of about 200 fighters.",
      "fighters to be released"),
     ("The group has drawn out the return of the remains, and four more hostages have yet to be returned.", "more hostages (held)"),
+    ("The 20 living hostages were freed, though most of the 28 deceased hostages have not been returned.",
+     "living hostages (released)|deceased hostages (held)"),
+    ("Four hostages were not released on Saturday, and the talks stalled.", "hostages (held)"),
     ("The talks ended in a deal to free them, and three hostages were freed on Sunday.", "hostages (released)"),
     ("Crowds called on the government to secure the release of 129 hostages, organisers said.", "hostages (to be released)"),
     ("Qatar helped secure the release of 105 hostages in November.", "hostages (released)"),
@@ -1143,6 +1146,12 @@ def test_taken_as_hostages_counts_hostages():
     assert [(value, what) for value, what, *_ in find_figures(
         "The group released two Americans among more than 180 hostages abducted earlier this month.")] \
         == [("two", "Americans released"), ("more than 180", "hostages (taken)")]
+    # ... and so are the whole that a share is counted out of
+    assert [(value, what) for value, what, *_ in find_figures(
+        "Out of 251 hostages seized during the attack, 97 remain in Gaza.")] \
+        == [("251", "hostages (taken)")]
+    assert [(value, what) for value, what, *_ in find_figures(
+        "The 13 hostages were taken to Egypt and then flown to Israel.")] == [("13", "hostages")]
     # "dozens of those hostages" are hostages
     assert [(value, what) for value, what, *_ in find_figures("Dozens of those hostages are believed dead, officials say.")] \
         == [("Dozens of", "hostages (dead)")]
@@ -2146,6 +2155,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      ["Qatar's Ministry of Foreign Affairs"]),
     # "conveyed" and "clarified" are verbs of speech too
     ("“There is probably room to move toward an agreement,” Tzachi Hanegbi conveyed in an interview.", ["Tzachi Hanegbi"]),
+    # ... and "recounted", even with no space before the quote
+    ("Kane spoke to reporters.\n\nHe said he had talked to the group through go-betweens.\"I spoke to them and they said yes, "
+     "sir, we will do it,\" Kane recounted.", ["Kane"]),
     # any verb in the past tense may come first after the quote, except "reported", whose subject
     # is an outlet passing the words on
     ("Amal Nasser leads the delegation.\n\n“What they tell us in private changes in public,” criticized the Jordanian minister, "

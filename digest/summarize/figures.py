@@ -370,6 +370,9 @@ _STILL_HELD = re.compile(
     r"|\s+(?:are|were)\s+(?:still\s+|now\s+|being\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+)*(?:held|in\s+captivity)\b"
     # "four more hostages have yet to be returned": not yet freed
     r"|\s+(?:have|has)\s+(?:yet|still)\s+to\s+be\s+(?:returned|released|freed|handed)\b"
+    # ... or "have not been returned", "were not released"
+    r"|\s+(?:(?:have|has|had)\s+not\s+(?:yet\s+)?been|(?:are|were|was|is)\s+not\s+(?:yet\s+)?(?:being\s+)?)\s*"
+    r"(?:returned|released|freed|handed)\b"
     # "returns the 59 hostages it still holds": whom the holder has now, whatever it is asked to do
     r"|\s+(?:it|they|Hamas|militants|the\s+group)\s+(?:still\s+|now\s+)?(?:holds|held|keeps|is\s+(?:still\s+)?holding)\b",
     re.I,
@@ -767,11 +770,12 @@ _JOINED_GROUP = re.compile(rf"\s+and\s+(?:{'|'.join(sorted(_GROUPS))})\b", re.I)
 _PART_NAMED = re.compile(  # "including 4,324 children and 2,823 women": each part named, the women too
     r"\b(?:including|among them|among whom|of whom)\s+(?:\d[\d,]*\s+[a-z]+(?:,\s+and\s+|\s+and\s+|,\s+))*"
     r"(?:(?:about|around|some|at least|more than|nearly)\s+)?$", re.I)
-_AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?$", re.I)
+_AMONG_BEFORE = re.compile(r"\b(?:among|out\s+of)\s+(?:the\s+)?$", re.I)  # ... or "out of 251 hostages seized": the whole
 # ... and right after it: "251 others were taken hostage", "250 people abducted".
 _WERE_TAKEN = re.compile(
     r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:taken|abducted|kidnapped|seized)\b(?!\s+(?:to|out|into|across|from|by)\b)", re.I)
-_TAKEN_AFTER = re.compile(r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped)\b", re.I)
+_TAKEN_AFTER = re.compile(
+    r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped|seized|captured)\b", re.I)
 # A release told of the whole right after it: "the six hostages freed Saturday".
 _FREED_AFTER = re.compile(r"\s+(?:freed|released|returned|handed over)\b", re.I)
 # Captives counted by what is returned of them: "the final four hostages’ remains".

@@ -42,7 +42,7 @@ _SAY = (
     r"(?:said|says|told|added|wrote|stated|declared|warned|insisted|stressed|noted|explained|argued|"
     r"continued|asked|replied|responded|tweeted|posted|announced|claimed|urged|vowed|cautioned|acknowledged|"
     r"asserted|affirmed|remarked|emphasi[sz]ed|commented|reiterated|admitted|conceded|maintained|predicted|"
-    r"lamented|complained|quipped|recalled|underlined|clarified|conveyed|pointed out|went on|exclaimed|"
+    r"lamented|complained|quipped|recalled|recounted|underlined|clarified|conveyed|pointed out|went on|exclaimed|"
     r"specified|concluded|elaborated|observed|mentioned|highlighted|assured|countered|retorted|"
     r"suggested|"
     # a live blog's present tense: "..., the top Trump aide warns"
