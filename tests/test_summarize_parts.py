@@ -2153,6 +2153,13 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # ... but not the end of a body's name: the statement a text reads is the body's that announced it
     ("Qatar's Ministry of Foreign Affairs announced the pause today. “The State of Qatar announces the success of its mediation,” the statement read.",
      ["Qatar's Ministry of Foreign Affairs"]),
+    # a presidency is a body: "it" after it is the presidency
+    ("The Egyptian presidency said in a statement that the two leaders met.\n\n"
+     "“The two leaders discussed the best ways to protect innocent civilians in Gaza,” it added.", ["the Egyptian presidency"]),
+    ("In Cairo, the two leaders “discussed the escalation in the Gaza Strip and the regional challenges,” the Egyptian "
+     "presidency says in a statement.\n\n“The two leaders discussed the best ways to protect civilians in Gaza,” it adds.\n\n"
+     "“They reviewed the intensive efforts aimed at achieving a ceasefire.”",
+     ["the Egyptian presidency", "the Egyptian presidency"]),
     # "conveyed" and "clarified" are verbs of speech too
     ("“There is probably room to move toward an agreement,” Tzachi Hanegbi conveyed in an interview.", ["Tzachi Hanegbi"]),
     # ... and "recounted", even with no space before the quote

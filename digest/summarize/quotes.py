@@ -112,7 +112,7 @@ _HONORIFICS = {"sheikh", "king", "emir", "prince", "mr", "mrs", "ms", "dr"}
 _GIVEN_NAME_TITLES = {"sheikh", "king", "emir", "prince"}  # ... before a first name ("Sheikh Mohammed"), not a surname
 _NAME_STARTS = {"abu", "abd", "abdel"}  # "Abu Ahmed" is a name; a bare "al" or "bin" in front is not
 # What an organisation's possessive may own in an attribution: "the Prime Minister's Office".
-_BODY_NOUNS = {"office", "ministry", "government", "cabinet", "army", "military", "movement", "forum"}
+_BODY_NOUNS = {"office", "ministry", "government", "cabinet", "army", "military", "movement", "forum", "presidency"}
 # Words that end the name of an organisation, or head one before "of": "the State Department",
 # "Qatar's Foreign Ministry", "the Ministry of Foreign Affairs". Such a name speaks whole.
 _ORGANISATIONS = _BODY_NOUNS | {"department", "council", "agency", "committee", "commission", "authority", "embassy", "mission", "service"}
@@ -606,7 +606,7 @@ _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known 
 _BODY_OPENS = re.compile(
     r"(?:^|[.!?][”\"’']?\s+)(?:(?:[A-Z][a-z]+\s+)?(?:[Ee]arlier|[Ll]ater|ago|[Mm]eanwhile)(?:\s+on\s+[A-Z][a-z]+day)?,\s+)?"  # "Hours earlier, "
     r"(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
-    r"(?P<own>\s+(?:office|government|ministry|military|army|movement|group|cabinet|spokesman|spokeswoman))?)"
+    r"(?P<own>\s+(?:office|government|ministry|military|army|movement|group|cabinet|presidency|spokesman|spokeswoman))?)"
     r"(?:\s+\([A-Z]{2,6}\))?"  # "The Israel Defence Forces (IDF) confirmed"
     r"(?:,\s+(?:(?:which|who)\s[^,.;]{1,120}|(?:the|an?)\s[^,.;]{1,60}),)?"  # "Hamas, the Palestinian resistance group, accused"
     r"\s+(?:has\s+|had\s+|also\s+)?(?!(?:and|of|for)\b)[a-z]+\b"
