@@ -775,6 +775,11 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("Talks revolve around the release of 12 hostages in exchange for a three-day pause, a source said.", "hostages (to be released)"),
     ("The US has been focused on securing the release of roughly 50 civilians among the captives.", "civilians to be released"),
     ("Qatar was instrumental in securing the release of 105 hostages in November.", "hostages (released)"),
+    ("Mediators launched a new push to end the war and secure the release of dozens of Israeli hostages.",
+     "Israeli hostages (to be released)"),
+    ("Qatar has been leading mediation between the group and Israeli officials for the release of more than 240 hostages.",
+     "hostages (to be released)"),
+    ("Qatar's mediation led to the release of 105 hostages in November.", "hostages (released)"),
     ("After talks on Sunday, the release of 33 hostages went ahead as planned.", "hostages (released)"),
     # ... and a release told as a noun right before the next count is that count's, not this one's
     ("The US estimates there are around 200 hostages, and is focused on securing the release of roughly 50 civilians.",

@@ -432,7 +432,9 @@ _PLANNED = re.compile(
     r"negotiations|negotiating|push\w*\s+for|suggest\w*|to\s+facilitate|insist\w*|"
     # "talks revolve around the release of 12 hostages", "focused on securing the release of 50"
     # (but "instrumental in securing the release of 105 hostages" tells a release done)
-    r"talks\s+(?:revolv\w*|cent(?:er|re)\w*|focus\w*)|(?:focus\w*|aim\w*|work\w*)\s+(?:on|at|towards?)\s+securing)\b", re.I)
+    r"talks\s+(?:revolv\w*|cent(?:er|re)\w*|focus\w*)|(?:focus\w*|aim\w*|work\w*)\s+(?:on|at|towards?)\s+securing|"
+    # "a new push to end the war and secure the release of", "leading mediation ... for the release of"
+    r"(?:push|bid|efforts?|attempts?|drive)\s+to|mediation\b[^.;]{0,100}\bfor(?=\s+(?:the\s+)?$))\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
 _RAID_TO = re.compile(  # ... and "managed to free two hostages" is a release done
     r"\b(?:raid|operation|mission|carried\s+out|conducted|launched)\b[^.;,]{0,20}\bto\s+$|\b(?:managed|succeeded|(?:was|were)\s+able)\s+(?:\w+\s+){0,3}?to\s+$", re.I)
