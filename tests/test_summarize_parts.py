@@ -1104,11 +1104,12 @@ def test_a_range_is_given_whole(text, value):
 @pytest.mark.parametrize(("text", "what"), [
     ("The framework includes a 40–50 day ceasefire and the release of prisoners.", "day ceasefire"),  # what lasts that long
     ("The plan calls for a six-week initial truce.", "truce"),
+    ("Israel agreed to four-hour daily humanitarian pauses in the north.", "pauses"),  # how often is no thing that lasts
     ("About 600 trucks a day are to enter under the agreement.", None),  # a rate, not a duration
     ("The number of lorries remains below the 600 a day envisaged under the agreement.", None),
 ])
 def test_what_a_duration_is_the_length_of(text, what):
-    assert [w for _, w, category, _ in find_figures(text) if category in ("days", "weeks")] == ([what] if what else [])
+    assert [w for _, w, category, _ in find_figures(text) if category in ("days", "weeks", "hours")] == ([what] if what else [])
 
 
 def test_a_range_in_words_is_given_whole():

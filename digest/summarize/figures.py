@@ -83,6 +83,7 @@ _DURATION_ADJECTIVES = frozenset({
     "initial", "first", "second", "third", "final", "new", "further", "possible", "proposed", "temporary",
     "humanitarian", "total", "near-total", "full", "brief", "fragile", "potential", "planned", "renewed", "extended", "long",
     "partial", "limited", "short", "interim", "phased", "immediate", "comprehensive", "permanent", "complete",
+    "daily", "weekly", "nightly",  # how often: "four-hour daily humanitarian pauses"
 })
 # A sum in dollars ("$53bn", "US$20bn"), pounds ("£1.2 billion") or euros ("€120m").
 _CURRENCY = r"(?:US\$|\$|£|€|USD\s)"
