@@ -357,6 +357,20 @@ def test_venue_patterns(config, sentence):
     assert "venue_pattern" in kinds_for(config, sentence, "doha")
 
 
+@pytest.mark.parametrize("sentence", [
+    "The leaders of Egypt and Qatar met on Friday in Cairo.",
+    "Egypt and Qatar discussed the proposal by phone.",
+    "Qatar held separate calls with both sides.",
+])
+def test_a_place_that_meets_or_talks_is_who_acts_not_where(config, sentence):
+    # "Qatar met": Qatar is the subject of the verb; "the Doha talks", "the Doha meeting" are where
+    assert "venue_pattern" not in kinds_for(config, sentence, "doha")
+
+
+def test_a_place_before_a_talk_noun_is_where_the_talks_are(config):
+    assert "venue_pattern" in kinds_for(config, "The Doha meeting ended without a deal.", "doha")
+
+
 @pytest.mark.parametrize("sentence,kind", [
     ("Hamas's political office in Doha issued a statement.", "residence"),
     ("The Doha-based Hamas leader spoke to reporters.", "residence"),

@@ -70,6 +70,13 @@ GIVE_VERBS = frozenset({
 GIVE_REACH = 8  # tokens from the give verb to the counterpart
 # "rejects a UN resolution backing A's plan": what is answered is the thing that backs the plan
 BACKING = frozenset({"backing", "endorsing", "supporting", "sponsoring", "welcoming", "approving", "adopting"})
+# Talk words that are a verb of taking part when they follow a place: "Egypt and Qatar met on Friday
+# in Cairo" says who met, not where ("the Doha talks", "the Cairo meeting" say where). A host that
+# announces ("Qatar announced the deal") is read as before: its announcement places the talks.
+PARTICIPANT_VERBS = frozenset({
+    "met", "meet", "meets", "held", "hold", "holds", "spoke", "speaks", "sat", "discussed", "talked", "negotiated",
+    "convened", "gathered",
+})
 SPEECH_ONLY = frozenset({"says", "said", "states", "stated"})  # what an official says may be comment, not news
 # A state's office or official, who speaks for it: "Qatar's foreign ministry", "the Qatari prime minister".
 OFFICE_WORDS = frozenset({
@@ -247,6 +254,11 @@ class SentenceRules:
             return True
         return self.first_of("forum", k + 1, k + 4) is not None and self.low[k + 1] == "of"
 
+    def _talk_verb(self, k: int) -> bool:
+        """Whether the talk word at token k is a verb of taking part ("met", "discussed", "holds"),
+        not a noun ("talks", "meeting")."""
+        return self.low[k] in PARTICIPANT_VERBS
+
     def _clause_break(self, lo: int, hi: int) -> bool:
         return any(self.low[k] in CLAUSE_BREAKS for k in range(max(lo, 0), min(hi, self.n)))
 
@@ -377,7 +389,7 @@ class SentenceRules:
                 return "venue_pattern", s, min(found) + 1
         if prep in HOSTED_PREPOSITIONS and self.ends_at("host_word", p):
             return "venue_pattern", p - 1, e
-        if self.at("talk", e):
+        if self.at("talk", e) and not self._talk_verb(e):
             return "venue_pattern", s, self.vocab["talk"][e]
         # a journey names a venue when the travellers are negotiators: "Trump lands in Qatar" on a
         # state visit is context only, "Israel's team lands in Qatar" is a round
