@@ -352,6 +352,7 @@ def kinds_for(config, sentence: str, track: str) -> set[str]:
     "Israel recalled its negotiators from Doha.",
     "Mossad chief left Doha on Tuesday.",
     "Israel and Hamas have been locked in slow-moving talks in Qatar this week.",
+    "Hamas official Khalil al-Hayya visited Doha on Thursday to discuss the proposals.",
 ])
 def test_venue_patterns(config, sentence):
     assert "venue_pattern" in kinds_for(config, sentence, "doha")
