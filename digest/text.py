@@ -20,6 +20,7 @@ _ABBREVIATIONS = {
     "sen", "rep", "gov", "pres", "amb", "st", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "a.m", "p.m", "i.e", "e.g", "approx", "dept", "est", "fig", "mt",
+    "brig", "adm", "cmdr", "cpl", "pvt", "ret", "res",  # "Brig. Gen. (ret.) Nitzan Alon", "Maj.-Gen. (Res.)"
 }
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)

@@ -88,6 +88,15 @@ def test_sentences_a_page_glued_together_are_split_and_kept_exact(split):
         "Hamas freed 81 hostages.", "The pause collapsed on December 1, Caliber.Az reports.", "Mr.Smith met U.S. envoys."]
 
 
+@pytest.mark.parametrize("split", [split_sentences, quick_sentences])
+def test_a_retired_officer_s_rank_ends_no_sentence(split):
+    text = ("The team includes Maj. Gen. (ret.) Nitzan Alon and Brig. Gen. (Res.) Gal Hirsch, officials said. "
+            "They left on Sunday.")
+    assert split(text) == [
+        "The team includes Maj. Gen. (ret.) Nitzan Alon and Brig. Gen. (Res.) Gal Hirsch, officials said.",
+        "They left on Sunday."]
+
+
 # -- candidates ---------------------------------------------------------------------------
 
 
