@@ -12,7 +12,7 @@ Three readings, one set of patterns:
   places ("CAIRO/JERUSALEM (Reuters) -", "Gaza/Jerusalem – "), a place in ordinary case before a
   spaced dash ("Washington DC - "), a country in brackets ("Tel Aviv [Israel], August 26:"), a
   credit alone ("(MENAFN- Gulf Times)", "/TASS/.", "Shafaq News/", "Doha:"), a place and a date with a colon
-  ("New Delhi, Jan 19:"), a date ("Thursday, November 23,
+  ("New Delhi, Jan 19:"), a date and an outlet in brackets ("(Jan. 11, 2025 / JNS) — "), a date ("Thursday, November 23,
   2023 –", "13 April 2025: "), two places ("Washington and Abu Dhabi — "), a live blog's clock
   time ("09:40 — ", "2.15pm GMT: "), a newsletter's section label ("Why it matters: ", "Behind
   the scenes: "). It never cuts more than eight words.
@@ -63,6 +63,7 @@ _LENIENT = re.compile(
     rf"|{_MIXED_PLACE},\s*{_DAY}\s*(?:{_AGENCY})?\s*:\s+{_NEWS}"  # "New Delhi, Jan 19:", "Gaza, Nov 22 (IANS):"
     rf"|(?:{WEEKDAY_NAME},?\s*)?(?:{_DAY},?|\d{{1,2}}\s+{_MONTH},?)\s+\d{{4}}\s*[:—–-]\s+{_NEWS}"  # "13 April 2025: "
     rf"|{_ONE_PLACE}\s+and\s+{_ONE_PLACE}\s+[—–]\s+{_NEWS}"  # "Washington and Abu Dhabi — "
+    rf"|\({_DAY},?\s*\d{{4}}\s*/\s*[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){{0,2}}\)\s*[—–-]{{1,2}}\s+{_NEWS}"  # "(Jan. 11, 2025 / JNS) — "
     rf"|{_CLOCK}\s*(?:[—–-]{{1,2}}|:)\s+{_NEWS})"  # a live blog's entry: "09:40 — ", "2.15pm GMT: "
 )
 # A credit before the news: "(MENAFN- Gulf Times) Qatar is ...", "(AFP) - ...", "/TASS/. Talks ...",
@@ -163,7 +164,8 @@ def _strip_once(sentence: str) -> str:
         or "-" in sentence[:30] or "|" in sentence[:12] or sentence[:3].isupper() else None
     if credit:
         sentence = sentence[credit.end():]
-    match = (_LENIENT.match(sentence) or _strict(sentence)) if sentence[:1].isupper() or sentence[:1].isdigit() else None
+    match = (_LENIENT.match(sentence) or _strict(sentence)) if sentence[:1].isupper() or sentence[:1].isdigit() \
+        or sentence[:1] == "(" else None
     if match is None or len(words(match.group())) > 8:
         return sentence
     return sentence[match.end():]

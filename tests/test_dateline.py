@@ -97,6 +97,10 @@ def test_parse_gives_the_agency():
     ("Doha: Qatar confirmed the talks would resume.", "Qatar confirmed the talks would resume."),
     ("Gaza/Jerusalem – Hamas has presented a response to the proposal.", "Hamas has presented a response to the proposal."),
     ("Tel Aviv [Israel], August 26: Negotiations in Cairo failed.", "Negotiations in Cairo failed."),
+    # a date and an outlet in brackets, as JNS writes them
+    ("(Jan. 11, 2025 / JNS) — Prime Minister Benjamin Netanyahu met the envoy on Saturday.",
+     "Prime Minister Benjamin Netanyahu met the envoy on Saturday."),
+    ("(March 3, 2025 / JNS) - Talks resumed in Cairo.", "Talks resumed in Cairo."),
     ("New Delhi [India], May 5 (ANI): Qatar said the talks would resume.", "Qatar said the talks would resume."),
     ("CAIRO/WASHINGTON: There was no deal on Sunday.", "There was no deal on Sunday."),
     # a place and a date with a colon, as South Asian papers write datelines
