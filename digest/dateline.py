@@ -80,10 +80,11 @@ _CREDIT = re.compile(
     r"|[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}\s+Desk\s*:\s+"  # "PTC News Desk: On Sunday, ..."
     # an outlet's name glued to the sentence by a hyphen ("Watan-On Tuesday evening, Hamas ..."), a list's number ("1: ...")
     r"|[A-Z][\w&.]*-(?=(?:On|In|At|The|After|Before|During|While|Following|Amid|Despite)\s)|\d{1,2}\s*[:)]\s+"
-    # ... before "U.S." too ("Watan-U.S. officials stated ..."), where the word is no place or party
+    # ... before "U.S." or a title too ("Watan-U.S. officials stated ...", "Watan-Qatari Prime Minister ..."),
+    # where the word is no place or party
     # joined to it ("Israel-U.S. talks")
     r"|(?!(?:Israel|Hamas|Egypt|Qatar|Gaza|Arab|Iran|Saudi|Turkey|Russia|China|Euro|Trans|Pan|Anti|Pro|Non|Post|Pre)\w*-)"
-    r"[A-Z][\w&.]*-(?=U\.S\.\s)"
+    r"[A-Z][\w&.]*-(?=U\.S\.\s|[A-Z][a-z]+\s+(?:Prime\s+Minister|President|Foreign\s+Minister|Minister|Emir|King)\b)"
     r"|\d{1,2}\s+of\s+\d{1,2}\s*\|\s+"  # a photo gallery's counter: "1 of 4 | As Hamas offered ..."
     # a wire's or network's name run into the lead, its brackets lost: "CNNQatar says it has brokered ..."
     r"|(?:CNN|AP|AFP|UPI|BBC|IANS|ANI|WAFA|KUNA|QNA|MENA|TASS|NHK|DPA|EFE|PTI)(?=[A-Z][a-z]{2,}\s)"

@@ -56,7 +56,10 @@ def test_parse_gives_the_agency():
     ("PTC News Desk: On Sunday, the delegations were unable to finalize a deal.", "On Sunday, the delegations were unable to finalize a deal."),
     ("Watan-On Tuesday evening, Hamas declared that talks had stalled.", "On Tuesday evening, Hamas declared that talks had stalled."),
     ("Watan-U.S. officials stated that the envoy is expected in Doha.", "U.S. officials stated that the envoy is expected in Doha."),
+    ("Watan-Qatari Prime Minister Sheikh Mohammed stated that talks had not stopped.",
+     "Qatari Prime Minister Sheikh Mohammed stated that talks had not stopped."),
     ("Israel-U.S. talks resumed on Monday in Washington.", "Israel-U.S. talks resumed on Monday in Washington."),  # no outlet
+    ("Egyptian-Qatari Foreign Ministry talks resumed.", "Egyptian-Qatari Foreign Ministry talks resumed."),  # no outlet
     ("1: Netanyahu's office released a statement on Saturday.", "Netanyahu's office released a statement on Saturday."),
     ("CAIRO, Egypt >> Hamas has accepted a U.S. proposal.", "Hamas has accepted a U.S. proposal."),
     # a photo gallery's counter left before the lead; a count of people "1 of 4" stays
