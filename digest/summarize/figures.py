@@ -445,7 +445,8 @@ _RAID_TO = re.compile(  # ... and "managed to free two hostages" is a release do
 # 50 hostages": done).
 _BARE_RELEASE = re.compile(r"release|free|hand\s+over|return|swap|exchange", re.I)
 _SEES_SOMEONE_DO = re.compile(
-    r"\b(?:(?:would|will|could|may|might|shall)\s+(?:\w+ly\s+)?(?:see|let|allow|make|require|oblige|force)|"
+    # ... "will span 42 days and see Hamas release 33": the modal governs both verbs
+    r"\b(?:(?:would|will|could|may|might|shall)\s+(?:\w+ly\s+)?(?:(?:[\w-]+\s+){1,5}?and\s+)?(?:see|let|allow|make|require|oblige|force)|"
     r"(?:demand\w*|insist\w*|urg\w*|ask\w*|requir\w*)\s+that)\b[^.;:]*$", re.I)
 # ... or after another verb in the infinitive and "and": "vowed to complete its war to eliminate Hamas and return the rest"
 _TO_DO_AND = re.compile(r"\bto\s+[a-z]+\b[^.;:]{0,80}\band\s+$", re.I)
