@@ -2170,6 +2170,15 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # ... but not the end of a body's name: the statement a text reads is the body's that announced it
     ("Qatar's Ministry of Foreign Affairs announced the pause today. “The State of Qatar announces the success of its mediation,” the statement read.",
      ["Qatar's Ministry of Foreign Affairs"]),
+    # "he" after a definite description that speaks, when the article names no one else: that description
+    ("The Egyptian official said Cairo was urging both parties to show flexibility.\n\n"
+     "“Egypt is undertaking intense and persistent efforts to reach a truce agreement,” he added.", ["the Egyptian official"]),
+    ("Amal Nasser met the delegation on Monday.\n\nThe Egyptian official said Cairo was urging both parties to show "
+     "flexibility.\n\n“Egypt is making intense efforts to reach a truce,” he added.", ["the Egyptian official"]),
+    # "the group" after "The Palestinian group Hamas said": the body that description names
+    ("The Palestinian group Hamas said Monday that a senior delegation arrived in Egypt.\n\n"
+     "\"A senior Hamas delegation arrived this evening in the Egyptian capital, Cairo,\" the group said in a statement.",
+     ["Hamas"]),
     # a presidency is a body: "it" after it is the presidency
     ("The Egyptian presidency said in a statement that the two leaders met.\n\n"
      "“The two leaders discussed the best ways to protect innocent civilians in Gaza,” it added.", ["the Egyptian presidency"]),

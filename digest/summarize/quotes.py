@@ -607,6 +607,7 @@ _BODY_OPENS = re.compile(
     r"(?:^|[.!?][”\"’']?\s+)(?:(?:[A-Z][a-z]+\s+)?(?:[Ee]arlier|[Ll]ater|ago|[Mm]eanwhile)(?:\s+on\s+[A-Z][a-z]+day)?,\s+)?"  # "Hours earlier, "
     r"(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
     r"(?P<own>\s+(?:office|government|ministry|military|army|movement|group|cabinet|presidency|spokesman|spokeswoman))?)"
+    r"(?:\s+(?P<named>[A-Z][\w'’-]+))?"  # "The Palestinian group Hamas said": the body so described
     r"(?:\s+\([A-Z]{2,6}\))?"  # "The Israel Defence Forces (IDF) confirmed"
     r"(?:,\s+(?:(?:which|who)\s[^,.;]{1,120}|(?:the|an?)\s[^,.;]{1,60}),)?"  # "Hamas, the Palestinian resistance group, accused"
     r"\s+(?:has\s+|had\s+|also\s+)?(?!(?:and|of|for)\b)[a-z]+\b"
@@ -772,6 +773,8 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     who = opened.group("who").split()
     if who[0] in ("A", "An"):
         return None  # "A Palestinian Authority official criticized": a description, no body
+    if opened.group("named"):
+        return opened.group("named") if opened.group("own") and opened.group("own").strip() in ("group", "movement") else None
     if opened.group("own") and opened.group("the") and not who[-2].endswith(("’s", "'s")):
         return " ".join(["the", *who])  # "the Israeli army"
     if len(who) == 1 and who[0].lower() in _NATIONALITIES:
@@ -963,7 +966,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _subject_before(opening, people) or _described_subject(opening) or (
                     before if _newcomer(before, last_person, told) else None) or described or (
                     _described_subject(told) if told and before is None else None) or last_person or before or (
-                    lone[0] if lone and lone[1] >= number - 1 and not _FULL_NAME.search(opening) else None)  # "he": a person
+                    lone[0] if lone and lone[1] >= number - 1 and not _FULL_NAME.search(opening) else None) or (  # "he": a person
+                    _described_subject(told, definite=True) if told else None)  # "The Egyptian official said ..."
             elif speaker == "i":  # an interview's transcript: "Jared Kushner: And I said, "...""
                 label = _TRANSCRIPT_LABEL.match(paragraph)
                 speaker = label.group("who") if label and _is_name(label.group("who")) else None
@@ -1172,6 +1176,7 @@ _DESCRIBED_SPEAKS = re.compile(
     rf"^(?P<who>(?:A|An|One)\s+(?:[\w'’-]+\s+){{0,5}}?{_DESCRIBED_NOUN})"
     rf"(?:,[^,.;“”\"]{{1,80}},)?\s+(?:also\s+)?(?:{_SAY}|shared\s+with|spoke\s+to)\b"
 )
+_DEFINITE_SPEAKS = re.compile(_DESCRIBED_SPEAKS.pattern.replace("(?:A|An|One)", "The", 1))
 
 
 _NO_ONE = "\0no one"  # a speaker known not to be whoever spoke before, and not named
@@ -1184,11 +1189,12 @@ def _another(previous: str | None) -> str | None:
     return None
 
 
-def _described_subject(opening: str) -> str | None:
+def _described_subject(opening: str, definite: bool = False) -> str | None:
     """Someone described ("a senior Hamas official") who speaks in the last sentence of `opening`
-    (a paragraph up to a quote), the one "he" or "she" then points back to."""
+    (a paragraph up to a quote), the one "he" or "she" then points back to; with `definite`, one
+    described as known already ("The Egyptian official said ..."), whom a name may also mean."""
     last = _SENTENCE_END.split(opening.strip())[-1] if opening.strip() else ""
-    found = _DESCRIBED_SPEAKS.match(last.lstrip("“\"' "))
+    found = (_DEFINITE_SPEAKS if definite else _DESCRIBED_SPEAKS).match(last.lstrip("“\"' "))
     return _lowered_first(found.group("who")) if found else None
 
 
