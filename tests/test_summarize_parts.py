@@ -110,6 +110,10 @@ def test_a_retired_officer_s_rank_ends_no_sentence(split):
     ("Get Our Latest News for FREE Subscribe to get daily/weekly email with the top stories (plus special offers!)", "furniture"),
     ("Hamas released an audio message from its leader on Sunday.", None),
     ("The Daily Briefing newsletter provides all the news you need to start your day.", "furniture"),
+    # an outlet's appeal for support
+    ("We report with just one agenda: the truth.", "furniture"),
+    ("The Media Line's intrepid correspondents are in Israel, Gaza and Lebanon providing first-person reporting.", "furniture"),
+    ("Please support our independent journalism with a gift this holiday season.", "furniture"),
     ("Meanwhile in the Middle East newsletter, a three-times-a-week look inside the region's biggest stories.", "furniture"),
     ("Stay up to date with the latest news.", "furniture"),
     ("Follow our new live page for the latest.", "furniture"),

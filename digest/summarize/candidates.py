@@ -60,6 +60,9 @@ _FURNITURE_ANYWHERE = re.compile(
     r"join (?:our|us on)\b|(?:live blog|live updates|live coverage) (?:here|below)|this (?:content|article) (?:was|is) (?:produced|sponsored|paid)|"
     r"contributed (?:to )?(?:this|reporting)|additional reporting by|reporting by|writing by|editing by|"
     r"compiled by|produced by|(?:the )?views expressed|does not necessarily reflect|"
+    # an outlet's appeal for support: "We report with just one agenda: the truth.", "Our intrepid
+    # correspondents are in Gaza ... providing first-person reporting", "support our independent journalism"
+    r"we report with|first-person reporting|intrepid correspondents|support (?:our |independent ){1,2}(?:journalism|reporting)|"
     r"(?:is|was) (?:a|an|the) (?:\w+ ){0,3}(?:correspondent|reporter|journalist|editor|writer|columnist|contributor)"
     r" (?:for|at|with)\b)",
     re.I,
@@ -303,7 +306,7 @@ _FURNITURE_HINTS = (
     "check back", "developing", "breaking", "contributed", "reporting by", "writing by", "editing by", "compiled by",
     "produced by", "views expressed", "necessarily reflect", "correspondent", "reporter", "journalist", "writer",
     "columnist", "contributor", "appeared first", "join our", "join us", "live blog", "live updates", "live coverage",
-    "this content", "audio",
+    "this content", "audio", "we report", "first-person", "journalism",
 )
 _CAPTION_HINTS = ("getty", "photo", "picture", "image", "screengrab", "screenshot", "video grab", "handout")
 
