@@ -1895,6 +1895,19 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     assert [(value, category) for value, _, category, _ in find_figures(sentence)] == fates
 
 
+@pytest.mark.parametrize(("sentence", "what"), [
+    # counts joined by "and" before their verb share it
+    ("Before that, two American women and two elderly Israeli women were freed.",
+     ["American women released", "elderly Israeli women released"]),
+    ("Six Palestinians and four Israelis were killed in the clashes on Monday.", ["Palestinians killed", "Israelis killed"]),
+    # "elderly" before the noun is no noun
+    ("Hamas said two elderly Israeli women would stay in Gaza.", ["elderly Israeli women"]),
+    ("The strike killed 12 elderly in a shelter, medics said.", ["elderly killed"]),
+])
+def test_counts_joined_before_their_verb_share_it(sentence, what):
+    assert [found[1] for found in find_figures(sentence)] == what
+
+
 @pytest.mark.parametrize(("body", "speakers"), [
     # a quote that ends its sentence with a full stop: the next sentence's speaker did not say it
     ("Writing online, Dana Kerr announced, “We have a deal for the first phase. The hostages come home soon.” "

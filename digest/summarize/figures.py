@@ -46,7 +46,10 @@ _VALUE = rf"(?:{_QUALIFIER}\s+)?(?:\$\s?{_CORE}|{_CORE}|{_VAGUE})"
 _PEOPLE = (
     r"people|persons|palestinians|israelis|civilians|residents|children|minors|women|men|soldiers|troops|fighters|"
     r"militants|terrorists|gunmen|journalists|aid workers|workers|patients|families|americans|citizens|others|"
-    r"individuals|members|bodies|victims|babies|infants|elderly"
+    r"individuals|members|bodies|victims|babies|infants|"
+    # "elderly" is the noun only when no noun follows it: "two elderly Israeli women" are women
+    r"elderly(?!(?:\s+[A-Z][\w-]*)?\s+(?:people|persons|women|men|israelis|palestinians|civilians|residents|citizens|"
+    r"americans|hostages|captives|prisoners|detainees)\b)"
 )
 _HEADS = {
     "hostages": r"hostage bodies|hostages?|captives?|abductees?",
@@ -698,6 +701,11 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
                 if fate == "released" and _release_to_come(text, start, end):
                     return TO_BE_RELEASED  # "Israel would free 250 Palestinians serving life sentences"
                 return HUNGER if fate == "killed" and _HUNGER.search(around) else fate
+        # ... else the fate of the count joined to it before their verb: "two American women and two
+        # elderly Israeli women were freed", "Six Palestinians and four Israelis were killed"
+        joined = _PEOPLE_JOINED_AFTER.match(text, end)
+        if joined:
+            return _situation(category, text, joined.start("count"), joined.end())
     return ""
 
 
@@ -730,6 +738,9 @@ _LIVING_IN = re.compile(rf"\s+(?:of|in)\s+{_GAZA}\b")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s(?:while|whereas)\s", re.I)
 # Where a new clause starts; a comma before "including" starts a part of the count before, which
 # shares its fate ("600 Palestinians have been killed, including 200 children").
+_PEOPLE_JOINED_AFTER = re.compile(
+    rf"\s+and\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?"
+    rf"(?P<count>\d[\d,]*|{_WORD_NUMBER})(?:\s+[\w-]+){{0,3}}?\s+(?:{_PEOPLE})\b", re.I)
 _LAST_JOIN = re.compile(r".*(?:\band\b|,(?!\s*(?:including|among them|of whom)\b)|;|\bwhile\b|\bwhereas\b|\bbut\b)", re.S | re.I)
 
 
