@@ -437,6 +437,9 @@ def test_leaving_for_a_place_is_weaker_than_talks_there(config):
     "Boehler said his meetings with Hamas leaders had been useful.",
     "Talks between US envoy Adam Boehler and senior Hamas officials took place in Doha.",
     "They met in Cairo, between Hamas's Khalil al-Hayya and Palestinian-American businessman Bishara Bahbah.",
+    # "the group" after a speech verb takes up the subject, as a pronoun does
+    "A senior Hamas official said that the militant group was ready to start a dialogue with the United States.",
+    "Hamas said on Friday the movement had held talks with US envoy Adam Boehler.",
 ])
 def test_us_talking_to_hamas_is_a_relation(config, sentence):
     assert "relation" in kinds_for(config, sentence, "us_hamas")

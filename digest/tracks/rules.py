@@ -40,6 +40,9 @@ CLAUSE_BREAKS = frozenset({";", ":", "(", ")", "—", "–"})
 HOST_TO_OBJECT = 3  # words between a host and the party it acts on ("Qatar has long hosted Hamas")
 DATELINE_FOLLOWERS = frozenset({",", "(", "/", "-", "—", "–"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+# Nouns that, after "the" and an adjective or two, take up an organisation as a pronoun does: "A
+# senior Hamas official said that the militant group was ready to start a dialogue with the US".
+TAKE_UP_NOUNS = frozenset({"group", "movement", "organisation", "organization"})
 # "Boehler said his meetings with Hamas ...": the talks are still the subject's own
 POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
 AUXILIARIES = frozenset({
@@ -772,7 +775,19 @@ class SentenceRules:
         if s is None:
             return True
         after = self.vocab["speech"][s]
-        return any(low[i] in PRONOUNS for i in range(after, min(after + SPEECH_TO_PRONOUN, k)))
+        return any(low[i] in PRONOUNS for i in range(after, min(after + SPEECH_TO_PRONOUN, k))) \
+            or self._taken_up(after, k) is not None
+
+    def _taken_up(self, after: int, limit: int) -> int | None:
+        """Where "the group" or "the militant movement" right after a speech verb (and "that")
+        ends, taking up the organisation that spoke; None when it does not."""
+        low, i = self.low, after + (after < limit and self.low[after] == "that")
+        if i >= limit or low[i] != "the":
+            return None
+        for j in range(i + 1, min(i + 4, limit)):
+            if low[j] in TAKE_UP_NOUNS:
+                return j
+        return None
 
     def _talks_with(self, subject: Hit, other: Hit, blockers: set[int], speech_breaks: bool) -> tuple[int, ...] | None:
         """(subject start, subject end, talk word, other end) when the subject talks with the other.
@@ -793,8 +808,11 @@ class SentenceRules:
                 k = self.last("speech", subject.end, t)
                 if k is not None:
                     after = self.vocab["speech"][k]
+                    taken = self._taken_up(after, t)  # "said that the militant group was ready to start a dialogue"
                     after += after < t and low[after] == "that"
-                    if after >= t or low[after] not in PRONOUNS | POSSESSIVES:
+                    if taken is not None:
+                        after = taken
+                    elif after >= t or low[after] not in PRONOUNS | POSSESSIVES:
                         return None
                     clause = after + 1
             if sum(low[k] != "-" for k in range(clause, t)) > ACTOR_TO_TALK:
