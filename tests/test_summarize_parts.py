@@ -902,6 +902,13 @@ def test_what_befalls_a_share_is_not_the_whole_counts(text, what):
     # those who hand something over are not handed over
     ("Under the deal, about 200 fighters would hand over their arms to Egyptian authorities.", ["fighters"]),
     ("Israel handed over 90 Palestinians to the Red Cross on Sunday.", ["Palestinians released"]),
+    # how the counted were taken, told between them and their verb, is no fate of theirs
+    ("Approximately 136 hostages taken by Hamas on October 7 are believed to remain in Gaza.", ["hostages (held)"]),
+    ("At least 105 hostages kidnapped by Hamas during the October 7 attack were released in exchange for 324 prisoners.",
+     ["hostages (released)", "prisoners (released)"]),
+    # a part named after "including" shares the whole's fate, not a word said of the whole before it
+    ("The truce enabled the two sides to exchange 105 captives held in Gaza, including 81 Israelis and 24 foreigners, "
+     "for 240 prisoners.", ["captives (released)", "Israelis (released)", "prisoners (released)"]),
     # counts joined by "and" before their verb share it
     ("Before that, two American women and two elderly Israeli women were freed.",
      ["American women released", "elderly Israeli women released"]),

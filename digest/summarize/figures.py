@@ -372,6 +372,7 @@ _BOTH_FATES = re.compile(r"\b(?:dead|deceased)\s+(?:and|or)\s+(?:alive|living)\b
 _STILL_HELD = re.compile(
     r"\s+(?:still\s+|now\s+)?remain(?:s|ed)?\b"
     r"|\s+(?:are|were)\s+(?:still\s+|now\s+|being\s+|believed\s+to\s+be\s+|thought\s+to\s+be\s+)*(?:held|in\s+captivity)\b"
+    r"|\s+(?:are|were|is)\s+(?:believed|thought|said)\s+to\s+(?:still\s+)?remain\b"  # "are believed to remain in Gaza"
     # "four more hostages have yet to be returned": not yet freed
     r"|\s+(?:have|has)\s+(?:yet|still)\s+to\s+be\s+(?:returned|released|freed|handed)\b"
     # ... or "have not been returned", "were not released"
@@ -630,6 +631,13 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             return "dead"
         if _STILL_HELD.match(text, end):  # "After Alexander's release, 58 hostages remain in Gaza"
             return "held"
+        taken_how = _TAKEN_HOW.match(text, end)
+        if taken_how:  # "136 hostages taken by Hamas on October 7 are believed to remain in Gaza": the verb after
+            if _STILL_HELD.match(text, taken_how.end()):
+                return "held"
+            freed = _FREED_VERB.match(text, taken_how.end())
+            if freed:
+                return TO_BE_RELEASED if freed.group("modal") else "released"
         traded = _TRADED_FOR.search(text, max(0, start - _NOUN_REACH), start)
         if traded:  # "a deal to swap 50 hostages held by Hamas for 150 prisoners held in Israeli jails"
             return TO_BE_RELEASED if _traded_to_come(text, traded.start("verb")) else "released"
@@ -789,6 +797,14 @@ _AMONG_BEFORE = re.compile(r"\b(?:among|out\s+of)\s+(?:the\s+)?$", re.I)  # ... 
 # ... and right after it: "251 others were taken hostage", "250 people abducted".
 _WERE_TAKEN = re.compile(
     r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:taken|abducted|kidnapped|seized)\b(?!\s+(?:to|out|into|across|from|by)\b)", re.I)
+# How the counted were taken, told between them and their verb: "136 hostages taken by Hamas on
+# October 7 are believed to remain", "105 hostages kidnapped during the attack were released".
+_TAKEN_HOW = re.compile(
+    r"\s+(?:taken|kidnapped|abducted|seized|captured)\s+(?:by|during|in|on|from)\b[^.;,]{0,80}?"
+    r"(?=\s+(?:are|were|is|was|have|has|had|will|would|remain\w*|still)\b)", re.I)
+_FREED_VERB = re.compile(
+    r"\s+(?P<modal>(?:will|would|could|should|are\s+to|is\s+to)\s+)?(?:be|were|was|have\s+been|has\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:released|freed|returned|handed\s+over|exchanged)\b", re.I)
 _TAKEN_AFTER = re.compile(
     r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped|seized|captured)\b", re.I)
 # A release told of the whole right after it: "the six hostages freed Saturday".
@@ -1029,6 +1045,13 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
                 situation = ""
             else:
                 situation = _situation(category, text, match.start(), match.end())
+                including = _PART_NAMED.search(text, max(0, match.start() - 90), match.start())
+                if including and out and out[-1][2] in _CAPTIVES and len(out[-1][3]) > 1 and out[-1][3][1] \
+                        and taken[-1][1] <= including.start():
+                    # "105 captives held in Gaza, including 81 Israelis": the part's own words, else the whole's
+                    # fate; "held" said of the whole before "including" is no word on the part
+                    own = _situation(category, _spaced(text, 0, including.start()), match.start(), match.end())
+                    situation = own or out[-1][3][1]
             key = (category, situation)
             what = f"{phrase} ({situation})" if situation and situation not in phrase.lower().split() else phrase  # not "dead hostages (dead)"
         else:
