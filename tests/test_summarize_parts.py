@@ -2197,6 +2197,12 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("The Palestinian group Hamas said Monday that a senior delegation arrived in Egypt.\n\n"
      "\"A senior Hamas delegation arrived this evening in the Egyptian capital, Cairo,\" the group said in a statement.",
      ["Hamas"]),
+    # people in the plural, described, who speak through a participle: "Israeli officials denied ..., saying"
+    ("Israeli officials denied these claims, saying, \"There is no Israeli delegation on the way to Cairo, nor is one planned.\"",
+     ["Israeli officials"]),
+    # a statement that names its issuer is the issuer's
+    ("It referred again to the proposal.\n\n\"The occupation has not responded to date,\" the Hamas statement added.",
+     ["Hamas"]),
     # a presidency is a body: "it" after it is the presidency
     ("The Egyptian presidency said in a statement that the two leaders met.\n\n"
      "“The two leaders discussed the best ways to protect innocent civilians in Gaza,” it added.", ["the Egyptian presidency"]),

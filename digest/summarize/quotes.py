@@ -286,6 +286,8 @@ _KIN_OF = re.compile(rf"(?:the|a|an)\s+(?:\w+\s+)?(?:{_RELATIVES}|grand\w+|partn
 
 # What a body issues, which speaks for it: "the statement said", "the official notification added"
 _DOCUMENT = re.compile(r"\s(?:statement|notification|communiqu[eé]|announcement|press release)$")
+_NAMED_DOCUMENT = re.compile(  # "the Hamas statement", "the White House statement"
+    r"the\s+(?P<issuer>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?:['’]s)?\s+(?:joint\s+)?(?:statement|communiqu[eé]|press release)$")
 _ISSUED_AFTER = re.compile(r"(?<=\w)\s+(?:issued|released|published|posted|sent)$")
 _CONJUNCTION_DESCRIBED = re.compile(r"^(?:but|and|while|however|yet|so),?\s+(?=(?:a|an|one|the)\s)", re.I)
 
@@ -706,6 +708,19 @@ _PEOPLE_PLURAL = {
 }
 
 
+# People in the plural who open a sentence, described by who they are: "Israeli officials denied ...".
+_PLURAL_OPENS = re.compile(
+    rf"^(?P<who>(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:{'|'.join(sorted(_PEOPLE_PLURAL))}))\s+(?:also\s+)?[a-z]+(?:ed|t)\b")
+
+
+def _plural_subject(opening: str) -> str | None:
+    """People in the plural, described, who open the last sentence of `opening` (a paragraph up
+    to a quote) and act in it: "Israeli officials denied the report, saying, "..."" is theirs."""
+    last = _SENTENCE_END.split(opening.strip())[-1] if opening.strip() else ""
+    found = _PLURAL_OPENS.match(last)
+    return found.group("who") if found else None
+
+
 # The last word of a title that a person holds ("the US president", "the Qatari prime minister").
 _PERSON_TITLES = {
     "president", "minister", "premier", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
@@ -904,7 +919,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # office said it was ..., adding: "...""; "The Israel Defence Forces confirmed the handover, stating")
                 speaker = _subject_before(opening, people) or _subject_before(opening, people, acts=_ACTS_ANY) \
                     or _pronoun_opening(opening) or _titled_subject(opening, paragraphs, number, match, people) \
-                    or _body_before(opening, article.text, people)
+                    or _body_before(opening, article.text, people) or _plural_subject(opening)
             elif speaker is None and _INTRODUCED.search(paragraph, max(0, match.start() - 4), match.start()):
                 speaker = _introducer(opening, people) or _titled_subject(opening, paragraphs, number, match, people)
             elif speaker is None and number and not opening.strip() and _INTRODUCED.search(paragraphs[number - 1]):
@@ -924,7 +939,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             elif speaker and _GROUP_DESCRIBED.fullmatch(speaker):  # "the terror group": the body the text
                 speaker = _body_before(opening or (paragraphs[number - 1] if number else ""),
                                        article.text, people) or speaker  # names before, else the description
-            if speaker and speaker.startswith("the ") and _DOCUMENT.search(speaker):  # "the (joint) statement":
+            issuer_named = _NAMED_DOCUMENT.match(speaker) if speaker else None
+            if issuer_named:  # "the Hamas statement added": Hamas's
+                speaker = issuer_named.group("issuer")
+            elif speaker and speaker.startswith("the ") and _DOCUMENT.search(speaker):  # "the (joint) statement":
                 # of whoever spoke last, here or a paragraph before, else of whoever the sentences
                 # just before say issued it
                 speaker = (last_said[0] if last_said and last_said[1] >= number - 1 else None) or _issuer(
