@@ -2200,6 +2200,13 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # people in the plural, described, who speak through a participle: "Israeli officials denied ..., saying"
     ("Israeli officials denied these claims, saying, \"There is no Israeli delegation on the way to Cairo, nor is one planned.\"",
      ["Israeli officials"]),
+    # after "Asked if ..., " the speaker is the one after the clause's last comma, not a name inside it
+    ("Prime Minister Amal Nasser said teams would travel to Qatar.\n\nAsked if Qatar had talked to the group after the "
+     "killing of its leader Dan Orr, the prime minister said: “We re-engaged with them. There has been an engagement.”",
+     ["Amal Nasser"]),
+    # "telling the Axios news site": whom the participle tells may be written in lower case first
+    ("Envoy Dan Orr spoke on Monday.\n\nBut Orr poured cold water on the breakthrough, telling the Axios news site, "
+     "“What I have seen from the group is disappointing and completely unacceptable.”", ["Orr"]),
     # a statement that names its issuer is the issuer's
     ("It referred again to the proposal.\n\n\"The occupation has not responded to date,\" the Hamas statement added.",
      ["Hamas"]),

@@ -596,7 +596,7 @@ def _speaking(said: re.Match, paragraph: str) -> str | None:
 # A quote the sentence's subject speaks through a participle: "Nakhala rejected the plan, stating: "...""
 _PARTICIPLE = re.compile(
     r",\s*(?:saying|stating|adding|writing|posting|declaring|warning|insisting|noting|exclaiming|asserting|stressing|vowing"
-    r"|emphasi[sz]ing|telling (?:[A-Z][\w.'’-]*\s?){1,3})"
+    r"|emphasi[sz]ing|telling (?:the\s+)?(?:[A-Z][\w.'’-]*\s?){1,3}(?:news\s+(?:site|agency|outlet)\s?|newspaper\s?|website\s?)?)"
     rf"(?:\s+{_WHERE})?(?:\s+that)?\s*[:,]?\s*$"
 )
 # A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "..."", a body
@@ -756,6 +756,11 @@ def _titled(title: str, before: str, people: set[str], after: str = "") -> str |
     return _titled_in(title, before, people, max) or (_titled_in(title, after, people, min) if after else None)
 
 
+# A title right before its verb is the sentence's subject, not set beside the name before it: in
+# "Asked about the killing of Hamas leader Yahya Sinwar, the prime minister said:" Sinwar is no prime minister.
+_NOT_ITS_VERB = r"(?!\s+(?:said|says|told|added|replied|answered|responded|stated)\b)"
+
+
 def _titled_in(title: str, text: str, people: set[str], pick: Callable) -> str | None:
     """The name given `title` in `text`: the naming that `pick` (max: the last, min: the first) chooses."""
     words_of = title.split()
@@ -765,7 +770,7 @@ def _titled_in(title: str, text: str, people: set[str], pick: Callable) -> str |
         named: list[tuple[int, str]] = []  # where each naming ends, and the name
         for found in re.finditer(rf"(?i:\b{pattern})\s+(?P<name>{_NAMED}|[A-Z][\w’'-]+)", text):
             named.append((found.end(), found.group("name")))
-        for found in re.finditer(rf"(?P<name>{_NAMED}),\s+(?:the\s+)?(?:[\w'’.-]+\s+){{0,2}}?(?i:{pattern})\b", text):
+        for found in re.finditer(rf"(?P<name>{_NAMED}),\s+(?:the\s+)?(?:[\w'’.-]+\s+){{0,2}}?(?i:{pattern})\b{_NOT_ITS_VERB}", text):
             named.append((found.end(), found.group("name")))  # "Sheikh Mohammed ..., the prime minister of Qatar", "..., U.S. special envoy"
         if named:
             name = _trailing_name(_unpossessive(pick(named)[1]).split())
