@@ -744,11 +744,13 @@ _POSSESSED_BEFORE = re.compile(rf"\b{_PLACE_OWNS}{_ROUGHLY}", re.I)
 _THE_BEFORE = re.compile(rf"\bthe\s+{_ROUGHLY}", re.I)
 _LIVING_IN = re.compile(rf"\s+(?:of|in)\s+{_GAZA}\b")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s(?:while|whereas)\s", re.I)
-# Where a new clause starts; a comma before "including" starts a part of the count before, which
-# shares its fate ("600 Palestinians have been killed, including 200 children").
+# The next count of people joined to a count, up to its noun: "two American women and two elderly
+# Israeli women (were freed)".
 _PEOPLE_JOINED_AFTER = re.compile(
     rf"\s+and\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?"
     rf"(?P<count>\d[\d,]*|{_WORD_NUMBER})(?:\s+[\w-]+){{0,3}}?\s+(?:{_PEOPLE})\b", re.I)
+# Where a new clause starts; a comma before "including" starts a part of the count before, which
+# shares its fate ("600 Palestinians have been killed, including 200 children").
 _LAST_JOIN = re.compile(r".*(?:\band\b|,(?!\s*(?:including|among them|of whom)\b)|;|\bwhile\b|\bwhereas\b|\bbut\b)", re.S | re.I)
 
 
