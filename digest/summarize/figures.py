@@ -516,15 +516,20 @@ def _traded_to_come(text: str, verb: int) -> bool:
         text[verb:verb + 8].lower().startswith("exchange") and _planned_before(text, verb))
 
 
+# "and" joining two counts, with the second one's qualifier: "... and about".
+_AND_ANOTHER = r"and\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?"
 # A count joined to the one before it: "... and hundreds of".
-_JOINED_BEFORE = re.compile(r"\band\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?$", re.I)
+_JOINED_BEFORE = re.compile(rf"\b{_AND_ANOTHER}$", re.I)
 
 
 # The next count joined to a count of captives, up to its noun: "... and scores of Palestinian prisoners".
 _JOINED_AFTER = re.compile(
-    rf"\s+and\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?"
+    rf"\s+{_AND_ANOTHER}"
     rf"(?P<count>\d[\d,]*|{_WORD_NUMBER}|(?:dozens|scores|hundreds|thousands)\s+of)\s+(?:[A-Z][\w-]*\s+)?"
     r"(?:prisoners|detainees|hostages|captives)\b", re.I)
+# ... and to a count of people: "two American women and two elderly Israeli women (were freed)".
+_PEOPLE_JOINED_AFTER = re.compile(
+    rf"\s+{_AND_ANOTHER}(?P<count>\d[\d,]*|{_WORD_NUMBER})(?:\s+[\w-]+){{0,3}}?\s+(?:{_PEOPLE})\b", re.I)
 
 
 def _shared_release(text: str, start: int) -> str:
@@ -744,11 +749,6 @@ _POSSESSED_BEFORE = re.compile(rf"\b{_PLACE_OWNS}{_ROUGHLY}", re.I)
 _THE_BEFORE = re.compile(rf"\bthe\s+{_ROUGHLY}", re.I)
 _LIVING_IN = re.compile(rf"\s+(?:of|in)\s+{_GAZA}\b")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\s(?:while|whereas)\s", re.I)
-# The next count of people joined to a count, up to its noun: "two American women and two elderly
-# Israeli women (were freed)".
-_PEOPLE_JOINED_AFTER = re.compile(
-    rf"\s+and\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to)\s+)?"
-    rf"(?P<count>\d[\d,]*|{_WORD_NUMBER})(?:\s+[\w-]+){{0,3}}?\s+(?:{_PEOPLE})\b", re.I)
 # Where a new clause starts; a comma before "including" starts a part of the count before, which
 # shares its fate ("600 Palestinians have been killed, including 200 children").
 _LAST_JOIN = re.compile(r".*(?:\band\b|,(?!\s*(?:including|among them|of whom)\b)|;|\bwhile\b|\bwhereas\b|\bbut\b)", re.S | re.I)
