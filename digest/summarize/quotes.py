@@ -269,8 +269,8 @@ _ACTED = re.compile(
 _STATEMENT_BY = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?statement\s+(?:(?:issued|released|published|posted|sent|put out)\s+)?(?:by|from)\s+(?=(?:the\s+)?[A-Z])"
 )
-# ... and an adverb before the verb: "the Hamas leader confidently (declared)" (tried only on a
-# phrase ending in "ly": the expression is costly where it fails)
+# ... and an adverb before the verb: "the Hamas leader confidently (declared)", "the official
+# nonetheless (insisted)"
 _ADVERB = re.compile(r"\s+(?!(?:family|ally|assembly|rally|daily|weekly|monthly|only|early|holy|supply|anomaly)$)[a-z]{2,}ly$"
                      r"|\s+(?:nonetheless|nevertheless|however|though|too|still|meanwhile|instead|likewise|separately)$")
 
@@ -627,6 +627,11 @@ _ACTS = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
 
 
+def _last_sentence(text: str) -> str:
+    """The last sentence of `text` ("" when it has none)."""
+    return _SENTENCE_END.split(text.strip())[-1]
+
+
 def _people(article: Article) -> tuple[set[str], set[str]]:
     """Surnames of the people an article names in full: "Netanyahu" from "Benjamin Netanyahu" or
     "President Donald Trump's", so that "Netanyahu argued" is a person and "Israel said" is not.
@@ -716,7 +721,7 @@ _PLURAL_OPENS = re.compile(
 def _plural_subject(opening: str) -> str | None:
     """People in the plural, described, who open the last sentence of `opening` (a paragraph up
     to a quote) and act in it: "Israeli officials denied the report, saying, "..."" is theirs."""
-    last = _SENTENCE_END.split(opening.strip())[-1] if opening.strip() else ""
+    last = _last_sentence(opening)
     found = _PLURAL_OPENS.match(last)
     return found.group("who") if found else None
 
@@ -819,7 +824,7 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
     """The first person who acts in the last sentence of `text` (the paragraph before a quote);
     with `passive`, also one something was done to ("X was freed. '...,' her mother said"); with
     `person`, never a body ("The Associated Press reported that Karoline Leavitt confirmed ...")."""
-    last = _SENTENCE_END.split(text.strip())[-1] if text.strip() else ""
+    last = _last_sentence(text)
     for found in acts.finditer(last):
         if found.group("passive") and not passive:
             continue
@@ -974,12 +979,12 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote or the pronoun,
                 # who acted last in the paragraph before ("Mr. Vance ... expressed optimism")
                 told = ""  # what came just before, where someone may act: "... Netanyahu welcomed Bibas. He added, "...""
-                if _PRONOUN_OPENS.match(_SENTENCE_END.split(opening.strip())[-1]):
+                if _PRONOUN_OPENS.match(_last_sentence(opening)):
                     told = _earlier(opening)
                 if not told and number and (not opening.strip() or _PRONOUN_OPENS.match(opening)):
                     told = paragraphs[number - 1]
                 before = _subject_before(told, people, person=True) if told else None
-                if before is None and told and _PRONOUN_REPORTS.search(_SENTENCE_END.split(told.strip())[-1]):
+                if before is None and told and _PRONOUN_REPORTS.search(_last_sentence(told)):
                     # "Netanyahu issued a statement ... . Israel gave it to mediators in July, he said.": whom
                     # that "he" is, the sentence before tells
                     before = _subject_before(_earlier(told), people, person=True)
@@ -1024,7 +1029,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _reporting(opening, people, surnames)
                 if speaker in _HONORIFIC_PRONOUNS:
                     speaker = _addressed(_text_before(paragraphs, number, opening))
-                elif speaker is None and _PRONOUN_REPORTS.search(_SENTENCE_END.split(opening)[-1]):
+                elif speaker is None and _PRONOUN_REPORTS.search(_last_sentence(opening)):
                     # "But he added that if the group did not cooperate, "...""; "he" is whom the sentence
                     # before describes ("A Hamas leader told AFP ... He noted that "...""), else the last named
                     speaker = _described_subject(_earlier(opening)) or last_person
@@ -1090,7 +1095,7 @@ def _newcomer(person: str | None, last: str | None, paragraph: str) -> bool:
         return False
     if ({_bare(word) for word in person.split()} - _HONORIFICS) & {_bare(word) for word in last.split()}:
         return False  # "Sheikh Mohammed" of "Mohammed bin Abdulrahman Al Thani": one person
-    sentence = _SENTENCE_END.split(paragraph.strip())[-1]
+    sentence = _last_sentence(paragraph)
     return not _PRONOUN_OPENS.match(sentence) and not re.search(
         rf"\b{re.escape(_unpossessive(last.split()[-1]))}\b", paragraph)
 
@@ -1216,7 +1221,7 @@ def _described_subject(opening: str, definite: bool = False) -> str | None:
     """Someone described ("a senior Hamas official") who speaks in the last sentence of `opening`
     (a paragraph up to a quote), the one "he" or "she" then points back to; with `definite`, one
     described as known already ("The Egyptian official said ..."), whom a name may also mean."""
-    last = _SENTENCE_END.split(opening.strip())[-1] if opening.strip() else ""
+    last = _last_sentence(opening)
     found = (_DEFINITE_SPEAKS if definite else _DESCRIBED_SPEAKS).match(last.lstrip("“\"' "))
     return _lowered_first(found.group("who")) if found else None
 
@@ -1224,14 +1229,14 @@ def _described_subject(opening: str, definite: bool = False) -> str | None:
 def _pronoun_opening(opening: str) -> str | None:
     """"he" or "she" when the last sentence of `opening` (a paragraph up to a quote) opens with
     one, or with "His Excellency" and the like; for the caller to resolve."""
-    pronoun = _PRONOUN_OPENS.match(_SENTENCE_END.split(opening.strip())[-1])
+    pronoun = _PRONOUN_OPENS.match(_last_sentence(opening))
     return _HONORIFIC_PRONOUNS.get(pronoun.group("who"), pronoun.group("who").lower()) if pronoun else None
 
 
 def _titled_subject(opening: str, paragraphs: Sequence[str], number: int, match: re.Match, people: set[str]) -> str | None:
     """Whom a title opening the sentence before a quote means, the one the article named so: "The
     prime minister insisted that ...: "..."", "The Egyptian leader reaffirmed ..., stating, "..."."""
-    subject = _TITLE_SUBJECT.match(_SENTENCE_END.split(opening.strip())[-1]) if opening.strip() else None
+    subject = _TITLE_SUBJECT.match(_last_sentence(opening))
     title = _title_only(subject.group("who")) if subject else None
     return _titled_around(title, paragraphs, number, match, people) if title else None
 
