@@ -1640,6 +1640,16 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
                     "“We believe that today we have reached a pivotal moment,” Sheikh Mohammed said.",
                     "“The mediators will monitor the deal from Cairo,” said Mohammed bin Abdulrahman Al Thani.") \
         == ["Mohammed bin Abdulrahman Al Thani"] * 2
+    # "Bin Abdelrahman" (Anadolu's way of naming him) is the man whose name has "bin Abdelrahman"
+    # in it, and so is "he" after it
+    assert speakers("Qatari Prime Minister Mohammed bin Abdelrahman Al Thani said Thursday that Doha will host talks.\n\n"
+                    "Bin Abdelrahman, who is also a foreign minister, called the discussions constructive.\n\n"
+                    "\"There is no justification for targeting journalists,\u201d he continued.",
+                    "\u201cWe are close to a deal,\u201d Bin Abdelrahman said.") \
+        == ["Mohammed bin Abdelrahman Al Thani"] * 2
+    # ... unless two men's names have it: a father's name, not the man
+    assert speakers("Mohammed bin Salman met Khalid bin Salman in Riyadh.\n\n"
+                    "\u201cWe are close to a deal,\u201d Bin Salman said.") == ["Bin Salman"]
     # two of them: it could be either
     assert "Sheikh Mohammed" in speakers(
         "Crown Prince Mohammed bin Salman met Sheikh Mohammed bin Abdulrahman Al Thani.",

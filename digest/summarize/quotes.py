@@ -16,7 +16,8 @@ the body that opens the paragraph's last sentence before the quote ("The Hostage
 the deal. "...," it said"). Where someone works is not
 who speaks: "Andreas Krieg of King's College London" is Andreas Krieg. A surname alone is the full
 name the group gives it, written as most often ("Ansari" -> "Majed Al-Ansari"; "Nono" -> "Taher
-Al-Nono"), unless two people share it. The full stops of "U.S.",
+Al-Nono"), unless two people share it, and so is a father's name alone ("Bin Abdelrahman" -> "Mohammed bin
+Abdelrahman Al Thani"). The full stops of "U.S.",
 "U.N." and "Mr." end no attribution.
 """
 
@@ -204,7 +205,8 @@ def _trailing_name(tokens: list[str]) -> list[str]:
                                                   or re.fullmatch(r"(?:[A-Z]\.?){2,3}", run[0])))):
         dropped = run.pop(0)
         honorific = dropped if _bare(dropped) in _HONORIFICS else None
-    while run and run[0].lower() in _NAME_PARTICLES and run[0].lower() not in _NAME_STARTS and not _family_name(run):
+    while run and run[0].lower() in _NAME_PARTICLES and run[0].lower() not in _NAME_STARTS and not _family_name(run) \
+            and not _patronymic(run):
         run.pop(0)
     if honorific and len(run) == 1:
         run.insert(0, honorific)  # "Sheikh Mohammed", not "Mohammed"
@@ -217,6 +219,14 @@ _FAMILY_ARTICLES = ("Al", "El")
 def _family_name(run: list[str]) -> bool:
     """Whether `run` is a family name that opens with a capitalised article: "Al Thani"."""
     return len(run) == 2 and run[0] in _FAMILY_ARTICLES
+
+
+_SON_OF = ("bin", "ibn")
+
+
+def _patronymic(run: list[str]) -> bool:
+    """Whether `run` is a man named by his father's name alone, as Anadolu does: "Bin Abdelrahman"."""
+    return len(run) == 2 and run[0] in ("Bin", "Ibn")
 
 
 def _nationality(word: str, following: str) -> bool:
@@ -1404,7 +1414,8 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     # change from one run to the next
     names = dict.fromkeys(s for s in speakers if s and _is_name(s))
     short = [name for name in names if len(name.split()) == 1
-             or (len(name.split()) == 2 and (_bare(name.split()[0]) in _HONORIFICS or _family_name(name.split())))]
+             or (len(name.split()) == 2 and (_bare(name.split()[0]) in _HONORIFICS or _family_name(name.split())
+                                             or _patronymic(name.split())))]
     wanted = {name.split()[-1].strip("’'") for name in short}
     found = list(names)
     if not wanted:
@@ -1429,13 +1440,17 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
             found.append(" ".join(name))
     full: dict[str, Counter[str]] = {}  # surname -> full names as written, how often
     given: dict[str, Counter[str]] = {}  # first name -> the same, for "Sheikh Mohammed"
+    fathers: dict[str, Counter[str]] = {}  # father's name -> the same, for "Bin Abdelrahman"
     not_first = _HONORIFICS | stop_words("english")
     for name in found:
         parts = name.split()
         if _COMPOUND_WORD.fullmatch(parts[0]):
             continue  # a headline's first word, "High-level Hamas leadership delegation holds talks": no one's name
-        if _family_name(parts):
+        if _family_name(parts) or _patronymic(parts):
             continue  # "Al Thani" is the family name alone, what is looked up
+        for k in range(1, len(parts) - 1):
+            if parts[k] in _SON_OF and _is_name(name):
+                fathers.setdefault(_surname(parts[k + 1]), Counter())[_unpossessive(name)] += 1
         if len(parts) >= 2 and _bare(parts[0]) not in not_first and _is_name(name):
             full.setdefault(_surname(parts[-1]), Counter())[_unpossessive(name)] += 1
         while len(parts) > 2 and _bare(parts[0]) in _GIVEN_NAME_TITLES:
@@ -1450,6 +1465,11 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
             if first_name:
                 out[name] = first_name
                 continue
+        if _patronymic(parts):
+            longer = _one_person(fathers.get(_surname(parts[-1]), Counter()))
+            if longer:
+                out[name] = longer
+            continue
         longer = _one_person(full.get(_surname(parts[-1]), Counter()))
         if longer:
             out[name] = longer
