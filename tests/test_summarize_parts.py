@@ -2447,6 +2447,18 @@ def test_a_title_that_speaks_is_the_person_the_article_gave_it_to():
     assert speakers("Prime Minister Benjamin Netanyahu met the team. Later, Qatari Prime Minister Mohammed Al-Thani called.\n\n"
                     "“The talks will go on,” the prime minister said.") == ["Mohammed Al-Thani"]
     assert speakers("“We will bring them all home,” the prime minister said.") == ["the prime minister"]
+    # "PM" is a prime minister's title too, wherever it stands
+    assert speakers("Qatari PM Sheikh Mohammed bin Abdulrahman Al Thani spoke to Sky News on Wednesday.\n\n"
+                    "\"Yes, he made that clear,\" the PM said.") == ["Mohammed bin Abdulrahman Al Thani"]
+    assert speakers("Qatari Prime Minister Mohammed bin Abdulrahman Al Thani spoke to Sky News on Wednesday.\n\n"
+                    "\"Yes, he made that clear,\" the PM said.") == ["Mohammed bin Abdulrahman Al Thani"]
+    assert speakers("“We will bring them all home,” the PM said.") == ["the prime minister"]
+    assert speakers("Trump wants it resolved now, says Qatari premier Sheikh Mohammed bin Abdulrahman Al Thani.\n\n"
+                    "\"Yes, he made that clear,\" the prime minister said.") == ["Mohammed bin Abdulrahman Al Thani"]
+    # ... with the family name's article in lower case and apart
+    assert speakers("Trump wants it resolved now, says Qatari premier Sheikh Mohammed bin Jassim al Thani.\n\n"
+                    "\"Yes, he made that clear,\" the PM said.") == ["Mohammed bin Jassim al Thani"]
+    assert speakers("“We will bring them all home,” PM Benjamin Netanyahu said.") == ["Benjamin Netanyahu"]
     # a body is no title: the White House is not its spokeswoman
     assert speakers("White House Press Secretary Karoline Leavitt spoke on Monday.\n\n"
                     "“Talks are going on and we expect an answer this week,” the White House said.") == ["White House"]

@@ -320,11 +320,15 @@ _PLACE_BEFORE_NAME = re.compile(
     r"\b(?:in|at|from|near|outside|inside)\s+(?:(?:the\s+)?(?:central|northern|southern|eastern|western|north|south|east|west)\s+)?$")
 
 
+_PM = re.compile(r"\bPM\b")  # a prime minister's title, not "6 pm"
+
+
 def speaker_from(phrase: str) -> str | None:
     """The person in an attribution phrase: its trailing capitalised run, titles removed
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
     official"); "he", "she", "it" and "they" come back as they are, for the caller to resolve."""
     phrase = _REPORTED_THAT.sub("", phrase.strip())  # "Ynet reported that Ben-Gvir (responded)": Ben-Gvir
+    phrase = _PM.sub("prime minister", phrase)  # "the PM (said)" is the prime minister
     if _ANOTHER.fullmatch(phrase):
         return "another"  # "while another (added)": someone else, for the caller to describe
     phrase = _CUT.sub("", phrase).strip(" ,—–-")
@@ -492,7 +496,7 @@ def _from_run_starts(regex: re.Pattern, text: str) -> re.Match | None:
     return None
 
 
-_NAMED = r"[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+"  # a full name
+_NAMED = r"[A-Z][\w’'-]+(?:\s+(?:al-|el-|(?:al|el|bin|abu)\s+)?[A-Z][\w’'-]+)+"  # a full name
 # The name right before an appositive the attribution starts with ("Einav Mozes, [the daughter-in-law of ...]").
 _NAMED_BEFORE = re.compile(rf"(?:^|[.!?]\s+)(?P<name>{_NAMED}),\s*$")
 # A statement's words, which a text reads rather than a speaker says: "...," the statement read;
@@ -742,7 +746,8 @@ _PERSON_TITLES = {
     "leader", "negotiator", "adviser", "advisor", "emir", "king", "prince",
 }
 _COUNTRY_SHORT = {"us", "u.s.", "uk", "un", "u.n.", "eu"}
-_SAME_TITLE = {"premier": ["prime", "minister"]}  # "the premier said" of "Prime Minister Benjamin Netanyahu"
+# "the premier said" of "Prime Minister Benjamin Netanyahu", and the other way round
+_SAME_TITLE = {("premier",): ("prime", "minister"), ("prime", "minister"): ("premier",)}
 
 
 def _title_only(speaker: str | None) -> str | None:
@@ -780,7 +785,8 @@ def _titled_in(title: str, text: str, people: set[str], pick: Callable) -> str |
     """The name given `title` in `text`: the naming that `pick` (max: the last, min: the first) chooses."""
     words_of = title.split()
     person = [word for word in words_of if _bare(word) in _TITLE_WORDS][-2:]  # "prime minister", "president"
-    for phrase in (words_of, person, *([_SAME_TITLE[person[-1]]] if person and person[-1] in _SAME_TITLE else [])):
+    text = _PM.sub("prime minister", text)  # "Qatari PM Sheikh Mohammed ..."
+    for phrase in (words_of, person, *([_SAME_TITLE[tuple(person)]] if tuple(person) in _SAME_TITLE else [])):
         pattern = r"\s+".join(re.escape(word) for word in phrase)
         named: list[tuple[int, str]] = []  # where each naming ends, and the name
         for found in re.finditer(rf"(?i:\b{pattern})\s+(?P<name>{_NAMED}|[A-Z][\w’'-]+)", text):
