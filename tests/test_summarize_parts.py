@@ -795,6 +795,9 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("Qatar has been leading mediation between the group and Israeli officials for the release of more than 240 hostages.",
      "hostages (to be released)"),
     ("Qatar's mediation led to the release of 105 hostages in November.", "hostages (released)"),
+    # ... or that diplomacy is aimed at
+    ("Diplomacy by Qatar and Egypt aimed at a lasting ceasefire and the release of dozens of Israeli hostages failed.",
+     "Israeli hostages (to be released)"),
     # a deal for a release, even one agreed, has not freed anyone yet
     ("A report on Saturday said that a deal for the release of 50 hostages had been agreed.", "hostages (to be released)"),
     ("The deal with Hamas for the release of 50 hostages is close, an official said.", "hostages (to be released)"),

@@ -437,7 +437,7 @@ _PLANNED = re.compile(
     r"negotiations|negotiating|push\w*\s+for|suggest\w*|to\s+facilitate|insist\w*|"
     # "talks revolve around the release of 12 hostages", "focused on securing the release of 50"
     # (but "instrumental in securing the release of 105 hostages" tells a release done)
-    r"talks\s+(?:revolv\w*|cent(?:er|re)\w*|focus\w*)|(?:focus\w*|aim\w*|work\w*)\s+(?:on|at|towards?)\s+securing|"
+    r"talks\s+(?:revolv\w*|cent(?:er|re)\w*|focus\w*)|(?:focus\w*|aim\w*|work\w*)\s+(?:on|at|towards?)\s+securing|aim(?:s|ed|ing)?\s+at|"
     # "a new push to end the war and secure the release of", "leading mediation ... for the release of"
     r"(?:push|bid|efforts?|attempts?|drive)\s+to|mediation\b[^.;]{0,100}\bfor(?=\s+(?:the\s+)?$))\b", re.I)
 # "to free" after a raid is what the raid was for, and says nothing of a release to come
