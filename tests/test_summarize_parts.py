@@ -772,6 +772,8 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("Talks resumed on a deal that could see Israeli troops halt operations for 40 days and the group release 40 hostages.",
      "hostages (to be released)"),
     ("Israel demanded that Hamas free the 59 hostages before any further talks on a truce.", "hostages (to be released)"),
+    ("A new proposal suggested Hamas release 11 living hostages and half of the deceased captives.", "living hostages (to be released)"),
+    ("Egypt proposed that Hamas free 10 hostages in exchange for a two-week truce.", "hostages (to be released)"),
     ("The first phase will span 42 days and see Hamas release 33 Israeli captives in stages.", "Israeli captives (to be released)"),
     ("The first phase spanned 42 days and saw Hamas release 33 Israeli captives in stages.", "Israeli captives (released)"),
     ("The agreement should also see 150 Palestinians held in Israeli jails released and more aid allowed in.",

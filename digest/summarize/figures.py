@@ -451,7 +451,8 @@ _BARE_RELEASE = re.compile(r"release|free|hand\s+over|return|swap|exchange", re.
 _SEES_SOMEONE_DO = re.compile(
     # ... "will span 42 days and see Hamas release 33": the modal governs both verbs
     r"\b(?:(?:would|will|could|may|might|shall)\s+(?:\w+ly\s+)?(?:(?:[\w-]+\s+){1,5}?and\s+)?(?:see|let|allow|make|require|oblige|force)|"
-    r"(?:demand\w*|insist\w*|urg\w*|ask\w*|requir\w*)\s+that)\b[^.;:]*$", re.I)
+    r"(?:demand\w*|insist\w*|urg\w*|ask\w*|requir\w*)\s+that|(?:suggest(?:s|ed|ing)?|propos(?:es|ed|ing))\s+(?:that\s+)?(?=[A-Z]))"
+    r"\b[^.;:]*$", re.I)  # ... or that someone suggests be done: "suggested Hamas release 11 living hostages"
 # ... or after another verb in the infinitive and "and": "vowed to complete its war to eliminate Hamas and return the rest"
 _TO_DO_AND = re.compile(r"\bto\s+[a-z]+\b[^.;:]{0,80}\band\s+$", re.I)
 _VERB_NEAR = 25  # characters between a release verb and the count it governs
