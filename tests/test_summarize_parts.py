@@ -1272,6 +1272,19 @@ def speakers_by_opening(body: str) -> dict[str, str | None]:
     return {text[:20]: speaker for text, speaker, _ in quotes_in(article(body))}
 
 
+def test_whom_a_speaker_advises_is_not_the_speaker():
+    quote = "\"Netanyahu is stalling and is undermining any progress,\" "
+    assert speakers_by_opening(quote + "Taher Al-Nono, media adviser to Hamas chief Ismail Haniyeh told Reuters.") \
+        == {"Netanyahu is stallin": "Taher Al-Nono"}
+    assert speakers_by_opening(quote + "Brett McGurk, an aide to President Joe Biden, said.") \
+        == {"Netanyahu is stallin": "Brett McGurk"}
+    assert speakers_by_opening(quote + "a media adviser to Hamas chief Ismail Haniyeh told Reuters.") \
+        == {"Netanyahu is stallin": "a media adviser to Hamas chief Ismail Haniyeh"}
+    # where an envoy is sent is no one: the envoy speaks
+    assert speakers_by_opening(quote + "said US envoy to the Middle East Steve Witkoff.") \
+        == {"Netanyahu is stallin": "Steve Witkoff"}
+
+
 def test_less_common_speech_verbs_name_the_speaker():
     found = speakers_by_opening(
         "Sheikh Mohammed bin Abdulrahman Al Thani, Qatar's prime minister, spoke at a forum in Doha.\n\n"

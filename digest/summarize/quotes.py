@@ -268,6 +268,7 @@ _ADVERBIAL = {"in", "at", "on", "during", "after", "before", "for", "from", "wit
 _SENTENCE_ADVERBS = {"earlier", "later", "meanwhile", "separately", "previously", "however", "also", "yesterday", "today",
                      "tonight", "afterwards", "then", "now", "still", "moreover", "additionally"}
 # "X of Y", "X from Y": Y is where X works or comes from, not who speaks.
+_ADVISERS = {"adviser", "advisor", "aide", "assistant", "counsellor", "counselor", "secretary"}  # ... to someone
 _AFFILIATION = {"of", "from", "in", "with", "for"}  # "spokesman for the Qatari Foreign Ministry"
 
 
@@ -360,6 +361,11 @@ def speaker_from(phrase: str) -> str | None:
             continue
         start = _run_start(tokens)
         link = start - 2 if start > 1 and tokens[start - 1].lower() in ("the", "a") else start - 1
+        if any(tokens[k] == "to" and _bare(tokens[k - 1]) in _ADVISERS for k in range(1, start)):
+            # "Taher Al-Nono, media adviser to Hamas chief Ismail Haniyeh": whom he advises is not who speaks
+            if any(_trailing_name(other.split()) for other in parts if other != part):
+                continue
+            return _lowered_first(part)
         titled = _trailing_name(tokens[start:])
         if link >= 0 and tokens[link].lower() in _AFFILIATION and len(titled) >= 2 \
                 and _bare(tokens[-len(titled) - 1]) in _TITLE_WORDS and not tokens[-len(titled) - 1].endswith(("’s", "'s")):
@@ -442,6 +448,8 @@ _QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) (?:a
 _READS_BEFORE = re.compile(r"\b[Tt]he\s+(?:joint\s+|official\s+)?statement\s+(?:reads?|continues|continued)\s*[:,]?\s*$")
 # Whom the words were said to, after a speaker named after the verb: "said the official to Reuters".
 _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
+# ... but where an envoy is sent, and then the envoy's name, is a title and its holder
+_SENT_TO = re.compile(r"\b(?i:envoy|ambassador|representative|emissary|coordinator)\s+to\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+\s*$")
 # A name given after a title, closing the attribution: ", Majed al-Ansari." after "said Qatar's spokesperson".
 _APPOSITIVE_NAME = re.compile(rf",\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|{_IN_NAME})){{1,4}})\s*(?:[.;]|$)")
 # A live blog's entry: a speaker, a colon and the quote, after the entry's time ("18:55 —
@@ -541,7 +549,8 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
             if match:
                 phrase = match.group("who")
                 if regex is _AFTER_VERB_FIRST:
-                    phrase = _ADDRESSEE.sub("", phrase)  # "said the official to Reuters": the official
+                    if not _SENT_TO.search(phrase):  # "said US envoy to the Middle East Steve Witkoff": Witkoff
+                        phrase = _ADDRESSEE.sub("", phrase)  # "said the official to Reuters": the official
                     named = _APPOSITIVE_NAME.match(text, match.end())
                     last = phrase.split()[-1:]
                     if named and last and last[0].lower() in _TITLE_WORDS:
