@@ -1272,6 +1272,22 @@ def speakers_by_opening(body: str) -> dict[str, str | None]:
     return {text[:20]: speaker for text, speaker, _ in quotes_in(article(body))}
 
 
+def test_a_source_that_briefs_the_press_speaks():
+    assert speakers_by_opening("Earlier Tuesday, a political source briefed media outlets that \u201cPrime Minister Netanyahu "
+                               "is making great efforts to release all six remaining living hostages.\u201d") \
+        == {"Prime Minister Netan": "a political source"}
+    assert speakers_by_opening("An Israeli official briefed reporters: \"The team will leave for Cairo on Monday "
+                               "to discuss the next phase.\"") == {"The team will leave ": "an Israeli official"}
+
+
+def test_a_title_of_two_offices_is_the_one_who_holds_them():
+    found = speakers_by_opening(
+        "Prime Minister and Minister of Foreign Affairs HE Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani spoke in Doha.\n\n"
+        "The Prime Minister and Minister of Foreign Affairs added: \u201cWe engaged in the mediation process from a "
+        "humanitarian standpoint.\u201d")
+    assert found == {"We engaged in the me": "Mohammed bin Abdulrahman bin Jassim Al Thani"}
+
+
 def test_whom_a_speaker_advises_is_not_the_speaker():
     quote = "\"Netanyahu is stalling and is undermining any progress,\" "
     assert speakers_by_opening(quote + "Taher Al-Nono, media adviser to Hamas chief Ismail Haniyeh told Reuters.") \

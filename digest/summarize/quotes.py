@@ -70,8 +70,8 @@ _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s
 _IN_NAME = r"(?:al|el)-[A-Z][\w'’.-]*|al|el|bin|abu"
 # Whom: a name of up to four words, or up to three words before a name or an outlet's noun ("told
 # the Saudi Asharq news", "told US network Fox News"), or reporters, journalists, the press.
-_TOLD = (r"told\s+(?:reporters|journalists|the (?:media|press)"
-         r"|(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:[A-Z][\w.'’-]*|news|newspaper|daily|agency|network|channel|broadcaster|website))")
+_TOLD = (r"(?:told|briefed)\s+(?:reporters|journalists|the (?:media|press)|(?:the\s+)?(?:media|news)\s+outlets"
+         r"|(?<=told\s)(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:[A-Z][\w.'’-]*|news|newspaper|daily|agency|network|channel|broadcaster|website))")
 # Where the words were published or when: "wrote online", "on X", "on his Truth Social platform",
 # "on social media", "on Monday".
 _WHERE = r"(?:online|on (?:social media|(?:(?:his|her|its|their) )?(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?: (?:account|platform|page|channel))?|\w+)))"
@@ -390,6 +390,10 @@ def speaker_from(phrase: str) -> str | None:
             continue  # "Earlier on Saturday, the group urged": when, not who
         if len(parts) > 1 and name and _PLACE_BEFORE_NAME.search(" ".join(tokens[: len(tokens) - len(name)]) + " "):
             continue  # "Judith Touati, a resident of Ramla in central Israel": where she lives, not who
+        if len(name) == 1 and _bare(name[0]) in _TITLE_WORDS and len(tokens) > 2 and all(
+                _bare(token) in _TITLE_WORDS or token in _JOINERS for token in tokens[1:]) and tokens[0].lower() == "the":
+            # "The Prime Minister and Minister of Foreign Affairs (added)": titles, whose holder the caller finds
+            return " ".join(["the", *tokens[1 : tokens.index("and") if "and" in tokens else None]])
         if name and not (len(name) == len(tokens) == 1 and name[0].lower() in _TITLE_WORDS):
             return " ".join(name).strip("’'")
     # the description that names someone: "an Israeli official, speaking on condition of anonymity";
@@ -790,6 +794,10 @@ def _titled(title: str, before: str, people: set[str], after: str = "") -> str |
 _NOT_ITS_VERB = r"(?!\s+(?:said|says|told|added|replied|answered|responded|stated)\b)"
 
 
+# ... and another office between the title and the name: "Prime Minister and Minister of Foreign Affairs HE Sheikh ..."
+_AND_TITLE = r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|the))*?)?"
+
+
 def _titled_in(title: str, text: str, people: set[str], pick: Callable) -> str | None:
     """The name given `title` in `text`: the naming that `pick` (max: the last, min: the first) chooses."""
     words_of = title.split()
@@ -798,8 +806,9 @@ def _titled_in(title: str, text: str, people: set[str], pick: Callable) -> str |
     for phrase in (words_of, person, *([_SAME_TITLE[tuple(person)]] if tuple(person) in _SAME_TITLE else [])):
         pattern = r"\s+".join(re.escape(word) for word in phrase)
         named: list[tuple[int, str]] = []  # where each naming ends, and the name
-        for found in re.finditer(rf"(?i:\b{pattern})\s+(?P<name>{_NAMED}|[A-Z][\w’'-]+)", text):
-            named.append((found.end(), found.group("name")))
+        for found in re.finditer(rf"(?i:\b{pattern}){_AND_TITLE}\s+(?P<name>{_NAMED}|[A-Z][\w’'-]+)", text):
+            if not all(_bare(word) in _TITLE_WORDS for word in found.group("name").split()):  # "... of Foreign Affairs (added)"
+                named.append((found.end(), found.group("name")))
         for found in re.finditer(rf"(?P<name>{_NAMED}),\s+(?:the\s+)?(?:[\w'’.-]+\s+){{0,2}}?(?i:{pattern})\b{_NOT_ITS_VERB}", text):
             named.append((found.end(), found.group("name")))  # "Sheikh Mohammed ..., the prime minister of Qatar", "..., U.S. special envoy"
         if named:
