@@ -800,6 +800,10 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     # ... or that diplomacy is aimed at
     ("Diplomacy by Qatar and Egypt aimed at a lasting ceasefire and the release of dozens of Israeli hostages failed.",
      "Israeli hostages (to be released)"),
+    # a share of the count is what the deal frees: the count itself is what is held, or no fate at all
+    ("Hamas asked Trump to guarantee a truce in exchange for releasing half of the remaining 48 hostages.", "hostages (held)"),
+    ("Hamas released half of the 40 hostages on Sunday.", "hostages"),
+    ("Officials believe fewer than half of the 59 hostages still held in Gaza are alive.", "hostages (held)"),
     # a deal for a release, even one agreed, has not freed anyone yet
     ("A report on Saturday said that a deal for the release of 50 hostages had been agreed.", "hostages (to be released)"),
     ("The deal with Hamas for the release of 50 hostages is close, an official said.", "hostages (to be released)"),

@@ -395,6 +395,8 @@ _HELD_BY = re.compile(r"(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bbei
 
 
 _LIVING = re.compile(r"\b(?:live|living|alive|surviving)\b", re.I)
+# A share of a count, right before it: what happens is the share's ("half of the remaining 48 hostages").
+_SHARE_OF = re.compile(r"\b(?:half|a\s+third|a\s+quarter|two[- ]thirds|three[- ]quarters)\s+of\s+(?:the\s+|all\s+)?$", re.I)
 
 
 # A killing the counted did, told after them: "250 prisoners serving life sentences for killing
@@ -620,6 +622,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         living = _LIVING.search(text, start, end) is not None
         # "left about 1,200 dead and another 250 taken hostage": the dead are the 1,200
         others_dead = _OTHERS_FATE_BEFORE.search(text, max(0, start - 40), start) is not None
+        if _SHARE_OF.search(text, max(0, start - 30), start):
+            # "releasing half of the remaining 48 hostages": the verb is the half's; the 48 are what is left
+            return "held" if _REMAINING.search(text, start, end) or _STILL_HELD_AFTER.match(text, end) else ""
         if _DEATH_BEFORE.search(text, max(0, start - 60), start):
             return "dead"
         # "seizing another 253 as hostages", "Hamas took 251 hostages": in the attack, not held
