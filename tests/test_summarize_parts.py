@@ -118,6 +118,13 @@ def test_a_retired_officer_s_rank_ends_no_sentence(split):
     ("Stay up to date with the latest news.", "furniture"),
     ("Follow our new live page for the latest.", "furniture"),
     ("The mediators said they would stay up to date with the talks in Doha.", None),
+    # a broadcaster's video blurb
+    ("Chief foreign correspondent Trey Yingst reports the latest on the letter and what it could mean for ongoing "
+     "hostage negotiations during 'Fox & Friends.'", "furniture"),
+    ("Former Israeli official Alon Pinkas joins 'America's Newsroom' to discuss the hostage talks.", "furniture"),
+    ("Middle East expert Dan Shapiro breaks down the ceasefire proposal on 'Special Report.'", "furniture"),
+    ("Witkoff said on 'Face the Nation' that Hamas had rejected the proposal.", None),
+    ("Qatar's prime minister joined talks in Cairo to discuss the second phase.", None),
     ("Palestinians walk past destroyed buildings in Gaza City on October 5, 2025. (AP Photo/Jehad Alshrafi)", "caption"),
     ("Displaced Palestinians shelter in tents in Rafah, February 13, 2024. REUTERS/Mohammed Salem", "caption"),
     ("Mourners gather outside the hospital in Khan Younis on January 3, 2024.", "caption"),

@@ -64,7 +64,11 @@ _FURNITURE_ANYWHERE = re.compile(
     # correspondents are in Gaza ... providing first-person reporting", "support our independent journalism"
     r"we report with|first-person reporting|intrepid correspondents|support (?:our |independent ){1,2}(?:journalism|reporting)|"
     r"(?:is|was) (?:a|an|the) (?:\w+ ){0,3}(?:correspondent|reporter|journalist|editor|writer|columnist|contributor)"
-    r" (?:for|at|with)\b)",
+    r" (?:for|at|with)\b|"
+    # a broadcaster's video blurb: "X reports the latest on ... during 'Fox & Friends.'", "X joins
+    # 'America's Newsroom' to discuss ...", "X breaks down the proposal on 'Special Report.'"
+    r"reports the latest\b|joins\s+['‘\"“][A-Z][^.]{0,40}?['’\"”]\s+to\s+(?:discuss|break|weigh|react)|"
+    r"(?:discusses|breaks down|weighs in on|reacts to)\b[^.]{0,150}\b(?:on|during)\s+['‘\"“][A-Z][^\"“”]{0,40}?['’\"”]?\.?['’\"”]?$)",
     re.I,
 )
 _BYLINE = re.compile(r"^(?:[Bb]y|[Ww]ritten by|[Ww]ords by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|–—-]|and|$)")
@@ -306,7 +310,8 @@ _FURNITURE_HINTS = (
     "check back", "developing", "breaking", "contributed", "reporting by", "writing by", "editing by", "compiled by",
     "produced by", "views expressed", "necessarily reflect", "correspondent", "reporter", "journalist", "writer",
     "columnist", "contributor", "appeared first", "join our", "join us", "live blog", "live updates", "live coverage",
-    "this content", "audio", "we report", "first-person", "journalism",
+    "this content", "audio", "we report", "first-person", "journalism", "the latest", "joins", "discusses", "breaks down",
+    "weighs in", "reacts to",
 )
 _CAPTION_HINTS = ("getty", "photo", "picture", "image", "screengrab", "screenshot", "video grab", "handout")
 
