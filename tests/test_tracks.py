@@ -440,6 +440,11 @@ def test_leaving_for_a_place_is_weaker_than_talks_there(config):
     # "the group" after a speech verb takes up the subject, as a pronoun does
     "A senior Hamas official said that the militant group was ready to start a dialogue with the United States.",
     "Hamas said on Friday the movement had held talks with US envoy Adam Boehler.",
+    # a letter or a message to the other side, whoever carries it
+    "Hamas has drafted a letter to President Donald Trump asking him to guarantee a 60-day truce.",
+    "Hamas pens letter to Trump asking for 60-day truce in exchange for freeing half of hostages",
+    "Witkoff sent a message to Hamas through Qatari mediators on Sunday.",
+    "Boehler spoke to Hamas leaders in Doha.",
 ])
 def test_us_talking_to_hamas_is_a_relation(config, sentence):
     assert "relation" in kinds_for(config, sentence, "us_hamas")
@@ -458,6 +463,10 @@ def test_us_talking_to_hamas_is_a_relation(config, sentence):
     "Talks between Israeli negotiators and Hamas resumed as US envoy Witkoff arrived.",
     # what a host does to Hamas: the deal is the host's
     "Qatar has hosted Hamas political leaders since 2012 as part of a deal with the United States.",
+    # a message to someone else, or about the other side
+    "Hamas sent a letter to Qatari mediators about Trump's plan.",
+    "Trump spoke to reporters about Hamas on Monday.",
+    "Hamas said in a message to Palestinians that Washington had failed.",
 ])
 def test_the_us_in_the_same_sentence_as_hamas_is_not_always_talking_to_it(config, sentence):
     assert "relation" not in kinds_for(config, sentence, "us_hamas")

@@ -95,6 +95,9 @@ INCIDENT_AFTER = 3
 DATED_BEFORE = 2  # "previous rounds in Cairo"
 DATED_AFTER = 7  # "met in Paris in January", "Cairo hosted a string of rounds in the first half of 2024"
 ACTOR_TO_TALK = 6
+# Talk words that reach the other side with "to": "Hamas sent a letter to Trump", "Boehler spoke to Hamas".
+ADDRESSED = frozenset({"letter", "letters", "message", "messages", "spoke", "speak", "speaks", "speaking", "talk", "talked",
+                       "talking", "wrote", "write", "writes"})
 WITH_TO_COUNTERPART = 6
 DESCRIPTION = 4  # words describing a side: "between US envoy Adam Boehler and senior Hamas officials"
 SUBJECT_TO_TALKS_WITH = 14  # "Hamas says it will free a hostage after talks with the US"
@@ -822,6 +825,12 @@ class SentenceRules:
             if len(rest) > WITH_TO_COUNTERPART or any(k in blockers for k in range(talk_end, other.start)):
                 continue
             lead_in = rest[: rest.index("with")] if "with" in rest else rest
+            if lead_in[:1] == ["to"] and low[t] in ADDRESSED:
+                # "a letter to President Donald Trump", "spoke to Hamas leaders": the other side's title
+                # or name right after "to", not someone else ("a message to Palestinians that ...")
+                if not all(token[:1].isupper() for token in self.tokens[talk_end + 1 : other.start]):
+                    continue
+                lead_in = lead_in[1:]
             if len(lead_in) <= 2 and not any(w in PREPOSITIONS or w in CLAUSE_BREAKS or w == "," for w in lead_in):
                 return subject.start, subject.end, t, other.end
         return None
