@@ -94,6 +94,16 @@ def test_us_hamas_contact_in_egypt_is_us_hamas(config):
     assert classify(article, config).primary == "us_hamas"
 
 
+def test_captives_are_the_scope_as_hostages_are(config):
+    # Al Jazeera, Doha News and Arab outlets write "captives" where others write "hostages"
+    article = make(
+        "Qatar warns against leaks on captives talks as EU chief lands in Doha",
+        "Qatar's prime minister said efforts to release the captives are ongoing and warned against leaks.\n\n"
+        "The discussions took place in Doha, where mediators are working on a deal to free the captives.",
+    )
+    assert classify(article, config).primary == "doha"
+
+
 def test_go_between_counts_for_us_hamas(config):
     article = make(
         "Washington talking to Hamas through an intermediary, official says",
