@@ -1283,6 +1283,16 @@ def speakers_by_opening(body: str) -> dict[str, str | None]:
     return {text[:20]: speaker for text, speaker, _ in quotes_in(article(body))}
 
 
+def test_a_bodys_statement_that_reads_is_the_body_named_before():
+    found = speakers_by_opening(
+        "On Tuesday Qatar's Embassy to the US in Washington issued a statement saying it was surprised by the remarks.\n\n"
+        "\u201cBlaming and threatening the mediator is not constructive,\u201d the embassy statement read.")
+    assert found == {"Blaming and threaten": "Qatar's Embassy"}
+    found = speakers_by_opening("Hamas issued a statement on Sunday.\n\n"
+                                "\u201cThe occupation bears full responsibility,\u201d the Hamas statement read.")
+    assert found == {"The occupation bears": "Hamas"}
+
+
 def test_a_source_that_briefs_the_press_speaks():
     assert speakers_by_opening("Earlier Tuesday, a political source briefed media outlets that \u201cPrime Minister Netanyahu "
                                "is making great efforts to release all six remaining living hostages.\u201d") \

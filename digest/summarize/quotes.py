@@ -514,7 +514,8 @@ _NAMED_BEFORE = re.compile(rf"(?:^|[.!?]\s+)(?P<name>{_NAMED}),\s*$")
 # A statement's words, which a text reads rather than a speaker says: "...," the statement read;
 # "...," reads the joint statement; "...," read the Hamas statement
 _STATEMENT_READS = re.compile(
-    r"\s*,?\s*(?:the\s+(?:joint\s+)?statement\s+reads?\b|reads?\s+the\s+(?:joint\s+)?(?:(?P<by>[A-Z][\w'’-]*)\s+)?statement\b)"
+    r"\s*,?\s*(?:the\s+(?:(?P<of>[A-Z][\w'’-]*|[a-z]+)\s+)?(?:joint\s+)?statement\s+reads?\b"
+    r"|reads?\s+the\s+(?:joint\s+)?(?:(?P<by>[A-Z][\w'’-]*)\s+)?statement\b)"
 )
 
 
@@ -546,7 +547,9 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
         text = _WHEN_AFTER.sub("", _hide_abbreviations(paragraph[end : end + 170]), count=1)
         read = _STATEMENT_READS.match(text)
         if read:  # "the statement read": see quotes_in; "read the Hamas statement": Hamas
-            by = read.group("by")
+            by, of = read.group("by") or read.group("of"), read.group("of")
+            if of and of.islower():  # "the embassy statement read": the body, whom the article named so before
+                return f"the {of}" if of in _ORGANISATIONS else "the statement"
             return by if by and not _DEMONYM.search(by.lower()) else "the statement"
         for regex in (_QUOTED_AS_AFTER, _AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
             match = regex.match(text)
@@ -701,8 +704,11 @@ _SAYS = re.compile(
 _POINTED_NOUNS = {
     "forum", "official", "source", "military", "army", "ministry", "president", "minister", "envoy", "diplomat",
     "spokesman", "spokeswoman", "spokesperson", "negotiator", "ambassador", "premier", "family", "movement", "office",
-    "parents",
+    "parents", "embassy",
 }
+
+
+_WEEKDAY_FIRST = re.compile(r"^(?:(?:On|Late|Early|Earlier|Later|Last|This)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+")
 
 
 def _pointed(noun: str, before: str) -> str | None:
@@ -717,7 +723,8 @@ def _pointed(noun: str, before: str) -> str | None:
     for match in re.finditer(rf"\b{n}\s+((?:al-|el-)?{_NAMED})", before):
         found.append((match.end(), 2, _unpossessive(match.group(1))))
     for match in re.finditer(rf"\b(?:{n}\s+of\s+(?P<after>{_NAMED})|(?P<before>{_NAMED})['’]s\s+{n}\b)", before):
-        found.append((match.end(), 2, f"the {noun} of {match.group('after')}" if match.group("after") else match.group(0)))
+        found.append((match.end(), 2, f"the {noun} of {match.group('after')}" if match.group("after")
+                      else _WEEKDAY_FIRST.sub("", match.group(0))))  # "On Tuesday Qatar's Embassy": whose, not when
     for match in re.finditer(rf"\b((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for)\s+)?)+){n}\b", before):
         owner = match.group(1).split()
         if owner[0] == "The":
