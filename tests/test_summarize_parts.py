@@ -811,6 +811,9 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("Hamas asked Trump to guarantee a truce in exchange for releasing half of the remaining 48 hostages.", "hostages (held)"),
     ("Hamas released half of the 40 hostages on Sunday.", "hostages"),
     ("Officials believe fewer than half of the 59 hostages still held in Gaza are alive.", "hostages (held)"),
+    # ... or that someone requests
+    ("Hamas said Israel had requested the release of 100 women and children in return for 200 Palestinian children "
+     "and 75 women held in Israeli prisons.", "women and children to be released|Palestinian children to be released|women (to be released)"),
     # a deal for a release, even one agreed, has not freed anyone yet
     ("A report on Saturday said that a deal for the release of 50 hostages had been agreed.", "hostages (to be released)"),
     ("The deal with Hamas for the release of 50 hostages is close, an official said.", "hostages (to be released)"),

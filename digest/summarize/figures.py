@@ -434,7 +434,7 @@ _SEE_REACH = 60  # characters before a count in which "would see" is read
 _RELEASE_NOUN = re.compile(r"(?<=ing)|(?<!ed)\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
-    r"expect\w*|scheduled|includes?|involves?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|sought|seek\w*|wants?|wanted|"
+    r"expect\w*|scheduled|includes?|involves?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|request\w*|sought|seek\w*|wants?|wanted|"
     r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*|condition(?:ed|al)\s+on|promis\w*|(?:agreement|deal)\s+(?:with\s+[\w-]+\s+)?(?:for|to)|"
     r"negotiations|negotiating|push\w*\s+for|suggest\w*|to\s+facilitate|insist\w*|"
     # "talks revolve around the release of 12 hostages", "focused on securing the release of 50"
