@@ -811,6 +811,13 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("Hamas asked Trump to guarantee a truce in exchange for releasing half of the remaining 48 hostages.", "hostages (held)"),
     ("Hamas released half of the 40 hostages on Sunday.", "hostages"),
     ("Officials believe fewer than half of the 59 hostages still held in Gaza are alive.", "hostages (held)"),
+    # ... or that a plan has "with" it, "being freed"
+    ("The proposal includes a hostage release by Hamas, with five living hostages, including an American-Israeli, being freed "
+     "in return for aid.", "living hostages (to be released)"),
+    ("The truce ended with 105 hostages, most of them women and children, being freed in exchange for prisoners.",
+     "hostages (released)"),
+    ("Arouri played a key role in negotiating the deal that resulted in over 100 Israelis and over 200 Palestinians being freed.",
+     "Israelis released|Palestinians released"),
     # ... or that someone requests
     ("Hamas said Israel had requested the release of 100 women and children in return for 200 Palestinian children "
      "and 75 women held in Israeli prisons.", "women and children to be released|Palestinian children to be released|women (to be released)"),

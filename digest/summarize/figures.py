@@ -482,6 +482,10 @@ def _bare_verb_to_come(text: str, verb: re.Match) -> bool:
         or _TO_DO_AND.search(text, clause, verb.start()) is not None  # "vowed to complete its war ... and return the rest"
 
 
+_BEING = re.compile(r"\bbeing\s+$", re.I)
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+
+
 def _release_to_come(text: str, start: int, end: int) -> bool:
     """Whether the release told around a count of captives is still to come (see TO_BE_RELEASED)."""
     before = list(_RELEASED.finditer(text, max(0, start - 40), start))
@@ -498,6 +502,9 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
             or _bare_verb_to_come(text, verb)
     if after is None:
         return False
+    if _BEING.search(text, max(0, after.start() - 7), after.start()) and _WITH_BEFORE.search(text, max(0, start - 10), start):
+        # "The proposal includes ..., with five living hostages ... being freed": the participle has its clause's tense
+        return _planned_before(text, start)
     if _RELEASE_NOUN.match(text, after.end()):  # "40 hostages in exchange for ...": the release is told before
         return _planned_before(text, start) or bool(_WILL_BE.search(text, end, after.start()))
     # "34 hostages that the group says it is willing to release": a word of a plan or an offer between them
