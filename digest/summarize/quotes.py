@@ -226,7 +226,7 @@ _SON_OF = ("bin", "ibn")
 
 def _patronymic(run: list[str]) -> bool:
     """Whether `run` is a man named by his father's name alone, as Anadolu does: "Bin Abdelrahman"."""
-    return len(run) == 2 and run[0] in ("Bin", "Ibn")
+    return len(run) == 2 and run[0][:1].isupper() and run[0].lower() in _SON_OF
 
 
 def _nationality(word: str, following: str) -> bool:
@@ -547,9 +547,10 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
         text = _WHEN_AFTER.sub("", _hide_abbreviations(paragraph[end : end + 170]), count=1)
         read = _STATEMENT_READS.match(text)
         if read:  # "the statement read": see quotes_in; "read the Hamas statement": Hamas
-            by, of = read.group("by") or read.group("of"), read.group("of")
-            if of and of.islower():  # "the embassy statement read": the body, whom the article named so before
+            of = read.group("of")  # "the Hamas statement read"; "the embassy statement read": the body the article named before
+            if of and of.islower():
                 return f"the {of}" if of in _ORGANISATIONS else "the statement"
+            by = read.group("by") or of
             return by if by and not _DEMONYM.search(by.lower()) else "the statement"
         for regex in (_QUOTED_AS_AFTER, _AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
             match = regex.match(text)
