@@ -455,6 +455,9 @@ def test_leaving_for_a_place_is_weaker_than_talks_there(config):
     "Hamas pens letter to Trump asking for 60-day truce in exchange for freeing half of hostages",
     "Witkoff sent a message to Hamas through Qatari mediators on Sunday.",
     "Boehler spoke to Hamas leaders in Doha.",
+    # Hamas telling the US envoys something
+    "Sources said Hamas informed US envoy Steve Witkoff and Jared Kushner that the agreement is over.",
+    "Hamas told Witkoff the truce must be mutual.",
 ])
 def test_us_talking_to_hamas_is_a_relation(config, sentence):
     assert "relation" in kinds_for(config, sentence, "us_hamas")
@@ -477,6 +480,10 @@ def test_us_talking_to_hamas_is_a_relation(config, sentence):
     "Hamas sent a letter to Qatari mediators about Trump's plan.",
     "Trump spoke to reporters about Hamas on Monday.",
     "Hamas said in a message to Palestinians that Washington had failed.",
+    # telling the press, or the US telling Hamas in public
+    "Witkoff told reporters that Hamas had accepted the plan.",
+    "Trump told Hamas to release all the hostages or face hell.",
+    "Hamas told Al Arabiya that Washington must restrain Israel.",
 ])
 def test_the_us_in_the_same_sentence_as_hamas_is_not_always_talking_to_it(config, sentence):
     assert "relation" not in kinds_for(config, sentence, "us_hamas")

@@ -98,6 +98,7 @@ ACTOR_TO_TALK = 6
 # Talk words that reach the other side with "to": "Hamas sent a letter to Trump", "Boehler spoke to Hamas".
 ADDRESSED = frozenset({"letter", "letters", "message", "messages", "spoke", "speak", "speaks", "speaking", "talk", "talked",
                        "talking", "wrote", "write", "writes"})
+TOLD = frozenset({"told", "informed", "notified"})  # ... the other side, named right after the verb
 WITH_TO_COUNTERPART = 6
 DESCRIPTION = 4  # words describing a side: "between US envoy Adam Boehler and senior Hamas officials"
 SUBJECT_TO_TALKS_WITH = 14  # "Hamas says it will free a hostage after talks with the US"
@@ -689,7 +690,7 @@ class SentenceRules:
         subjects = [(subject, other) for subject, other in ((a, b), (b, a)) if not self._object_of_host(subject)]
         # "A held talks with B", "A met B", "B met with A"
         for subject, other in subjects:
-            found = self._talks_with(subject, other, blockers, speech_breaks=subject is a)
+            found = self._talks_with(subject, other, blockers, speech_breaks=subject is a, telling=subject is b)
             if found:
                 return found
         # "Hamas says it will free a hostage after direct talks with Washington"
@@ -792,14 +793,20 @@ class SentenceRules:
                 return j
         return None
 
-    def _talks_with(self, subject: Hit, other: Hit, blockers: set[int], speech_breaks: bool) -> tuple[int, ...] | None:
+    def _talks_with(self, subject: Hit, other: Hit, blockers: set[int], speech_breaks: bool, telling: bool = False,
+                    ) -> tuple[int, ...] | None:
         """(subject start, subject end, talk word, other end) when the subject talks with the other.
         With `speech_breaks`, a speech verb after the subject ends its clause ("Witkoff said talks
-        with Hamas ...") unless a pronoun takes the subject up again ("Boehler said he met Hamas")."""
+        with Hamas ...") unless a pronoun takes the subject up again ("Boehler said he met Hamas").
+        With `telling`, a word of telling reaches the other side too: "Hamas told Witkoff", "Hamas
+        informed US envoy Steve Witkoff" (the counterpart telling the actor; "Trump told Hamas" is
+        most often said in public)."""
         low = self.low
         if other.start <= subject.end:
             return None
-        for t in self.vocab.get("talk", ()):
+        # a word of telling is no talk word elsewhere: "told reporters in Doha" places no talks there
+        talks = {**self.vocab.get("talk", {}), **({k: k + 1 for k, word in enumerate(low) if word in TOLD} if telling else {})}
+        for t in sorted(talks):
             if t < subject.end:
                 continue
             if t >= other.start:
@@ -820,11 +827,13 @@ class SentenceRules:
                     clause = after + 1
             if sum(low[k] != "-" for k in range(clause, t)) > ACTOR_TO_TALK:
                 continue
-            talk_end = self.vocab["talk"][t]
+            talk_end = talks[t]
             rest = low[talk_end : other.start]
             if len(rest) > WITH_TO_COUNTERPART or any(k in blockers for k in range(talk_end, other.start)):
                 continue
             lead_in = rest[: rest.index("with")] if "with" in rest else rest
+            if low[t] in TOLD and not all(token[:1].isupper() for token in self.tokens[talk_end : other.start]):
+                continue  # "Hamas told Witkoff", "informed US envoy Steve Witkoff"; not "told reporters that Hamas"
             if lead_in[:1] == ["to"] and low[t] in ADDRESSED:
                 # "a letter to President Donald Trump", "spoke to Hamas leaders": the other side's title
                 # or name right after "to", not someone else ("a message to Palestinians that ...")
