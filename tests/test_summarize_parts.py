@@ -1303,6 +1303,16 @@ def test_a_bodys_statement_that_reads_is_the_body_named_before():
     assert found == {"The occupation bears": "Hamas"}
 
 
+def test_words_according_to_someone_after_the_quote_are_theirs():
+    quote = "\u201cThe secretary will meet with Egyptian officials to discuss ongoing efforts,\u201d "
+    assert speakers_by_opening(quote + "according to the US State Department.") == {"The secretary will m": "US State Department"}
+    assert speakers_by_opening(quote + "according to a statement from the White House.") == {"The secretary will m": "White House"}
+    assert speakers_by_opening(quote + "according to Netanyahu's office.") == {"The secretary will m": "Netanyahu's office"}
+    # an outlet passes the words on; it does not speak them
+    assert speakers_by_opening(quote + "according to Reuters.") == {"The secretary will m": None}
+    assert speakers_by_opening(quote + "according to the Times of Israel.") == {"The secretary will m": None}
+
+
 def test_a_source_that_briefs_the_press_speaks():
     assert speakers_by_opening("Earlier Tuesday, a political source briefed media outlets that \u201cPrime Minister Netanyahu "
                                "is making great efforts to release all six remaining living hostages.\u201d") \

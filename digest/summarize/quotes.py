@@ -450,6 +450,17 @@ _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.,;:!?“”\"]{2,8
 _QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?(?:saying|telling [^.,;:!?“”\"]{1,40})\s*[:,]?\s*$")
 # A statement introducing its own words: "The statement read, "..."" (whose statement, quotes_in finds).
 _READS_BEFORE = re.compile(r"\b[Tt]he\s+(?:joint\s+|official\s+)?statement\s+(?:reads?|continues|continued)\s*[:,]?\s*$")
+# Whose words they are, after the quote: "...," according to the US State Department / to a statement
+# from the White House / to Netanyahu's office.
+_ACCORDING_AFTER = re.compile(
+    r"^\s*,?\s*according\s+to\s+(?:(?:a|an|the)\s+(?:[a-z]+\s+)?statement\s+(?:(?:issued|released)\s+)?(?:by|from)\s+)?"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the)\s+)?[A-Z][\w'’.-]*)*(?:\s+(?:office|ministry|presidency|government))?)"
+    r"\s*(?:[.,;]|$)")
+# ... but an outlet only passes the words on: "according to Reuters", "according to the Times of Israel"
+_OUTLET = re.compile(
+    r"^(?:the\s+)?(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|Axios|CNN|BBC|Bloomberg|Haaretz|Ynet|Al Jazeera|"
+    r"Al Arabiya|Anadolu|Xinhua|WAFA|Kan|Channel \d+|NBC|CBS|ABC|Fox News|Sky News|Politico)\b"
+    r"|\b(?:News|Times|Post|Agency|TV|Radio|Channel|Network|Journal|Herald|Telegraph|Guardian|Monitor|Gazette|Tribune)\b")
 # Whom the words were said to, after a speaker named after the verb: "said the official to Reuters".
 _ADDRESSEE = re.compile(r"\s+to\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 # ... but where an envoy is sent, and then the envoy's name, is a title and its holder
@@ -552,6 +563,10 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
                 return f"the {of}" if of in _ORGANISATIONS else "the statement"
             by = read.group("by") or of
             return by if by and not _DEMONYM.search(by.lower()) else "the statement"
+        according = _ACCORDING_AFTER.match(text)
+        if according:  # "...," according to the US State Department: its words, unless an outlet passes them on
+            who = according.group("who").rstrip(".")
+            return None if _OUTLET.search(who) else speaker_from(who)
         for regex in (_QUOTED_AS_AFTER, _AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
             match = regex.match(text)
             if match:
