@@ -89,6 +89,14 @@ def test_sentences_a_page_glued_together_are_split_and_kept_exact(split):
 
 
 @pytest.mark.parametrize("split", [split_sentences, quick_sentences])
+def test_a_photo_credit_glued_to_the_lead_ends_its_caption(split):
+    text = "President Donald Trump (Shutterstock)US President Donald Trump said Thursday that Hamas would disarm."
+    assert split(text) == ["President Donald Trump (Shutterstock)", "US President Donald Trump said Thursday that Hamas would disarm."]
+    # a bracket in a sentence that goes on is no caption's end
+    assert split("The group (Hamas)said nothing.") == ["The group (Hamas)said nothing."]
+
+
+@pytest.mark.parametrize("split", [split_sentences, quick_sentences])
 def test_a_retired_officer_s_rank_ends_no_sentence(split):
     text = ("The team includes Maj. Gen. (ret.) Nitzan Alon and Brig. Gen. (Res.) Gal Hirsch, officials said. "
             "They left on Sunday.")
