@@ -347,6 +347,9 @@ def test_sentences_that_stand_alone_are_not_penalised(text):
     # ... or by what it did, killing and carrying off people in one attack
     "The militants' attack killed 1,100 people and took some 230 others hostage, according to official tallies.",
     "The gunmen reportedly abducted around 180 people and killed over 1,300 in the assault.",
+    # ... or by its toll alone, a thousand and more killed and hundreds carried off
+    "The militants murdered more than 1,200 people and abducted more than 250 hostages to the Gaza Strip.",
+    "Hamas killed about 1,200 people and took 251 hostages.",
 ])
 def test_background_that_does_not_name_the_day_is_ranked_down(text):
     factor, reasons = context_penalty(text, words(text))
@@ -367,6 +370,7 @@ def test_background_that_does_not_name_the_day_is_ranked_down(text):
     "An Israeli strike killed 12 people in Khan Younis overnight, medics said.",
     "The army said the attack killed two soldiers near the border.",
     "Troops raided the camp and took 30 men for questioning, residents said.",
+    "Strikes killed 1,200 people in a month and the army detained 250 men, the ministry said.",
 ])
 def test_the_day_s_news_with_a_backdrop_clause_is_not_background(text):
     assert "background" not in context_penalty(text, words(text))[1]

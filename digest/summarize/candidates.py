@@ -245,6 +245,12 @@ _FIRST_TRUCE = re.compile(
 _ORIGIN_ATTACK = re.compile(r"\b(?:attacks?|assault|rampage|incursion)\b", re.I)
 _ORIGIN_KILLED = re.compile(r"\bkill(?:ed|ing)\b", re.I)
 _ORIGIN_TAKEN = re.compile(r"\b(?:took|taken|abduct(?:ed|ing)|kidnapp(?:ed|ing)|seiz(?:ed|ing))\b", re.I)
+# ... or by its toll alone: a thousand and more killed and a hundred or more carried off ("The militants
+# murdered more than 1,200 people and abducted more than 250 hostages").
+_ORIGIN_TOLL_KILLED = re.compile(r"\b(?:kill|murder)(?:ed|ing)\b\D{0,30}?\b1,?[0-4]\d\d\b|\b1,?[0-4]\d\d\b\D{0,30}?\b(?:kill|murder)(?:ed|ing)\b", re.I)
+_ORIGIN_TOLL_TAKEN = re.compile(
+    r"\b(?:took|taken|abduct(?:ed|ing)|kidnapp(?:ed|ing)|seiz(?:ed|ing))\b\D{0,30}?\b[12]\d\d\b"
+    r"|\b[12]\d\d\b\D{0,30}?\b(?:taken|abducted|kidnapped|seized)\b", re.I)
 _NAMES_THE_DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|this (?:week|morning|afternoon|evening))\b",
     re.I,
@@ -517,6 +523,8 @@ def _background(text: str, lowered: str, hints: Hints = ALL_HINTS) -> bool:
     if ("2023" in text or "last oct" in lowered) and _ORIGIN_YEAR.search(text):
         return True
     if "kill" in lowered and _ORIGIN_KILLED.search(text) and _ORIGIN_TAKEN.search(text) and _ORIGIN_ATTACK.search(text):
+        return True
+    if ("kill" in lowered or "murder" in lowered) and _ORIGIN_TOLL_KILLED.search(text) and _ORIGIN_TOLL_TAKEN.search(text):
         return True
     return (("truce" in lowered or "ceasefire" in lowered or "pause" in lowered)
             and ("first" in lowered or "only" in lowered or "sole" in lowered or "november" in lowered)
