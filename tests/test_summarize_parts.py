@@ -894,6 +894,10 @@ def test_a_release_still_to_come_is_told_apart_from_one_done(text, what):
     ("Israel said three of the four hostages whose bodies were handed over had been murdered in captivity.",
      ["hostages (dead)", "hostages"]),
     ("Officials say 24 of the 59 hostages are still alive in captivity.", ["hostages (held)", "hostages"]),
+    # where the whole is held says nothing of what a release does to the part
+    ("Talks went on over a truce in return for the proposed release of 40 of the 130 hostages still held by the group in Gaza.",
+     ["hostages (to be released)", "hostages"]),
+    ("Hamas released 10 of the 59 hostages still held in Gaza on Sunday.", ["hostages (released)", "hostages"]),
 ])
 def test_no_longer_alive_is_dead(text, what):
     assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "people")] == what

@@ -331,10 +331,11 @@ def _part_before(text: str, start: int) -> re.Match | None:
     return _PART_OF.search(text, max(0, start - 40), start)
 
 
-def _part_fate(category: str, text: str, start: int, end: int) -> str:
+def _part_fate(category: str, text: str, start: int, end: int, part: re.Match) -> str:
     """What happens to the part in "97 of the 251 hostages abducted on October 7 remain in Gaza":
     the last fate word of the clause after the whole, as the words on the whole ("abducted",
-    "still held in Gaza") come before the verb; without one, the words around the count."""
+    "still held in Gaza") come before the verb; without one, the words around the count. `part` is
+    the "97 of the" before the whole, whose `start` and `end` are given."""
     rest = _ANY_ASIDE.sub(" ", text[end:])
     clause_break = _CLAUSE_BREAK.search(rest)
     clause = rest[: clause_break.start()] if clause_break else rest
@@ -346,7 +347,18 @@ def _part_fate(category: str, text: str, start: int, end: int) -> str:
     for died in _DIED_IN_CAPTIVITY.finditer(clause):  # "had been murdered in captivity": dead, not held
         clause = _spaced(clause, died.start("where"), died.end("where"))
     said = [(found.start(), fate) for fate, regex in _PART_FATES for found in regex.finditer(clause)]
+    at = part.start("value")
+    if said and max(said)[1] == "held" and _HELD_WHOLE.match(clause) and _RELEASE_JUST_BEFORE.search(text, max(0, at - 40), at):
+        # "the proposed release of 40 of the 130 hostages still held in Gaza": where the whole is held is
+        # no verb of the part's; the release before the part is
+        return TO_BE_RELEASED if _release_to_come(text, at, part.end("value")) else "released"
     return max(said)[1] if said else _situation(category, text, start, end)
+
+
+# The whole's own description, with no verb of the part's after it: "(of the 130) hostages still held by the group in Gaza."
+_HELD_WHOLE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:who\s+are\s+|that\s+are\s+)?(?:still\s+)?(?:being\s+)?held\b(?:\s+(?:by|in|captive)\b[^,;]*)?[.;]?\s*$", re.I)
+# A release right before the part: "the release of", "released", "freeing".
+_RELEASE_JUST_BEFORE = re.compile(r"\b(?:releas\w*|free(?:d|s|ing)?|return(?:ed|ing)?)(?:\s+of)?(?:\s+the)?\s+$", re.I)
 
 
 _DIED_IN_CAPTIVITY = re.compile(
@@ -1055,7 +1067,7 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             if part and _FREED_AFTER.match(text, match.end()):
                 part = None  # "Five of the six hostages freed Saturday had been escorted ...": the six were freed
             if part:  # "97 of the 251 hostages ... remain": what is said is said of the 97; the 251 is a total
-                told = _part_fate(category, text, match.start(), match.end())
+                told = _part_fate(category, text, match.start(), match.end(), part)
                 add(part.start("value"), part.end("value"), part.group("value"), f"{phrase} ({told})" if told else phrase, category, (category, told))
                 situation = ""
             else:
