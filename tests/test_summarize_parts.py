@@ -2218,6 +2218,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("Prime Minister Benjamin Netanyahu met the families.\n\n“You haven’t seen me thank Qatar, have you noticed?” Netanyahu is "
      "heard telling the families in the leaked recording.", ["Netanyahu"]),
     ('Israeli officials responded by saying: "The offer that Hamas is publishing is psychological warfare."', ["Israeli officials"]),
+    # "seemed to say", of a leaked recording
+    ("Israel's Channel 12 published a leaked recording.\n\n\u201cWhen I talk about Qatar, you don\u2019t hear me thank Qatar,\u201d "
+     "Netanyahu seemed to say.", ["Netanyahu"]),
     # after the verb: the name given after a title is the speaker; whom the words were said to is not
     ('"We are appalled by the alleged remarks about our mediation role," said Qatar\'s foreign ministry spokesperson, Majed Al Ansari.',
      ["Majed Al Ansari"]),
