@@ -805,7 +805,9 @@ class SentenceRules:
         if other.start <= subject.end:
             return None
         # a word of telling is no talk word elsewhere: "told reporters in Doha" places no talks there
-        talks = {**self.vocab.get("talk", {}), **({k: k + 1 for k, word in enumerate(low) if word in TOLD} if telling else {})}
+        talks = self.vocab.get("talk", {})
+        if telling and not TOLD.isdisjoint(low):
+            talks = {**talks, **{k: k + 1 for k, word in enumerate(low) if word in TOLD}}
         for t in sorted(talks):
             if t < subject.end:
                 continue
