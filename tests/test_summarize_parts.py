@@ -1720,6 +1720,10 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
                     "Hamas Political Bureau Member Khalil al-Hayya said the group accepted.\n\n"
                     "“Two days ago, we received a proposal from the mediators in Egypt and Qatar,” said Khalil al-Hayya.",
                     "“We dealt with the proposal positively and accepted it,” Hayya said.") == ["Khalil al-Hayya"] * 2
+    # ... and a name with its accents and one without: "Erdoğan" and "Erdogan"
+    said = speakers("“The sincerity they have toward them has always been like a member of the family,” said Recep Tayyip Erdoğan.",
+                    "“What is important is not where Hamas' leaders are, but the situation in Gaza,” said Recep Tayyip Erdogan.")
+    assert said[0] == said[1]
     # so are "Abdel-Fattah" and "Abdel Fattah": a hyphen or a space, one name, written one way
     said = speakers(
         "President Abdel-Fattah El-Sisi met the envoy.\n\nPresident Abdel-Fattah El-Sisi spoke to reporters.",

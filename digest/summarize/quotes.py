@@ -24,6 +24,7 @@ Abdelrahman Al Thani"). The full stops of "U.S.",
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -1553,9 +1554,10 @@ def _spelling(name: str) -> str:
     """What two spellings of one name share: "el-Sisi" and "al-Sisi", "Abdel-Fattah" and "Abdel
     Fattah", and transliterations of one Arabic name that differ in their vowels ("Majed" and
     "Majid", "Mohammed" and "Muhammed") or in a doubled letter ("Sisi" and "Sissi", "Mohamed"):
-    lower case, without the article or hyphens, each word's vowels after its first letter left
-    out, and a letter written twice once."""
-    return _DOUBLED.sub(r"\1", _INNER_VOWELS.sub("", _PARTICLE.sub("", name.lower()).replace("-", " ")))
+    lower case, without accents ("Erdoğan" and "Erdogan"), the article or hyphens, each word's
+    vowels after its first letter left out, and a letter written twice once."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return _DOUBLED.sub(r"\1", _INNER_VOWELS.sub("", _PARTICLE.sub("", plain).replace("-", " ")))
 
 
 def _one_spelling(speakers: Iterable[str | None]) -> dict[str, str]:
