@@ -407,6 +407,10 @@ _HELD_BY = re.compile(r"(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bis\s)(?<!\bbei
 
 
 _LIVING = re.compile(r"\b(?:live|living|alive|surviving)\b", re.I)
+# ... the holder, then the verb of the counted: "(held captive by) Hamas are no longer alive"
+_DEAD_AFTER_HOLDER = re.compile(
+    r"\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s+(?:are|were|is|was|have\s+been|had\s+been)\s+(?:now\s+|all\s+)?"
+    r"(?:no\s+longer\s+(?:alive|living)|dead|deceased|killed|murdered)\b", re.I)
 # A share of a count, right before it: what happens is the share's ("half of the remaining 48 hostages").
 _SHARE_OF = re.compile(r"\b(?:half|a\s+third|a\s+quarter|two[- ]thirds|three[- ]quarters)\s+of\s+(?:the\s+|all\s+)?$", re.I)
 
@@ -495,6 +499,7 @@ def _bare_verb_to_come(text: str, verb: re.Match) -> bool:
 
 
 _BEING = re.compile(r"\bbeing\s+$", re.I)
+_EARLIER = re.compile(r"\b(?:earlier|previous|prior|past|first)\s+$", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 
 
@@ -506,6 +511,8 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
                    or after is None):
         verb = before[-1]
         if _RELEASE_NOUN.match(text, verb.end()):
+            if _EARLIER.search(text, max(0, verb.start() - 12), verb.start()):
+                return False  # "would build upon an earlier release of more than 100 hostages": done
             return _planned_before(text, verb.start())
         # "Hamas would free 10", "the release would include 100 prisoners", "could see ... the group release 40"
         return (bool(_WILL_BEFORE_VERB.search(text, max(0, verb.start() - 30), verb.start()))
@@ -659,6 +666,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         if _near(_KILLED, text[:own], start, end, 0 if others_dead else 10, 0 if living else 40) \
                 or (not living and _REMAINS_AFTER.match(text, end)):
             return "dead"
+        holder = _HELD_BY.match(text, end) or _HELD_BY.match(text, end + 1)
+        if holder and not living and _DEAD_AFTER_HOLDER.match(text[:own], holder.end()):
+            return "dead"  # "the 31 hostages held captive by Hamas are no longer alive": who holds them comes first
         if _STILL_HELD.match(text, end):  # "After Alexander's release, 58 hostages remain in Gaza"
             return "held"
         taken_how = _TAKEN_HOW.match(text, end)
