@@ -830,6 +830,11 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
      "hostages (released)"),
     ("Arouri played a key role in negotiating the deal that resulted in over 100 Israelis and over 200 Palestinians being freed.",
      "Israelis released|Palestinians released"),
+    # "give back" is a release, and one set as a condition ("if") or demanded is to come
+    ("Trump said Hamas must \u201cgive back all 20 Hostages,\u201d a reference to the remaining Israelis.", "Hostages (to be released)"),
+    ("Tell Hamas to immediately give back all 20 hostages, and things will change rapidly.", "hostages (to be released)"),
+    ("Trump said that if Hamas released 20 hostages, things will change rapidly.", "hostages (to be released)"),
+    ("Hamas gave back 20 hostages on Monday.", "hostages (released)"),
     # an earlier release is done, whatever plan builds on it
     ("Washington would use every tool to reach a pause that would build upon an earlier release of more than 100 hostages.",
      "hostages (released)"),

@@ -119,7 +119,8 @@ HUNGER = "died of hunger"
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
 _RELEASED = re.compile(  # a rescue frees ("rescued two hostages from Hamas captivity"); rescuers do not
-    r"\b(?:releas\w*|freed|frees|freeing|free|handed over|hand over|swap\w*|exchang\w*|return\w*|repatriat\w*|rescue[ds]?|rescuing)\b", re.I)
+    r"\b(?:releas\w*|freed|frees|freeing|free|handed over|hand over|(?:give|gives|gave|given|giving) back|swap\w*|exchang\w*|"
+    r"return\w*|repatriat\w*|rescue[ds]?|rescuing)\b", re.I)
 _HELD = re.compile(  # "remain", not "the remains of" (bodies)
     r"\b(?:held|holds?|holding|still|remain(?!s\s+of\b)\w*|captivity|being held|kept|"
     r"in (?:its|their|Israeli|Israel['’]s) (?:prisons|jails|custody|detention))\b",
@@ -438,7 +439,7 @@ _NOT_FREED = re.compile(
 # release of 50", "offered a truce in exchange for Hamas releasing 11 hostages").
 TO_BE_RELEASED = "to be released"
 _WILL_BEFORE_VERB = re.compile(  # ... or a condition: "as long as the militants free at least 10 hostages per day"
-    r"\b(?:(?:would|will|shall|could|should|must|until)\s+(?:\w+\s+){0,2}|to\s+|(?:as\s+long\s+as|provided(?:\s+that)?|unless)\s+(?:\w+\s+){1,3})$",
+    r"\b(?:(?:would|will|shall|could|should|must|until)\s+(?:\w+\s+){0,2}|to\s+(?:\w+ly\s+)?|(?:as\s+long\s+as|provided(?:\s+that)?|unless|if)\s+(?:\w+\s+){1,3})[“\"‘]?$",
     re.I)
 _WILL_BE = re.compile(r"\b(?:would|will|shall|could|should|must|to\s+be|due|set\s+(?:to|for)|(?:is|are)\s+to)\b", re.I)
 _WOULD_SEE = re.compile(
@@ -465,7 +466,7 @@ _RAID_TO = re.compile(  # ... and "managed to free two hostages" is a release do
 # in its clause: "a deal that could see Israeli troops halt operations for 40 days and the terror
 # group release 40 hostages", "demanded that Hamas free the 59" (but "the truce saw Hamas release
 # 50 hostages": done).
-_BARE_RELEASE = re.compile(r"release|free|hand\s+over|return|swap|exchange", re.I)
+_BARE_RELEASE = re.compile(r"release|free|hand\s+over|give\s+back|return|swap|exchange", re.I)
 _SEES_SOMEONE_DO = re.compile(
     # ... "will span 42 days and see Hamas release 33": the modal governs both verbs
     r"\b(?:(?:would|will|could|may|might|shall)\s+(?:\w+ly\s+)?(?:(?:[\w-]+\s+){1,5}?and\s+)?(?:see|let|allow|make|require|oblige|force)|"
