@@ -1340,6 +1340,13 @@ def test_words_according_to_someone_after_the_quote_are_theirs():
     assert speakers_by_opening(quote + "according to the Times of Israel.") == {"The secretary will m": None}
 
 
+def test_a_title_that_acts_with_an_adverb_is_the_one_the_article_named_so():
+    found = speakers_by_opening(
+        "Egyptian Foreign Minister Badr Abdelatty spoke on Sunday.\n\nThe Egyptian minister firmly rejected any plans for "
+        "forced displacement, declaring, \u201cFor us, and for Jordan, such proposals are a red line.\u201d")
+    assert found == {"For us, and for Jord": "Badr Abdelatty"}
+
+
 def test_a_source_that_briefs_the_press_speaks():
     assert speakers_by_opening("Earlier Tuesday, a political source briefed media outlets that \u201cPrime Minister Netanyahu "
                                "is making great efforts to release all six remaining living hostages.\u201d") \

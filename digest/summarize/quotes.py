@@ -1249,7 +1249,7 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
 # warning: "..."", "Kate Fredy summed up the moment: "...""; the sentence's subject speaks.
 _INTRODUCED = re.compile(r":\s*$")
 # A title opening the sentence that introduces a quote, and its verb: "The prime minister insisted".
-_TITLE_SUBJECT = re.compile(r"(?P<who>[Tt]he\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:also\s+)?[a-z]+ed\b")
+_TITLE_SUBJECT = re.compile(r"(?P<who>[Tt]he\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:also\s+|[a-z]+ly\s+)?[a-z]+ed\b")
 _PRONOUN_OPENS = re.compile(rf"\W*(?P<who>He|She|{'|'.join(_HONORIFIC_PRONOUNS)})\s")
 
 
