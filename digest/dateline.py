@@ -74,6 +74,7 @@ _LENIENT = re.compile(
 # and a dash, "World: – ", a place in brackets, "(DOHA, QATAR) — ", and a translator's credit.
 _CREDIT = re.compile(
     r"^(?:\(?(?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
+    r"|\(MENAFN-\s*[^()]{1,60}\([A-Z]{2,8}\)\)\s*"  # "(MENAFN- Kuwait News Agency (KUNA)) "
     r"|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}/\s+"  # "Shafaq News/ On Saturday, ..."
     r"|\(?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\)\s*(?:[—–-]{1,2}\s*)?"
     r"|[A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)*(?:\s(?:[A-Z]|(?:el|al)-[A-Z])[a-z'’-]+){0,2}:\s+"  # "Israel-Hamas War: " too

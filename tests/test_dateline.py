@@ -53,6 +53,9 @@ def test_parse_gives_the_agency():
     ("Thursday, November 23, 2023 – Qatar announced a truce on Wednesday.", "Qatar announced a truce on Wednesday."),
     ("CAIRO/JERUSALEM (Reuters) - Hamas said on Monday it was ready.", "Hamas said on Monday it was ready."),
     ("(MENAFN- Gulf Times) Qatar is hosting the talks.", "Qatar is hosting the talks."),
+    # ... with the agency's own short name in brackets inside it
+    ("(MENAFN- Kuwait News Agency (KUNA)) CAIRO, June 2 (KUNA) -- Security officials concluded a meeting in Cairo.",
+     "Security officials concluded a meeting in Cairo."),
     ("PTC News Desk: On Sunday, the delegations were unable to finalize a deal.", "On Sunday, the delegations were unable to finalize a deal."),
     ("Watan-On Tuesday evening, Hamas declared that talks had stalled.", "On Tuesday evening, Hamas declared that talks had stalled."),
     ("Watan-U.S. officials stated that the envoy is expected in Doha.", "U.S. officials stated that the envoy is expected in Doha."),
