@@ -26,7 +26,7 @@ from digest import dateline
 from digest.models import Article
 from digest.summarize.dates import days_before
 from digest.text import (
-    MONTH_IN_DATE, WEEKDAY_NAME, content_key, ends_sentence, paragraph_sentences, quick_sentences, quotes_balanced, split_sentences,
+    MONTH_IN_DATE, PHOTO_AGENCY, WEEKDAY_NAME, content_key, ends_sentence, paragraph_sentences, quick_sentences, quotes_balanced, split_sentences,
     stop_words, words,
 )
 
@@ -83,7 +83,7 @@ _CAPTION_CREDIT = re.compile(
 )
 # A photo credit standing alone after its caption: "( AP )", "Soroka Medical Center via AP",
 # "(AP Photo/Ohad Zwigenberg)", "REUTERS/Ronen Zvulun".
-_PHOTO_AGENCY = r"(?:AP|AFP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Anadolu(?: Agency)?|Xinhua|Shutterstock|WANA|UPI|dpa)"
+_PHOTO_AGENCY = PHOTO_AGENCY
 _CREDIT_ALONE = re.compile(
     rf"^\(?\s*(?:(?:[A-Z][\w.'’&-]*\s+){{1,5}}via\s+)?{_PHOTO_AGENCY}(?:\s+(?:Photos?|Images?))?(?:\s*/\s*[^()/]{{2,60}})?\s*\)?\.?$"
 )
