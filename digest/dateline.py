@@ -61,6 +61,7 @@ _LENIENT = re.compile(
     rf"|{_MIXED_PLACE}\s*\[[A-Z][\w .'’-]*\](?:,\s*{_DAY})?\s*(?:{_AGENCY})?\s*[:—–-]\s+{_NEWS}"  # "Tel Aviv [Israel], August 26:"
     rf"|{_CAPS_PLACE}(?:\s*/\s*{_CAPS_PLACE})+:\s+{_NEWS}"  # "CAIRO/WASHINGTON: "
     rf"|{_MIXED_PLACE},\s*{_DAY}\s*(?:{_AGENCY})?\s*:\s+{_NEWS}"  # "New Delhi, Jan 19:", "Gaza, Nov 22 (IANS):"
+    rf"|{_MIXED_PLACE},\s*\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\s*(?:{_AGENCY})?\s*:\s+{_NEWS}"  # "Doha, 10 December 2023(TDI): "
     rf"|(?:{WEEKDAY_NAME},?\s*)?(?:{_DAY},?|\d{{1,2}}\s+{_MONTH},?)\s+\d{{4}}\s*[:—–-]\s+{_NEWS}"  # "13 April 2025: "
     rf"|{_ONE_PLACE}\s+and\s+{_ONE_PLACE}\s+[—–]\s+{_NEWS}"  # "Washington and Abu Dhabi — "
     rf"|\({_DAY},?\s*\d{{4}}\s*/\s*[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){{0,2}}\)\s*[—–-]{{1,2}}\s+{_NEWS}"  # "(Jan. 11, 2025 / JNS) — "
