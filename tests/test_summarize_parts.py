@@ -1347,6 +1347,16 @@ def test_a_title_that_acts_with_an_adverb_is_the_one_the_article_named_so():
     assert found == {"For us, and for Jord": "Badr Abdelatty"}
 
 
+def test_a_relative_the_article_describes_speaks_as_described():
+    body = ("The father of a US-Israeli hostage held in Gaza said on Saturday he remains hopeful his son was still alive.\n\n"
+            "\"I think we should engage back with them directly,\" the father said in an interview on Saturday.")
+    assert speakers_by_opening(body) == {"I think we should en": "the father"}
+    # ... and whom the article names so, when it does
+    body = ("Adi Alexander, the father of hostage Edan Alexander, spoke to Reuters.\n\n"
+            "\"I think we should engage back with them directly,\" the father said in an interview on Saturday.")
+    assert speakers_by_opening(body) == {"I think we should en": "Adi Alexander"}
+
+
 def test_a_source_that_briefs_the_press_speaks():
     assert speakers_by_opening("Earlier Tuesday, a political source briefed media outlets that \u201cPrime Minister Netanyahu "
                                "is making great efforts to release all six remaining living hostages.\u201d") \

@@ -721,10 +721,13 @@ _SAYS = re.compile(
 _POINTED_NOUNS = {
     "forum", "official", "source", "military", "army", "ministry", "president", "minister", "envoy", "diplomat",
     "spokesman", "spokeswoman", "spokesperson", "negotiator", "ambassador", "premier", "family", "movement", "office",
-    "parents", "embassy",
+    "parents", "embassy", "father", "mother", "son", "daughter", "brother", "sister", "wife", "husband",
 }
+# A relative, whom "the father said" describes well enough when no earlier sentence names him.
+_KIN = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "wife", "husband"})
 
 
+_WHEN_WORDS = re.compile(rf"\b(?:{WEEKDAY_NAME}|Earlier|Later|Last|Meanwhile|Separately|Today|Yesterday|On|In|At|After|Before)\b")
 _WEEKDAY_FIRST = re.compile(r"^(?:(?:On|Late|Early|Earlier|Later|Last|This)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+")
 
 
@@ -739,6 +742,9 @@ def _pointed(noun: str, before: str) -> str | None:
         found.append((match.end(), 1, _STATEMENT_BY.sub("", _lowered_first(match.group(0)))))
     for match in re.finditer(rf"\b{n}\s+((?:al-|el-)?{_NAMED})", before):
         found.append((match.end(), 2, _unpossessive(match.group(1))))
+    for match in re.finditer(rf"(?:^|[.!?]\s+)(?P<name>{_NAMED}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{n}\b", before):
+        if not _WHEN_WORDS.search(match.group("name")):  # "Earlier Tuesday, a political source": when, not who
+            found.append((match.end(), 2, match.group("name")))  # "Adi Alexander, the father of hostage Edan Alexander"
     for match in re.finditer(rf"\b(?:{n}\s+of\s+(?P<after>{_NAMED})|(?P<before>{_NAMED})['’]s\s+{n}\b)", before):
         found.append((match.end(), 2, f"the {noun} of {match.group('after')}" if match.group("after")
                       else _WEEKDAY_FIRST.sub("", match.group(0))))  # "On Tuesday Qatar's Embassy": whose, not when
@@ -1019,7 +1025,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # "the forum": named in this paragraph or the one before; "the envoy", a person's title,
                 # else whom the article named so before ("US envoy Steve Witkoff"); else no one, but
                 # for people in the plural ("the mediators"), who are so described
-                title, described = _title_only(speaker), speaker if speaker[4:] in _PEOPLE_PLURAL else None
+                title, described = _title_only(speaker), speaker if speaker[4:] in _PEOPLE_PLURAL | _KIN else None
                 # "the military", "the family": a body, whom the article named so anywhere before
                 speaker = _pointed(speaker[4:], _text_before(paragraphs, number, opening, back=_chain(paragraphs, number, speaker))) or (
                     _titled_around(title, paragraphs, number, match, people) if title else None) or (
