@@ -1752,6 +1752,11 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
     said = speakers("“The sincerity they have toward them has always been like a member of the family,” said Recep Tayyip Erdoğan.",
                     "“What is important is not where Hamas' leaders are, but the situation in Gaza,” said Recep Tayyip Erdogan.")
     assert said[0] == said[1]
+    # ... and one with a final "h" after a vowel and one without: "Bisharah" and "Bishara"
+    said = speakers("“Negotiations for a comprehensive deal could last months,” said Bisharah Bahbah.",
+                    "“I am not a mediator in the full sense but share your suffering,” said Bishara Bahbah.",
+                    "“Both sides have an interest in agreeing to a ceasefire,” said Bishara Bahbah.")
+    assert said[0] == said[1] == said[2] == "Bishara Bahbah"
     # so are "Abdel-Fattah" and "Abdel Fattah": a hyphen or a space, one name, written one way
     said = speakers(
         "President Abdel-Fattah El-Sisi met the envoy.\n\nPresident Abdel-Fattah El-Sisi spoke to reporters.",

@@ -1554,15 +1554,18 @@ def _first_name_of(first: str, given: dict[str, Counter[str]]) -> str | None:
 _PARTICLE = re.compile(r"\b(?:al|el)[- ]")
 _INNER_VOWELS = re.compile(r"(?<=\w)[aeiouy]")
 _DOUBLED = re.compile(r"(\w)\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 
 
 def _spelling(name: str) -> str:
     """What two spellings of one name share: "el-Sisi" and "al-Sisi", "Abdel-Fattah" and "Abdel
     Fattah", and transliterations of one Arabic name that differ in their vowels ("Majed" and
     "Majid", "Mohammed" and "Muhammed") or in a doubled letter ("Sisi" and "Sissi", "Mohamed"):
-    lower case, without accents ("Erdoğan" and "Erdogan"), the article or hyphens, each word's
-    vowels after its first letter left out, and a letter written twice once."""
+    lower case, without accents ("Erdoğan" and "Erdogan"), a final "h" after a vowel ("Bisharah"
+    and "Bishara"), the article or hyphens, each word's vowels after its first letter left out,
+    and a letter written twice once."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    plain = _FINAL_H.sub("", plain)  # "Bisharah" and "Bishara"
     return _DOUBLED.sub(r"\1", _INNER_VOWELS.sub("", _PARTICLE.sub("", plain).replace("-", " ")))
 
 
