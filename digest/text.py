@@ -52,7 +52,7 @@ def split_paragraphs(text: str) -> list[str]:
 # "Caliber.Az reports" stays whole; "Mr.Smith" and "U.S.The" have no two small letters before the stop.
 # Who took a news photo, as its credit names them: "(AP Photo/...)", "REUTERS/...", "(Shutterstock)".
 PHOTO_AGENCY = r"(?:AP|AFP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Anadolu(?: Agency)?|Xinhua|Shutterstock|WANA|UPI|dpa|Flash90|WAFA|GPO)"
-_GLUED = re.compile(r"[a-z]{2}[.!?][\"”’]?(?=[A-Z][a-z’'-]{2}|(?:In|On|At|As|It|He|We|If|By|An|So|No|Of|To)\b)"
+_GLUED = re.compile(r"(?:[a-z]{2}|\d)[.!?][\"”’]?(?=[A-Z][a-z’'-]{2}|(?:In|On|At|As|It|He|We|If|By|An|So|No|Of|To)\b)"
                     # ... or a photo's credit, the end of its caption: "President Donald Trump (Shutterstock)US President ..."
                     rf"|\((?:{PHOTO_AGENCY}|File|Photo)\b[^()]{{0,60}}\)(?=[A-Z])")
 _MAYBE_GLUED = re.compile(r"[.!?][\"”’]?[A-Z]|\)[A-Z]")  # a quick test first: four times faster

@@ -89,6 +89,15 @@ def test_sentences_a_page_glued_together_are_split_and_kept_exact(split):
 
 
 @pytest.mark.parametrize("split", [split_sentences, quick_sentences])
+def test_a_sentence_ending_in_a_number_glued_to_the_next_is_split(split):
+    text = "Officials hope to reach a deal before Passover begins on April 12.Earlier Saturday, the office confirmed it."
+    assert split(text) == ["Officials hope to reach a deal before Passover begins on April 12.",
+                           "Earlier Saturday, the office confirmed it."]
+    # a decimal is no sentence's end
+    assert split("The toll rose by 2.5 percent on Monday.") == ["The toll rose by 2.5 percent on Monday."]
+
+
+@pytest.mark.parametrize("split", [split_sentences, quick_sentences])
 def test_a_photo_credit_glued_to_the_lead_ends_its_caption(split):
     text = "President Donald Trump (Shutterstock)US President Donald Trump said Thursday that Hamas would disarm."
     assert split(text) == ["President Donald Trump (Shutterstock)", "US President Donald Trump said Thursday that Hamas would disarm."]
