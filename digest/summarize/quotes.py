@@ -291,7 +291,9 @@ _BEING = re.compile(r"\s(?:was|were|is|are|been|being)$")
 
 
 # Someone's relatives, who speak of them ("his mother said") or are named beside them.
-_RELATIVES = r"mother|father|parents?|wife|husband|son|daughter|brother|sister|uncle|aunt|cousin|grandmother|grandfather|relatives?|family"
+# A relative, whom "the father said" describes well enough when no earlier sentence names him.
+_KIN = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "wife", "husband"})
+_RELATIVES = "|".join(sorted(_KIN)) + r"|parents?|uncle|aunt|cousin|grandmother|grandfather|relatives?|family"
 # An appositive naming someone's relative: the name in it is the relative's, not the speaker's.
 _KIN_OF = re.compile(rf"(?:the|a|an)\s+(?:\w+\s+)?(?:{_RELATIVES}|grand\w+|partner|widow|fianc\w+)(?:-in-law)?\s+of\b", re.I)
 
@@ -721,10 +723,8 @@ _SAYS = re.compile(
 _POINTED_NOUNS = {
     "forum", "official", "source", "military", "army", "ministry", "president", "minister", "envoy", "diplomat",
     "spokesman", "spokeswoman", "spokesperson", "negotiator", "ambassador", "premier", "family", "movement", "office",
-    "parents", "embassy", "father", "mother", "son", "daughter", "brother", "sister", "wife", "husband",
+    "parents", "embassy", *_KIN,
 }
-# A relative, whom "the father said" describes well enough when no earlier sentence names him.
-_KIN = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "wife", "husband"})
 
 
 _WHEN_WORDS = re.compile(rf"\b(?:{WEEKDAY_NAME}|Earlier|Later|Last|Meanwhile|Separately|Today|Yesterday|On|In|At|After|Before)\b")
