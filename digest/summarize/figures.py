@@ -345,6 +345,7 @@ def _part_fate(category: str, text: str, start: int, end: int, part: re.Match) -
         if not (_MONTH.search(clause[max(0, at - 10) : at]) or _YEAR.match(clause, at)):
             clause = clause[:at]
             break
+    clause = _TRADE_AFTER.split(clause, maxsplit=1)[0]  # "... are to be freed in exchange for hundreds of prisoners ... held"
     for died in _DIED_IN_CAPTIVITY.finditer(clause):  # "had been murdered in captivity": dead, not held
         clause = _spaced(clause, died.start("where"), died.end("where"))
     said = [(found.start(), fate) for fate, regex in _PART_FATES for found in regex.finditer(clause)]
@@ -353,7 +354,12 @@ def _part_fate(category: str, text: str, start: int, end: int, part: re.Match) -
         # "the proposed release of 40 of the 130 hostages still held in Gaza": where the whole is held is
         # no verb of the part's; the release before the part is
         return TO_BE_RELEASED if _release_to_come(text, at, part.end("value")) else "released"
-    return max(said)[1] if said else _situation(category, text, start, end)
+    if not said:
+        return _situation(category, text, start, end)
+    at_fate, fate = max(said)
+    if fate == "released" and _WILL_BE.search(clause, max(0, at_fate - 15), at_fate):
+        return TO_BE_RELEASED  # "33 of the 98 hostages still held ... are to be freed in stages"
+    return fate
 
 
 # The whole's own description, with no verb of the part's after it: "(of the 130) hostages still held by the group in Gaza."
@@ -362,6 +368,8 @@ _HELD_WHOLE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:who\s+are\s+|that\s+are\s+)
 _RELEASE_JUST_BEFORE = re.compile(r"\b(?:releas\w*|free(?:d|s|ing)?|return(?:ed|ing)?)(?:\s+of)?(?:\s+the)?\s+$", re.I)
 
 
+# What the part is given for, after its verb: the other side's, not the part's ("in exchange for hundreds of prisoners").
+_TRADE_AFTER = re.compile(r"\bin\s+(?:exchange|return)\s+for\b", re.I)
 _DIED_IN_CAPTIVITY = re.compile(
     r"\b(?:killed|murdered|died|executed|dead)\s+(?P<where>(?:while\s+)?in\s+(?:[\w'’-]+\s+)?captivity)\b", re.I)
 
@@ -441,17 +449,17 @@ TO_BE_RELEASED = "to be released"
 _WILL_BEFORE_VERB = re.compile(  # ... or a condition: "as long as the militants free at least 10 hostages per day"
     r"\b(?:(?:would|will|shall|could|should|must|until)\s+(?:\w+\s+){0,2}|to\s+(?:\w+ly\s+)?|(?:as\s+long\s+as|provided(?:\s+that)?|unless|if)\s+(?:\w+\s+){1,3})[“\"‘]?$",
     re.I)
-_WILL_BE = re.compile(r"\b(?:would|will|shall|could|should|must|to\s+be|due|set\s+(?:to|for)|(?:is|are)\s+to)\b", re.I)
+_WILL_BE = re.compile(r"\b(?:would|will|shall|could|should|must|to\s+be|due|(?:set|slated)\s+(?:to|for)|(?:is|are)\s+to)\b", re.I)
 _WOULD_SEE = re.compile(
     r"\b(?:(?:would|will|could|should)\s+(?:(?:\w+ly|also)\s+)?(?:have\s+)?(?:see|seen|allow|involve|include|mean)\s+(?:[\w-]+\s+)?"
-    r"(?:[\w-]+\s+[\w-]+\s+and\s+)?|every\s+(?:\w+\s+)?)$", re.I)  # "should see fighting halted and 33 hostages returned"
+    r"(?:[\w-]+\s+[\w-]+\s+and\s+)?|(?:every|each)\s+(?:\w+\s+)?)$", re.I)  # "should see fighting halted and 33 hostages returned"
 _SEE_REACH = 60  # characters before a count in which "would see" is read
 # a release told as a noun ("the release of", "in exchange for") or a gerund ("in return for
 # Israel releasing hundreds of prisoners") has its clause's tense
 _RELEASE_NOUN = re.compile(r"(?<=ing)|(?<!ed)\s+(?:of|for)\b", re.I)
 _PLANNED = re.compile(
     rf"{_WILL_BE.pattern}|\b(?:plan\w*|propos\w*|envisag\w*|envision\w*|calls?\s+for|called\s+for|calling\s+for|demand\w*|"
-    r"expect\w*|scheduled|includes?|involves?|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|request\w*|sought|seek\w*|wants?|wanted|"
+    r"expect\w*|scheduled|includes?|involves?|provid(?:es|ed|ing)|willing|ready|offer\w*|agree[sd]?|agreeing|ask\w*|request\w*|sought|seek\w*|wants?|wanted|"
     r"discuss\w*|urg\w*|call(?:s|ed|ing)?\s+on|to\s+secure|stipulat\w*|condition(?:ed|al)\s+on|promis\w*|(?:agreement|deal)\s+(?:with\s+[\w-]+\s+)?(?:for|to)|"
     r"negotiations|negotiating|push\w*\s+for|suggest\w*|to\s+facilitate|insist\w*|"
     # "talks revolve around the release of 12 hostages", "focused on securing the release of 50"
@@ -496,10 +504,19 @@ def _bare_verb_to_come(text: str, verb: re.Match) -> bool:
         return False
     clause = _clause_start(text, verb.start())
     return _SEES_SOMEONE_DO.search(text, clause, verb.start()) is not None \
-        or _TO_DO_AND.search(text, clause, verb.start()) is not None  # "vowed to complete its war ... and return the rest"
+        or _TO_DO_AND.search(text, clause, verb.start()) is not None \
+        or _MODAL_LIST.search(text, clause, verb.start()) is not None  # "vowed to complete its war ... and return the rest"
+
+
+# A modal that governs a list of verbs, the release one of them: "The proposal would pause the fighting for
+# six weeks, free dozens of the most vulnerable hostages ..."
+_MODAL_LIST = re.compile(r"\b(?:would|will|could|should|shall)\s+[a-z]+\b[^.;:]*?(?:,|\band)\s+$", re.I)
 
 
 _BEING = re.compile(r"\bbeing\s+$", re.I)
+_EXCHANGE_OPENS = re.compile(r"(?:^|[.;]\s+)In\s+(?:exchange|return)\s+for\s+(?:the\s+)?$")
+_DEAL_THAT = re.compile(r"\b(?:deal|agreement|plan|proposal|truce|ceasefire|arrangement)\s+(?:that|which)\s+$", re.I)
+_PRESENT_RELEASE = re.compile(r"frees?|releases?|returns?", re.I)
 _EARLIER = re.compile(r"\b(?:earlier|previous|prior|past|first)\s+$", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 
@@ -514,7 +531,13 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
         if _RELEASE_NOUN.match(text, verb.end()):
             if _EARLIER.search(text, max(0, verb.start() - 12), verb.start()):
                 return False  # "would build upon an earlier release of more than 100 hostages": done
+            if _EXCHANGE_OPENS.search(text, max(0, verb.start() - 30), verb.start()):
+                # "In exchange for the release of around 10-15 hostages, Israel would grant a pause": the main clause's tense
+                stop = text.find(". ", end)
+                return bool(_WILL_BE.search(text, end, stop if stop >= 0 else len(text))) or _planned_before(text, verb.start())
             return _planned_before(text, verb.start())
+        if _DEAL_THAT.search(text, max(0, verb.start() - 40), verb.start()) and _PRESENT_RELEASE.fullmatch(verb.group()):
+            return True  # "a comprehensive deal that frees all 50 remaining hostages": the deal's, still to come
         # "Hamas would free 10", "the release would include 100 prisoners", "could see ... the group release 40"
         return (bool(_WILL_BEFORE_VERB.search(text, max(0, verb.start() - 30), verb.start()))
                 and not _RAID_TO.search(text, max(0, verb.start() - 50), verb.start())) \
@@ -522,8 +545,10 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
             or _bare_verb_to_come(text, verb)
     if after is None:
         return False
-    if _BEING.search(text, max(0, after.start() - 7), after.start()) and _WITH_BEFORE.search(text, max(0, start - 10), start):
-        # "The proposal includes ..., with five living hostages ... being freed": the participle has its clause's tense
+    if (_BEING.search(text, max(0, after.start() - 7), after.start()) or after.start() - end <= 2) \
+            and _WITH_BEFORE.search(text, max(0, start - 10), start):
+        # "The proposal includes ..., with five living hostages ... being freed", "the extension would be on the same
+        # terms, with 10 Israeli hostages released each day": the participle has its clause's tense
         return _planned_before(text, start)
     if _RELEASE_NOUN.match(text, after.end()):  # "40 hostages in exchange for ...": the release is told before
         return _planned_before(text, start) or bool(_WILL_BE.search(text, end, after.start()))
