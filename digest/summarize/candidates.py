@@ -83,9 +83,8 @@ _CAPTION_CREDIT = re.compile(
 )
 # A photo credit standing alone after its caption: "( AP )", "Soroka Medical Center via AP",
 # "(AP Photo/Ohad Zwigenberg)", "REUTERS/Ronen Zvulun".
-_PHOTO_AGENCY = PHOTO_AGENCY
 _CREDIT_ALONE = re.compile(
-    rf"^\(?\s*(?:(?:[A-Z][\w.'’&-]*\s+){{1,5}}via\s+)?{_PHOTO_AGENCY}(?:\s+(?:Photos?|Images?))?(?:\s*/\s*[^()/]{{2,60}})?\s*\)?\.?$"
+    rf"^\(?\s*(?:(?:[A-Z][\w.'’&-]*\s+){{1,5}}via\s+)?{PHOTO_AGENCY}(?:\s+(?:Photos?|Images?))?(?:\s*/\s*[^()/]{{2,60}})?\s*\)?\.?$"
 )
 # ... which says for certain that the paragraph is a caption when the credit names the photo's
 # source ("via AP") or its photographer ("AP Photo/...", "REUTERS/...").
@@ -244,12 +243,13 @@ _FIRST_TRUCE = re.compile(
 # people and killed over 1,400 in the attack").
 _ORIGIN_ATTACK = re.compile(r"\b(?:attacks?|assault|rampage|incursion)\b", re.I)
 _ORIGIN_KILLED = re.compile(r"\bkill(?:ed|ing)\b", re.I)
-_ORIGIN_TAKEN = re.compile(r"\b(?:took|taken|abduct(?:ed|ing)|kidnapp(?:ed|ing)|seiz(?:ed|ing))\b", re.I)
+_TAKING = r"took|taken|abduct(?:ed|ing)|kidnapp(?:ed|ing)|seiz(?:ed|ing)"
+_ORIGIN_TAKEN = re.compile(rf"\b(?:{_TAKING})\b", re.I)
 # ... or by its toll alone: a thousand and more killed and a hundred or more carried off ("The militants
 # murdered more than 1,200 people and abducted more than 250 hostages").
 _ORIGIN_TOLL_KILLED = re.compile(r"\b(?:kill|murder)(?:ed|ing)\b\D{0,30}?\b1,?[0-4]\d\d\b|\b1,?[0-4]\d\d\b\D{0,30}?\b(?:kill|murder)(?:ed|ing)\b", re.I)
 _ORIGIN_TOLL_TAKEN = re.compile(
-    r"\b(?:took|taken|abduct(?:ed|ing)|kidnapp(?:ed|ing)|seiz(?:ed|ing))\b\D{0,30}?\b[12]\d\d\b"
+    rf"\b(?:{_TAKING})\b\D{{0,30}}?\b[12]\d\d\b"
     r"|\b[12]\d\d\b\D{0,30}?\b(?:taken|abducted|kidnapped|seized)\b", re.I)
 _NAMES_THE_DAY = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|this (?:week|morning|afternoon|evening))\b",

@@ -349,14 +349,14 @@ def _part_fate(category: str, text: str, start: int, end: int, part: re.Match) -
     for died in _DIED_IN_CAPTIVITY.finditer(clause):  # "had been murdered in captivity": dead, not held
         clause = _spaced(clause, died.start("where"), died.end("where"))
     said = [(found.start(), fate) for fate, regex in _PART_FATES for found in regex.finditer(clause)]
-    at = part.start("value")
-    if said and max(said)[1] == "held" and _HELD_WHOLE.match(clause) and _RELEASE_JUST_BEFORE.search(text, max(0, at - 40), at):
-        # "the proposed release of 40 of the 130 hostages still held in Gaza": where the whole is held is
-        # no verb of the part's; the release before the part is
-        return TO_BE_RELEASED if _release_to_come(text, at, part.end("value")) else "released"
     if not said:
         return _situation(category, text, start, end)
     at_fate, fate = max(said)
+    at = part.start("value")
+    if fate == "held" and _HELD_WHOLE.match(clause) and _RELEASE_JUST_BEFORE.search(text, max(0, at - 40), at):
+        # "the proposed release of 40 of the 130 hostages still held in Gaza": where the whole is held is
+        # no verb of the part's; the release before the part is
+        return TO_BE_RELEASED if _release_to_come(text, at, part.end("value")) else "released"
     if fate == "released" and _WILL_BE.search(clause, max(0, at_fate - 15), at_fate):
         return TO_BE_RELEASED  # "33 of the 98 hostages still held ... are to be freed in stages"
     return fate

@@ -793,6 +793,10 @@ class SentenceRules:
                 return j
         return None
 
+    def _capitalised(self, lo: int, hi: int) -> bool:
+        """Whether every token in [lo, hi) is capitalised: a title or a name, nothing else."""
+        return all(token[:1].isupper() for token in self.tokens[lo:hi])
+
     def _talks_with(self, subject: Hit, other: Hit, blockers: set[int], speech_breaks: bool, telling: bool = False,
                     ) -> tuple[int, ...] | None:
         """(subject start, subject end, talk word, other end) when the subject talks with the other.
@@ -805,10 +809,10 @@ class SentenceRules:
         if other.start <= subject.end:
             return None
         # a word of telling is no talk word elsewhere: "told reporters in Doha" places no talks there
-        talks = self.vocab.get("talk", {})
+        talks = self.vocab.get("talk", {})  # in the order of the sentence, as the hits come
         if telling and not TOLD.isdisjoint(low):
-            talks = {**talks, **{k: k + 1 for k, word in enumerate(low) if word in TOLD}}
-        for t in sorted(talks):
+            talks = dict(sorted({**talks, **{k: k + 1 for k, word in enumerate(low) if word in TOLD}}.items()))
+        for t in talks:
             if t < subject.end:
                 continue
             if t >= other.start:
@@ -834,12 +838,12 @@ class SentenceRules:
             if len(rest) > WITH_TO_COUNTERPART or any(k in blockers for k in range(talk_end, other.start)):
                 continue
             lead_in = rest[: rest.index("with")] if "with" in rest else rest
-            if low[t] in TOLD and not all(token[:1].isupper() for token in self.tokens[talk_end : other.start]):
+            if low[t] in TOLD and not self._capitalised(talk_end, other.start):
                 continue  # "Hamas told Witkoff", "informed US envoy Steve Witkoff"; not "told reporters that Hamas"
             if lead_in[:1] == ["to"] and low[t] in ADDRESSED:
                 # "a letter to President Donald Trump", "spoke to Hamas leaders": the other side's title
                 # or name right after "to", not someone else ("a message to Palestinians that ...")
-                if not all(token[:1].isupper() for token in self.tokens[talk_end + 1 : other.start]):
+                if not self._capitalised(talk_end + 1, other.start):
                     continue
                 lead_in = lead_in[1:]
             if len(lead_in) <= 2 and not any(w in PREPOSITIONS or w in CLAUSE_BREAKS or w == "," for w in lead_in):
