@@ -368,6 +368,20 @@ def test_a_place_that_meets_or_talks_is_who_acts_not_where(config, sentence):
     assert "venue_pattern" not in kinds_for(config, sentence, "doha")
 
 
+@pytest.mark.parametrize("sentence,track", [
+    ("Trump predicted a breakthrough as he spoke to reporters in Washington after the final.", OTHER),
+    ("The Qatari prime minister was speaking to journalists in Doha on Tuesday.", "doha"),
+    ("Al-Hayya talked to the media in Cairo on Sunday.", "cairo"),
+])
+def test_speaking_to_the_press_somewhere_is_no_talks_there(config, sentence, track):
+    # where the speaker was is context at most
+    assert "venue_pattern" not in kinds_for(config, sentence, track)
+
+
+def test_speaking_to_a_party_somewhere_is_still_talks_there(config):
+    assert "venue_pattern" in kinds_for(config, "Witkoff spoke to Hamas officials in Doha on Sunday.", "doha")
+
+
 def test_a_place_before_a_talk_noun_is_where_the_talks_are(config):
     assert "venue_pattern" in kinds_for(config, "The Doha meeting ended without a deal.", "doha")
 
@@ -514,7 +528,21 @@ HANDED = [
 ]
 
 
-@pytest.mark.parametrize("sentence,exchange", ANSWERS + HANDED, ids=[s for s, _ in ANSWERS + HANDED])
+# Hamas receiving a plan or ideas from the US, through mediators or not, is the same exchange seen
+# from the other side; receiving them from someone else, or receiving none, is not.
+RECEIVED = [
+    ("Hamas said it had received some ideas from the American side through mediators.", True),
+    ("Hamas confirmed it received several ideas from the U.S. aimed at achieving a truce.", True),
+    ("Hamas said on Thursday it had received a new proposal from US envoy Steve Witkoff.", True),
+    ("Hamas said it received a message from Washington via Qatar.", True),
+    ("Hamas said it had received a new proposal from Egypt and Qatar.", False),
+    ("Hamas said it had received no new proposals from the United States.", False),
+    ("Hamas received the bodies from Israel as the US pressed for a deal.", False),
+    ("Israel said it had received a proposal from the US, which Hamas rejected.", False),
+]
+
+
+@pytest.mark.parametrize("sentence,exchange", ANSWERS + HANDED + RECEIVED, ids=[s for s, _ in ANSWERS + HANDED + RECEIVED])
 def test_a_plan_exchanged_between_the_us_and_hamas(config, sentence, exchange):
     assert ("proposal" in kinds_for(config, sentence, "us_hamas")) is exchange
 

@@ -103,7 +103,8 @@ def _read(rules: SentenceRules, lexicon: Lexicon) -> list[Finding]:
     """What the rules find in one sentence (or clause): places, phrases, relations or actors."""
     found = rules.place_findings() + rules.phrase_findings()
     for track in lexicon.relation_tracks:
-        relation = rules.relation(track) or rules.proposal_relation(track) or rules.handed_plan(track)
+        relation = (rules.relation(track) or rules.proposal_relation(track) or rules.handed_plan(track)
+                    or rules.received_plan(track))
         found += [relation] if relation else rules.actor_findings(track)
     return found
 

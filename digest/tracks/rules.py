@@ -71,6 +71,11 @@ GIVE_VERBS = frozenset({
     "transmitted", "pass", "passes", "passed",
 })
 GIVE_REACH = 8  # tokens from the give verb to the counterpart
+# ... and the other side of it: "B said it had received some ideas from A through mediators"
+RECEIVE_VERBS = frozenset({"receive", "receives", "received", "receiving"})
+RECEIVED_THINGS = frozenset({"idea", "ideas", "message", "messages", "letter", "letters"})  # besides a plan
+RECEIVE_REACH = 6  # tokens from the receive verb to "from"
+NEGATIONS = frozenset({"no", "not", "never"})
 # "rejects a UN resolution backing A's plan": what is answered is the thing that backs the plan
 BACKING = frozenset({"backing", "endorsing", "supporting", "sponsoring", "welcoming", "approving", "adopting"})
 # Talk words that are a verb of taking part when they follow a place: "Egypt and Qatar met on Friday
@@ -86,6 +91,7 @@ OFFICE_WORDS = frozenset({
     "prime", "minister", "ministry", "foreign", "spokesman", "spokeswoman", "spokesperson", "emir", "president",
     "presidency", "government", "cabinet", "official", "officials", "intelligence", "chief", "head", "office",
 })
+PRESS = frozenset({"reporters", "journalists", "press", "media", "newsmen"})  # spoken to, they hold no talks
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"})
 
 # How far (in tokens) the rules look around a mention.
@@ -250,7 +256,7 @@ class SentenceRules:
         if not found:
             return None
         k = max(found)
-        if found[k] == {"talk"} and self._forum_meeting(k):
+        if found[k] == {"talk"} and (self._forum_meeting(k) or self._to_the_press(k)):
             return None
         return None if self._clause_break(k, p) else (k, found[k])
 
@@ -260,6 +266,17 @@ class SentenceRules:
         if any(self.ends_at("forum", i) for i in range(max(k - 2, 0), k + 1)):
             return True
         return self.first_of("forum", k + 1, k + 4) is not None and self.low[k + 1] == "of"
+
+    def _to_the_press(self, k: int) -> bool:
+        """The talk word at k is speaking to the press: "spoke to reporters in Washington", "talked
+        to the media in Cairo" say where someone gave a statement, not where talks were held."""
+        i = k + 1
+        if i >= self.n or self.low[i] not in ("to", "with"):
+            return False
+        i += 1
+        while i < self.n and self.low[i] in ARTICLES:
+            i += 1
+        return i < self.n and self.low[i] in PRESS
 
     def _talk_verb(self, k: int) -> bool:
         """Whether the talk word at token k is a verb of taking part ("met", "discussed", "holds"),
@@ -576,6 +593,32 @@ class SentenceRules:
                 if p is not None:
                     span = (min(a.start, p), max(b.end, plans[p]))
                     return Finding(track, self.text(*span), "proposal", self.lexicon.config.relation * PROPOSAL_SHARE)
+        return None
+
+    def received_plan(self, track: str) -> Finding | None:
+        """The counterpart receiving a plan, ideas or a message from the track's actor, whoever
+        carries it: "B said it had received some ideas from A through mediators", "B received a new
+        proposal from A". The verb is in B's own clause (see _own_clause), what is received stands
+        between it and "from", and A comes right after "from"; "no new proposals" is none."""
+        actors = {h.start: h for h in self.hits if h.role == "actor" and h.track == track}
+        if not actors:
+            return None
+        low, thirds = self.low, self._third_tokens()
+        for b in self._counterparts(track):
+            for r in range(b.end, min(b.end + SUBJECT_TO_TALKS_WITH + 1, self.n)):
+                if low[r] not in RECEIVE_VERBS or not self._own_clause(b.end, r, thirds):
+                    continue
+                f = next((k for k in range(r + 1, min(r + 1 + RECEIVE_REACH, self.n)) if low[k] == "from"), None)
+                if f is None or any(low[k] in NEGATIONS for k in range(r + 1, f)) \
+                        or not any(low[k] in RECEIVED_THINGS or self.at("plan", k) for k in range(r + 1, f)):
+                    continue
+                k = f + 1
+                while k < self.n and low[k] in ARTICLES:
+                    k += 1
+                a = actors.get(k)
+                if a is not None:
+                    return Finding(track, self._relation_text((b.start, b.end, r, a.end)), "proposal",
+                                   self.lexicon.config.relation * PROPOSAL_SHARE)
         return None
 
     def _answers_plan(self, b: Hit, r: int, plans: dict[int, Hit], thirds: set[int], blockers: set[int]) -> tuple[int, ...] | None:
