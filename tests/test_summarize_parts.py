@@ -2413,6 +2413,13 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # a place before the subject is not who acts: "In Washington, DC, US President Donald Trump, ..., stated"
     ("In Washington, DC, Foreign Minister Amal Nasser, who met the envoy twice this week, stated that a deal was close. "
      "“I think we have a chance this week,” she told reporters.", ["Amal Nasser"]),
+    # "shared", of words said in an interview
+    ("Envoy Ron Adler sat down with the network.\n\n\"We expressed our condolences to him for the loss of his son,\" Adler shared "
+     "in the interview. “He mentioned it and I told him that I too had lost a son.”", ["Adler", "Adler"]),
+    # "he" acting with a participle of speech is the one the sentence before named
+    ("A senior Hamas official in Beirut, Amal Nasser, denied the report on Wednesday, telling a local outlet that no list had been "
+     "given. She also denied an earlier report, saying, “There was no offer, nor were there any new ideas for us to consider.”",
+     ["Amal Nasser"]),
 ])
 def test_who_speaks_a_quote_read_from_the_sentence_around_it(body, speakers):
     assert [who for _, who, _ in quotes_in(article(body))] == speakers

@@ -46,7 +46,7 @@ _SAY = (
     r"asserted|affirmed|remarked|emphasi[sz]ed|commented|reiterated|admitted|conceded|maintained|predicted|"
     r"lamented|complained|quipped|recalled|recounted|underlined|clarified|conveyed|pointed out|went on|exclaimed|"
     r"specified|concluded|elaborated|observed|mentioned|highlighted|assured|countered|retorted|"
-    r"suggested|"
+    r"suggested|shared|"
     # a live blog's present tense: "..., the top Trump aide warns"
     r"warns|adds|stresses|tells|writes|explains|urges|vows|cautions|asserts|affirms|"
     r"declares|announces|replies|responds|tweets|recalls|concludes|acknowledges)"
@@ -898,8 +898,14 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             continue  # "His Excellency added": he, whom the caller resolves
         if last[max(0, found.start() - 3) : found.start()] == "of " \
                 or _AFTER_PLACE_WORD.search(last, max(0, found.start() - 8), found.start()):
-            continue  # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he;
-            # "Several posters in Tel Aviv criticised": a place
+            # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he;
+            # "Several posters in Tel Aviv criticised": a place; but a name set off after a place
+            # ends a description ("A senior Hamas official in Beirut, Ahmed Abdel Hadi, denied")
+            apposed = (found.groupdict().get("apposed") or "").strip()
+            if apposed and last[found.start() - 3 : found.start()] != "of " and _named_person(apposed.split()) \
+                    and _trailing_name(apposed.split()) == apposed.split():
+                return apposed.strip("’'")
+            continue
         who = found.group("who").split()
         if who[0].lower() in _ADVERBIAL:
             # "In Washington, DC, US President Donald Trump, who has met ..., stated": the person
