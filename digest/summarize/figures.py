@@ -363,9 +363,12 @@ def _part_fate(category: str, text: str, start: int, end: int, part: re.Match) -
 
 
 # The whole's own description, with no verb of the part's after it: "(of the 130) hostages still held by the group in Gaza."
-_HELD_WHOLE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:who\s+are\s+|that\s+are\s+)?(?:still\s+)?(?:being\s+)?held\b(?:\s+(?:by|in|captive)\b[^,;]*)?[.;]?\s*$", re.I)
+# ... or who holds it: "(of the 59) hostages it holds", "(of the 28 deceased) hostages it held"
+_HELD_WHOLE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:(?:who|that)\s+are\s+|(?:that\s+|which\s+)?(?:it|they|Hamas|the\s+group)\s+)?"
+                         r"(?:still\s+)?(?:being\s+|is\s+|are\s+)?(?:held|holds?|holding)\b(?:\s+(?:by|in|captive)\b[^,;]*)?[.;]?\s*$", re.I)
 # A release right before the part: "the release of", "released", "freeing".
-_RELEASE_JUST_BEFORE = re.compile(r"\b(?:releas\w*|free(?:d|s|ing)?|return(?:ed|ing)?)(?:\s+of)?(?:\s+the)?\s+$", re.I)
+_RELEASE_JUST_BEFORE = re.compile(  # ... of a part, or of its remains: "returned the remains of (25 of the 28)"
+    r"\b(?:releas\w*|free(?:d|s|ing)?|return(?:ed|ing)?)(?:\s+of)?(?:\s+the)?(?:\s+(?:remains|bodies)\s+of)?\s+$", re.I)
 
 
 # What the part is given for, after its verb: the other side's, not the part's ("in exchange for hundreds of prisoners").
@@ -407,6 +410,8 @@ _STILL_HELD = re.compile(
 # part, "releasing 11 hostages still held in Gaza", is what the deal frees).
 _STILL_HELD_AFTER = re.compile(
     r"\s+still\s+(?:being\s+|(?:believed|thought)\s+to\s+be\s+)?(?:held|in\s+captivity|in\s+Gaza)\b", re.I)
+_OWN_VERB_NEXT = re.compile(r"(?:\s+(?:in|by)\s+[\w-]+(?:\s+[A-Z][\w-]*)?)?")  # "(still held) in Gaza", "by Hamas"
+_THEY_HOLD = re.compile(r"^\s+(?:who|that)\s+(?:hold|holds)\b", re.I)
 _WHOLE_BEFORE = re.compile(r"\b(?:the|all|roughly|about|around|some|estimated|remaining)\s+$", re.I)
 _WHOLE_VALUE = re.compile(r"(?:all|roughly|about|around|some)\s", re.I)  # the value's own qualifier: "all 48"
 
@@ -534,7 +539,8 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
             if _EXCHANGE_OPENS.search(text, max(0, verb.start() - 30), verb.start()):
                 # "In exchange for the release of around 10-15 hostages, Israel would grant a pause": the main clause's tense
                 stop = text.find(". ", end)
-                return bool(_WILL_BE.search(text, end, stop if stop >= 0 else len(text))) or _planned_before(text, verb.start())
+                # ("would grant"), or what it wants ("Hamas expects a return to the truce")
+                return bool(_PLANNED.search(text, end, stop if stop >= 0 else len(text))) or _planned_before(text, verb.start())
             return _planned_before(text, verb.start())
         if _DEAL_THAT.search(text, max(0, verb.start() - 40), verb.start()) and _PRESENT_RELEASE.fullmatch(verb.group()):
             return True  # "a comprehensive deal that frees all 50 remaining hostages": the deal's, still to come
@@ -707,8 +713,12 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         traded = _TRADED_FOR.search(text, max(0, start - _NOUN_REACH), start)
         if traded:  # "a deal to swap 50 hostages held by Hamas for 150 prisoners held in Israeli jails"
             return TO_BE_RELEASED if _traded_to_come(text, traded.start("verb")) else "released"
-        if _STILL_HELD_AFTER.match(text, end) and (_WHOLE_BEFORE.search(text, max(0, start - 20), start)
-                                                   or _WHOLE_VALUE.match(text, start)):
+        still = _STILL_HELD_AFTER.match(text, end)
+        if still and (_WHOLE_BEFORE.search(text, max(0, start - 20), start) or _WHOLE_VALUE.match(text, start)):
+            # ... unless a verb of their own follows: "All 48 hostages still held in Gaza would be freed"
+            freed = _FREED_VERB.match(text, _OWN_VERB_NEXT.match(text, still.end()).end())
+            if freed:
+                return TO_BE_RELEASED if freed.group("modal") else "released"
             return "held"
         if _near(_RELEASED, text, start, end):
             if _NOT_FREED.search(text, max(0, start - 40), start):
@@ -749,6 +759,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             shared = _situation(category, text, joined.start("count"), joined.end())
             if shared in ("released", TO_BE_RELEASED):
                 return shared
+        # what the counted hold themselves is no captivity: "four hostages who hold American citizenship"
+        if "hold" in text[end : end + 20]:
+            text = text[:end] + _blanked(_THEY_HOLD, text[end:])
         if _near(_HELD, text, start, end, 40 if comma < 0 else start - comma - 1):
             return "held"
         return ""
