@@ -290,6 +290,9 @@ def test_a_deck_ending_in_a_quotation_is_no_sentence_but_sentences_quoting_at_th
     "Later that week the delegation returned to Doha for more talks.",
     "The move came two weeks after talks in Doha collapsed.",  # which move: the one the sentence before named
     "“I will not give in to pressure,” he added.",  # who: the sentence before named him
+    # ... and so when he speaks after an opening phrase
+    "Speaking about the region's future, he added: “The biggest message we have tried to convey is that the war is over.”",
+    "Asked about the talks on Sunday, she said, “We are closer than we have ever been to a deal.”",
     "In response, Israel launched an offensive that has killed thousands in Gaza.",  # to what?
     "\"It is a shame that Hamas has acted in this selfish way,\" she told reporters on Thursday.",
     # a page's text cut off at its end, mid-sentence
@@ -325,6 +328,7 @@ def test_a_first_time_is_not_vague():
     "Egyptian mediators presented a new proposal to Hamas in Cairo on Sunday.",
     "“We cannot stop the war,” said Yaakov Amidror, Israel’s former national security adviser.",
     "“I will not give in to pressure,” Netanyahu added.",
+    "Speaking about the region's future, Kushner added: “The biggest message we have tried to convey is that the war is over.”",
     "In response to the Hamas attack, Israel launched an offensive in Gaza.",
     "This week the talks moved to Doha, officials said.",
     "There are still 130 hostages held in Gaza, officials said.",

@@ -195,6 +195,11 @@ _PRONOUN_SPEAKS = re.compile(
     r"^[\"“][^\"“”]+[\"”]\s*,?\s*(?:he|she|they)\s+"
     r"(?:said|says|added|adds|told|continued|noted|stressed|wrote|explained|warned|insisted)\b[^\"“”]*$"
 )
+# ... or introduced by "he" or "she" after an opening phrase ("Speaking about ..., he added: "..."")
+_PRONOUN_INTRODUCES = re.compile(
+    r"^[^\"“”]{3,160}?,\s+(?:he|she|they)\s+(?:also\s+)?"
+    r"(?:said|says|added|adds|told\s+[^,:\"“”]{1,40}|continued|noted|stressed|wrote|explained|warned|insisted)\s*[:,]\s*[\"“]"
+)
 _VAGUE = re.compile(
     r"\b(?:it(?:'s|’s| is| was| remains)? (?:not |un)clear|remains? to be seen|time will tell|only time|"
     r"it(?:'s|’s| is) (?:too early|unknown|uncertain)|no one knows|closely (?:monitor|watch)\w*|"
@@ -503,6 +508,8 @@ def context_penalty(text: str, tokens: list[str], published: date | None = None,
     if _QUOTE_ONLY.match(stripped):
         hit(0.6, "quote without speaker")
     elif stripped[:1] in "\"“" and _PRONOUN_SPEAKS.match(stripped):
+        hit(PRONOUN_SPEAKS, PRONOUN_SPEAKS_REASON)
+    elif unquoted_start and ", " in stripped and _PRONOUN_INTRODUCES.match(stripped):
         hit(PRONOUN_SPEAKS, PRONOUN_SPEAKS_REASON)
     if ("that " in lowered or "same " in lowered or "at the time" in lowered) and _TIME_BACK.search(text):
         hit(0.7, "time named by the sentence before")
