@@ -2431,6 +2431,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "shared", of words said in an interview
     ("Envoy Ron Adler sat down with the network.\n\n\"We expressed our condolences to him for the loss of his son,\" Adler shared "
      "in the interview. “He mentioned it and I told him that I too had lost a son.”", ["Adler", "Adler"]),
+    # a statement sent to someone by an office described, not named: the office so described
+    ("However, a statement sent to the families of hostages by the government coordinator for the hostage talks said: “Reports "
+     "in the Arab press about the negotiations are not correct.\n\n“We continue to take all measures to secure the return of "
+     "the hostages,” the statement said.", ["the government coordinator for the hostage talks"] * 2),
     # "he" acting with a participle of speech is the one the sentence before named
     ("A senior Hamas official in Beirut, Amal Nasser, denied the report on Wednesday, telling a local outlet that no list had been "
      "given. She also denied an earlier report, saying, “There was no offer, nor were there any new ideas for us to consider.”",

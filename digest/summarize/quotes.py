@@ -279,7 +279,8 @@ _ACTED = re.compile(
 )
 # ... and the statement someone's words came in: "a statement issued by Netanyahu's office (said)"
 _STATEMENT_BY = re.compile(
-    r"^(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?statement\s+(?:(?:issued|released|published|posted|sent|put out)\s+)?(?:by|from)\s+(?=(?:the\s+)?[A-Z])"
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?statement\s+(?:(?:issued|released|published|posted|sent|put out)\s+(?:to\s+[^,]{1,60}?\s+)?)?"
+    r"(?:by|from)\s+(?=(?:the\s+)?[A-Z]|the\s+(?:[a-z]+\s+){0,2}(?:coordinator|office|ministry|spokes\w+|envoy|negotiator)\b)"
 )
 # ... and an adverb before the verb: "the Hamas leader confidently (declared)", "the official
 # nonetheless (insisted)"
