@@ -2431,6 +2431,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "shared", of words said in an interview
     ("Envoy Ron Adler sat down with the network.\n\n\"We expressed our condolences to him for the loss of his son,\" Adler shared "
      "in the interview. “He mentioned it and I told him that I too had lost a son.”", ["Adler", "Adler"]),
+    # of two presidents, "the president" is the one the text has mentioned last, not the last so titled
+    ("President Amal Nasser spoke during a stop in Doha. The trip includes a meeting with Chinese President Ron Adler next week. "
+     "The emir told Nasser he wanted to greet him.\n\n\"The emir is one of the great rulers of the world,\" the president responded.",
+     ["Amal Nasser"]),
     # a statement sent to someone by an office described, not named: the office so described
     ("However, a statement sent to the families of hostages by the government coordinator for the hostage talks said: “Reports "
      "in the Arab press about the negotiations are not correct.\n\n“We continue to take all measures to secure the return of "

@@ -741,8 +741,8 @@ def _pointed(noun: str, before: str) -> str | None:
     for match in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?{n}\b"
                              rf"(?:\s+(?:familiar with|briefed on|close to|involved in)\s+the\s+[a-z]+)?", before):
         found.append((match.end(), 1, _STATEMENT_BY.sub("", _lowered_first(match.group(0)))))
-    for match in re.finditer(rf"\b{n}\s+((?:al-|el-)?{_NAMED})", before):
-        found.append((match.end(), 2, _unpossessive(match.group(1))))
+    for match in re.finditer(rf"\b{n}\s+((?:al-|el-)?{_NAMED})", before):  # ... where the text mentions them last
+        found.append((max(match.end(), _last_mention(before, match.group(1))), 2, _unpossessive(match.group(1))))
     for match in re.finditer(rf"(?:^|[.!?]\s+)(?P<name>{_NAMED}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{n}\b", before):
         if not _WHEN_WORDS.search(match.group("name")):  # "Earlier Tuesday, a political source": when, not who
             found.append((match.end(), 2, match.group("name")))  # "Adi Alexander, the father of hostage Edan Alexander"
@@ -842,11 +842,24 @@ def _titled_in(title: str, text: str, people: set[str], pick: Callable) -> str |
                 named.append((found.end(), found.group("name")))
         for found in re.finditer(rf"(?P<name>{_NAMED}),\s+(?:the\s+)?(?:[\w'’.-]+\s+){{0,2}}?(?i:{pattern})\b{_NOT_ITS_VERB}", text):
             named.append((found.end(), found.group("name")))  # "Sheikh Mohammed ..., the prime minister of Qatar", "..., U.S. special envoy"
+        if named and pick is max and len(named) > 1:
+            # of several so titled, whom the text mentions last: "Chinese President Xi Jinping", named
+            # in passing after "President Donald Trump", is not "the president" when Trump acts since
+            named = [(max(end, _last_mention(text, name)), name) for end, name in named]
         if named:
             name = _trailing_name(_unpossessive(pick(named)[1]).split())
             if (len(name) >= 2 or name and name[0] in people) and _is_name(" ".join(name)):
                 return " ".join(name)
     return None
+
+
+def _last_mention(text: str, name: str) -> int:
+    """Where the last mention of the person `name` ends in `text`, by surname (-1: none)."""
+    found = _trailing_name(_unpossessive(name).split())
+    if not found:
+        return -1
+    mentions = list(re.finditer(rf"\b{re.escape(found[-1].rstrip('.'))}\b", text))
+    return mentions[-1].end() if mentions else -1
 
 
 def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
