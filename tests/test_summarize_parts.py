@@ -2458,13 +2458,17 @@ def test_a_quote_opened_by_a_straight_mark_and_closed_by_a_curly_one_ends_there(
     ]
 
 
-def test_a_quote_opened_by_a_curly_mark_and_closed_by_a_straight_one_ends_there():
-    body = ('“The greatest gift they can give me is to kill me," Haddad said in a video from 2021. "I prefer to die '
-            'a martyr."')
-    assert [(text, who) for text, who, _ in quotes_in(article(body))] == [
-        ("The greatest gift they can give me is to kill me", "Haddad"),
-        ("I prefer to die a martyr.", "Haddad"),
-    ]
+@pytest.mark.parametrize(("body", "expected"), [
+    ('“The greatest gift they can give me is to kill me," Haddad said in a video from 2021. "I prefer to die a martyr."',
+     [("The greatest gift they can give me is to kill me", "Haddad"), ("I prefer to die a martyr.", "Haddad")]),
+    # ... even when a curly mark closes a later quote
+    ('Mr Haddad said the focus turns to the talks.\n\n“Our message is simple. It’s clear and it’s urgent," he told '
+     'reporters on Tuesday. "We need to get a ceasefire over the finish line. Time is of the essence.”',
+     [("Our message is simple. It’s clear and it’s urgent", "Mr Haddad"),
+      ("We need to get a ceasefire over the finish line. Time is of the essence.", "Mr Haddad")]),
+])
+def test_a_quote_opened_by_a_curly_mark_and_closed_by_a_straight_one_ends_there(body, expected):
+    assert [(text, who) for text, who, _ in quotes_in(article(body))] == expected
 
 
 def test_she_or_he_is_never_the_outlet_that_reported_the_sentence_before():
