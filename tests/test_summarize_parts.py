@@ -943,6 +943,9 @@ def test_a_release_still_to_come_is_told_apart_from_one_done(text, what):
      ["hostages (to be released)", "hostages"]),
     ("Under the first phase, 33 of the 98 hostages still held in Gaza - including men over 50 - are to be freed in stages in "
      "exchange for hundreds of Palestinian prisoners held in Israeli jails.", ["hostages (to be released)", "hostages"]),
+    # a part joined to a count released before it shares the release
+    ("Hamas has returned all 20 living captives and 27 of the 28 deceased captives.",
+     ["living captives (released)", "deceased captives (released)", "deceased captives"]),
 ])
 def test_no_longer_alive_is_dead(text, what):
     assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "people")] == what

@@ -349,8 +349,9 @@ def _part_fate(category: str, text: str, start: int, end: int, part: re.Match) -
     for died in _DIED_IN_CAPTIVITY.finditer(clause):  # "had been murdered in captivity": dead, not held
         clause = _spaced(clause, died.start("where"), died.end("where"))
     said = [(found.start(), fate) for fate, regex in _PART_FATES for found in regex.finditer(clause)]
-    if not said:
-        return _situation(category, text, start, end)
+    if not said:  # the words around the whole, else around the part with it ("returned all 20 living captives and
+        # 27 of the 28 deceased captives": the release told before the part is its own)
+        return _situation(category, text, start, end) or _situation(category, text, part.start("value"), end)
     at_fate, fate = max(said)
     at = part.start("value")
     if fate == "held" and _HELD_WHOLE.match(clause) and _RELEASE_JUST_BEFORE.search(text, max(0, at - 40), at):
