@@ -911,15 +911,14 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             continue  # "Islamic Jihad leader ...": a title, not a verb
         if found.group("who") in _HONORIFIC_PRONOUNS:
             continue  # "His Excellency added": he, whom the caller resolves
-        if last[max(0, found.start() - 3) : found.start()] == "of " \
-                or _AFTER_PLACE_WORD.search(last, max(0, found.start() - 8), found.start()):
-            # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he;
-            # "Several posters in Tel Aviv criticised": a place; but a name set off after a place
-            # ends a description ("A senior Hamas official in Beirut, Ahmed Abdel Hadi, denied")
-            apposed = (found.groupdict().get("apposed") or "").strip()
-            if apposed and last[found.start() - 3 : found.start()] != "of " and _named_person(apposed.split()) \
-                    and _trailing_name(apposed.split()) == apposed.split():
-                return apposed.strip("’'")
+        if last[max(0, found.start() - 3) : found.start()] == "of ":
+            continue  # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he
+        if _AFTER_PLACE_WORD.search(last, max(0, found.start() - 8), found.start()):
+            # "Several posters in Tel Aviv criticised": a place; but a name set off after a place ends
+            # a description ("A senior Hamas official in Beirut, Ahmed Abdel Hadi, denied")
+            apposed = (found.groupdict().get("apposed") or "").split()
+            if _named_person(apposed) and _trailing_name(apposed) == apposed:
+                return " ".join(apposed).strip("’'")
             continue
         who = found.group("who").split()
         if who[0].lower() in _ADVERBIAL:
