@@ -1917,6 +1917,11 @@ def test_one_quote_cut_or_worded_differently_by_two_outlets_appears_once_with_it
         "Netanyahu’s office", "Omer Dostri"]
     assert len(speakers("“We will accept the proposal that the mediators put to us,” Hamas said.",
                         "“We will not accept the proposal that the mediators put to us,” Israel said.")) == 2
+    # ... and words that differ only in their endings are one word ("the gap is narrowing", "the gaps are narrowing")
+    assert speakers("“Negotiators continue to work. The gaps are narrowing, and we're continuing to push for an agreement in "
+                    "Doha,” Antony Blinken said.",
+                    "“Negotiators continue to work. The gap is narrowing, and we continue to push for an agreement in Doha. "
+                    "There is still difficult work to do,” said Antony Blinken.") == ["Antony Blinken"]
 
 
 def test_a_quote_the_summary_already_gives_comes_after_the_others():

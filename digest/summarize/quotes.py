@@ -35,6 +35,7 @@ import numpy as np
 
 from digest.models import Article, Quote
 from digest.summarize.candidates import Candidate
+from digest.summarize.scoring import stem
 from digest.text import WEEKDAY_NAME, content_key, stop_words, words
 
 MAX_QUOTES = 5
@@ -1710,16 +1711,19 @@ SAME_QUOTE = 0.8  # share of the shorter quote's content words in the longer at 
 SAME_QUOTE_FROM = 4  # content words a quote needs for that; shorter ones are one quote only when their words are,
 SAME_QUOTE_CUT = 3  # or, with this many, when the longer has them all
 CUT_FROM = 5  # words of a quote that, run on in another's words, make it a cut of that one
+SAME_STEMS = 0.9  # share of the shorter quote's stemmed content words in the longer at which two are one quote,
+SAME_STEMS_FROM = 6  # for quotes of at least this many
 
 
 @dataclass(frozen=True)
 class _Said:
     """What a quote (or a summary sentence) says, for telling two of them apart: its content
-    words, and all its words in order, lower case, joined by spaces (apostrophes straight: one
-    outlet's "we’re" is another's "we're")."""
+    words (and their stems), and all its words in order, lower case, joined by spaces (apostrophes
+    straight: one outlet's "we’re" is another's "we're")."""
 
     words: frozenset[str]
     flat: str
+    stems: frozenset[str] = frozenset()  # the content words stemmed: "the gaps are narrowing", "the gap is narrowing"
 
 
 def _quote_words(text: str) -> _Said:
@@ -1727,7 +1731,8 @@ def _quote_words(text: str) -> _Said:
     stop = stop_words()
     # "cease-fire" is one outlet's "ceasefire"
     tokens = [t.lower().replace("’", "'").replace("-", "") for t in words(text) if any(c.isalnum() for c in t)]
-    return _Said(frozenset(t for t in tokens if t not in stop), " ".join(tokens))
+    content = [t for t in tokens if t not in stop]
+    return _Said(frozenset(content), " ".join(tokens), frozenset(map(stem, content)))
 
 
 SAME_RUN = 10  # words running on in two quotes, over half the shorter one, that make them one quote in two translations
@@ -1778,7 +1783,8 @@ def _same_quote(a: _Said, b: _Said) -> bool:
     coming week"; one sentence of it and all of it, "Right now, it's far too dangerous to do that"
     of "Israel must ... quickly! Right now, it's far too dangerous to do that"), or translated
     twice (see _shared_runs, _same_wording): most of the shorter one's content words are in the
-    longer, or its words run on in the longer's, or go alike in order."""
+    longer (or nearly all, but for their endings), or its words run on in the longer's, or go alike
+    in order."""
     short, long = (a, b) if len(a.flat) <= len(b.flat) else (b, a)
     if short.flat.count(" ") + 1 >= CUT_FROM and f" {short.flat} " in f" {long.flat} ":
         return True
@@ -1794,4 +1800,8 @@ def _same_quote(a: _Said, b: _Said) -> bool:
         # a short one is the same only whole, or cut from the longer ("It's time for this war to
         # end" of "It's time for this war to end and for the day after to begin")
         return mine == theirs or (min(len(mine), len(theirs)) >= SAME_QUOTE_CUT and (mine <= theirs or theirs <= mine))
-    return len(mine & theirs) / min(len(mine), len(theirs)) >= SAME_QUOTE
+    if len(mine & theirs) / min(len(mine), len(theirs)) >= SAME_QUOTE:
+        return True
+    # nearly every word of the shorter, but for its endings ("we're continuing" for "we continue")
+    stems, other = a.stems, b.stems
+    return min(len(stems), len(other)) >= SAME_STEMS_FROM and len(stems & other) / min(len(stems), len(other)) >= SAME_STEMS
