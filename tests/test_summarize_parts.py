@@ -2447,6 +2447,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("However, a statement sent to the families of hostages by the government coordinator for the hostage talks said: “Reports "
      "in the Arab press about the negotiations are not correct.\n\n“We continue to take all measures to secure the return of "
      "the hostages,” the statement said.", ["the government coordinator for the hostage talks"] * 2),
+    # a participle of speech after a phrase in quotation marks is still the subject's
+    ("Prime Minister Amal Nasser spoke on Tuesday.\n\nResponding to the remarks, Nasser thanked the envoy for his “strong "
+     "statement,” adding that “Hamas must release the hostages now.”", ["Nasser"]),
     # "he" acting with a participle of speech is the one the sentence before named
     ("A senior Hamas official in Beirut, Amal Nasser, denied the report on Wednesday, telling a local outlet that no list had been "
      "given. She also denied an earlier report, saying, “There was no offer, nor were there any new ideas for us to consider.”",

@@ -646,8 +646,8 @@ def _speaking(said: re.Match, paragraph: str) -> str | None:
 
 
 # A quote the sentence's subject speaks through a participle: "Nakhala rejected the plan, stating: "...""
-_PARTICIPLE = re.compile(
-    r",\s*(?:saying|stating|adding|writing|posting|declaring|warning|insisting|noting|exclaiming|asserting|stressing|vowing"
+_PARTICIPLE = re.compile(  # ... the comma may close a short phrase in quotation marks: "for his “strong statement,” adding that"
+    r"(?:,|[“\"][^“”\"]{1,30},[”\"])\s*(?:saying|stating|adding|writing|posting|declaring|warning|insisting|noting|exclaiming|asserting|stressing|vowing"
     r"|emphasi[sz]ing|telling (?:the\s+)?(?:[A-Z][\w.'’-]*\s?){1,3}(?:news\s+(?:site|agency|outlet)\s?|newspaper\s?|website\s?)?)"
     rf"(?:\s+{_WHERE})?(?:\s+that)?\s*[:,]?\s*$"
 )
