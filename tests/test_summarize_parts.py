@@ -2450,6 +2450,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # a participle of speech after a phrase in quotation marks is still the subject's
     ("Prime Minister Amal Nasser spoke on Tuesday.\n\nResponding to the remarks, Nasser thanked the envoy for his “strong "
      "statement,” adding that “Hamas must release the hostages now.”", ["Nasser"]),
+    # ... and after any quotation when "he" or "she" opens the sentence
+    ("Amal Nasser, a Hamas leader, spoke on Monday.\n\nHe accused Israel of “creating excuses to escape the agreement and return "
+     "to a war,” stating, “The party violating the agreement every day is Israel.”", ["Amal Nasser"]),
     # "he" acting with a participle of speech is the one the sentence before named
     ("A senior Hamas official in Beirut, Amal Nasser, denied the report on Wednesday, telling a local outlet that no list had been "
      "given. She also denied an earlier report, saying, “There was no offer, nor were there any new ideas for us to consider.”",

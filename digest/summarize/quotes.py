@@ -646,11 +646,16 @@ def _speaking(said: re.Match, paragraph: str) -> str | None:
 
 
 # A quote the sentence's subject speaks through a participle: "Nakhala rejected the plan, stating: "...""
-_PARTICIPLE = re.compile(  # ... the comma may close a short phrase in quotation marks: "for his “strong statement,” adding that"
-    r"(?:,|[“\"][^“”\"]{1,30},[”\"])\s*(?:saying|stating|adding|writing|posting|declaring|warning|insisting|noting|exclaiming|asserting|stressing|vowing"
+_SPEAKING = (
+    r"\s*(?:saying|stating|adding|writing|posting|declaring|warning|insisting|noting|exclaiming|asserting|stressing|vowing"
     r"|emphasi[sz]ing|telling (?:the\s+)?(?:[A-Z][\w.'’-]*\s?){1,3}(?:news\s+(?:site|agency|outlet)\s?|newspaper\s?|website\s?)?)"
     rf"(?:\s+{_WHERE})?(?:\s+that)?\s*[:,]?\s*$"
 )
+# ... the comma may close a short phrase in quotation marks: "for his “strong statement,” adding that"
+_PARTICIPLE = re.compile(rf"(?:,|[“\"][^“”\"]{{1,30}},[”\"]){_SPEAKING}")
+# ... or any quotation, when "he" or "she" opens the sentence: "He accused Israel of “...,” stating, “...”"
+# (a name inside a longer one may be whom the subject speaks of: "Hamas “informed Witkoff that ...,” emphasizing")
+_PARTICIPLE_AFTER_QUOTE = re.compile(rf",[”\"]{_SPEAKING}")
 # A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "..."", a body
 # "dubbed the "...""
 _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known as)(?:\s+(?:the|an?))?\s*$", re.I)
@@ -1009,7 +1014,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             text = next(g for g in match.groups() if g is not None).strip()
             speaker = _attribution(paragraph, match.start(), match.end())
             opening = paragraph[: match.start()]  # the paragraph up to the quote
-            if speaker is None and _PARTICIPLE.search(paragraph, max(0, match.start() - 70), match.start()):
+            if speaker is None and (_PARTICIPLE.search(paragraph, max(0, match.start() - 70), match.start()) or (
+                    _pronoun_opening(opening) and _PARTICIPLE_AFTER_QUOTE.search(paragraph, max(0, match.start() - 70), match.start()))):
                 # the sentence's subject: a person, "he" or "she" (resolved below), or a body ("Netanyahu's
                 # office said it was ..., adding: "...""; "The Israel Defence Forces confirmed the handover, stating")
                 speaker = _subject_before(opening, people) or _subject_before(opening, people, acts=_ACTS_ANY) \
