@@ -600,6 +600,8 @@ class SentenceRules:
         carries it: "B said it had received some ideas from A through mediators", "B received a new
         proposal from A". The verb is in B's own clause (see _own_clause), what is received stands
         between it and "from", and A comes right after "from"; "no new proposals" is none."""
+        if RECEIVE_VERBS.isdisjoint(self.low):
+            return None  # most sentences: no word of receiving, so none of the work below
         actors = {h.start: h for h in self.hits if h.role == "actor" and h.track == track}
         if not actors:
             return None
