@@ -1729,7 +1729,7 @@ class _Said:
 
     words: frozenset[str]
     flat: str
-    stems: frozenset[str] = frozenset()  # the content words stemmed: "the gaps are narrowing", "the gap is narrowing"
+    stems: frozenset[str]  # the content words stemmed: "the gaps are narrowing", "the gap is narrowing"
 
 
 def _quote_words(text: str) -> _Said:
