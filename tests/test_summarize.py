@@ -146,6 +146,20 @@ def test_a_paraphrase_of_the_previous_digest_counts_as_repeated():
     assert summary.sentences[-1].repeated or by_text["Hamas will free 20 m"].score > by_text["Israel and Hamas agr"].score
 
 
+def test_a_paraphrase_in_another_house_style_counts_as_repeated():
+    # "captives" for "hostages", "truce" for "cease-fire", "Qatari" for "in Qatar": one outlet's words
+    # for what the last digest said in another's
+    body = (
+        "Mediators said on Wednesday that the captives would be freed during a 10-day truce, according to a Qatari official.\n\n"
+        "Hamas will free 20 more hostages during the extension, in exchange for 60 Palestinian prisoners, officials said."
+    )
+    previous = ["The hostages will be freed during a 10-day cease-fire, mediators in Qatar said Wednesday."]
+    summary = summarize_group([article("Truce extended", body)], sentences=2, previous=previous)
+    by_text = {s.text[:20]: s for s in summary.sentences}
+    assert by_text["Mediators said on We"].repeated
+    assert not by_text["Hamas will free 20 m"].repeated
+
+
 def test_order_is_article_date_then_position():
     day1 = article("Day one", "Hamas and Israeli negotiators opened talks in Doha on a new truce proposal, mediators said.\n\n"
                    "The proposal envisages the release of 10 hostages in exchange for 300 prisoners, officials said.", when=T0)

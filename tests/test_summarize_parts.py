@@ -3108,3 +3108,24 @@ def test_captives_whose_release_is_denied_are_held_and_a_head_count_joins_the_co
                          "The 620 Palestinians were released on Thursday, officials said.")
     assert sorted((f.value, f.what, f.sources) for f in figures) == [
         ("620", "Palestinian detainees (held)", (0,)), ("620", "Palestinian prisoners (released)", (1, 2))]
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("The captives will be freed during a six-week cease-fire under the Egyptian plan, officials said on Sunday.",
+     "The hostages will be freed during a six-week ceasefire under the plan put forward by Egypt, officials said on Sunday."),
+    ("Hamas sent a letter to Trump asking him to guarantee the truce, an official in Qatar said.",
+     "Hamas sent a message to Trump asking him to guarantee the ceasefire, a Qatari official said."),
+    ("Negotiations on the U.S. offer will resume in Doha on Monday, Israeli officials said.",
+     "Talks on the American proposal will resume in Doha on Monday, officials in Israel said."),
+], ids=["captives-cease-fire", "letter-truce", "offer-negotiations"])
+def test_house_styles_and_the_wire_s_synonyms_say_the_same_thing(one, other):
+    space = MeaningSpace([meaning_terms(words(one)), meaning_terms(words(other))])
+    assert space.similarity_to(0)[1] >= SAME_CONTENT
+
+
+def test_the_synonyms_leave_different_claims_apart():
+    one = "Hamas will free 33 captives during a six-week truce, Egyptian officials said."
+    other = "Israel rejected the Egyptian proposal for a six-week truce, officials said."
+    space = MeaningSpace([meaning_terms(words(one)), meaning_terms(words(other))])
+    assert space.similarity_to(0)[1] < SAME_CONTENT
+

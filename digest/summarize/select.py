@@ -39,11 +39,30 @@ def meaning_terms(tokens: Sequence[str]) -> list[str]:
     return content_terms(tokens) + numbers_of(tokens)
 
 
+# Stems that outlets use for one thing, made one term when comparing what sentences say (the
+# scores keep the words as written): the wire's synonyms for the talks' subjects, and a people's
+# name for its country ("Qatari officials", "officials in Qatar"). House styles that hyphenate
+# ("cease-fire", "ceasefire") are met by dropping hyphens inside a term.
+SAME_TERM = {
+    "truce": "ceasefir", "cessat": "ceasefir", "paus": "ceasefir",
+    "captiv": "hostag", "abducte": "hostag",
+    "negoti": "talk", "letter": "messag", "offer": "propos",
+    "qatari": "qatar", "egyptian": "egypt", "israeli": "israel", "gazan": "gaza",
+    "american": "washington", "u.s.": "washington",
+}
+
+
+def same_terms(terms: Sequence[str]) -> list[str]:
+    """`terms` (see meaning_terms) with each outlet's word for a thing made the same (SAME_TERM)."""
+    return [SAME_TERM.get(term, term).replace("-", "") for term in terms]
+
+
 class MeaningSpace:
-    """Unit TF-IDF vectors of the group's sentences (and any extra ones, e.g. the last digest's)."""
+    """Unit TF-IDF vectors of the group's sentences (and any extra ones, e.g. the last digest's),
+    over their terms made the same across outlets (see same_terms)."""
 
     def __init__(self, term_lists: Sequence[Sequence[str]], extra: Sequence[Sequence[str]] = ()):
-        counts, self.vocabulary = term_matrix([*term_lists, *extra])
+        counts, self.vocabulary = term_matrix([same_terms(terms) for terms in (*term_lists, *extra)])
         n = counts.shape[0]
         df = np.bincount(counts.indices, minlength=counts.shape[1])
         idf = np.log((n + 1) / (df + 1)) + 1.0
@@ -65,7 +84,7 @@ class MeaningSpace:
     def weigh(self, terms: Sequence[str]) -> dict[str, float]:
         """A term list (not necessarily a sentence of the space) as a unit TF-IDF vector."""
         vector: dict[str, float] = {}
-        for term in terms:
+        for term in same_terms(terms):
             vector[term] = vector.get(term, 0.0) + 1.0
         for term, count in vector.items():
             column = self.vocabulary.get(term)
