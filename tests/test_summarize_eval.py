@@ -55,8 +55,13 @@ BLIND7_GOLD = TESTS / "resources" / "summarize" / "blind7" / "gold.json"
 BLIND8_GOLD = TESTS / "resources" / "summarize" / "blind8" / "gold.json"
 # blind9, eight events (nine clusters) whose builders wrote the facts in the seeds' style (short
 # names, stems, a number with its noun): the oracle reaches 0.972 and the best plain sumy 0.486,
-# near the held-out set's 0.96 and 0.53. Run once: 0.611 (lead 0.444).
+# near the held-out set's 0.96 and 0.53. Run once: 0.611 (lead 0.444); 0.583 since each outlet's
+# word for one thing counts as the same in comparing sentences (one cluster up in real sets
+# outside the repository, this one down: a pick naming McGurk gave way to one that does not).
 BLIND9_GOLD = TESTS / "resources" / "summarize" / "blind9" / "gold.json"
+# blind10, fifteen more events (sixteen clusters) built the same way, each set run once when it
+# came (on a93ff7e and 209135d): 0.633 (best sumy 0.447, lead 0.391, oracle 0.891); 0.648 on 209135d.
+BLIND10_GOLD = TESTS / "resources" / "summarize" / "blind10" / "gold.json"
 
 
 def test_fact_recall_counts_any_of_case_insensitively():
@@ -133,8 +138,9 @@ def test_digest_eval_adds_the_summary_table(run_cli):
     [(BLIND_GOLD, 0.70, 0.08, 0.2, 0.5), (BLIND2_GOLD, 0.47, 0.04, 0.1, 0.3),
      (BLIND3_GOLD, 0.54, 0.05, 0.1, 0.3), (BLIND4_GOLD, 0.65, 0.15, 0.25, 0.4),
      (BLIND5_GOLD, 0.45, 0.05, 0.15, 0.3), (BLIND6_GOLD, 0.50, 0.1, 0.2, 0.4), (BLIND7_GOLD, 0.45, 0.08, 0.15, 0.3),
-     (BLIND8_GOLD, 0.45, 0.1, 0.15, 0.3), (BLIND9_GOLD, 0.58, 0.08, 0.1, 0.375)],
-    ids=["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"],
+     (BLIND8_GOLD, 0.45, 0.1, 0.15, 0.3), (BLIND9_GOLD, 0.55, 0.08, 0.1, 0.375),
+     (BLIND10_GOLD, 0.60, 0.12, 0.15, 0.375)],
+    ids=["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"],
 )
 def test_blind_clusters_of_many_outlets_reach_a_realistic_bar(config, gold, bar, over_sumy, over_lead, worst):
     evaluation = evaluate_summaries(gold, config, sentences=5)
