@@ -1,7 +1,8 @@
 """Choosing sentences: MMR redundancy, near-copies (syndication) and what the last digest said.
 
 Two views of a sentence are used. For "says the same thing" (redundancy, repeats from the last
-digest) a TF-IDF vector of stemmed content words and numbers, so paraphrases overlap. For "is a
+digest) a TF-IDF vector of stemmed content words and numbers, each outlet's word for one thing
+made the same ("truce", "cease-fire"), so paraphrases overlap. For "is a
 copy of" (citations) the plain word set, since a syndicated copy keeps nearly every word; a
 copy must also state the same numbers, because "35 hostages" and "40 hostages" are different
 claims even in otherwise identical sentences.
