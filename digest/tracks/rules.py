@@ -220,6 +220,12 @@ class SentenceRules:
             out += token if glue else " " + token
         return out
 
+    def _past_articles(self, i: int) -> int:
+        """The index of the first token from i on that is no article (self.n when none is)."""
+        while i < self.n and self.low[i] in ARTICLES:
+            i += 1
+        return i
+
     def _skip_back(self, i: int) -> int:
         """The index of the token before i, skipping articles and coordinated places
         ("talks in Cairo and Doha": before "Doha" comes "in")."""
@@ -273,9 +279,7 @@ class SentenceRules:
         i = k + 1
         if i >= self.n or self.low[i] not in ("to", "with"):
             return False
-        i += 1
-        while i < self.n and self.low[i] in ARTICLES:
-            i += 1
+        i = self._past_articles(i + 1)
         return i < self.n and self.low[i] in PRESS
 
     def _talk_verb(self, k: int) -> bool:
@@ -295,10 +299,7 @@ class SentenceRules:
         (a comma lists only when the list goes on: "Egypt, a State Department official said" does not)."""
         j = hit.end
         if j < self.n and self.low[j] in COORDINATION:
-            k = j + 1
-            while k < self.n and self.low[k] in ARTICLES:
-                k += 1
-            other = self._state_starts.get(k)
+            other = self._state_starts.get(self._past_articles(j + 1))
             if other is not None and other is not hit and (
                 self.low[j] != "," or (other.end < self.n and self.low[other.end] in COORDINATION)
             ):
@@ -614,10 +615,7 @@ class SentenceRules:
                 if f is None or any(low[k] in NEGATIONS for k in range(r + 1, f)) \
                         or not any(low[k] in RECEIVED_THINGS or self.at("plan", k) for k in range(r + 1, f)):
                     continue
-                k = f + 1
-                while k < self.n and low[k] in ARTICLES:
-                    k += 1
-                a = actors.get(k)
+                a = actors.get(self._past_articles(f + 1))
                 if a is not None:
                     return Finding(track, self._relation_text((b.start, b.end, r, a.end)), "proposal",
                                    self.lexicon.config.relation * PROPOSAL_SHARE)
@@ -679,10 +677,7 @@ class SentenceRules:
             return True
         after = e
         if after < self.n and low[after] in ("-", "and", "/"):
-            k = after + 1
-            while k < self.n and low[k] in ARTICLES:
-                k += 1
-            return self.at("third", k)
+            return self.at("third", self._past_articles(after + 1))
         return False
 
     def _counterparts(self, track: str) -> list[Hit]:
