@@ -191,14 +191,11 @@ PRONOUN_SPEAKS = 0.7  # the factor for a quote whose speaker is only "he" or "sh
 PRONOUN_SPEAKS_REASON = "quote of he or she"
 # A quote whose speaker is only "he" or "she" (""I will not give in to pressure," he added."):
 # who it is, the sentence before said.
-_PRONOUN_SPEAKS = re.compile(
-    r"^[\"“][^\"“”]+[\"”]\s*,?\s*(?:he|she|they)\s+"
-    r"(?:said|says|added|adds|told|continued|noted|stressed|wrote|explained|warned|insisted)\b[^\"“”]*$"
-)
+_PRONOUN_VERBS = "said|says|added|adds|continued|noted|stressed|wrote|explained|warned|insisted"  # and "told"
+_PRONOUN_SPEAKS = re.compile(rf"^[\"“][^\"“”]+[\"”]\s*,?\s*(?:he|she|they)\s+(?:{_PRONOUN_VERBS}|told)\b[^\"“”]*$")
 # ... or introduced by "he" or "she" after an opening phrase ("Speaking about ..., he added: "..."")
 _PRONOUN_INTRODUCES = re.compile(
-    r"^[^\"“”]{3,160}?,\s+(?:he|she|they)\s+(?:also\s+)?"
-    r"(?:said|says|added|adds|told\s+[^,:\"“”]{1,40}|continued|noted|stressed|wrote|explained|warned|insisted)\s*[:,]\s*[\"“]"
+    rf"^[^\"“”]{{3,160}}?,\s+(?:he|she|they)\s+(?:also\s+)?(?:{_PRONOUN_VERBS}|told\s+[^,:\"“”]{{1,40}})\s*[:,]\s*[\"“]"
 )
 _VAGUE = re.compile(
     r"\b(?:it(?:'s|’s| is| was| remains)? (?:not |un)clear|remains? to be seen|time will tell|only time|"
