@@ -849,7 +849,7 @@ def _titled_in(title: str, text: str, people: set[str], pick: Callable) -> str |
                 named.append((found.end(), found.group("name")))
         for found in re.finditer(rf"(?P<name>{_NAMED}),\s+(?:the\s+)?(?:[\w'’.-]+\s+){{0,2}}?(?i:{pattern})\b{_NOT_ITS_VERB}", text):
             named.append((found.end(), found.group("name")))  # "Sheikh Mohammed ..., the prime minister of Qatar", "..., U.S. special envoy"
-        if named and pick is max and len(named) > 1:
+        if pick is max and len(named) > 1:
             # of several so titled, whom the text mentions last: "Chinese President Xi Jinping", named
             # in passing after "President Donald Trump", is not "the president" when Trump acts since
             named = [(max(end, _last_mention(text, name)), name) for end, name in named]
