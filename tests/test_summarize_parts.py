@@ -2723,6 +2723,44 @@ def test_more_ways_of_naming_who_speaks():
         == ["Avner Golan", "Avner Golan"]
 
 
+@pytest.mark.parametrize(("body", "speakers"), [
+    # a name in the possessive is whose something is, never who acts: the subject before it speaks
+    ("Senior Hamas leader Ghazi Hamad spoke to Al Jazeera on Wednesday.\n\nThe Hamas leader brushed aside President Donald Trump’s "
+     "latest warnings, insisting: “We are not afraid of threats and we will not change our position.”\n\n"
+     "He said a deal needed an end to the war. “Whoever wants the captives home must stop the war first,” he said.",
+     ["Ghazi Hamad", "Ghazi Hamad"]),
+    # ... and where the text gives no name, the person as the sentence describes them, not their body
+    ("The Hamas leader brushed aside President Donald Trump’s latest warnings, insisting: “We are not afraid of "
+     "threats and we will not change our position.”", ["the Hamas leader"]),
+    # where or in which language someone spoke, between the verb and the quote
+    ("The Israel Defense Forces posted in Hebrew that: “Subject to the terms of the agreement, the pause will continue "
+     "for another day.”", ["the Israel Defense Forces"]),
+    ("Hamas stated in a press release, “The occupation alone bears responsibility for the collapse of the talks.”",
+     ["Hamas"]),
+    # a quote that opens a sentence the writer goes on with: the speaker is after the last comma
+    ("Hamas said it would free a captive, as mediators had long urged Hamas to do.\n\n“The soldier, who also holds US citizenship, will be freed as part of the "
+     "efforts for a truce” and the opening of the crossings, the Palestinian movement said in a statement.", ["Hamas"]),
+    # "a statement" is the one the sentences before say was issued, like "the statement"
+    ("Israeli negotiators were in Cairo on Sunday, Prime Minister Benjamin Netanyahu’s office said.\n\n"
+     "“The team is meeting senior Egyptian officials to discuss the hostages,” a statement said.",
+     ["Prime Minister Benjamin Netanyahu’s office"]),
+    # "the Forum" in capitals points back like "the forum"
+    ("The Hostages and Missing Families Forum said the group had broken its promise.\n\n"
+     "“We cannot move forward until every family has closure,” the Forum concluded.",
+     ["Hostages and Missing Families Forum"]),
+    # less common verbs of speech after "he"
+    ("Ghazi Hamad accused Washington of bias. “The American mediator had no credibility with us at all,” he charged.",
+     ["Ghazi Hamad"]),
+    ("Ghazi Hamad attacked the mediator’s role. “The American mediator had no credibility with us at all,” he alleged.",
+     ["Ghazi Hamad"]),
+    # the day and date after the verb are when, not who
+    ("“We want an agreement that ends the war for good,” said on Tuesday, March 12, the spokesperson of the Qatari "
+     "foreign ministry, Majed al-Ansari.", ["Majed al-Ansari"]),
+])
+def test_who_speaks_past_possessives_places_dates_and_rarer_verbs(body, speakers):
+    assert [who for _, who, _ in quotes_in(article(body))] == speakers
+
+
 def test_he_is_a_person_never_the_body_that_spoke_last():
     body = ("Leo Brandt, the envoy, warned of “hell to pay” if Hamas did not comply.\n\n"
             "Brandt has the authority to talk to anyone, the White House said when asked.\n\n"

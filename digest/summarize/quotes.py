@@ -36,7 +36,7 @@ import numpy as np
 from digest.models import Article, Quote
 from digest.summarize.candidates import Candidate
 from digest.summarize.scoring import stem
-from digest.text import WEEKDAY_NAME, content_key, stop_words, words
+from digest.text import MONTH_IN_DATE, WEEKDAY_NAME, content_key, stop_words, words
 
 MAX_QUOTES = 5
 MIN_WORDS = 5
@@ -47,7 +47,7 @@ _SAY = (
     r"asserted|affirmed|remarked|emphasi[sz]ed|commented|reiterated|admitted|conceded|maintained|predicted|"
     r"lamented|complained|quipped|recalled|recounted|underlined|clarified|conveyed|pointed out|went on|exclaimed|"
     r"specified|concluded|elaborated|observed|mentioned|highlighted|assured|countered|retorted|"
-    r"suggested|shared|"
+    r"suggested|shared|alleged|charged|"
     # a live blog's present tense: "..., the top Trump aide warns"
     r"warns|adds|stresses|tells|writes|explains|urges|vows|cautions|asserts|affirms|"
     r"declares|announces|replies|responds|tweets|recalls|concludes|acknowledges)"
@@ -64,7 +64,9 @@ _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
 # criticized the Qatari minister, who ..."; not "reported", whose subject is most often an outlet
 # passing on someone's words ("“...,” reported Al Jazeera")
 _AFTER_VERB_FIRST = re.compile(
-    rf"^\s*,?\s*(?:{_SAY}|(?!reported\b)[a-z]{{3,}}ed(?=\s+(?:the\s|[A-Z])))\s+(?P<who>[^.,;:!?“”\"]+)")
+    rf"^\s*,?\s*(?:{_SAY}|(?!reported\b)[a-z]{{3,}}ed(?=\s+(?:the\s|[A-Z])))"
+    rf"(?:\s+(?:on\s+)?{WEEKDAY_NAME}(?:,?\s+{MONTH_IN_DATE}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?,)?"  # "said Tuesday, March 12, the ...": when
+    rf"\s+(?P<who>[^.,;:!?“”\"]+)")
 _AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|(?:is|are|was|were)\s+(?:quoted|cited)(?:\s+by\s+[^.,;:!?“”\"]{{1,40}}?)?\s+as\s+saying|(?:is|was)\s+heard\s+(?:saying|telling)|(?:seem|appear)(?:s|ed)\s+to\s+say)\b")
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `; `X told Reuters: `; an
 # appositive between them, which may be the name (`X, Qatar's prime minister, said: `, `Israel's
@@ -80,8 +82,9 @@ _TOLD = (r"(?:told|briefed)\s+(?:reporters|journalists|the (?:media|press)|(?:th
 _WHERE = r"(?:online|on (?:social media|(?:(?:his|her|its|their) )?(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?: (?:account|platform|page|channel))?|\w+)))"
 _BEFORE = re.compile(
     rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?(?:,[^,.;:!?“”\"]{{1,80}},)?)\s+(?:{_TOLD}|{_SAY})"
-    rf"(?:\s+(?:in (?:a|an|its|their|his|her) (?:[\w-]+ ){{0,2}}?(?:statement|interview|post|message|speech|briefing)|{_WHERE}|at [^,:.]+|to [^,:.]+|by saying))?"
-    rf"\s*[:,]?\s*(?:that\s+)?$"
+    rf"(?:\s+(?:in (?:a|an|its|their|his|her) (?:[\w-]+ ){{0,2}}?(?:statement|interview|post|message|speech|briefing|release)"
+    rf"|in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|{_WHERE}|at [^,:.]+|to [^,:.]+|by saying))?"  # "in Hebrew", "in Tel Aviv"
+    rf"(?:\s+that(?=\s*:))?\s*[:,]?\s*(?:that\s+)?$"  # "said that:" too
 )
 # Where the speaker's description ends; "familiar with" and "briefed on" are part of it ("a source
 # familiar with the talks").
@@ -119,7 +122,8 @@ _NAME_STARTS = {"abu", "abd", "abdel"}  # "Abu Ahmed" is a name; a bare "al" or 
 _BODY_NOUNS = {"office", "ministry", "government", "cabinet", "army", "military", "movement", "forum", "presidency"}
 # Words that end the name of an organisation, or head one before "of": "the State Department",
 # "Qatar's Foreign Ministry", "the Ministry of Foreign Affairs". Such a name speaks whole.
-_ORGANISATIONS = _BODY_NOUNS | {"department", "council", "agency", "committee", "commission", "authority", "embassy", "mission", "service"}
+_ORGANISATIONS = _BODY_NOUNS | {"department", "council", "agency", "committee", "commission", "authority", "embassy", "mission", "service",
+                                "forces"}  # "the Israel Defense Forces"
 # a speaker with one of these words is a body, never "he" or "she" ("the United Nations", "the
 # European Union", "the Associated Press")
 _NO_PERSON = _ORGANISATIONS | {"house", "nations", "states", "union", "league", "press", "news", "times", "brigades", "forces",
@@ -305,6 +309,7 @@ _KIN_OF = re.compile(rf"(?:the|a|an)\s+(?:\w+\s+)?(?:{_RELATIVES}|grand\w+|partn
 _DOCUMENT = re.compile(r"\s(?:statement|notification|communiqu[eé]|announcement|press release)$")
 _NAMED_DOCUMENT = re.compile(  # "the Hamas statement", "the White House statement"
     r"the\s+(?P<issuer>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})(?:['’]s)?\s+(?:joint\s+)?(?:statement|communiqu[eé]|press release)$")
+_A_DOCUMENT = re.compile(r"an?\s+(?!joint\b)")  # "a statement said": the one the text just said was issued
 _ISSUED_AFTER = re.compile(r"(?<=\w)\s+(?:issued|released|published|posted|sent)$")
 _CONJUNCTION_DESCRIBED = re.compile(r"^(?:but|and|while|however|yet|so),?\s+(?=(?:a|an|one|the)\s)", re.I)
 
@@ -353,6 +358,9 @@ def speaker_from(phrase: str) -> str | None:
     parts[-1] = _PARTICIPLE_BEFORE_PRONOUN.sub("", parts[-1])  # "..., saying he (told al-Hayya)": he
     if len(parts[-1].split()) == 1 and _PRONOUN.match(parts[-1]):
         return parts[-1].lower()  # "... approach, he (says)": he
+    pointer = parts[-1].split()
+    if len(pointer) == 2 and pointer[0].lower() == "the" and pointer[1].lower() in _POINTED_NOUNS:
+        return f"the {pointer[1].lower()}"  # "the Forum (concluded)": the forum named before, for the caller to find
     for part in reversed(parts):  # "the group's spokesman, Hazem Qassem": the name is the appositive
         if _KIN_OF.match(part):  # "Orna and Ronen Neutra, the parents of hostage Omer Neutra": not the son
             if len(parts) > 1:
@@ -504,6 +512,9 @@ _WHEN_AFTER = re.compile(
     r"^\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?(?=\s*,)"
 )
+# The writer's sentence going on after a quote, before the attribution: "“...” and the opening of
+# the crossings, the group said".
+_RUNS_ON = re.compile(r"\s*(?:and|or|but|as well as)\s")
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b[^.;:!?“”\"]{0,60}\bas\s+saying\b")  # "was quoted by his office as saying"
 _QUOTED_AS_AFTER = re.compile(r"^\s*,?\s*[^.;:!?“”\"]{0,60}?\bquoted (?!by\b)(?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?saying\b")
 
@@ -586,6 +597,8 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
                         phrase = named.group("name").rstrip(".")  # "said Qatar's foreign ministry spokesperson, Majed al-Ansari."
                 if regex is _AFTER_NAME_FIRST and closed and _OWN_REPORT.match(text, match.end()):
                     continue  # "...ceasefire." A spokesman said earlier "progress" had been made: his own report
+                if regex is _AFTER_NAME_FIRST and "," in phrase and _RUNS_ON.match(phrase):
+                    phrase = phrase.rsplit(",", 1)[1]  # "“...” and the opening of the crossings, the group said": the group
                 who = speaker_from(_shown(phrase)) or (
                     speaker_from(_shown(phrase.rsplit(",", 1)[1])) if regex is _AFTER_NAME_FIRST and "," in phrase else None)
                 if who:  # ... else the subject just before the verb: ""..." on that deal, Netanyahu said"
@@ -883,6 +896,8 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     who = opened.group("who").split()
     if who[0] in ("A", "An"):
         return None  # "A Palestinian Authority official criticized": a description, no body
+    if _DESCRIBED_WORD.fullmatch(opened.group(0).split()[-1]):
+        return None  # "The Hamas leader dismissed ...": a person the body describes, not the body
     if opened.group("named"):
         return opened.group("named") if opened.group("own") and opened.group("own").strip() in ("group", "movement") else None
     if opened.group("own") and opened.group("the") and not who[-2].endswith(("’s", "'s")):
@@ -919,6 +934,8 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             continue  # "His Excellency added": he, whom the caller resolves
         if last[max(0, found.start() - 3) : found.start()] == "of ":
             continue  # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he
+        if found.group("who").endswith(("’s", "'s")):
+            continue  # "... dismissed President Donald Trump’s recent threats": whose threats, not who acts
         if _AFTER_PLACE_WORD.search(last, max(0, found.start() - 8), found.start()):
             # "Several posters in Tel Aviv criticised": a place; but a name set off after a place ends
             # a description ("A senior Hamas official in Beirut, Ahmed Abdel Hadi, denied")
@@ -1020,7 +1037,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # office said it was ..., adding: "...""; "The Israel Defence Forces confirmed the handover, stating")
                 speaker = _subject_before(opening, people) or _subject_before(opening, people, acts=_ACTS_ANY) \
                     or _pronoun_opening(opening) or _titled_subject(opening, paragraphs, number, match, people) \
-                    or _body_before(opening, article.text, people) or _plural_subject(opening)
+                    or _body_before(opening, article.text, people) or _plural_subject(opening) or _described_actor(opening)
             elif speaker is None and _INTRODUCED.search(paragraph, max(0, match.start() - 4), match.start()):
                 speaker = _introducer(opening, people) or _titled_subject(opening, paragraphs, number, match, people)
             elif speaker is None and number and not opening.strip() and _INTRODUCED.search(paragraphs[number - 1]):
@@ -1043,7 +1060,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             issuer_named = _NAMED_DOCUMENT.match(speaker) if speaker else None
             if issuer_named:  # "the Hamas statement added": Hamas's
                 speaker = issuer_named.group("issuer")
-            elif speaker and speaker.startswith("the ") and _DOCUMENT.search(speaker):  # "the (joint) statement":
+            elif speaker and _DOCUMENT.search(speaker) and (speaker.startswith("the ") or _A_DOCUMENT.match(speaker)):
+                # "the (joint) statement", "a statement" (a joint one is of several, whom the text names):
                 # of whoever spoke last, here or a paragraph before, else of whoever the sentences
                 # just before say issued it
                 speaker = (last_said[0] if last_said and last_said[1] >= number - 1 else None) or _issuer(
@@ -1250,6 +1268,8 @@ _ACCORDING_TO_OFFICE = re.compile(
     r"\b[Aa]ccording to\s+(?P<who>(?:the\s+)?(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’.-]*)*['’]s\s+"
     r"(?:office|ministry|presidency|government))\b")
 _NO_ISSUER = {"it", "he", "she", "they", "we", "this", "that"}
+# ... or who the sentence just before says said what it reports: "..., Netanyahu's office said on Sunday."
+_SAID_AT_END = re.compile(rf",\s+(?P<who>[^,.;:“”\"]{{2,80}}?)\s+(?:said|announced|stated)(?:\s+on\s+{WEEKDAY_NAME})?\s*\.?$")
 ISSUER_WITHIN = 2  # paragraphs: the quote's own, up to it, and the one before
 
 
@@ -1268,6 +1288,10 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
             cited = _STATEMENT_FROM.search(sentence) or (_ACCORDING_TO_OFFICE.search(sentence) if not back else None)
             if cited:
                 return _inside_sentence(cited.group("who"))
+            said = _SAID_AT_END.search(sentence.strip()) if not back else None
+            who = speaker_from(said.group("who")) if said else None
+            if who and who[:1].isupper() and who.lower() not in _NO_ISSUER:  # a name, not "a source"
+                return who  # "Negotiators are in Cairo, Netanyahu's office said on Sunday."
             continue
         who = found.group("who")
         if who.lower() in _NO_ISSUER:
@@ -1289,6 +1313,11 @@ _PRONOUN_OPENS = re.compile(rf"\W*(?P<who>He|She|{'|'.join(_HONORIFIC_PRONOUNS)}
 # Who may be described rather than named: "a senior Hamas official", "the Egyptian source".
 _DESCRIBED_NOUN = (r"(?:official|source|spokes(?:man|woman|person)|diplomat|negotiator|mediator|analyst|member|commander|"
                    r"leader|representative|aide|adviser|advisor)")
+_DESCRIBED_WORD = re.compile(_DESCRIBED_NOUN)
+# Someone described by the body they belong to, who opens a sentence and acts in it: "The Hamas
+# leader dismissed the threats, insisting: "..."" is the Hamas leader's, when no name is given.
+_DESCRIBED_OPENS = re.compile(
+    rf"^[Tt]he\s+(?P<who>(?:[A-Z][\w'’-]*\s+){{1,3}}{_DESCRIBED_NOUN})\s+(?:also\s+|[a-z]+ly\s+)?[a-z]+(?:ed|t)\b")
 # Someone described who speaks in the sentence before "he said": "A senior Hamas official said the
 # group did not want the deal to collapse. "...," he said."
 _DESCRIBED_SPEAKS = re.compile(
@@ -1315,6 +1344,15 @@ def _described_subject(opening: str, definite: bool = False) -> str | None:
     last = _last_sentence(opening)
     found = (_DEFINITE_SPEAKS if definite else _DESCRIBED_SPEAKS).match(last.lstrip("“\"' "))
     return _lowered_first(found.group("who")) if found else None
+
+
+def _described_actor(opening: str) -> str | None:
+    """The person described who opens the last sentence of `opening` (see _DESCRIBED_OPENS), by the
+    body they belong to; a nationality alone describes no one ("The Egyptian leader reaffirmed")."""
+    found = _DESCRIBED_OPENS.match(_last_sentence(opening))
+    if not found or all(_bare(word) in _NATIONALITIES for word in found.group("who").split()[:-1]):
+        return None
+    return f"the {found.group('who')}"
 
 
 def _pronoun_opening(opening: str) -> str | None:
