@@ -155,6 +155,13 @@ def test_a_retired_officer_s_rank_ends_no_sentence(split):
     ("Fighters escort hostages (L-R, holding certificates) Ohad Ben Ami and Or Levy on a stage before the handover in Deir "
      "el-Balah, central Gaza, on February 8, 2025.", "caption"),
     ("Released hostages (from left) Emily Damari, Romi Gonen and Doron Steinbrecher are seen with their mothers.", "caption"),
+    # a wire photo's view, however long its list of who is in it
+    ("A drone view shows fighters and onlookers crowding around Red Cross vehicles on the day of the handover of Dana "
+     "Levi, Amit Cohen, Yael Mizrahi and Noa Peretz, four captives held in Gaza since the attack of October 7, 2023, as part of the "
+     "ceasefire and exchange agreed between Hamas and Israel, in Deir el-Balah, central Gaza Strip, March 3, 2025.", "caption"),
+    ("An aerial view shows tents housing displaced families along the coast of Khan Younis.", "caption"),
+    ("A satellite image taken on Monday shows a new road cut through the corridor.", "caption"),
+    ("An aerial view of the crossing shows the work Egypt said it had finished, the ministry said.", None),
     # a caption dated by its month and day only
     ("Foreign Minister Amal Nasser speaks at the memorial museum during a Feb. 16 visit by the envoy.", "caption"),
     # a deck in title case, full stop and all

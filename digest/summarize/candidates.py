@@ -117,6 +117,9 @@ _PHOTO_VERB = (
 _CAPTION_VERBS = re.compile(rf"^(?:[A-Z][\w'’-]*\s+){{1,6}}?{_PHOTO_VERB}")
 # ... or anywhere, in a caption that ends with where and the weekday, after a comma: "Vehicles of the
 # Red Cross arrive, while militants stand by, ... in Jabalia, Gaza Strip, Thursday."
+# ... or what a view or a picture shows: "A drone view shows ...", "A satellite image taken on Monday shows ...".
+_VIEW_SHOWS = re.compile(
+    r"^An?\s+(?:[\w-]+\s+){0,2}?(?:view|image|picture|photo(?:graph)?|still|screengrab|screenshot|video grab)\b[^.;“”\"]{0,60}?\bshows?\b")
 _PHOTO_VERB_ANYWHERE = re.compile(rf"\b{_PHOTO_VERB}")
 _CAPTION_WEEKDAY_END = re.compile(rf",\s+{WEEKDAY_NAME}\.$")
 # ... or one that ends "on <full date>." and says what people in it are doing now: "Former Israeli hostages pose
@@ -397,6 +400,8 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
             and not _SAYS.search(text):
         return "caption"  # "Foreign Minister Gideon Saar speaks at the museum during a Feb. 16 visit ..."
     if text[:1] == "A" and len(tokens) <= 60 and _SOMEONE_IN_A_PHOTO.match(text) and not _SAYS.search(text):
+        return "caption"
+    if text[:1] == "A" and _VIEW_SHOWS.match(text) and not _SAYS.search(text):
         return "caption"
     if len(tokens) <= 60 and text.endswith("day.") and _CAPTION_WEEKDAY_END.search(text) and _PHOTO_VERB_ANYWHERE.search(text) \
             and not _SAYS.search(text):
