@@ -2768,6 +2768,26 @@ def test_who_speaks_past_possessives_places_dates_and_rarer_verbs(body, speakers
     assert [who for _, who, _ in quotes_in(article(body))] == speakers
 
 
+@pytest.mark.parametrize(("body", "speaker"), [
+    # "Senior Hamas official ..." makes no person of Hamas: the group the statement came from is Hamas
+    ("Hamas has agreed to free all the captives, in a reply that drew praise from the mediators.\n\n"
+     "In a statement issued on Friday, the group said it had consulted the other factions. It said it agreed to the "
+     "exchange formula.\n\n“The movement is ready to enter negotiations on the details at once,” the statement said.\n\n"
+     "Senior Hamas official Musa Saleh said the reply was final, and Hamas would not change it.", "Hamas"),
+    # a statement released by an office the text names in lower case
+    ("The team in Doha was told to come home.\n\n“Due to the impasse in the talks, the director ordered the team to "
+     "return,” according to a statement released by the premier’s office.\n\n“The other side did not meet its "
+     "obligations under the agreement,” the statement added.", "the premier’s office"),
+    # ... or by whoever the sentence before the one that cites it says announced it
+    ("The negotiators will return home from Cairo, the Israeli Prime Minister’s Office announced Tuesday.\n\n"
+     "The delegation returns after another round of talks, per the statement.\n\n"
+     "“Under useful Egyptian mediation, the delegation worked on an updated proposal,” the statement continued.",
+     "Israeli Prime Minister’s Office"),
+])
+def test_the_statement_is_the_one_the_text_says_was_issued(body, speaker):
+    assert quotes_in(article(body))[-1][1] == speaker
+
+
 def test_he_is_a_person_never_the_body_that_spoke_last():
     body = ("Leo Brandt, the envoy, warned of “hell to pay” if Hamas did not comply.\n\n"
             "Brandt has the authority to talk to anyone, the White House said when asked.\n\n"

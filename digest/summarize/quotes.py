@@ -710,7 +710,9 @@ def _people(article: Article) -> tuple[set[str], set[str]]:
     surnames, bodies = set(), set()
     stop = stop_words("english")
     for name in _FULL_NAME.finditer(article.text):
-        first, *_, last = name.group().split()
+        first, *middle, last = name.group().split()
+        if all(_bare(word) in _TITLE_WORDS - _PERSON_TITLES - _HONORIFICS for word in (first, *middle)):
+            continue  # "Senior Hamas (official ...)": a body described, not a name ("President Trump" is one)
         if first.lower() not in stop and _may_be_surname(last):  # not "Nations" from "the United Nations says"
             surnames.add(_unpossessive(last))
     for said in _SAYS.finditer(article.text):  # one pass for both
@@ -1261,7 +1263,8 @@ _ISSUER = re.compile(
 _STATEMENT_FROM = re.compile(
     r"\b(?:[Aa]ccording to|[Ii]n|[Cc]iting)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?statement\s+"
     r"(?:(?:issued|released|published|sent|put out)\s+)?(?:by|from)\s+"
-    r"(?P<who>(?:the\s+)?(?:(?:office|ministry)\s+of\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|the)\s+)?[A-Z][\w'’.-]*)*)"
+    r"(?P<who>(?:the\s+)?(?:(?:office|ministry)\s+of\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|the)\s+)?[A-Z][\w'’.-]*)*"
+    r"|the\s+(?:[a-z]+\s+)?[a-z]+['’]s\s+(?:office|ministry|government))"  # "by the premier’s office"
 )
 # ... or the office a report just before credits: "Sisi and Burns met in Cairo on Tuesday, according to el-Sisi's office."
 _ACCORDING_TO_OFFICE = re.compile(
@@ -1269,8 +1272,16 @@ _ACCORDING_TO_OFFICE = re.compile(
     r"(?:office|ministry|presidency|government))\b")
 _NO_ISSUER = {"it", "he", "she", "they", "we", "this", "that"}
 # ... or who the sentence just before says said what it reports: "..., Netanyahu's office said on Sunday."
-_SAID_AT_END = re.compile(rf",\s+(?P<who>[^,.;:“”\"]{{2,80}}?)\s+(?:said|announced|stated)(?:\s+on\s+{WEEKDAY_NAME})?\s*\.?$")
+_SAID_AT_END = re.compile(rf",\s+(?P<who>[^,.;:“”\"]{{2,80}}?)\s+(?:said|announced|stated)(?:\s+(?:on\s+)?{WEEKDAY_NAME})?\s*\.?$")
 ISSUER_WITHIN = 2  # paragraphs: the quote's own, up to it, and the one before
+
+
+def _reported_by(sentence: str) -> str | None:
+    """Who a sentence ends by saying said what it reports (see _SAID_AT_END): a name or a body, not
+    "a source" nor "it"."""
+    said = _SAID_AT_END.search(sentence.strip())
+    who = speaker_from(said.group("who")) if said else None
+    return who if who and who[:1].isupper() and who.lower() not in _NO_ISSUER else None
 
 
 def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
@@ -1280,18 +1291,22 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
     names no one there, so the search goes on before it. "The group" is the body named before."""
     window = before.split("\n\n")[-ISSUER_WITHIN:]
     sentences = [part for part in _SENTENCE_END.split("\n\n".join(window)) if part.strip()]
+    # the last two sentences, however far back their paragraphs: "..., Netanyahu's office said on Sunday."
+    recent = [part for part in _SENTENCE_END.split(before) if part.strip()][-2:]
+    reports = [_reported_by(sentence) for sentence in reversed(recent)]
     for back, sentence in enumerate(reversed(sentences)):
+        reported = reports[back] if back < len(reports) else None
         if back and "statement" not in sentence:
+            if reported:
+                return reported
             continue
         found = _ISSUER.match(sentence.strip())
         if not found:
             cited = _STATEMENT_FROM.search(sentence) or (_ACCORDING_TO_OFFICE.search(sentence) if not back else None)
             if cited:
                 return _inside_sentence(cited.group("who"))
-            said = _SAID_AT_END.search(sentence.strip()) if not back else None
-            who = speaker_from(said.group("who")) if said else None
-            if who and who[:1].isupper() and who.lower() not in _NO_ISSUER:  # a name, not "a source"
-                return who  # "Negotiators are in Cairo, Netanyahu's office said on Sunday."
+            if reported:
+                return reported
             continue
         who = found.group("who")
         if who.lower() in _NO_ISSUER:
@@ -1299,7 +1314,7 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
         if found.group("group"):
             return _body_before(before[: before.rfind(sentence)], article_text, people)
         return _inside_sentence(who)
-    return None
+    return next((who for who in reports[len(sentences):] if who), None)
 
 
 # A quote a sentence introduces with a colon: "Netanyahu, standing beside him, issued a stern
