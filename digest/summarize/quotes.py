@@ -67,7 +67,7 @@ _AFTER_VERB_FIRST = re.compile(
     rf"^\s*,?\s*(?:{_SAY}|(?!reported\b)[a-z]{{3,}}ed(?=\s+(?:the\s|[A-Z])))"
     rf"(?:\s+(?:on\s+)?{WEEKDAY_NAME}(?:,?\s+{MONTH_IN_DATE}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?,)?"  # "said Tuesday, March 12, the ...": when
     rf"\s+(?P<who>[^.,;:!?“”\"]+)")
-_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|(?:is|are|was|were)\s+(?:quoted|cited)(?:\s+by\s+[^.,;:!?“”\"]{{1,40}}?)?\s+as\s+saying|(?:is|was)\s+heard\s+(?:saying|telling)|(?:seem|appear)(?:s|ed)\s+to\s+say)\b")
+_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|confirmed|(?:is|are|was|were)\s+(?:quoted|cited)(?:\s+by\s+[^.,;:!?“”\"]{{1,40}}?)?\s+as\s+saying|(?:is|was)\s+heard\s+(?:saying|telling)|(?:seem|appear)(?:s|ed)\s+to\s+say)\b")
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `; `X told Reuters: `; an
 # appositive between them, which may be the name (`X, Qatar's prime minister, said: `, `Israel's
 # ambassador to the US, Yechiel Leiter, said: `; see speaker_from).
@@ -333,6 +333,7 @@ _PLACE_BEFORE_NAME = re.compile(
 
 
 _PM = re.compile(r"\bPM\b")  # a prime minister's title, not "6 pm"
+_INITIALS = re.compile(r"\s*\([A-Z]{2,6}\)\s*$")  # a body's initials in brackets after its name
 
 
 def speaker_from(phrase: str) -> str | None:
@@ -341,6 +342,7 @@ def speaker_from(phrase: str) -> str | None:
     official"); "he", "she", "it" and "they" come back as they are, for the caller to resolve."""
     phrase = _REPORTED_THAT.sub("", phrase.strip())  # "Ynet reported that Ben-Gvir (responded)": Ben-Gvir
     phrase = _PM.sub("prime minister", phrase)  # "the PM (said)" is the prime minister
+    phrase = _INITIALS.sub("", phrase)  # "the Prime Minister's Office (PMO)": the office
     if _ANOTHER.fullmatch(phrase):
         return "another"  # "while another (added)": someone else, for the caller to describe
     phrase = _CUT.sub("", phrase).strip(" ,—–-")
