@@ -1169,6 +1169,9 @@ def test_how_many_of_a_hostage_count_are_alive_or_dead(text, parts):
     ("The list includes four hostages who hold American citizenship.", ""),
     # the dead named after a count of the living are others
     ("The plan calls for the release of five live hostages and some dead hostages for 50 days of truce.", "to be released"),
+    # ... and so are those of another thing handed over after it
+    ("The plan provides for the cessation of hostilities, the staggered release of 12 hostages and the return of the "
+     "remains of dead hostages.", "to be released"),
 ])
 def test_what_happens_to_a_hostage_count_is_told_by_its_own_words(text, fate):
     first = find_figures(text)[0]
@@ -2085,6 +2088,15 @@ def test_what_happens_to_the_counted_is_read_past_an_including_aside():
     assert [(value, category) for value, _, category, _ in found] == [("At least six", "killed")]
 
 
+def test_the_papers_the_counted_hold_are_no_captivity_and_do_not_hide_their_fate():
+    # "holding Israeli citizenship" describes who they are; what happens to them comes after it
+    found = find_figures("According to the paper, some 71 Palestinians holding Israeli citizenship or residency will be "
+                         "released in the first phase.")
+    assert [(value, what) for value, what, *_ in found] == [("some 71", "Palestinians to be released")]
+    found = find_figures("Some 71 prisoners holding Israeli citizenship or residency will be released in the first phase.")
+    assert [(value, what) for value, what, *_ in found] == [("Some 71", "prisoners (to be released)")]
+
+
 @pytest.mark.parametrize(("sentence", "fates"), [
     # a fate word of the clause before belongs to the count before
     ("At least 30 people were killed and 50 others wounded in the strike.", [("At least 30", "killed"), ("50", "injured")]),
@@ -2760,6 +2772,9 @@ def test_more_ways_of_naming_who_speaks():
      ["Ghazi Hamad"]),
     ("Ghazi Hamad attacked the mediator’s role. “The American mediator had no credibility with us at all,” he alleged.",
      ["Ghazi Hamad"]),
+    # "confirmed" after the quote, and a body's initials in brackets are no part of its name
+    ("The crossing is run by “Palestinians who are not affiliated with the group, under security oversight,” the "
+     "Prime Minister’s Office (PMO) confirmed.", ["Prime Minister’s Office"]),
     # the day and date after the verb are when, not who
     ("“We want an agreement that ends the war for good,” said on Tuesday, March 12, the spokesperson of the Qatari "
      "foreign ministry, Majed al-Ansari.", ["Majed al-Ansari"]),

@@ -304,6 +304,16 @@ _ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()]{1,160}?(?:—|–|--|\))|,
 # been killed"); an aside that tells what happened to some of them ("1.4 million people, many of
 # them displaced, ...") is the count's only fate word and stays.
 _WHO_ASIDE = re.compile(r",\s+(?:(?:a|the)\s+majority|most|mostly|many|half|among\s+them)\s[^,;]{1,120},")
+# ... or the papers they hold ("71 Palestinians holding Israeli citizenship or residency will be
+# released"): who they are, not a captivity, and the verb that says what happens to them comes after.
+_PAPERS = r"(?:citizenship|residency|residence permits?|passports?|nationality|ID cards?)"
+_PAPERS_HELD = re.compile(
+    rf"\s+(?:holding|(?:who|that)\s+holds?)\s+(?:[\w-]+\s+){{0,2}}?{_PAPERS}(?:\s+(?:or|and)\s+(?:[\w-]+\s+)?{_PAPERS})?", re.I)
+# Another thing handed over, after a count: "the release of 10 hostages and the return of the remains
+# of dead hostages": its words are not the count's.
+_OTHER_OBJECT = re.compile(
+    r",?\s+(?:and|as\s+well\s+as|plus)\s+(?:the\s+)?(?:(?:release|return|repatriation|handover|transfer)\s+of|remains\s+of|bodies\s+of)\b",
+    re.I)
 
 
 # A fate verb right before the next count is that count's: "..., killed at least 274"; so is a
@@ -652,7 +662,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
                               if not said.start() <= start < said.end() else said.group(), text)
     if text.find("ing", end) >= 0:
         text = text[:end] + _blanked(_THEIR_KILLING, text[end:])
-    aside = _ASIDE.match(text, end) or (_listed(text, end) if category in _CAPTIVES else None)
+    aside = _ASIDE.match(text, end) or _PAPERS_HELD.match(text, end) or (_listed(text, end) if category in _CAPTIVES else None)
     if aside is None:
         who = _WHO_ASIDE.match(text, end)
         if who and not any(fate.search(who.group()) for fate in (_KILLED, _INJURED, _DISPLACED, _RELEASED, _HELD)):
@@ -664,6 +674,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     # of 1,200 others" the 251 were not killed.
     stop = _ANOTHER_COUNT.search(text, end)
     own = stop.start() if stop else len(text)
+    other = _OTHER_OBJECT.search(text, end, own)
+    if other:  # ... nor past another thing handed over (see _OTHER_OBJECT)
+        own = other.start()
     verb = _VERB_OF_NEXT.search(text[:own], end) if stop else None
     if verb:  # "to free four captives, killed at least 274 Palestinians": the killing is the 274's
         own = verb.start()
