@@ -2767,6 +2767,16 @@ def test_more_ways_of_naming_who_speaks():
     ("The Hostages and Missing Families Forum said the group had broken its promise.\n\n"
      "“We cannot move forward until every family has closure,” the Forum concluded.",
      ["Hostages and Missing Families Forum"]),
+    # "the group" after a weekday's statement from a body is that body
+    ("Sunday's statement from the Al-Qassam Brigades held Israel responsible for the clashes.\n\n“The enemy must know "
+     "that the word surrender does not exist in our dictionary,” the group said.", ["the Al-Qassam Brigades"]),
+    # a portfolio after "Envoy for" is no part of the name
+    ("If the deal is refused, “Israel is going to take some kinetic action,” U.S. Special Envoy for Hostage Response "
+     "Adam Boehler warned on Sunday.", ["Adam Boehler"]),
+    # "it" after "The Forum said" is the forum the article named in full
+    ("The Hostages and Missing Families Forum of Israel expressed shock at the decision.\n\nThe Forum said in a "
+     "statement that “the families were shocked by the report”.\n\n“This comes on top of the request to meet the "
+     "prime minister, which was ignored,” it added.", ["Hostages and Missing Families Forum"]),
     # less common verbs of speech after "he"
     ("Ghazi Hamad accused Washington of bias. “The American mediator had no credibility with us at all,” he charged.",
      ["Ghazi Hamad"]),

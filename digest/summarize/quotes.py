@@ -204,9 +204,11 @@ def _trailing_name(tokens: list[str]) -> list[str]:
         run = run[_name_start(run) :]  # what "the" determines is a place or a thing, then the person
     honorific = None
     titles = [k for k, token in enumerate(run[:-1]) if _bare(token) in _TITLE_WORDS]
+    portfolio = False
     if titles:  # "United Nations Secretary-General Antonio Guterres": the name follows the last title
         honorific = run[titles[-1]] if _bare(run[titles[-1]]) in _HONORIFICS else None
         run = run[titles[-1] + 1 :]
+        portfolio = bool(run) and run[0] == "for"  # "Special Envoy for Hostage Response Adam Boehler"
     while len(run) > 1 and (_bare(run[0]) in _TITLE_WORDS or run[0] in _JOINERS
                             or (len(run) > 2 and (_nationality(run[0], run[1])
                                                   or re.fullmatch(r"(?:[A-Z]\.?){2,3}", run[0])))):
@@ -215,6 +217,8 @@ def _trailing_name(tokens: list[str]) -> list[str]:
     while run and run[0].lower() in _NAME_PARTICLES and run[0].lower() not in _NAME_STARTS and not _family_name(run) \
             and not _patronymic(run):
         run.pop(0)
+    if portfolio and len(run) >= 3 and not any(_bare(token) in _NO_PERSON for token in run):
+        run = run[_name_start(run) :]  # what the envoy is for is no part of the name
     if honorific and len(run) == 1:
         run.insert(0, honorific)  # "Sheikh Mohammed", not "Mohammed"
     return run
@@ -1089,6 +1093,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if speaker is None and not opening.strip() and last_said and last_said[1] >= number - 1 \
                         and any(_bare(word) in _ORGANISATIONS for word in last_said[0].split()):
                     speaker = last_said[0]  # "“...,” says a statement from Netanyahu’s office. / “...,” it says."
+                pointer = (speaker or "").lower().removeprefix("the ")
+                if pointer in _POINTED_NOUNS:  # "The Forum said ... . / “...,” it added.": the forum named before
+                    speaker = _pointed(pointer, _text_before(paragraphs, number, opening)) or speaker
             elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote or the pronoun,
                 # who acted last in the paragraph before ("Mr. Vance ... expressed optimism")
                 told = ""  # what came just before, where someone may act: "... Netanyahu welcomed Bibas. He added, "...""
@@ -1263,7 +1270,7 @@ _ISSUER = re.compile(
 )
 # ... or whose statement a sentence cites: "According to a statement from the Prime Minister’s Office, ..."
 _STATEMENT_FROM = re.compile(
-    r"\b(?:[Aa]ccording to|[Ii]n|[Cc]iting)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?statement\s+"
+    rf"\b(?:(?:[Aa]ccording to|[Ii]n|[Cc]iting)\s+(?:a|an|the)|{WEEKDAY_NAME}['’]s)\s+(?:[a-z]+\s+)?statement\s+"
     r"(?:(?:issued|released|published|sent|put out)\s+)?(?:by|from)\s+"
     r"(?P<who>(?:the\s+)?(?:(?:office|ministry)\s+of\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|the)\s+)?[A-Z][\w'’.-]*)*"
     r"|the\s+(?:[a-z]+\s+)?[a-z]+['’]s\s+(?:office|ministry|government))"  # "by the premier’s office"
