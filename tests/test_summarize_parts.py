@@ -1169,6 +1169,11 @@ def test_how_many_of_a_hostage_count_are_alive_or_dead(text, parts):
     ("The list includes four hostages who hold American citizenship.", ""),
     # the dead named after a count of the living are others
     ("The plan calls for the release of five live hostages and some dead hostages for 50 days of truce.", "to be released"),
+    # a release in the present tense that a deal or plan lays out is still to come
+    ("Boehler said the deal on the table — where Hamas releases at least 10 hostages in exchange for a path to peace — "
+     "is the best they will get.", "to be released"),
+    ("Under the deal, Hamas releases 33 hostages in the first phase.", "to be released"),
+    ("Under the deal, Hamas released 33 hostages in the first phase.", "released"),
     # ... and so are those of another thing handed over after it
     ("The plan provides for the cessation of hostilities, the staggered release of 12 hostages and the return of the "
      "remains of dead hostages.", "to be released"),

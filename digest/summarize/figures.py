@@ -531,7 +531,12 @@ _MODAL_LIST = re.compile(r"\b(?:would|will|could|should|shall)\s+[a-z]+\b[^.;:]*
 
 _BEING = re.compile(r"\bbeing\s+$", re.I)
 _EXCHANGE_OPENS = re.compile(r"(?:^|[.;]\s+)In\s+(?:exchange|return)\s+for\s+(?:the\s+)?$")
-_DEAL_THAT = re.compile(r"\b(?:deal|agreement|plan|proposal|truce|ceasefire|arrangement)\s+(?:that|which)\s+$", re.I)
+_DEAL_THAT = re.compile(
+    r"\b(?:deal|agreement|plan|proposal|truce|ceasefire|arrangement)\s+(?:that|which)\s+$"
+    # "the deal on the table — where Hamas releases", "Under the deal, Hamas frees": the deal's terms
+    r"|\b(?:deal|agreement|plan|proposal|arrangement)\b[^.;]{0,20}?\s(?:where|in\s+which|under\s+which)\s+(?:[A-Z][\w-]*\s+|it\s+|they\s+)?$"
+    r"|\bunder\s+(?:the|this|that|a|an)\s+(?:[\w-]+\s+)?(?:deal|agreement|plan|proposal|arrangement),\s+(?:[A-Z][\w-]*\s+|it\s+|they\s+)?$",
+    re.I)
 _PRESENT_RELEASE = re.compile(r"frees?|releases?|returns?", re.I)
 _EARLIER = re.compile(r"\b(?:earlier|previous|prior|past|first)\s+$", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
