@@ -1300,8 +1300,10 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
     names no one there, so the search goes on before it. "The group" is the body named before."""
     window = before.split("\n\n")[-ISSUER_WITHIN:]
     sentences = [part for part in _SENTENCE_END.split("\n\n".join(window)) if part.strip()]
-    # the last two sentences, however far back their paragraphs: "..., Netanyahu's office said on Sunday."
-    recent = [part for part in _SENTENCE_END.split(before) if part.strip()][-2:]
+    # the last two sentences, one paragraph further back if need be (the quote's own may have none
+    # before it): "..., Netanyahu's office said on Sunday."
+    reach = "\n\n".join(before.split("\n\n")[-(ISSUER_WITHIN + 1) :])
+    recent = [part for part in _SENTENCE_END.split(reach) if part.strip()][-2:]
     reports = [_reported_by(sentence) for sentence in reversed(recent)]
     for back, sentence in enumerate(reversed(sentences)):
         reported = reports[back] if back < len(reports) else None
