@@ -2434,6 +2434,13 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # a presidency is a body: "it" after it is the presidency
     ("The Egyptian presidency said in a statement that the two leaders met.\n\n"
      "“The two leaders discussed the best ways to protect innocent civilians in Gaza,” it added.", ["the Egyptian presidency"]),
+    # a head of government's office, its title in lower case: "it" is the office
+    ("The Egyptian prime minister's office denied reports that a list had been handed over.\n\n"
+     "“The list published in the media was not passed on by the group,” it said.", ["the Egyptian prime minister's office"]),
+    # the body a description in lower case introduces: "Palestinian militant group Hamas said"
+    ("Palestinian militant group Hamas said on Tuesday that the talks in Doha were positive.\n\n"
+     "“Reaching an agreement is possible if the occupation stops imposing new conditions,” it added in a brief statement.",
+     ["Hamas"]),
     ("In Cairo, the two leaders “discussed the escalation in the Gaza Strip and the regional challenges,” the Egyptian "
      "presidency says in a statement.\n\n“The two leaders discussed the best ways to protect civilians in Gaza,” it adds.\n\n"
      "“They reviewed the intensive efforts aimed at achieving a ceasefire.”",
@@ -2639,6 +2646,17 @@ def test_a_quote_a_participle_introduces_is_the_sentence_subjects(body, speaker)
     ("In a statement, Qatar announced the deal.\n\n“The pause will last four days,” the statement said.\n\n"
      "It confirmed that aid would enter Gaza.\n\n“The government is committed to bringing all the hostages home,” the statement read.",
      None),
+    # "..., it said" passes the report on from the body the sentence before names
+    ("The State Department said the two ministers reviewed the talks on the hostages.\n\n"
+     "They also discussed the opening of new crossings into Gaza, it said.\n\n"
+     "“The secretary stressed the need for this progress to be sustained,” the statement said.", "State Department"),
+    ("President Dan Orr spoke with the emir on Sunday and the White House said they reviewed the talks.\n\n"
+     "They also discussed the opening of new crossings into Gaza, it said.\n\n"
+     "“The progress must be sustained,” the statement said.", "White House"),
+    # ... but not from a person: "it" is never one
+    ("Envoy Dan Orr said the two sides reviewed the talks.\n\n"
+     "They also discussed the opening of new crossings into Gaza, it said.\n\n"
+     "“The progress must be sustained,” the statement said.", None),
 ])
 def test_the_statement_is_whoever_the_sentences_before_say_issued_it(body, speaker):
     assert quotes_in(article(body))[-1][1] == speaker

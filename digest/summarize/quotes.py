@@ -684,7 +684,9 @@ _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known 
 _BODY_OPENS = re.compile(
     r"(?:^|[.!?][”\"’']?\s+)(?:(?:[A-Z][a-z]+\s+)?(?:[Ee]arlier|[Ll]ater|ago|[Mm]eanwhile)(?:\s+on\s+[A-Z][a-z]+day)?,\s+)?"  # "Hours earlier, "
     r"(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
-    r"(?P<own>\s+(?:office|government|ministry|military|army|movement|group|cabinet|presidency|spokesman|spokeswoman))?)"
+    r"(?P<title>\s+(?:prime\s+minister|president|premier|foreign\s+minister)['’]s(?=\s+office\b))?"  # "The Egyptian prime minister's office"
+    r"(?P<own>(?:\s+(?:militant|resistance|armed|Islamist|political)(?=\s+(?:group|movement)\s+[A-Z]))?"  # "militant group Hamas"
+    r"\s+(?:office|government|ministry|military|army|movement|group|cabinet|presidency|spokesman|spokeswoman))?)"
     r"(?:\s+(?P<named>[A-Z][\w'’-]+))?"  # "The Palestinian group Hamas said": the body so described
     r"(?:\s+\([A-Z]{2,6}\))?"  # "The Israel Defence Forces (IDF) confirmed"
     r"(?:,\s+(?:(?:which|who)\s[^,.;]{1,120}|(?:the|an?)\s[^,.;]{1,60}),)?"  # "Hamas, the Palestinian resistance group, accused"
@@ -907,8 +909,8 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     if _DESCRIBED_WORD.fullmatch(opened.group(0).split()[-1]):
         return None  # "The Hamas leader dismissed ...": a person the body describes, not the body
     if opened.group("named"):
-        return opened.group("named") if opened.group("own") and opened.group("own").strip() in ("group", "movement") else None
-    if opened.group("own") and opened.group("the") and not who[-2].endswith(("’s", "'s")):
+        return opened.group("named") if opened.group("own") and opened.group("own").split()[-1] in ("group", "movement") else None
+    if opened.group("own") and opened.group("the") and (opened.group("title") or not who[-2].endswith(("’s", "'s"))):
         return " ".join(["the", *who])  # "the Israeli army"
     if len(who) == 1 and who[0].lower() in _NATIONALITIES:
         return None  # "The Egyptian leader reaffirmed": a person described, no body
@@ -1283,6 +1285,7 @@ _NO_ISSUER = {"it", "he", "she", "they", "we", "this", "that"}
 # ... or who the sentence just before says said what it reports: "..., Netanyahu's office said on Sunday."
 _SAID_AT_END = re.compile(rf",\s+(?P<who>[^,.;:“”\"]{{2,80}}?)\s+(?:said|announced|stated)(?:\s+(?:on\s+)?{WEEKDAY_NAME})?\s*\.?$")
 ISSUER_WITHIN = 2  # paragraphs: the quote's own, up to it, and the one before
+_IT_SAID = re.compile(r",\s+it\s+(?:said|added|stated)\s*\.?$")
 
 
 def _reported_by(sentence: str) -> str | None:
@@ -1291,6 +1294,17 @@ def _reported_by(sentence: str) -> str | None:
     said = _SAID_AT_END.search(sentence.strip())
     who = speaker_from(said.group("who")) if said else None
     return who if who and who[:1].isupper() and who.lower() not in _NO_ISSUER else None
+
+
+def _it_reported(sentence: str, article_text: str, people: set[str]) -> str | None:
+    """The body that opens `sentence`, the one before "..., it said.": a person is never "it"."""
+    bodies = [_body_before(sentence.strip(), article_text, people),
+              # "Biden spoke with Netanyahu and the White House said they reviewed the talks."
+              *(found.group("who") for found in reversed(list(_BODY_SAID.finditer(sentence))))]
+    return next((body for body in bodies if body and _unpossessive(body.split()[-1]) not in people), None)
+
+
+_BODY_SAID = re.compile(r"(?<=\sthe\s)(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:said|announced|stated)\b")
 
 
 def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
@@ -1303,8 +1317,10 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
     # the last two sentences, one paragraph further back if need be (the quote's own may have none
     # before it): "..., Netanyahu's office said on Sunday."
     reach = "\n\n".join(before.split("\n\n")[-(ISSUER_WITHIN + 1) :])
-    recent = [part for part in _SENTENCE_END.split(reach) if part.strip()][-2:]
-    reports = [_reported_by(sentence) for sentence in reversed(recent)]
+    recent = [part for part in _SENTENCE_END.split(reach) if part.strip()][-3:]
+    # "..., it said." passes on the report of the body that opens the sentence before it
+    reports = [_reported_by(sentence) or (_it_reported(recent[k - 1], article_text, people) if k and _IT_SAID.search(sentence.strip()) else None)
+               for k, sentence in enumerate(recent)][::-1][:2]
     for back, sentence in enumerate(reversed(sentences)):
         reported = reports[back] if back < len(reports) else None
         if back and "statement" not in sentence:
