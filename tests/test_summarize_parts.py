@@ -2653,6 +2653,9 @@ def test_a_quote_a_participle_introduces_is_the_sentence_subjects(body, speaker)
     ("President Dan Orr spoke with the emir on Sunday and the White House said they reviewed the talks.\n\n"
      "They also discussed the opening of new crossings into Gaza, it said.\n\n"
      "“The progress must be sustained,” the statement said.", "White House"),
+    # a body a description in lower case introduces: "Palestinian militant group Hamas said"
+    ("Palestinian militant group Hamas said on Tuesday it handed its response to the mediators.\n\n"
+     "“A short while ago, the movement delivered its response to the brothers in Qatar and Egypt,” a statement said.", "Hamas"),
     # ... but not from a person: "it" is never one
     ("Envoy Dan Orr said the two sides reviewed the talks.\n\n"
      "They also discussed the opening of new crossings into Gaza, it said.\n\n"

@@ -678,6 +678,7 @@ _PARTICIPLE_AFTER_QUOTE = re.compile(rf",[”\"]{_SPEAKING}")
 # A name in quotation marks is no quote: a document "titled "..."", a plan "dubbed "..."", a body
 # "dubbed the "...""
 _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known as)(?:\s+(?:the|an?))?\s*$", re.I)
+_DESCRIBED_BODY = r"(?:militant|resistance|armed|Islamist|political)"  # "Palestinian militant group Hamas"
 # A body as the subject that opens a sentence: "The Hostages and Missing Families Forum welcomed",
 # "Prime Minister Benjamin Netanyahu's office hit back", "The Israeli army confirmed", "The Families
 # Forum, which represents the relatives, welcomed".
@@ -685,7 +686,7 @@ _BODY_OPENS = re.compile(
     r"(?:^|[.!?][”\"’']?\s+)(?:(?:[A-Z][a-z]+\s+)?(?:[Ee]arlier|[Ll]ater|ago|[Mm]eanwhile)(?:\s+on\s+[A-Z][a-z]+day)?,\s+)?"  # "Hours earlier, "
     r"(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
     r"(?P<title>\s+(?:prime\s+minister|president|premier|foreign\s+minister)['’]s(?=\s+office\b))?"  # "The Egyptian prime minister's office"
-    r"(?P<own>(?:\s+(?:militant|resistance|armed|Islamist|political)(?=\s+(?:group|movement)\s+[A-Z]))?"  # "militant group Hamas"
+    rf"(?P<own>(?:\s+{_DESCRIBED_BODY}(?=\s+(?:group|movement)\s+[A-Z]))?"  # "militant group Hamas"
     r"\s+(?:office|government|ministry|military|army|movement|group|cabinet|presidency|spokesman|spokeswoman))?)"
     r"(?:\s+(?P<named>[A-Z][\w'’-]+))?"  # "The Palestinian group Hamas said": the body so described
     r"(?:\s+\([A-Z]{2,6}\))?"  # "The Israel Defence Forces (IDF) confirmed"
@@ -1266,6 +1267,7 @@ _ISSUER = re.compile(
     r"(?:(?:Still|However|Meanwhile|Separately|Instead|Yet|But|And|Now|Then),?\s+)?"
     r"(?:(?:On|In|During|Late|Earlier|Later|After)\b[^,“”\"]{0,70},\s+)?"  # "On Tuesday, ", "In a statement issued later, "
     rf"(?P<who>(?P<group>the\s+(?:[a-z-]+\s+)?(?:group|movement))"
+    rf"|(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+)?(?:{_DESCRIBED_BODY}\s+)?(?:group|movement)\s+(?P<body>[A-Z][\w'’-]+)"  # "Palestinian militant group Hamas"
     rf"|(?:[Tt]he\s+)?{_ISSUER_NAME}(?:\s+(?:office|ministry|government|military|army|cabinet))?"
     rf"(?:,\s+(?:and\s+)?(?:the\s+)?{_ISSUER_NAME})*)"
     rf"\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?:{_SAY}|confirmed|issued|released|published|put\s+out)\b"
@@ -1340,7 +1342,7 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
             continue
         if found.group("group"):
             return _body_before(before[: before.rfind(sentence)], article_text, people)
-        return _inside_sentence(who)
+        return found.group("body") or _inside_sentence(who)
     return next((who for who in reports[len(sentences):] if who), None)
 
 
