@@ -2562,6 +2562,16 @@ def test_a_relative_named_in_an_appositive_is_not_the_speaker():
     assert quotes_in(article(body))[0][1] == "the mother of hostage Omer Neutra"
 
 
+def test_a_name_after_a_preposition_is_not_who_speaks():
+    # "presented ... by US President Dan Orr, said:": Orr presented the plan; the source speaks
+    body = ("A member of the Israeli negotiating team said the war would not end.\n\n"
+            "This source, regarding the latest proposal to the group presented earlier this month by US President Dan Orr, "
+            "said: “There will be no negotiations on any other plan, and nothing can change this plan.”")
+    assert quotes_in(article(body))[-1][1] != "Dan Orr"
+    body = "Speaking to reporters with Foreign Minister Dan Orr, Amal Nasser said: “The talks are serious and going well.”"
+    assert quotes_in(article(body))[-1][1] == "Amal Nasser"
+
+
 def test_the_military_is_the_one_the_article_named_so_however_far_before():
     body = ("One body was not that of the hostage, Israel's military said on Friday.\n\n"
             "The remains of her two sons were identified, officials said.\n\n"

@@ -661,7 +661,12 @@ def _speaking(said: re.Match, paragraph: str) -> str | None:
     joined = _LAST_OF_NAMES.search(paragraph, max(0, said.start() - 60), said.start())
     if joined and _name_token(joined.group("before")) and _bare(joined.group("before")) not in _TITLE_WORDS:
         return None  # "Egyptian President Abdel Fattah el-Sisi and Qatar's Sheikh Tamim ... urged": both
+    if _OBJECT_BEFORE.search(paragraph, max(0, said.start() - 40), said.start()):
+        return None  # "This source, on the plan presented by US President Joe Biden, said": Biden is not the subject
     return speaker_from(who)
+
+
+_OBJECT_BEFORE = re.compile(r"\b[a-z][\w'’-]*\s+(?:by|to|from|with|for|about|against|than)\s+$")  # not "the office of ..." (see _issuer)
 
 
 # A quote the sentence's subject speaks through a participle: "Nakhala rejected the plan, stating: "...""
@@ -945,6 +950,8 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             continue  # "His Excellency added": he, whom the caller resolves
         if last[max(0, found.start() - 3) : found.start()] == "of ":
             continue  # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he
+        if _OBJECT_BEFORE.search(last, max(0, found.start() - 40), found.start()):
+            continue  # "This source, on the plan presented by US President Joe Biden, said": Biden is acted for
         if found.group("who").endswith(("’s", "'s")):
             continue  # "... dismissed President Donald Trump’s recent threats": whose threats, not who acts
         if _AFTER_PLACE_WORD.search(last, max(0, found.start() - 8), found.start()):
