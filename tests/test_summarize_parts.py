@@ -2562,6 +2562,14 @@ def test_a_relative_named_in_an_appositive_is_not_the_speaker():
     assert quotes_in(article(body))[0][1] == "the mother of hostage Omer Neutra"
 
 
+def test_an_outlet_citing_someone_passes_on_their_words():
+    body = "“If the response is positive, the team will fly to Cairo at once,” the public broadcaster KAN said, citing an unnamed Israeli official."
+    assert quotes_in(article(body))[-1][1] == "an unnamed Israeli official"
+    # ... but a document or another outlet it cites speaks for no one new
+    body = "“The talks will resume next week in Cairo,” KAN said, citing the Wall Street Journal."
+    assert quotes_in(article(body))[-1][1] == "KAN"
+
+
 def test_a_name_after_a_preposition_is_not_who_speaks():
     # "presented ... by US President Dan Orr, said:": Orr presented the plan; the source speaks
     body = ("A member of the Israeli negotiating team said the war would not end.\n\n"

@@ -513,6 +513,7 @@ _NOT_A_SPEAKER_LABEL = re.compile(
 # quote before it: "said that ...", "said earlier “progress” had been made".
 _OWN_REPORT = re.compile(r"\s+(?:that\b|(?:[a-z]+\s+){0,3}[“\"])")
 # An attribution between the two parts of one quoted sentence: "“...,” he explained, “...”".
+_CITING = re.compile(r",?\s+(?:citing|quoting)\s+(?P<who>(?:an?|one|two)\s+(?:[\w'’-]+\s+){0,4}?(?:official|source|diplomat|officer|negotiator)s?)\b")
 _SPLIT_BY = re.compile(rf"\s*[^“”\"«».!?;:]{{1,60}}?\b{_SAY}\b[^“”\"«».!?;:]{{0,40}}?,\s*")
 _WHEN_AFTER = re.compile(
     r"^\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -607,6 +608,9 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
                     phrase = phrase.rsplit(",", 1)[1]  # "“...” and the opening of the crossings, the group said": the group
                 who = speaker_from(_shown(phrase)) or (
                     speaker_from(_shown(phrase.rsplit(",", 1)[1])) if regex is _AFTER_NAME_FIRST and "," in phrase else None)
+                cited = _CITING.match(text, match.end())
+                if cited:  # "...," KAN said, citing an unnamed Israeli official: the official's words
+                    who = speaker_from(cited.group("who")) or who
                 if who:  # ... else the subject just before the verb: ""..." on that deal, Netanyahu said"
                     return who
         return None
