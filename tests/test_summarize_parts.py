@@ -3199,6 +3199,17 @@ def test_one_speaker_spelled_two_ways_is_one_speaker_named_as_most_quotes_name_h
     assert speakers("“The kingdom stands with the Palestinian people,” said Mohammed bin Salman Al Saud.",
                     "“Security cooperation will go on as before,” said Mohammed bin Nayef Al Saud.") \
         == ["Mohammed bin Nayef Al Saud", "Mohammed bin Salman Al Saud"]
+    # a first name and the father's alone ("Mohammed bin Abdulrahman") is the one man named in full so
+    assert speakers("“There have been successive meetings with the movement,” said Mohammed bin Abdulrahman.",
+                    "“Once we reach a formula, we will take it to the other side,” said Sheikh Mohammed bin Abdulrahman "
+                    "bin Jassim Al Thani.") == ["Mohammed bin Abdulrahman bin Jassim Al Thani"] * 2
+    assert speakers("“There have been successive meetings with the movement,” said Mohammed bin Abdulrahman.",
+                    "“The kingdom stands with the Palestinian people,” said Mohammed bin Salman Al Saud.") \
+        == ["Mohammed bin Abdulrahman", "Mohammed bin Salman Al Saud"]
+    # ... and so is "Sheikh Mohammed", though the group writes both
+    assert speakers("“There have been successive meetings with the movement,” said Mohammed bin Abdulrahman.",
+                    "“Once we reach a formula, we will take it to the other side,” said Mohammed bin Abdulrahman Al-Thani.",
+                    "“We are almost at a stalemate,” Sheikh Mohammed said.") == ["Mohammed bin Abdulrahman Al-Thani"] * 3
 
 
 def test_a_first_name_or_another_spelling_alone_is_the_person_named_in_full():

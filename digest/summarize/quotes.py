@@ -240,6 +240,11 @@ def _patronymic(run: list[str]) -> bool:
     return len(run) == 2 and run[0][:1].isupper() and run[0].lower() in _SON_OF
 
 
+def _named_for_father(run: list[str]) -> bool:
+    """Whether `run` is a first name and the father's alone: "Mohammed bin Abdulrahman"."""
+    return len(run) == 3 and run[1] in _SON_OF and run[0][:1].isupper() and run[2][:1].isupper()
+
+
 def _nationality(word: str, following: str) -> bool:
     """Whether `word`, in front of a name, is a nationality ("Egyptian Abdel Fattah el-Sisi"), not a
     first name that ends like one ("Sami Abu Zuhri", "Hassan Abu Jazar")."""
@@ -1589,7 +1594,8 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     names = dict.fromkeys(s for s in speakers if s and _is_name(s))
     short = [name for name in names if len(name.split()) == 1
              or (len(name.split()) == 2 and (_bare(name.split()[0]) in _HONORIFICS or _family_name(name.split())
-                                             or _patronymic(name.split())))]
+                                             or _patronymic(name.split())))
+             or _named_for_father(name.split())]
     wanted = {name.split()[-1].strip("’'") for name in short}
     found = list(names)
     if not wanted:
@@ -1644,6 +1650,13 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
             if longer:
                 out[name] = longer
             continue
+        if _named_for_father(parts):  # "Mohammed bin Abdulrahman": the one man whose full name opens so
+            opening = _spelling(name).split()
+            longer = _one_person(Counter({full_name: count for full_name, count in fathers.get(_surname(parts[-1]), Counter()).items()
+                                          if len(full_name.split()) > 3 and _spelling(full_name).split()[:3] == opening}))
+            if longer:
+                out[name] = longer
+            continue
         longer = _one_person(full.get(_surname(parts[-1]), Counter()))
         if longer:
             out[name] = longer
@@ -1652,6 +1665,21 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
             out[name] = first_name  # "Einav said" of Einav Mozes; "Mohammed said" of the sheikh
         elif not full.get(_surname(parts[-1])) and len(parts) == 2 and _bare(parts[0]) in ("mr", "mrs", "ms", "dr"):
             out[name] = parts[-1]
+    return out
+
+
+def _fathers_named_in_full(names: Sequence[str | None]) -> list[str | None]:
+    """`names` with each first name and father's alone ("Mohammed bin Abdulrahman", however the
+    quote's article first named him) as the one longer name among them that opens so, however
+    spelled ("Mohammad bin Abdulrahman Al-Thani")."""
+    longer = Counter(name for name in names if name and len(name.split()) > 3 and _is_name(name))
+    out = []
+    for name in names:
+        if name and _named_for_father(name.split()):
+            opening = _spelling(name).split()
+            name = _one_person(Counter({full_name: count for full_name, count in longer.items()
+                                        if _spelling(full_name).split()[:3] == opening})) or name
+        out.append(name)
     return out
 
 
@@ -1666,7 +1694,11 @@ def _first_name_of(first: str, given: dict[str, Counter[str]]) -> str | None:
     """The one person whose full names (see _full_names) start with `first`, when they all share
     one surname, written as most often."""
     by_surname: dict[str, Counter[str]] = {}
-    for longer, count in given.get(first, Counter()).items():
+    named = given.get(first, Counter())
+    openings = {tuple(_spelling(name).split()[:3]) for name in named if len(name.split()) > 3}
+    for longer, count in named.items():
+        if _named_for_father(longer.split()) and tuple(_spelling(longer).split()) in openings:
+            continue  # "Mohammed bin Abdulrahman" of "Mohammed bin Abdulrahman Al Thani": not another man
         by_surname.setdefault(_surname(longer.split()[-1]), Counter())[longer] += count
     return next(iter(by_surname.values())).most_common(1)[0][0] if len(by_surname) == 1 else None
 
@@ -1763,7 +1795,7 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
             unresolved.setdefault(quote.source, {})[quote.speaker] = None
     own = {(source, short): name for source, said in unresolved.items()
            for short, name in _full_names(said, [articles[source]]).items()}
-    names = [full.get(quote.speaker) or own.get((quote.source, quote.speaker)) or quote.speaker for *_, quote in found]
+    names = _fathers_named_in_full([full.get(quote.speaker) or own.get((quote.source, quote.speaker)) or quote.speaker for *_, quote in found])
     spelled = _one_spelling(names)  # then one spelling of each person
     found = [(*key, replace(quote, speaker=spelled.get(name, name))) for (*key, quote), name in zip(found, names)]
     found.sort(key=lambda item: item[:4])
