@@ -706,6 +706,16 @@ def test_members_with_nothing_befalling_them_are_no_key_figures():
     assert [(f.value, f.what) for f in figures] == [("five", "Hamas members killed")]
 
 
+def test_the_toll_of_another_front_is_no_key_figure():
+    # Lebanon's toll, a strike on Iran: other wars than the group's; a sentence that ties them to Gaza stays
+    figures = figures_of("In Lebanon, more than 350 people have been killed, including 271 Hezbollah members.",
+                         "The strikes on Iran killed four soldiers, Tehran said.",
+                         "Fighting along the Israel-Lebanon border has displaced tens of thousands of people.",
+                         "An air strike on a school in Gaza City killed 20 people on Sunday, medics said.",
+                         "Hezbollah began firing in support of Hamas after the Gaza war killed more than 40,000 people.")
+    assert sorted((f.value, f.what) for f in figures) == [("20", "people killed"), ("more than 40,000", "people killed")]
+
+
 def test_the_dead_counted_just_before_are_not_the_captives_after_them():
     found = find_figures("The attack left about 1,200 dead and another 250 taken hostage by the assailants.")
     assert [(value, key) for value, _, _, key in found] == [("another 250", ("hostages", ""))]
@@ -1100,8 +1110,8 @@ def test_a_count_of_captives_told_without_a_fate_joins_the_same_count_told_with_
 
 
 def test_a_head_count_joins_the_same_count_of_the_same_people_told_with_what_befell_them():
-    killed = "Fears grew after the targeted killing of two top militants in Beirut, officials said."
-    avenged = "Diplomats hope a deal will deter Hezbollah from avenging the two top militants, officials said."
+    killed = "Fears grew after the targeted killing of two top militants in Khan Younis, officials said."
+    avenged = "Diplomats hope a deal will deter the group from avenging the two top militants, officials said."
     assert [(f.value, f.what, f.sources) for f in figures_of(killed, avenged)] == [("two", "top militants killed", (0, 1))]
     fled = "About 100,000 residents have already fled Gaza City, the army said."
     left = "Netanyahu said approximately 100,000 residents had already left Gaza City."

@@ -1213,7 +1213,14 @@ _NO_ONE_IN_PARTICULAR = frozenset({"others", "people"})  # kept until their fate
 _WAR_AFTER = re.compile(rf"(?:[- ](?:day|week|month|hour|year)s?)?(?:-old|[- ]long)?\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?{_WAR}\b", re.I)
 
 
+# The war's other fronts: a toll told of them alone is another story than the group's.
+_OTHER_FRONT = re.compile(r"\b(?:Lebanon|Lebanese|Hezbollah|Beirut|Yemen|Yemeni|Houthis?|Syria|Syrian|Iran|Iranian|Tehran|Golan)\b")
+_THIS_WAR = re.compile(r"\b(?:Gaza|Palestin\w*|Hamas|Rafah|[Hh]ostages?|[Cc]aptives?)\b")
+
+
 def _not_key(value: str, what: str, category: str, sentence: str) -> bool:
+    if category in ("killed", "injured", "displaced") and _OTHER_FRONT.search(sentence) and not _THIS_WAR.search(sentence):
+        return True  # "In Lebanon, more than 350 people have been killed"
     if category in (*_DURATIONS, "years"):
         # "the 15-month war", "a seven-week-old war", "the 15-month bloody war", "after 15 months of war"
         at = sentence.find(value)
