@@ -864,6 +864,9 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("Trump said Hamas must \u201cgive back all 20 Hostages,\u201d a reference to the remaining Israelis.", "Hostages (to be released)"),
     ("Tell Hamas to immediately give back all 20 hostages, and things will change rapidly.", "hostages (to be released)"),
     ("Trump said that if Hamas released 20 hostages, things will change rapidly.", "hostages (to be released)"),
+    # ... with the count the condition's subject: "if all remaining 101 hostages are returned"
+    ("He said that if all remaining 101 hostages are returned, Israel would agree to a safe passage.", "hostages (to be released)"),
+    ("Once the 33 hostages are freed, talks on the second phase will begin.", "hostages (to be released)"),
     ("Hamas gave back 20 hostages on Monday.", "hostages (released)"),
     # a release an outline provides for, one slated, one a modal governs through a list of verbs, one a future
     # deal makes, and one given for each further count, are all still to come

@@ -540,6 +540,7 @@ _DEAL_THAT = re.compile(
 _PRESENT_RELEASE = re.compile(r"frees?|releases?|returns?", re.I)
 _EARLIER = re.compile(r"\b(?:earlier|previous|prior|past|first)\s+$", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|once|provided(?:\s+that)?|as\s+long\s+as)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def _release_to_come(text: str, start: int, end: int) -> bool:
@@ -574,8 +575,10 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
         return _planned_before(text, start)
     if _RELEASE_NOUN.match(text, after.end()):  # "40 hostages in exchange for ...": the release is told before
         return _planned_before(text, start) or bool(_WILL_BE.search(text, end, after.start()))
-    # "34 hostages that the group says it is willing to release": a word of a plan or an offer between them
-    return bool(_PLANNED.search(text, end, after.start()) or _WOULD_SEE.search(text, max(0, start - _SEE_REACH), start))
+    # "34 hostages that the group says it is willing to release": a word of a plan or an offer between them;
+    # "if all remaining 101 hostages are returned": a condition the count opens
+    return bool(_PLANNED.search(text, end, after.start()) or _WOULD_SEE.search(text, max(0, start - _SEE_REACH), start)
+                or _CONDITION_BEFORE.search(text, max(0, start - 40), start))
 
 
 # What the other side gives, right before a count of captives: "exchange of 33 hostages ... for
