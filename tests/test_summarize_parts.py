@@ -2583,6 +2583,12 @@ def test_an_outlet_citing_someone_passes_on_their_words():
     assert quotes_in(article(body))[-1][1] == "KAN"
 
 
+def test_a_name_set_off_by_commas_speaks_in_the_quotes_own_sentence():
+    body = ("Israel’s coordinator for the hostages, Dan Orr, told a broadcaster on Sunday that if all the hostages are returned, "
+            "“I even believe that we will agree to a safe passage for him.”")
+    assert quotes_in(article(body))[-1][1] == "Dan Orr"
+
+
 def test_a_name_after_a_preposition_is_not_who_speaks():
     # "presented ... by US President Dan Orr, said:": Orr presented the plan; the source speaks
     body = ("A member of the Israeli negotiating team said the war would not end.\n\n"

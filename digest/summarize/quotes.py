@@ -652,6 +652,8 @@ _SPEAKS = re.compile(
     rf"\s+(?:also\s+|later\s+|then\s+|again\s+)?{_SAY}\b"  # "John Kirby also told Fox News"
 )
 _SAID = re.compile(rf"\b{_SAY}\b")
+_SPEAKS_SET_OFF = re.compile(
+    rf",\s+(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME})){{1,4}}),\s+(?:also\s+|later\s+|then\s+)?{_SAY}\b")
 
 
 _LIST_ITEM_BEFORE = re.compile(rf"\b(?!{WEEKDAY_NAME}\b)[A-Z][\w'’-]*, $")
@@ -1497,6 +1499,8 @@ def _reporting(before: str, people: set[str], surnames: set[str]) -> str | None:
     if _SAID.search(last):
         for said in _SPEAKS.finditer(last):
             found = said
+        if found is None:  # "Israel’s coordinator for the hostages, Gal Hirsch, told CNN that ...": the name set off
+            found = _SPEAKS_SET_OFF.search(last)
     if found is None:
         described = _DESCRIBED_REPORTS.match(last.lstrip())  # "An Israeli official said the rejection showed that "...""
         return speaker_from(described.group("who")) if described else None
