@@ -2583,6 +2583,13 @@ def test_an_outlet_citing_someone_passes_on_their_words():
     assert quotes_in(article(body))[-1][1] == "KAN"
 
 
+def test_a_relative_clause_after_a_quote_is_no_speaker():
+    body = ("However, Hamas noted challenges in reaching an agreement, stating, “The occupation introduced new issues and "
+            "conditions related to the withdrawal,” which it said “delayed reaching an agreement that had been within reach.”")
+    assert [speaker for _, speaker, _ in quotes_in(article(body))][0] == "Hamas"
+    assert "which it" not in [speaker for _, speaker, _ in quotes_in(article(body))]
+
+
 def test_a_name_set_off_by_commas_speaks_in_the_quotes_own_sentence():
     body = ("Israel’s coordinator for the hostages, Dan Orr, told a broadcaster on Sunday that if all the hostages are returned, "
             "“I even believe that we will agree to a safe passage for him.”")

@@ -276,6 +276,7 @@ def _is_name(who: str) -> bool:
 _DETERMINERS = {"a", "an", "the", "one", "another", "some", "several", "two", "three", "many", "other"}
 _NOT_SPEAKERS = {
     "it", "he", "she", "they", "we", "i", "but", "and", "or", "this", "that", "there", "then", "also", "so",
+    "which", "who", "whom", "whose",  # "...,” which it said “...”": the clause goes on, no one is named
     # a verb is no one: ""Operation Gideon's Chariots," will proceed ..."
     "will", "would", "could", "should", "may", "might", "must", "can", "is", "are", "was", "were", "has", "have", "had",
 }
@@ -699,7 +700,8 @@ _DESCRIBED_BODY = r"(?:militant|resistance|armed|Islamist|political)"  # "Palest
 # "Prime Minister Benjamin Netanyahu's office hit back", "The Israeli army confirmed", "The Families
 # Forum, which represents the relatives, welcomed".
 _BODY_OPENS = re.compile(
-    r"(?:^|[.!?][”\"’']?\s+)(?:(?:[A-Z][a-z]+\s+)?(?:[Ee]arlier|[Ll]ater|ago|[Mm]eanwhile)(?:\s+on\s+[A-Z][a-z]+day)?,\s+)?"  # "Hours earlier, "
+    r"(?:^|[.!?][”\"’']?\s+)(?:(?:[A-Z][a-z]+\s+)?(?:[Ee]arlier|[Ll]ater|ago|[Mm]eanwhile)(?:\s+on\s+[A-Z][a-z]+day)?,\s+"  # "Hours earlier, "
+    r"|(?:However|Still|Instead|Separately),\s+)?"  # "However, Hamas noted"
     r"(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
     r"(?P<title>\s+(?:prime\s+minister|president|premier|foreign\s+minister)['’]s(?=\s+office\b))?"  # "The Egyptian prime minister's office"
     rf"(?P<own>(?:\s+{_DESCRIBED_BODY}(?=\s+(?:group|movement)\s+[A-Z]))?"  # "militant group Hamas"
