@@ -718,7 +718,10 @@ def test_the_toll_of_another_front_is_no_key_figure():
 
 def test_the_dead_counted_just_before_are_not_the_captives_after_them():
     found = find_figures("The attack left about 1,200 dead and another 250 taken hostage by the assailants.")
-    assert [(value, key) for value, _, _, key in found] == [("another 250", ("hostages", ""))]
+    assert [(value, what, key) for value, what, _, key in found] == [("another 250", "hostages (taken)", ("hostages", "taken"))]
+    # ... taken as "being taken hostage": the captives of the attack, as in "took 251 hostages"
+    found = find_figures("The attack killed about 1,200 people and resulted in about 240 being taken hostage.")
+    assert [(value, what, key) for value, what, _, key in found][1:] == [("about 240", "hostages (taken)", ("hostages", "taken"))]
     assert find_figures("Hamas said the strike killed three hostages.")[0][3] == ("hostages", "dead")
     # ... named with a noun between the count and "dead"
     assert [(value, what) for value, what, *_ in find_figures(

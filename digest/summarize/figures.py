@@ -903,6 +903,7 @@ _TAKEN_HOW = re.compile(
 _FREED_VERB = re.compile(
     r"\s+(?P<modal>(?:will|would|could|should|are\s+to|is\s+to)\s+)?(?:be|were|was|have\s+been|has\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+)?(?:released|freed|returned|handed\s+over|exchanged)\b", re.I)
+_TAKEN_AS = re.compile(r"(?:(?:were|was|being|had\s+been|have\s+been)\s+)?taken", re.I)  # "250 (being) taken hostage"
 _TAKEN_AFTER = re.compile(
     r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped|seized|captured)\b", re.I)
 # A release told of the whole right after it: "the six hostages freed Saturday".
@@ -1141,6 +1142,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
                 told = _part_fate(category, text, match.start(), match.end(), part)
                 add(part.start("value"), part.end("value"), part.group("value"), f"{phrase} ({told})" if told else phrase, category, (category, told))
                 situation = ""
+            elif _TAKEN_AS.fullmatch(between) and head.lower() in ("hostage", "captive"):
+                phrase, situation = "hostages" if head.lower() == "hostage" else "captives", "taken"  # "250 (being) taken hostage"
             else:
                 situation = _situation(category, text, match.start(), match.end())
                 including = _PART_NAMED.search(text, max(0, match.start() - 90), match.start())
