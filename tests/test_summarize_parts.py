@@ -2693,6 +2693,9 @@ def test_a_quote_a_participle_introduces_is_the_sentence_subjects(body, speaker)
     ("In a statement, Qatar announced the deal.\n\n“The pause will last four days,” the statement said.\n\n"
      "It confirmed that aid would enter Gaza.\n\n“The government is committed to bringing all the hostages home,” the statement read.",
      None),
+    # a statement cited from a body a possessive names: the whole body, not "Qatar's"
+    ("The prime minister met the delegation in Doha, AFP reported, citing a statement from Qatar's foreign ministry.\n\n"
+     "“The latest developments in the negotiations were reviewed,” the statement said.", "Qatar's foreign ministry"),
     # "..., it said" passes the report on from the body the sentence before names
     ("The State Department said the two ministers reviewed the talks on the hostages.\n\n"
      "They also discussed the opening of new crossings into Gaza, it said.\n\n"

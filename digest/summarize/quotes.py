@@ -1297,6 +1297,7 @@ _STATEMENT_FROM = re.compile(
     rf"\b(?:(?:[Aa]ccording to|[Ii]n|[Cc]iting)\s+(?:a|an|the)|{WEEKDAY_NAME}['’]s)\s+(?:[a-z]+\s+)?statement\s+"
     r"(?:(?:issued|released|published|sent|put out)\s+)?(?:by|from)\s+"
     r"(?P<who>(?:the\s+)?(?:(?:office|ministry)\s+of\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|the)\s+)?[A-Z][\w'’.-]*)*"
+    r"(?:(?<=['’]s)\s+(?:[a-z]+\s+){0,2}?(?:office|ministry|government|presidency|military|army|cabinet))?"  # "Qatar's foreign ministry"
     r"|the\s+(?:[a-z]+\s+)?[a-z]+['’]s\s+(?:office|ministry|government))"  # "by the premier’s office"
 )
 # ... or the office a report just before credits: "Sisi and Burns met in Cairo on Tuesday, according to el-Sisi's office."
