@@ -518,8 +518,9 @@ _NOT_A_SPEAKER_LABEL = re.compile(
 # What follows the verb of a sentence that reports someone's own words rather than closing the
 # quote before it: "said that ...", "said earlier “progress” had been made".
 _OWN_REPORT = re.compile(r"\s+(?:that\b|(?:[a-z]+\s+){0,3}[“\"])")
-# An attribution between the two parts of one quoted sentence: "“...,” he explained, “...”".
+# Whom an attribution goes on to cite: "...,” KAN said, citing an unnamed Israeli official".
 _CITING = re.compile(r",?\s+(?:citing|quoting)\s+(?P<who>(?:an?|one|two)\s+(?:[\w'’-]+\s+){0,4}?(?:official|source|diplomat|officer|negotiator)s?)\b")
+# An attribution between the two parts of one quoted sentence: "“...,” he explained, “...”".
 _SPLIT_BY = re.compile(rf"\s*[^“”\"«».!?;:]{{1,60}}?\b{_SAY}\b[^“”\"«».!?;:]{{0,40}}?,\s*")
 _WHEN_AFTER = re.compile(
     r"^\s*(?:(?:late|early)\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
