@@ -2586,6 +2586,16 @@ def test_an_outlet_citing_someone_passes_on_their_words():
     assert quotes_in(article(body))[-1][1] == "KAN"
 
 
+@pytest.mark.parametrize("before, speaker", [
+    ("Moussa Abu Marzouk said the medicines would go to several hospitals in the south.", "Moussa Abu Marzouk"),
+    # ... but not after a paragraph that reports no one's words
+    ("The medicines went to several hospitals in the south on Wednesday.", None),
+])
+def test_a_quote_standing_alone_goes_on_with_the_report_before_it(before, speaker):
+    alone = "“The trucks will enter without Israeli inspection, and the Red Cross will deliver them.”"
+    assert quotes_in(article(f"{before}\n\n{alone}"))[-1][1] == speaker
+
+
 def test_a_relative_clause_after_a_quote_is_no_speaker():
     body = ("However, Hamas noted challenges in reaching an agreement, stating, “The occupation introduced new issues and "
             "conditions related to the withdrawal,” which it said “delayed reaching an agreement that had been within reach.”")

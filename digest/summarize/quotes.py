@@ -1177,6 +1177,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     # "But he added that if the group did not cooperate, "...""; "he" is whom the sentence
                     # before describes ("A Hamas leader told AFP ... He noted that "...""), else the last named
                     speaker = _described_subject(_earlier(opening)) or last_person
+                if speaker is None and only_quote and number and not text.isupper() and not _QUOTED.search(paragraphs[number - 1]):
+                    # a paragraph that is only a quote, after one that reports someone's words without quoting
+                    # them ("Marzuk said the medicines would go to hospitals. / "The trucks will enter ...""): theirs
+                    speaker = _reporting(paragraphs[number - 1], people, surnames)
             if speaker == _NO_ONE:
                 speaker = None
             title = _title_only(speaker)
