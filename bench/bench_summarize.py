@@ -11,7 +11,7 @@ maximum resident set, imports included. The sumy case includes its parsing of th
 the median and the range. From 200 articles digest is also timed with `workers=2` (`[summary]
 workers`), forked workers sharing the per-article work, taking turns with the one-process runs;
 workers_peak_mb is the largest worker's. A second table gives digest's time on every real
-article the repository keeps (tests/resources and the seeds, about 670) as one group.
+article the repository keeps (tests/resources and the seeds, about 760) as one group.
 """
 
 from __future__ import annotations
