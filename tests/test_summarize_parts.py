@@ -2797,6 +2797,10 @@ def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker():
     body = ("“I hope so. Time will tell,” Dan Orr said, before the cabinet met on Sunday to discuss the plan.\n\n"
             "“There has been some movement because of the pressure we exerted on them.”")
     assert [who for _, who, _ in quotes_in(article(body))] == ["Dan Orr", None]
+    # ... but where or when the words were said is still the attribution
+    body = ("“Negotiators continue to work, and the gaps are narrowing,” Dan Orr said, at a news conference in Cairo.\n\n"
+            "“There is still difficult work to get there. But I continue to believe it is possible.”")
+    assert [who for _, who, _ in quotes_in(article(body))] == ["Dan Orr", "Dan Orr"]
     # the speaker named after the verb may be described: the attribution is still all there is
     body = ("“There will be no peaceful release of hostages,” said Sultan Barakat, a professor of public policy at "
             "Hamad Bin Khalifa University and an honorary professor at the University of York.\n\n"

@@ -1562,6 +1562,10 @@ _KIN_SPEAKS = re.compile(rf"\b(?:his|her|their)\s+(?:[a-z]+\s+)?(?:{_RELATIVES}|
 _APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|whose)\b")
 
 
+_WHERE_SAID = re.compile(r",\s+(?:at|in|during|on|speaking\s+(?:at|to|in|on))\s+[^,;.]{1,60}")
+_CLAUSE_VERB = re.compile(r"\b(?:[a-z]+ed|is|are|was|were|has|had|have|will|would)\b")
+
+
 def _closed_by_quote(tail: str) -> bool:
     """Whether what follows a paragraph's last quote is nothing or that quote's attribution alone
     ("Merz said in a statement on Friday", "said Sultan Barakat, a professor of public policy at
@@ -1573,6 +1577,8 @@ def _closed_by_quote(tail: str) -> bool:
     after = tail[verb.end() :]
     if "," not in after:
         return len(tail) <= 100
+    if _WHERE_SAID.fullmatch(after) and not _CLAUSE_VERB.search(after):
+        return len(tail) <= 120  # "Mr Blinken said, at a news conference in Cairo": where, not more words of the writer's
     # after "said", a name and what describes it: "said Sultan Barakat, a professor ..."
     name, _, described = after.partition(",")
     return verb.start() <= 3 and 0 < len(name.split()) <= 5 and _APPOSITIVE.match(described) is not None and len(tail) <= 240
