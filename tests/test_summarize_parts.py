@@ -2619,6 +2619,13 @@ def test_a_name_after_a_preposition_is_not_who_speaks():
     assert quotes_in(article(body))[-1][1] == "Amal Nasser"
 
 
+def test_the_office_is_whose_office_the_sentence_before_said_it_was():
+    body = ("Prime Minister Dan Orr decided to recall the team from Doha after the talks reached a dead end, AFP reported "
+            "from his office on Saturday.\n\nThe office said in a statement: “After the negotiations reached a dead end, "
+            "the chief ordered his team in Doha to return.”")
+    assert quotes_in(article(body))[-1][1] == "Dan Orr’s office"
+
+
 def test_the_military_is_the_one_the_article_named_so_however_far_before():
     body = ("One body was not that of the hostage, Israel's military said on Friday.\n\n"
             "The remains of her two sons were identified, officials said.\n\n"

@@ -799,6 +799,10 @@ def _pointed(noun: str, before: str) -> str | None:
     for match in re.finditer(rf"\b(?:{n}\s+of\s+(?P<after>{_NAMED})|(?P<before>{_NAMED})['’]s\s+{n}\b)", before):
         found.append((match.end(), 2, f"the {noun} of {match.group('after')}" if match.group("after")
                       else _WEEKDAY_FIRST.sub("", match.group(0))))  # "On Tuesday Qatar's Embassy": whose, not when
+    for match in re.finditer(rf"\b(?:his|her)\s+{n}\b", before):  # "... from his office": the office of whom the sentence has act
+        owner = _subject_before(before[: match.start()], set(), person=True)
+        if owner:
+            found.append((match.end(), 2, f"{owner}’s {noun}"))
     for match in re.finditer(rf"\b((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for)\s+)?)+){n}\b", before):
         owner = match.group(1).split()
         if owner[0] == "The":
