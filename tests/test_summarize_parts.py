@@ -3278,6 +3278,15 @@ def test_a_first_name_or_another_spelling_alone_is_the_person_named_in_full():
                     "“Hamas wants to join the Palestine Liberation Organization,” Al-Haya said.") == ["Khalil al-Hayya"] * 2
 
 
+def test_a_pull_quote_gives_way_to_the_same_words_with_their_speaker():
+    group = [article("“Qatar can press Hamas as no one else can. They host its leaders.”\n\n"
+                     "The prime minister spoke to a conference of Jewish leaders on Sunday.\n\n"
+                     "“Qatar can press Hamas as no one else can. They host its leaders,” Dan Orr said.", "a")]
+    candidates, _ = extract_candidates(group)
+    quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
+    assert [q.speaker for q in quotes] == ["Dan Orr"]
+
+
 def test_a_quote_taken_from_someone_described_is_named_by_his_second_quote_passed_over():
     # Ansari's second quote is the official's remark in other words: the list names him for it
     group = [article("“Any operation in Rafah now will be a humanitarian catastrophe,” said Majed al-Ansari.", "a"),

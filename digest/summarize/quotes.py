@@ -1794,19 +1794,23 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
     for i, candidate in enumerate(candidates):
         key = (candidate.article, candidate.paragraph)
         paragraph_score[key] = max(paragraph_score.get(key, 0.0), float(scores[i]))
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # each quote's words, and where in `found` it is
     found = []
     shown_words = [_quote_words(sentence) for sentence in shown]
     words_of: dict[str, _Said] = {}  # what each quote says, by its text
     for source, article in enumerate(articles):
         for text, speaker, paragraph in (quotes_in(article) if found_in is None else found_in[source]):
             key = content_key(text)
-            if key in seen:
-                continue
-            seen.add(key)
+            if key in seen and (speaker is None or found[seen[key]][-1].speaker is not None):
+                continue  # ... but the same words given to no one (a pull quote under the headline) give way to them with a speaker
             mine = words_of[text] = _quote_words(text)
             given = any(_same_quote(mine, sentence) for sentence in shown_words)
-            found.append((given, speaker is None, -paragraph_score.get((source, paragraph), 0.0), len(found), Quote(text, speaker, source)))
+            entry = (given, speaker is None, -paragraph_score.get((source, paragraph), 0.0), seen.get(key, len(found)), Quote(text, speaker, source))
+            if key in seen:
+                found[seen[key]] = entry
+            else:
+                seen[key] = len(found)
+                found.append(entry)
     full = _full_names((quote.speaker for *_, quote in found), articles)
     # A surname the group gives to two people is whom the quote's own article names so: "Al Thani
     # said" in an article that names only Mohammed bin Abdulrahman Al Thani, in a group that also
