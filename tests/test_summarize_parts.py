@@ -1807,6 +1807,9 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
                     "Mohammed bin Abdulrahman Al Thani has led the mediation since the truce collapsed.") \
         == ["Mohammed bin Abdulrahman bin Jassim Al Thani"]
     assert speakers("“We are optimistic, and we have delivered the response,” Al Thani said.") == ["Al Thani"]
+    # a month before a body's name is a date: "On 7 October Hamas launched" gives no "October Hamas"
+    assert speakers("“The video clip being circulated in the media is edited and manipulated,” Hamas said.",
+                    "On 7 October Hamas launched an attack on southern Israel, and the war began.") == ["Hamas"]
     # a place that "the" names before the name is no part of it: "envoy to the Middle East Steve Witkoff"
     assert speakers("Steve Witkoff flew to Doha on Thursday.",
                     "US envoy to the Middle East Steve Witkoff met the families on Friday.\n\n"

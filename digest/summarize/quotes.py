@@ -1606,6 +1606,9 @@ _AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|near|outside|inside)\s+$")
 _COMPOUND_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")  # "High-level", "Long-time": capitalised only to open a sentence
 
 
+_CALENDAR_WORD = re.compile(rf"{MONTH_IN_DATE}|{WEEKDAY_NAME}")
+
+
 def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> dict[str, str]:
     """A surname alone ("Trump", "Mr. Trump") as the one full name the group gives it ("Donald
     Trump", from a speaker or from the text: "President Donald Trump"), so one person is one
@@ -1632,6 +1635,8 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
             if _AFTER_PLACE_WORD.search(paragraph, 0, match.start()):
                 continue  # "killed in Tehran Hamas said": a place, then a name
             tokens = match.group().split()
+            if _CALENDAR_WORD.fullmatch(tokens[0]):
+                continue  # "On 7 October Hamas launched ...": a date, then a body; no one's full name
             owner = next((k for k, t in enumerate(tokens) if t.endswith(("’s", "'s"))), len(tokens) - 1)
             if paragraph[max(0, match.start() - 4) : match.start()].lower() == "the ":
                 tokens.insert(0, "the")  # "envoy to the Middle East Steve Witkoff": a place, then the name
