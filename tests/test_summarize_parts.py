@@ -1807,6 +1807,10 @@ def test_a_surname_alone_is_the_full_name_the_group_gives_it():
                     "Mohammed bin Abdulrahman Al Thani has led the mediation since the truce collapsed.") \
         == ["Mohammed bin Abdulrahman bin Jassim Al Thani"]
     assert speakers("“We are optimistic, and we have delivered the response,” Al Thani said.") == ["Al Thani"]
+    # words that name a war ("the Israel Hamas war") or a body's own noun ("Movement Hamas") give no full name
+    assert speakers("“The video clip being circulated in the media is edited and manipulated,” Hamas said.",
+                    "Talks with Hamas stalled as the Israel Hamas war went on in Gaza and in Israel.",
+                    "The Islamic Resistance Movement Hamas issued a statement.") == ["Hamas"]
     # a month before a body's name is a date: "On 7 October Hamas launched" gives no "October Hamas"
     assert speakers("“The video clip being circulated in the media is edited and manipulated,” Hamas said.",
                     "On 7 October Hamas launched an attack on southern Israel, and the war began.") == ["Hamas"]

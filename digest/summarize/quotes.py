@@ -1607,6 +1607,7 @@ _COMPOUND_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")  # "High-level", "Long-t
 
 
 _CALENDAR_WORD = re.compile(rf"{MONTH_IN_DATE}|{WEEKDAY_NAME}")
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+(?:war|conflict|deal|truce|ceasefire|cease-fire|talks|negotiations|agreement|fighting)\b")  # "the Israel Hamas war"
 
 
 def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> dict[str, str]:
@@ -1644,6 +1645,8 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
             name = _trailing_name(tokens[: owner + 1])  # "Benjamin Netanyahu's Office": the owner
             if len(name) == 2 and name[0].lower() in _NATIONALITIES:
                 continue  # "Palestinian Hamas": a body and where it is from, no one's full name
+            if _bare(name[0]) in _ORGANISATIONS or _ATTRIBUTIVE_AFTER.match(paragraph, match.end()):
+                continue  # "Islamic Resistance Movement Hamas", "the Israel Hamas war": bodies, no one's name
             found.append(" ".join(name))
     full: dict[str, Counter[str]] = {}  # surname -> full names as written, how often
     given: dict[str, Counter[str]] = {}  # first name -> the same, for "Sheikh Mohammed"
