@@ -1645,8 +1645,9 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
             name = _trailing_name(tokens[: owner + 1])  # "Benjamin Netanyahu's Office": the owner
             if len(name) == 2 and name[0].lower() in _NATIONALITIES:
                 continue  # "Palestinian Hamas": a body and where it is from, no one's full name
-            if _bare(name[0]) in _ORGANISATIONS or _ATTRIBUTIVE_AFTER.match(paragraph, match.end()):
-                continue  # "Islamic Resistance Movement Hamas", "the Israel Hamas war": bodies, no one's name
+            if _bare(name[0]) in _ORGANISATIONS or _ATTRIBUTIVE_AFTER.match(paragraph, match.end()) \
+                    or (len(name) == 2 and _place_and_body(name[0], name[1], articles)):
+                continue  # "Islamic Resistance Movement Hamas", "the Israel Hamas war", "Israel Hamas agree": no one's name
             found.append(" ".join(name))
     full: dict[str, Counter[str]] = {}  # surname -> full names as written, how often
     given: dict[str, Counter[str]] = {}  # first name -> the same, for "Sheikh Mohammed"
@@ -1711,6 +1712,14 @@ def _fathers_named_in_full(names: Sequence[str | None]) -> list[str | None]:
                                         if _spelling(full_name).split()[:3] == opening})) or name
         out.append(name)
     return out
+
+
+def _place_and_body(first: str, last: str, articles: Sequence[Article]) -> bool:
+    """Whether the articles write `first` as a place ("in Israel") and `last` as a body that says
+    "it" ("Hamas said it would ..."): "Israel Hamas" is two parties side by side, not a person."""
+    place = re.compile(rf"\bin\s+{re.escape(first)}\b")
+    body = re.compile(rf"\b{re.escape(last)}\s+(?:also\s+)?(?:said|says|added|stated)\s+(?:that\s+)?(?:it|its)\b")
+    return any(place.search(article.text) for article in articles) and any(body.search(article.text) for article in articles)
 
 
 def _placed(word: str, articles: Sequence[Article]) -> bool:
