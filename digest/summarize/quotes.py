@@ -1629,6 +1629,7 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     # only the paragraphs that mention a surname spoken alone are looked at (longest first, as
     # one expression: testing each surname in turn took more time than all the rest)
     mentioned = re.compile("|".join(map(re.escape, sorted(wanted, key=len, reverse=True))))
+    sides: tuple[frozenset[str], frozenset[str]] | None = None  # places and bodies (see _places_and_bodies), when needed
     for paragraph in (p for article in articles for p in (*_sentence_cased(article.title), *article.paragraphs)):
         if not mentioned.search(paragraph):
             continue
@@ -1645,8 +1646,10 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
             name = _trailing_name(tokens[: owner + 1])  # "Benjamin Netanyahu's Office": the owner
             if len(name) == 2 and name[0].lower() in _NATIONALITIES:
                 continue  # "Palestinian Hamas": a body and where it is from, no one's full name
+            if len(name) == 2 and sides is None:
+                sides = _places_and_bodies(articles)
             if _bare(name[0]) in _ORGANISATIONS or _ATTRIBUTIVE_AFTER.match(paragraph, match.end()) \
-                    or (len(name) == 2 and _place_and_body(name[0], name[1], articles)):
+                    or (len(name) == 2 and name[0] in sides[0] and name[1] in sides[1]):
                 continue  # "Islamic Resistance Movement Hamas", "the Israel Hamas war", "Israel Hamas agree": no one's name
             found.append(" ".join(name))
     full: dict[str, Counter[str]] = {}  # surname -> full names as written, how often
@@ -1714,12 +1717,15 @@ def _fathers_named_in_full(names: Sequence[str | None]) -> list[str | None]:
     return out
 
 
-def _place_and_body(first: str, last: str, articles: Sequence[Article]) -> bool:
-    """Whether the articles write `first` as a place ("in Israel") and `last` as a body that says
-    "it" ("Hamas said it would ..."): "Israel Hamas" is two parties side by side, not a person."""
-    place = re.compile(rf"\bin\s+{re.escape(first)}\b")
-    body = re.compile(rf"\b{re.escape(last)}\s+(?:also\s+)?(?:said|says|added|stated)\s+(?:that\s+)?(?:it|its)\b")
-    return any(place.search(article.text) for article in articles) and any(body.search(article.text) for article in articles)
+_IN_PLACE = re.compile(r"\bin\s+([A-Z][\w'’-]*)")
+_SAYS_IT = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:also\s+)?(?:said|says|added|stated)\s+(?:that\s+)?(?:it|its)\b")
+
+
+def _places_and_bodies(articles: Sequence[Article]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words the articles write as a place ("in Israel") and as a body that says "it" ("Hamas
+    said it would ..."): "Israel Hamas" is two parties side by side, not a person."""
+    return (frozenset(found.group(1) for article in articles for found in _IN_PLACE.finditer(article.text)),
+            frozenset(found.group(1) for article in articles for found in _SAYS_IT.finditer(article.text)))
 
 
 def _placed(word: str, articles: Sequence[Article]) -> bool:
