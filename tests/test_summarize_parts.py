@@ -2599,6 +2599,9 @@ def test_an_outlet_citing_someone_passes_on_their_words():
 
 @pytest.mark.parametrize("before, speaker", [
     ("Moussa Abu Marzouk said the medicines would go to several hospitals in the south.", "Moussa Abu Marzouk"),
+    # ... or a title's, named as the article named its holder before
+    ("Qatari Prime Minister Amal Nasser met the envoy in Doha.\n\nThe Qatari premier said that Doha has not yet received the reply.",
+     "Amal Nasser"),
     # ... but not after a paragraph that reports no one's words
     ("The medicines went to several hospitals in the south on Wednesday.", None),
 ])

@@ -1184,7 +1184,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if speaker is None and only_quote and number and not text.isupper() and not _QUOTED.search(paragraphs[number - 1]):
                     # a paragraph that is only a quote, after one that reports someone's words without quoting
                     # them ("Marzuk said the medicines would go to hospitals. / "The trucks will enter ...""): theirs
-                    speaker = _reporting(paragraphs[number - 1], people, surnames)
+                    speaker = _reporting(paragraphs[number - 1], people, surnames) or _title_reports(paragraphs[number - 1])
             if speaker == _NO_ONE:
                 speaker = None
             title = _title_only(speaker)
@@ -1528,6 +1528,19 @@ def _reporting(before: str, people: set[str], surnames: set[str]) -> str | None:
 _DESCRIBED_REPORTS = re.compile(
     rf"(?P<who>(?:An?|One)\s+(?:[\w'’-]+\s+){{0,3}}?(?:official|source|spokes(?:man|woman|person)|diplomat|negotiator)s?)"
     rf"\s+(?:also\s+)?{_SAY}\b")
+
+
+# A title that opens a sentence and reports in it: "The Qatari premier said that Doha has not received ..."
+_TITLE_REPORTS = re.compile(
+    rf"(?P<who>[Tt]he\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:prime\s+minister|premier|president|(?:foreign\s+)?minister|envoy|"
+    rf"secretary\s+of\s+state|spokes(?:man|woman|person)))\s+(?:also\s+)?{_SAY}\b")
+
+
+def _title_reports(paragraph: str) -> str | None:
+    """The title ("the Qatari premier") that opens the last sentence of `paragraph` and reports in
+    it, for the caller to name (see _titled_around)."""
+    found = _TITLE_REPORTS.match(_last_sentence(paragraph))
+    return _lowered_first(found.group("who")) if found else None
 
 
 # "he" or "she" reporting in the quote's own sentence: "But he added that if the group did not cooperate, "...""
