@@ -1350,9 +1350,9 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
     # before it): "..., Netanyahu's office said on Sunday."
     reach = "\n\n".join(before.split("\n\n")[-(ISSUER_WITHIN + 1) :])
     recent = [part for part in _SENTENCE_END.split(reach) if part.strip()][-3:]
-    # "..., it said." passes on the report of the body that opens the sentence before it
-    reports = [_reported_by(sentence) or (_it_reported(recent[k - 1], article_text, people) if k and _IT_SAID.search(sentence.strip()) else None)
-               for k, sentence in enumerate(recent)][::-1][:2]
+    # the last two, latest first; "..., it said." passes on the report of the body that opens the sentence before it
+    reports = [_reported_by(recent[k]) or (_it_reported(recent[k - 1], article_text, people) if k and _IT_SAID.search(recent[k].strip()) else None)
+               for k in range(len(recent) - 1, max(len(recent) - 3, -1), -1)]
     for back, sentence in enumerate(reversed(sentences)):
         reported = reports[back] if back < len(reports) else None
         if back and "statement" not in sentence:
@@ -1698,9 +1698,7 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
                 out[name] = longer
             continue
         if _named_for_father(parts):  # "Mohammed bin Abdulrahman": the one man whose full name opens so
-            opening = _spelling(name).split()
-            longer = _one_person(Counter({full_name: count for full_name, count in fathers.get(_surname(parts[-1]), Counter()).items()
-                                          if len(full_name.split()) > 3 and _spelling(full_name).split()[:3] == opening}))
+            longer = _opening_so(name, fathers.get(_surname(parts[-1]), Counter()))
             if longer:
                 out[name] = longer
             continue
@@ -1715,19 +1713,21 @@ def _full_names(speakers: Iterable[str | None], articles: Sequence[Article]) -> 
     return out
 
 
+def _opening_so(name: str, longer: Counter[str]) -> str | None:
+    """The one person among the `longer` names (with how often each is written) whose name of four
+    words or more opens as `name`, a first name and the father's, does, however spelled (see
+    _spelling and _one_person)."""
+    opening = _spelling(name).split()
+    return _one_person(Counter({full_name: count for full_name, count in longer.items()
+                                if len(full_name.split()) > 3 and _spelling(full_name).split()[:3] == opening}))
+
+
 def _fathers_named_in_full(names: Sequence[str | None]) -> list[str | None]:
     """`names` with each first name and father's alone ("Mohammed bin Abdulrahman", however the
     quote's article first named him) as the one longer name among them that opens so, however
     spelled ("Mohammad bin Abdulrahman Al-Thani")."""
     longer = Counter(name for name in names if name and len(name.split()) > 3 and _is_name(name))
-    out = []
-    for name in names:
-        if name and _named_for_father(name.split()):
-            opening = _spelling(name).split()
-            name = _one_person(Counter({full_name: count for full_name, count in longer.items()
-                                        if _spelling(full_name).split()[:3] == opening})) or name
-        out.append(name)
-    return out
+    return [(_opening_so(name, longer) or name) if name and _named_for_father(name.split()) else name for name in names]
 
 
 _IN_PLACE = re.compile(r"\bin\s+([A-Z][\w'’-]*)")
