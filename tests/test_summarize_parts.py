@@ -2538,6 +2538,11 @@ def test_a_quote_opened_by_a_straight_mark_and_closed_by_a_curly_one_ends_there(
      'reporters on Tuesday. "We need to get a ceasefire over the finish line. Time is of the essence.”',
      [("Our message is simple. It’s clear and it’s urgent", "Mr Haddad"),
       ("We need to get a ceasefire over the finish line. Time is of the essence.", "Mr Haddad")]),
+    # ... and when the words after it open with a capital: a straight mark after a comma closes a quote
+    ('“This matters a great deal for what comes next," Foreign Minister Lena Haddad said on Friday in Amman. "We will be '
+     'watching the talks in Cairo very closely.”',
+     [("This matters a great deal for what comes next", "Lena Haddad"),
+      ("We will be watching the talks in Cairo very closely.", "Lena Haddad")]),
 ])
 def test_a_quote_opened_by_a_curly_mark_and_closed_by_a_straight_one_ends_there(body, expected):
     assert [(text, who) for text, who, _ in quotes_in(article(body))] == expected

@@ -56,8 +56,9 @@ _SAY = (
 # one ("Israel will not tolerate ... hostages”.) ends there, not at the next straight mark, and one
 # opened by a curly mark and closed by a straight one (“The greatest gift ... is to assassinate
 # me," Sinwar said) too, so the words after it are not read as a quote up to the next mark, even when
-# a curly mark closes a later quote (“... it’s urgent," he told reporters. "We need ...”).
-_QUOTED = re.compile(r"“(?P<a>(?:[^“”\"]|\"(?![ \t]+[a-z])|(?<![,.!?])\")+)”|“(?P<e>[^“”\"]+)\"|\"(?P<d>[^\"“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]+)»")
+# a curly mark closes a later quote (“... it’s urgent," he told reporters. "We need ...”; “... next,"
+# Foreign Minister Haddad said. "We ...”): a straight mark after a comma always closes.
+_QUOTED = re.compile(r"“(?P<a>(?:[^“”\"]|(?<!,)\"(?![ \t]+[a-z])|(?<![,.!?])\")+)”|“(?P<e>[^“”\"]+)\"|\"(?P<d>[^\"“”]+)”|\"(?P<b>[^\"]+)\"|«(?P<c>[^«»]+)»")
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.I)
 # After the closing mark: `, said X` or `, X said`.
 # ... or any verb in the past tense, before a speaker that opens with "the" or a capital: "“...,”
