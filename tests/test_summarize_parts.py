@@ -2554,6 +2554,17 @@ def test_she_or_he_is_never_the_outlet_that_reported_the_sentence_before():
     assert quotes_in(article(body))[0][1] != "The Associated Press"
 
 
+def test_the_official_is_the_one_the_paragraph_before_describes_with_a_dotted_country():
+    body = ("Officials gave no date for the talks.\n\nIn a briefing with reporters, a senior U.S. official said Washington "
+            "believes Hamas will disarm. That push is tied to a new committee.\n\n“The goal here is to create an "
+            "alternative to Hamas that wants peace,” the official said.")
+    assert quotes_in(article(body))[0][1] == "a senior U.S. official"
+    # ... but a full stop ends a sentence: "a deal. The official" describes no one
+    body = ("Mediators said Israel had not agreed to a deal. The official response came later.\n\n"
+            "“We are still waiting for the answer of the other side,” the official said.")
+    assert quotes_in(article(body))[0][1] != "a deal. The official"
+
+
 def test_the_statement_is_whoever_spoke_last():
     body = ("Israel is recalling its team from the talks for consultations, the Prime Minister's Office said on Thursday.\n\n"
             "“In light of the response, it was decided to bring the negotiating team home,” the statement said.")
