@@ -1743,7 +1743,7 @@ def test_the_forum_or_the_official_is_whom_the_text_just_named(body, speaker):
      "“I think we’re going to have a deal on Gaza very soon.”", ["Trump", "Trump"]),
     # a closing mark lost to a damaged character is no quote going on
     ("“The talks in Doha are facing a setback over the maps,\ufffd a Palestinian official told AFP on Saturday.\n\n"
-     "“The delegation will not accept the Israeli maps at all,” the source said.", [None]),  # one quote, not two
+     "“The delegation will not accept the Israeli maps at all,” the source said.", ["a Palestinian official"]),  # one quote, not two
 ])
 def test_a_quote_going_on_into_the_next_paragraph(body, speakers):
     assert [who for _, who, _ in quotes_in(article(body))] == speakers
@@ -2563,6 +2563,25 @@ def test_the_official_is_the_one_the_paragraph_before_describes_with_a_dotted_co
     body = ("Mediators said Israel had not agreed to a deal. The official response came later.\n\n"
             "“We are still waiting for the answer of the other side,” the official said.")
     assert quotes_in(article(body))[0][1] != "a deal. The official"
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    # "the source" goes on with the source who spoke last, past a paragraph that does not speak of them
+    ("A state channel quoted a high-ranking source as saying that talks would resume.\n\n"
+     "“A meeting is scheduled for Sunday in Cairo to discuss reopening the crossing,” the source said.\n\n"
+     "There has been no confirmation from either side.\n\n"
+     "“Egypt has told all parties it will not open the crossing while Israel holds it,” the source stressed.",
+     "a high-ranking source"),
+    # ... and "the source" is the official just described, when no source is
+    ("Qatar urged Hamas to accept the proposal, according to an official briefed on the discussions.\n\n"
+     "“The prime minister pressed Hamas to respond positively to the latest proposal,” the source confirmed.",
+     "an official briefed on the discussions"),
+    ("Burns is travelling to Doha for an emergency meeting, an official briefed on the talks says. “Burns is on his way "
+     "to press both sides to keep negotiating,” the source adds.",
+     "an official briefed on the talks"),
+])
+def test_the_source_or_the_official_is_the_one_described_before(body, speaker):
+    assert quotes_in(article(body))[-1][1] == speaker
 
 
 def test_the_statement_is_whoever_spoke_last():

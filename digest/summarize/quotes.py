@@ -1112,7 +1112,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _pointed(speaker[4:], _text_before(paragraphs, number, opening, back=_chain(paragraphs, number, speaker))) or (
                     _titled_around(title, paragraphs, number, match, people) if title else None) or (
                     _pointed(speaker[4:], _text_before(paragraphs, number, opening))
-                    if speaker[4:] in _BODY_NOUNS | {*_KIN_GROUPS} else None) or described
+                    if speaker[4:] in _BODY_NOUNS | {*_KIN_GROUPS} else None) or described or (
+                    _informant(speaker[4:], paragraphs, number, opening, last_said) if speaker[4:] in _INFORMANTS else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 speaker = _body_before(opening if opening.strip() or not number else paragraphs[number - 1], article.text, people)
                 if speaker is None:  # ... or that speaks in it: "In a statement after the vote, Hamas said ..."
@@ -1262,6 +1263,23 @@ def _chain(paragraphs: Sequence[str], number: int, described: str, most: int = 3
     while back < most and number - back >= 0 and pattern.search(paragraphs[number - back]):
         back += 1
     return back
+
+
+_INFORMANTS = ("source", "official")  # people unnamed who inform: "the source" may be the official just described
+
+
+def _informant(noun: str, paragraphs: Sequence[str], number: int, opening: str,
+               last_said: tuple[str, int] | None) -> str | None:
+    """Whom "the source" or "the official" means when the text just before describes no one so:
+    the one so described who spoke last, up to three paragraphs back ("... quoted a high-ranking
+    source as saying ... / "...," the source said. / There has been no confirmation. / "...," the
+    source stressed"), else the other kind, just described ("..., according to an official briefed
+    on the talks. / "...," the source confirmed")."""
+    if last_said and last_said[1] >= number - 3 and re.match(
+            rf"(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){{0,4}}?{noun}\b", last_said[0]):
+        return last_said[0]
+    other = next(informant for informant in _INFORMANTS if informant != noun)
+    return _pointed(other, _text_before(paragraphs, number, opening, back=1))
 
 
 def _one_attribution(between: str) -> bool:
