@@ -301,6 +301,9 @@ def test_a_deck_ending_in_a_quotation_is_no_sentence_but_sentences_quoting_at_th
     "Speaking about the region's future, he added: “The biggest message we have tried to convey is that the war is over.”",
     "Asked about the talks on Sunday, she said, “We are closer than we have ever been to a deal.”",
     "In response, Israel launched an offensive that has killed thousands in Gaza.",  # to what?
+    # a quote that opens with a connective leans on the speaker's words before it
+    "“But in the days ahead, we are going to keep pushing with our partners to close this deal,” the minister said.",
+    "\"As a result, the talks will have to wait until next week,\" the official told reporters.",
     "\"It is a shame that Hamas has acted in this selfish way,\" she told reporters on Thursday.",
     # a page's text cut off at its end, mid-sentence
     "The deal would include a short-term ceasefire and the release of some hostages held by Hamas in exchange for Pales",

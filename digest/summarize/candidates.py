@@ -494,9 +494,10 @@ def context_penalty(text: str, tokens: list[str], published: date | None = None,
         second = tokens[1].lower() if len(tokens) > 1 else ""
         if not (first in {"this", "that", "these", "those"} and second in _TEMPORAL_AFTER_DEMONSTRATIVE):
             hit(0.55, "pronoun opener")
-    if unquoted_start and _CONNECTIVES.match(stripped):
+    said = stripped.lstrip(_OPEN_QUOTES)  # a quote's "But" leans on the speaker's words before it, as the writer's does
+    if _CONNECTIVES.match(said):
         hit(0.7, "connective opener")
-    elif unquoted_start and _MILD_CONNECTIVES.match(stripped):
+    elif _MILD_CONNECTIVES.match(said):
         hit(0.85, "connective opener")
     elif unquoted_start and _SOFT_OPENERS.match(stripped):
         hit(0.9, "soft opener")
