@@ -991,6 +991,10 @@ def test_what_befalls_a_share_is_not_the_whole_counts(text, what):
 @pytest.mark.parametrize(("text", "what"), [
     # hostage bodies are dead hostages, as "the bodies of 23 hostages" are
     ("So far, 23 hostage bodies have been returned to Israel, officials said.", ["hostages (dead)"]),
+    # ... and deceased hostages say so already: no "deceased hostages (dead)"
+    ("The remains of 13 deceased hostages are still in Gaza, officials said.", ["deceased hostages"]),
+    ("The deal provides for the return of the remains of 28 deceased hostages on the first day.", ["deceased hostages"]),
+    ("Israel said Hamas still holds the bodies of three of the 28 deceased hostages.", ["deceased hostages (held)", "deceased hostages"]),
     ("It added that four hostage bodies would be returned to Israel on Thursday.", ["hostages (dead)"]),
     # a release set as a condition is to come
     ("The extension has been conditioned on Hamas releasing ten hostages per day, officials said.", ["hostages (to be released)"]),
@@ -3055,7 +3059,7 @@ def test_others_counted_beside_captives_are_captives():
 @pytest.mark.parametrize(("sentence", "what"), [
     # hostages counted by their death or their bodies are dead
     ("Hamas handed over the bodies of four hostages on Thursday.", "hostages (dead)"),  # not released
-    ("Hamas will hand over the remains of 18 deceased captives.", "deceased captives (dead)"),
+    ("Hamas will hand over the remains of 18 deceased captives.", "deceased captives"),
     ("The bodies of 13 hostages remain in Gaza.", "hostages (dead)"),  # not held alive
     ("Bodies of four more hostages were handed over on Thursday.", "more hostages (dead)"),
     ("Hamas will hand over 18 bodies once the living hostages are home.", "hostages (dead)"),

@@ -826,6 +826,18 @@ _UTTERANCE = re.compile(
     r"(?:“[^“”]*”|\"[^\"]*\")", re.I)
 
 
+# Words a count of captives may hold that say its fate already: "deceased hostages" are dead.
+_FATE_SAID = {"dead": {"dead", "deceased", "slain"}, "released": {"released", "freed"}}
+
+
+def _with_fate(phrase: str, fate: str) -> str:
+    """A count of captives and its fate in brackets, "hostages (dead)", unless its words say it
+    already: "dead hostages", "deceased hostages", not "deceased hostages (dead)"."""
+    if not fate or _FATE_SAID.get(fate, {fate}) & set(phrase.lower().split()):
+        return phrase
+    return f"{phrase} ({fate})"
+
+
 # The words that tell each fate, which a count's own noun may already hold ("wounded Palestinians").
 _FATE_WORDS = {"killed": _KILLED, "injured": _INJURED, "displaced": _DISPLACED}
 # A count right after "by" is who did something ("abducted by two men"), not whom it befell.
@@ -1089,7 +1101,7 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             category = "hostages"  # "10 living hostages and the remains of 18 others", "... and 18 bodies"
             if head.lower() in ("others", "bodies"):
                 phrase = category  # counted as "others" or "bodies", listed as what they are
-            key, what = (category, "dead"), f"{phrase} (dead)"
+            key, what = (category, "dead"), _with_fate(phrase, "dead")
         elif head.lower() == "hostage bodies":  # "23 hostage bodies have been returned": dead, like "the bodies of 23 hostages"
             key, what = (category, "dead"), f"{phrase[: -len(head)]}hostages (dead)"
         elif category == "people" and _REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start()):
@@ -1140,7 +1152,7 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
                 part = None  # "Five of the six hostages freed Saturday had been escorted ...": the six were freed
             if part:  # "97 of the 251 hostages ... remain": what is said is said of the 97; the 251 is a total
                 told = _part_fate(category, text, match.start(), match.end(), part)
-                add(part.start("value"), part.end("value"), part.group("value"), f"{phrase} ({told})" if told else phrase, category, (category, told))
+                add(part.start("value"), part.end("value"), part.group("value"), _with_fate(phrase, told), category, (category, told))
                 situation = ""
             elif _TAKEN_AS.fullmatch(between) and head.lower() in ("hostage", "captive"):
                 phrase, situation = "hostages" if head.lower() == "hostage" else "captives", "taken"  # "250 (being) taken hostage"
@@ -1154,7 +1166,7 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
                     own = _situation(category, _spaced(text, 0, including.start()), match.start(), match.end())
                     situation = own or out[-1][3][1]
             key = (category, situation)
-            what = f"{phrase} ({situation})" if situation and situation not in phrase.lower().split() else phrase  # not "dead hostages (dead)"
+            what = _with_fate(phrase, situation)
         else:
             key = (category,) if category in _DURATIONS else (category, _singular(head))
             what = phrase
