@@ -685,6 +685,9 @@ def test_a_duration_counts_the_noun_after_its_adjectives():
     assert [(value, what) for value, what, _, _ in found] == [("11-week", "blockade"), ("six-week", "truce")]
     assert [(value, what) for value, what, *_ in find_figures("They seek a six-week Gaza truce, officials said.")] \
         == [("six-week", "truce")]
+    # ... and a noun of two words, whole: "a 72-hour time frame", not "72-hour time"
+    found = find_figures("Efforts to return the bodies under the truce have gone past the initial 72-hour time frame.")
+    assert [(value, what) for value, what, *_ in found] == [("72-hour", "time frame")]
     # how long a named event lasts is no figure of the news: "the two-day Doha Forum opened Saturday"
     assert find_figures("The three-day Arab Forum opened Sunday in Amman with talks on the truce.") == []
 

@@ -997,6 +997,9 @@ def _matches(regex: re.Pattern, text: str, anchors: list[int]) -> list[re.Match]
     return sorted(out.values(), key=lambda m: m.start())
 
 
+_SECOND_NOUN = re.compile(r"\s+(frame|limit|period|window)\b")  # after "time": one noun of two words
+
+
 def _lasting(text: str, start: int, end: int) -> tuple[str, int]:
     """What lasts a duration, in the words of text[start:end] after it ("a six-week initial
     ceasefire": "ceasefire"), and where it ends: the first lower-case word that is no adjective."""
@@ -1006,6 +1009,9 @@ def _lasting(text: str, start: int, end: int) -> tuple[str, int]:
         if noun[:1].islower() and noun not in _DURATION_ADJECTIVES:
             if named and noun.endswith("ed"):
                 return "", stop  # "the two-day Doha Forum opened": a named event's length, no figure of the news
+            second = _SECOND_NOUN.match(text, stop, end) if noun == "time" else None
+            if second:  # "a 72-hour time frame"
+                noun, stop = f"{noun} {second.group(1)}", second.end()
             break
         named = named or noun[:1].isupper()
     return noun, stop
