@@ -3164,6 +3164,10 @@ def test_hostages_still_held_are_held_when_they_are_the_whole(sentence, what):
     ("Some 130 people remain in captivity in Gaza.", [("Some 130", "people (held)", "hostages")]),
     ("Hamas still holds 59 hostages, including 35 who are confirmed dead by the army.", [("59", "hostages (held)", "hostages")]),
     ("Hamas is holding 130 people in Gaza.", [("130", "people", "people")]),  # no captivity said of them
+    # ... or held in Gaza, or by Hamas, with no verb
+    ("The forum on Tuesday confirmed the deaths of 31 people held in Gaza.", [("31", "people (dead)", "hostages")]),
+    ("There are 136 people still held by Hamas, officials said.", [("136", "people (held)", "hostages")]),
+    ("A rally of 300 people held in Gaza City on Friday called for a deal.", [("300", "people", "people")]),
 ])
 def test_people_held_captive_are_hostages_held_past_the_parts_listed(sentence, expected):
     assert [(value, what, category) for value, what, category, _ in find_figures(sentence)] == expected

@@ -938,7 +938,10 @@ _HOSTAGE_WORD = re.compile(rf"\b(?:{_HEADS['hostages']})\b", re.I)
 # 130 people remain in captivity".
 _HELD_CAPTIVE = re.compile(
     r"\s+(?:(?:are|were|remain|remained|is|was)\s+)(?:(?:still|now|being|believed\s+to\s+be)\s+)*"
-    r"(?:held\s+(?:captive|hostage)|in\s+captivity)\b", re.I)
+    r"(?:held\s+(?:captive|hostage)|in\s+captivity)\b"
+    # ... or without a verb, held where or by whom captives are: "the deaths of 31 people held in Gaza"
+    r"|\s+(?:(?:still|now|being)\s+)*held\s+(?:captive\s+|hostage\s+)?(?:in\s+(?:Gaza(?!\s+City)|the\s+Gaza\s+Strip|the\s+(?:enclave|Strip))|by\s+Hamas)\b",
+    re.I)
 
 
 def _held_captive(text: str, end: int) -> bool:
