@@ -1114,8 +1114,9 @@ def test_a_count_of_captives_told_without_a_fate_joins_the_same_count_told_with_
     held = "Hamas still holds 59 hostages in Gaza, Israel says."
     assert [(f.value, f.what, f.sources) for f in figures_of(marched, held, category="hostages")] == [
         ("59", "hostages (held)", (1, 0))]
-    # two fates for one number: which one the bare count means is not known
-    assert len(figures_of(marched, held, "Hamas would release 59 hostages under the plan, mediators said.")) == 3
+    # two fates for one number: the bare count is the count held, which the others are the fates of
+    both = figures_of(marched, held, "Hamas would release 59 hostages under the plan, mediators said.")
+    assert sorted((f.what, f.sources) for f in both) == [("hostages (held)", (1, 0)), ("hostages (to be released)", (2,))]
     # a head count of people numbering just what a count of captives does is those captives
     freed = "Hamas released three Israeli hostages on Sunday, the army said."
     assert [(f.what, f.sources) for f in figures_of(freed, "The three Israeli women were taken to a hospital, doctors said.")] \
@@ -1380,6 +1381,14 @@ def test_the_key_figures_give_the_living_hostages_beside_the_count():
     hostages = figures_of("Some 59 hostages remain in Gaza, 24 of whom are believed to be alive, officials said.",
                           "The group still holds 59 hostages, 24 of them alive.", category="hostages")
     assert [(f.value, f.what, f.sources) for f in hostages] == [("some 59", "hostages (held)", (0, 1)), ("24", "hostages (alive)", (0, 1))]
+
+
+def test_a_count_of_captives_with_no_fate_is_the_count_held_when_two_fates_are_given_for_it():
+    hostages = figures_of("Netanyahu said the deal would free the remaining 134 hostages in stages.",
+                          "Israel believes 134 Israelis are being held in Gaza.",
+                          "The families said the decision condemns the lives of the 134 hostages.", category="hostages")
+    assert sorted((f.value, f.what, f.sources) for f in hostages) == [
+        ("134", "Israelis (held)", (1, 2)), ("the remaining 134", "hostages (to be released)", (0,))]
 
 
 def test_a_figure_dated_weeks_before_its_article_is_background():
@@ -3168,6 +3177,10 @@ def test_hostages_still_held_are_held_when_they_are_the_whole(sentence, what):
     ("The forum on Tuesday confirmed the deaths of 31 people held in Gaza.", [("31", "people (dead)", "hostages")]),
     ("There are 136 people still held by Hamas, officials said.", [("136", "people (held)", "hostages")]),
     ("A rally of 300 people held in Gaza City on Friday called for a deal.", [("300", "people", "people")]),
+    # ... or still captive, or held in Gaza after a verb, or believed to be
+    ("Some 100 Israelis are still captive inside Gaza, officials said.", [("Some 100", "Israelis (held)", "hostages")]),
+    ("Israel believes that 134 Israelis are still being held in Gaza.", [("134", "Israelis (held)", "hostages")]),
+    ("There are still seven Americans believed to be held in Gaza.", [("seven", "Americans (held)", "hostages")]),
 ])
 def test_people_held_captive_are_hostages_held_past_the_parts_listed(sentence, expected):
     assert [(value, what, category) for value, what, category, _ in find_figures(sentence)] == expected

@@ -936,11 +936,12 @@ _ISRAELI = re.compile(r"\bIsraelis?\b")  # "33 Israeli prisoners": the hostages,
 _HOSTAGE_WORD = re.compile(rf"\b(?:{_HEADS['hostages']})\b", re.I)
 # People whose own verb says they are held: "136 people ... were still being held captive", "some
 # 130 people remain in captivity".
+_HELD_WHERE = r"(?:in(?:side)?\s+(?:Gaza(?!\s+City)|the\s+Gaza\s+Strip|the\s+(?:enclave|Strip))|by\s+Hamas)\b"
 _HELD_CAPTIVE = re.compile(
     r"\s+(?:(?:are|were|remain|remained|is|was)\s+)(?:(?:still|now|being|believed\s+to\s+be)\s+)*"
-    r"(?:held\s+(?:captive|hostage)|in\s+captivity)\b"
+    rf"(?:held\s+(?:captive|hostage)|in\s+captivity|captive|held\s+{_HELD_WHERE})\b"
     # ... or without a verb, held where or by whom captives are: "the deaths of 31 people held in Gaza"
-    r"|\s+(?:(?:still|now|being)\s+)*held\s+(?:captive\s+|hostage\s+)?(?:in\s+(?:Gaza(?!\s+City)|the\s+Gaza\s+Strip|the\s+(?:enclave|Strip))|by\s+Hamas)\b",
+    rf"|\s+(?:(?:still|now|being|believed\s+to\s+be)\s+)*(?:held\s+(?:captive\s+|hostage\s+)?{_HELD_WHERE}|held\s+(?:captive|hostage)\b)",
     re.I)
 
 
@@ -1277,7 +1278,9 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
 
     # A count of captives told with no fate ("the remaining 59 Israeli hostages") is the count
     # that another sentence gives a fate with the same number ("59 hostages remain in Gaza"), when
-    # only one fate is given for that number: one row, the fate's. So is a head count of people
+    # only one fate is given for that number: one row, the fate's; of several, the count held ("the
+    # lives of the 134 hostages", beside "134 Israelis are being held" and "the remaining 134 hostages
+    # would be freed"). So is a head count of people
     # with no fate ("three women", "1,968 Palestinians") that numbers just what one count of
     # captives does ("three hostages (released)", "1,968 Palestinian prisoners (released)").
     fates: dict[tuple, set[tuple]] = {}
@@ -1287,7 +1290,9 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
 
     def captive_fate(item: _Found) -> tuple | None:
         known = fates.get((item.category, item.number), ()) if _fateless(item) else ()
-        return next(iter(known)) if len(known) == 1 else None
+        if len(known) == 1:
+            return next(iter(known))
+        return (item.category, "held") if (item.category, "held") in known else None
 
     counted: dict[float, set[tuple]] = {}  # each number of captives, and what it counts
     for item in found:
