@@ -2288,6 +2288,12 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("Avi Dror’s family has approved the release of the footage. In a statement, they said, “The deliberate starvation of "
      "our son is one of the most horrifying acts.”", ["Avi Dror’s family"]),
     ("Crowds gathered in the square. “We will not stop until they are all home,” they said.", [None]),
+    # ... or people who speak for others, described in the plural by the sentence just before
+    ("Families of some of the hostages were outraged by the decision and demanded answers. “We are fed up with the "
+     "indifference and deadlock,” they said in a statement.", ["families of some of the hostages"]),
+    ("Israeli officials denied the report on Sunday.\n\n“There is no such proposal on the table at all,” they said.",
+     ["Israeli officials"]),
+    ("The talks collapsed on Sunday. “We will not return to Doha under these terms,” they said.", [None]),
     ("Dror’s parents, Rina and Avi, said they welcome any deal.\n\n“We have seen the reports of direct talks with Hamas,” "
      "the parents said in a statement.\n\n“We welcome any negotiations that bring our loved ones home,” they said.",
      ["Dror’s parents", "Dror’s parents"]),
@@ -3361,6 +3367,16 @@ def test_a_pull_quote_gives_way_to_the_same_words_with_their_speaker():
     candidates, _ = extract_candidates(group)
     quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
     assert [q.speaker for q in quotes] == ["Dan Orr"]
+
+
+def test_the_same_quote_is_given_to_whom_an_article_names_rather_than_describes():
+    said = "We are fed up with the indifference and the deadlock over the talks"
+    group = [article(f"Families of some of the hostages were outraged by the decision. “{said},” a spokeswoman said.", "a"),
+             article(f"The Hostages and Missing Families Forum said: “{said}.”", "b"),
+             article(f"Relatives marched in Tel Aviv on Sunday. “{said},” one marcher said.", "c")]
+    candidates, _ = extract_candidates(group)
+    quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
+    assert [q.speaker for q in quotes] == ["the Hostages and Missing Families Forum"]
 
 
 def test_a_quote_taken_from_someone_described_is_named_by_his_second_quote_passed_over():

@@ -1157,7 +1157,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if owner is None and len(sentences) > 1 and _FAMILY_OF_PRONOUN.search(sentences[-1]):
                     # "Alexander ... was abducted on Oct. 7. His family thanked Trump ... “...,” they said."
                     owner = _subject_before(sentences[-2], people, passive=True, person=True)
-                speaker = f"{owner}’s {kin}" if owner else None
+                speaker = f"{owner}’s {kin}" if owner else _spokespeople(
+                    _last_sentence(opening) if opening.strip() else _last_sentence(paragraphs[number - 1]) if number else "")
             elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said", "his mother said"
                 owned = speaker.split(None, 1)[1] if " " in speaker else ""
                 owner = _subject_before(opening, people, passive=True) \
@@ -1472,6 +1473,23 @@ def _introducer(opening: str, people: set[str]) -> str | None:
 # Someone described who speaks, a person and not a body: "a Hamas official", "the Egyptian source".
 _DESCRIBED_PERSON = re.compile(rf"(?:a|an|the|one|another)\s+(?:[\w'’-]+\s+){{0,4}}?{_DESCRIBED_NOUN}")
 _TRANSCRIPT_LABEL = re.compile(r"(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}):\s")
+# People who speak for others, described in the plural, who open a sentence and act in it: "they
+# said" after "Families of some of the hostages were outraged ..." is theirs (not a crowd's).
+_SPOKESPEOPLE = "families|relatives|officials|mediators|negotiators|diplomats|sources|leaders|ministers|envoys"
+_SPOKESPEOPLE_OPEN = re.compile(
+    rf"^(?:The\s+)?(?P<who>(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?i:{_SPOKESPEOPLE})(?:\s+of\s+[^,.;:“”\"]{{1,60}}?)?)"
+    r"\s+(?:(?:also|have|has|had|were|was|are|is)\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|t)\b")
+
+
+def _spokespeople(sentence: str) -> str | None:
+    """Who "they" are when the sentence before opens with people who speak for others (see _SPOKESPEOPLE_OPEN)."""
+    found = _SPOKESPEOPLE_OPEN.match(sentence.strip().lstrip("“\"' "))
+    if not found:
+        return None
+    who = found.group("who")
+    return _lowered_first(who) if who.split()[0].lower() in _SPOKESPEOPLE.split("|") else who  # "Israeli officials"
+
+
 _FAMILY_OF_PRONOUN = re.compile(r"\b(?:His|Her|his|her)\s+family\b")
 _KIN_GROUPS = ("family", "parents")  # who "they" or "the parents" may be: "Goldberg-Polin’s parents"
 
@@ -1856,8 +1874,9 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
     for source, article in enumerate(articles):
         for text, speaker, paragraph in (quotes_in(article) if found_in is None else found_in[source]):
             key = content_key(text)
-            if key in seen and (speaker is None or found[seen[key]][-1].speaker is not None):
-                continue  # ... but the same words given to no one (a pull quote under the headline) give way to them with a speaker
+            if key in seen and _attributed(speaker) <= _attributed(found[seen[key]][-1].speaker):
+                continue  # ... but the same words given to no one (a pull quote under the headline), or to someone
+                # described ("families of the hostages"), give way to them with a speaker named
             mine = words_of[text] = _quote_words(text)
             given = any(_same_quote(mine, sentence) for sentence in shown_words)
             entry = (given, speaker is None, -paragraph_score.get((source, paragraph), 0.0), seen.get(key, len(found)), Quote(text, speaker, source))
@@ -1896,7 +1915,7 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
             chosen.append(quote)
             told.append(mine)
             speakers.add(quote.speaker)
-        elif _described(chosen[same].speaker) and not _described(quote.speaker):
+        elif _attributed(quote.speaker) > _attributed(chosen[same].speaker):
             chosen[same], told[same] = quote, mine
             speakers.add(quote.speaker)
 
@@ -1908,15 +1927,30 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
             break
         choose(quote)
     if any(_described(quote.speaker) for quote in chosen):
-        for *_, quote in found:  # a speaker's second quote, passed over above, may name who said one taken
-            if not _described(quote.speaker) and quote not in chosen:
+        for *_, quote in found:  # a speaker's second quote, passed over above, may name (or describe) who said one taken
+            if quote.speaker is not None and quote not in chosen:
                 choose(quote, add=False)
     return tuple(chosen)
 
 
+def _attributed(speaker: str | None) -> int:
+    """How well a quote's speaker is given: 0 not at all, 1 described, 2 named."""
+    return 0 if speaker is None else 1 if _described(speaker) else 2
+
+
+_NAME_PARTICLE_OPENS = re.compile(r"(?:al|el|bin|ibn|abu|de|van|von)[-\s]")
+
+
 def _described(speaker: str | None) -> bool:
-    """Whether a speaker is only described ("the Qatari official", "a source"), or not given."""
-    return speaker is None or speaker.split()[0].lower() in _DETERMINERS
+    """Whether a speaker is only described ("the Qatari official", "a source", "families of the
+    hostages"), or not given; a name opens with a capital, or a particle ("al-Hindi"), or is a
+    body's after "the" ("the Prime Minister’s Office")."""
+    if speaker is None:
+        return True
+    words = speaker.split()
+    if words[0].lower() in _DETERMINERS:  # ... but "the Hostages and Missing Families Forum" is a body's name
+        return not (words[0] == "the" and len(words) > 2 and words[-1][:1].isupper() and words[1][:1].isupper())
+    return speaker[:1].islower() and not _NAME_PARTICLE_OPENS.match(speaker)
 
 
 SAME_QUOTE = 0.8  # share of the shorter quote's content words in the longer at which two are one quote
