@@ -2604,6 +2604,13 @@ def test_the_official_is_the_one_the_paragraph_before_describes_with_a_dotted_co
     ("Burns is travelling to Doha for an emergency meeting, an official briefed on the talks says. “Burns is on his way "
      "to press both sides to keep negotiating,” the source adds.",
      "an official briefed on the talks"),
+    # ... or the adviser just described, or who spoke last, past a caption
+    ("“We got all the live hostages out,” an adviser to the president told reporters.\n\n"
+     "A second US adviser said the 72-hour period was not enough. “In a 72-hour period it would have been almost "
+     "impossible to find them all,” the official said.", "a second US adviser"),
+    ("“We got all the live hostages out, and they honoured that,” an adviser to the president told reporters.\n\n"
+     "People walk past the rubble in Gaza City, October 15, 2025. REUTERS/Jane Roe\n\n"
+     "“Right now we have a mechanism in place with the mediators,” the official added.", "an adviser to the president"),
 ])
 def test_the_source_or_the_official_is_the_one_described_before(body, speaker):
     assert quotes_in(article(body))[-1][1] == speaker

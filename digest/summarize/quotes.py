@@ -775,7 +775,7 @@ _SAYS = re.compile(
 _POINTED_NOUNS = {
     "forum", "official", "source", "military", "army", "ministry", "president", "minister", "envoy", "diplomat",
     "spokesman", "spokeswoman", "spokesperson", "negotiator", "ambassador", "premier", "family", "movement", "office",
-    "parents", "embassy", *_KIN,
+    "parents", "embassy", "adviser", "advisor", "aide", *_KIN,
 }
 
 
@@ -1266,21 +1266,26 @@ def _chain(paragraphs: Sequence[str], number: int, described: str, most: int = 3
     return back
 
 
-_INFORMANTS = ("source", "official")  # people unnamed who inform: "the source" may be the official just described
+_INFORMANTS = ("source", "official", "adviser", "advisor", "aide")  # people unnamed who inform, one another's "the official"
+_INFORMANT_SPOKE = re.compile(rf"(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{'|'.join(_INFORMANTS)})\b")
 
 
 def _informant(noun: str, paragraphs: Sequence[str], number: int, opening: str,
                last_said: tuple[str, int] | None) -> str | None:
     """Whom "the source" or "the official" means when the text just before describes no one so:
-    the one so described who spoke last, up to three paragraphs back ("... quoted a high-ranking
+    the informant described who spoke last, up to three paragraphs back ("... quoted a high-ranking
     source as saying ... / "...," the source said. / There has been no confirmation. / "...," the
-    source stressed"), else the other kind, just described ("..., according to an official briefed
-    on the talks. / "...," the source confirmed")."""
-    if last_said and last_said[1] >= number - 3 and re.match(
-            rf"(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){{0,4}}?{noun}\b", last_said[0]):
+    source stressed"; "..., an adviser to the president told reporters. / (a caption) / "...," the
+    official added"), else another kind just described ("..., according to an official briefed on
+    the talks. / "...," the source confirmed"; "A second US adviser said ... "...," the official said")."""
+    others = [other for other in _INFORMANTS if other != noun]
+    here = next((who for other in others if (who := _pointed(other, opening))), None)  # in the quote's own paragraph
+    if here:
+        return here
+    if last_said and last_said[1] >= number - 3 and _INFORMANT_SPOKE.match(last_said[0]):
         return last_said[0]
-    other = next(informant for informant in _INFORMANTS if informant != noun)
-    return _pointed(other, _text_before(paragraphs, number, opening, back=1))
+    before = _text_before(paragraphs, number, opening, back=1)
+    return next((who for other in others if (who := _pointed(other, before))), None)
 
 
 def _one_attribution(between: str) -> bool:
