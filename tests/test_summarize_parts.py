@@ -2540,6 +2540,13 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("A senior Hamas official in Beirut, Amal Nasser, denied the report on Wednesday, telling a local outlet that no list had been "
      "given. She also denied an earlier report, saying, “There was no offer, nor were there any new ideas for us to consider.”",
      ["Amal Nasser"]),
+    # "he added" after a quote, in its paragraph, from someone described is that one's
+    ("Israel doubts the terms.\n\n“Hamas won’t give up all the hostages at the start; it is simply unrealistic,” an Israeli "
+     "official told the Post. “The only question is whether this leads to another round,” he added.",
+     ["an Israeli official", "an Israeli official"]),
+    # ... and "he said" after the sentence the one described opens, past a long aside
+    ("Talks stalled on Tuesday.\n\nThe Egyptian official, speaking on condition of anonymity because he was not authorized "
+     "to brief reporters, said Hamas wanted guarantees. \"This is the main obstacle,\" he said.", ["the Egyptian official"]),
 ])
 def test_who_speaks_a_quote_read_from_the_sentence_around_it(body, speakers):
     assert [who for _, who, _ in quotes_in(article(body))] == speakers

@@ -1139,9 +1139,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     # that "he" is, the sentence before tells
                     before = _subject_before(_earlier(told), people, person=True)
                 # "The official added, "..." / He continued, "..."": the one just described, not the last named
-                described = last_said[0] if last_said and last_said[1] == number - 1 and before is None \
+                described = last_said[0] if last_said and last_said[1] in (number - 1, number) and before is None \
                     and _DESCRIBED_PERSON.fullmatch(last_said[0]) else None
                 speaker = _subject_before(opening, people) or _described_subject(opening) or (
+                    _described_subject(opening, definite=True) if opening.strip() else None) or (  # "The Egyptian official, ..., said ... "...," he said"
                     before if _newcomer(before, last_person, told) else None) or described or (
                     _described_subject(told) if told and before is None else None) or last_person or before or (
                     lone[0] if lone and lone[1] >= number - 1 and not _FULL_NAME.search(opening) else None) or (  # "he": a person
@@ -1421,7 +1422,7 @@ _DESCRIBED_OPENS = re.compile(
 # group did not want the deal to collapse. "...," he said."
 _DESCRIBED_SPEAKS = re.compile(
     rf"^(?P<who>(?:A|An|One)\s+(?:[\w'’-]+\s+){{0,5}}?{_DESCRIBED_NOUN})"
-    rf"(?:,[^,.;“”\"]{{1,80}},)?\s+(?:also\s+)?(?:{_SAY}|shared\s+with|spoke\s+to)\b"
+    rf"(?:,[^,.;“”\"]{{1,120}},)?\s+(?:also\s+)?(?:{_SAY}|shared\s+with|spoke\s+to)\b"
 )
 _DEFINITE_SPEAKS = re.compile(_DESCRIBED_SPEAKS.pattern.replace("(?:A|An|One)", "The", 1))
 
