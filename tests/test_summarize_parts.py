@@ -2540,6 +2540,13 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("A senior Hamas official in Beirut, Amal Nasser, denied the report on Wednesday, telling a local outlet that no list had been "
      "given. She also denied an earlier report, saying, “There was no offer, nor were there any new ideas for us to consider.”",
      ["Amal Nasser"]),
+    # "the envoy was reportedly heard saying": the envoy named before
+    ("In a recording, US envoy Steve Witkoff could be heard saying that Hamas was ready to disarm. \"We are very, very close "
+     "to a solution to end this war,\" the envoy was reportedly heard saying.", ["Steve Witkoff"]),
+    # "the adviser added" after "one of the advisers told reporters"
+    ("\"We continue to hear from them that they intend to honour the deal,\" one of the advisers told reporters.\n\n"
+     "\"There was a lot of disappointment when only four bodies were returned,\" the adviser added.",
+     ["one of the advisers", "one of the advisers"]),
     # "he added" after a quote, in its paragraph, from someone described is that one's
     ("Israel doubts the terms.\n\n“Hamas won’t give up all the hostages at the start; it is simply unrealistic,” an Israeli "
      "official told the Post. “The only question is whether this leads to another round,” he added.",

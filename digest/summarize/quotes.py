@@ -68,7 +68,7 @@ _AFTER_VERB_FIRST = re.compile(
     rf"^\s*,?\s*(?:{_SAY}|(?!reported\b)[a-z]{{3,}}ed(?=\s+(?:the\s|[A-Z])))"
     rf"(?:\s+(?:on\s+)?{WEEKDAY_NAME}(?:,?\s+{MONTH_IN_DATE}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?,)?"  # "said Tuesday, March 12, the ...": when
     rf"\s+(?P<who>[^.,;:!?“”\"]+)")
-_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|confirmed|(?:is|are|was|were)\s+(?:quoted|cited)(?:\s+by\s+[^.,;:!?“”\"]{{1,40}}?)?\s+as\s+saying|(?:is|was)\s+heard\s+(?:saying|telling)|(?:seem|appear)(?:s|ed)\s+to\s+say)\b")
+_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|confirmed|(?:is|are|was|were)\s+(?:quoted|cited)(?:\s+by\s+[^.,;:!?“”\"]{{1,40}}?)?\s+as\s+saying|(?:is|was)\s+(?:reportedly\s+|allegedly\s+)?heard\s+(?:saying|telling)|(?:seem|appear)(?:s|ed)\s+to\s+say)\b")
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `; `X told Reuters: `; an
 # appositive between them, which may be the name (`X, Qatar's prime minister, said: `, `Israel's
 # ambassador to the US, Yechiel Leiter, said: `; see speaker_from).
@@ -792,6 +792,8 @@ def _pointed(noun: str, before: str) -> str | None:
     for match in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:[\w'’-]+|(?:[A-Z]\.){{2,}})\s+){{0,3}}?{n}\b"
                              rf"(?:\s+(?:familiar with|briefed on|close to|involved in)\s+the\s+[a-z]+)?", before):
         found.append((match.end(), 1, _STATEMENT_BY.sub("", _lowered_first(match.group(0)))))
+    for match in re.finditer(rf"\b(?:[Oo]ne|[Aa]nother)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?{n}s\b", before):
+        found.append((match.end(), 1, _lowered_first(match.group(0))))  # "one of the advisers told reporters"
     for match in re.finditer(rf"\b{n}\s+((?:al-|el-)?{_NAMED})", before):  # ... where the text mentions them last
         found.append((max(match.end(), _last_mention(before, match.group(1))), 2, _unpossessive(match.group(1))))
     for match in re.finditer(rf"(?:^|[.!?]\s+)(?P<name>{_NAMED}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{n}\b", before):
