@@ -974,7 +974,7 @@ def test_a_release_still_to_come_is_told_apart_from_one_done(text, what):
      "exchange for hundreds of Palestinian prisoners held in Israeli jails.", ["hostages (to be released)", "hostages"]),
     # a part joined to a count released before it shares the release
     ("Hamas has returned all 20 living captives and 27 of the 28 deceased captives.",
-     ["living captives (released)", "deceased captives (released)", "deceased captives"]),
+     ["living captives (released)", "deceased captives (returned)", "deceased captives"]),
 ])
 def test_no_longer_alive_is_dead(text, what):
     assert [w for _, w, category, _ in find_figures(text) if category in ("hostages", "people")] == what
@@ -998,6 +998,10 @@ def test_what_befalls_a_share_is_not_the_whole_counts(text, what):
     ("The remains of 13 deceased hostages are still in Gaza, officials said.", ["deceased hostages"]),
     ("The deal provides for the return of the remains of 28 deceased hostages on the first day.", ["deceased hostages"]),
     ("Israel said Hamas still holds the bodies of three of the 28 deceased hostages.", ["deceased hostages (held)", "deceased hostages"]),
+    # ... and the dead are returned, not released
+    ("Hamas had already returned the remains of seven of 28 known deceased hostages.",
+     ["known deceased hostages (returned)", "known deceased hostages"]),
+    ("The deal provides for the release of eight deceased hostages next week.", ["deceased hostages (to be returned)"]),
     ("It added that four hostage bodies would be returned to Israel on Thursday.", ["hostages (dead)"]),
     # a release set as a condition is to come
     ("The extension has been conditioned on Hamas releasing ten hostages per day, officials said.", ["hostages (to be released)"]),
@@ -2112,10 +2116,10 @@ def test_figure_words_that_belong_elsewhere_are_not_read_into_the_figure():
     assert [value for value, *_ in find_figures("Hamas must free the hostages within 72 hours of the deal.")] == ["72"]
 
 
-def test_the_remains_of_hostages_repatriated_are_released_not_held():
+def test_the_remains_of_hostages_repatriated_are_returned_not_held():
     # "remains" here is the bodies, not "remain" in Gaza
     found = find_figures("Phase One returned all living hostages and repatriated the remains of 27 of 28 deceased hostages.")
-    assert found[0][:2] == ("27", "deceased hostages (released)")
+    assert found[0][:2] == ("27", "deceased hostages (returned)")
     found = find_figures("The remains of 11 hostages were handed over by Hamas on Thursday.")
     assert found[0][:2] == ("11", "hostages (dead)")  # the bodies of hostages are dead ones, handed over or not
     assert find_figures("Some 20 hostages remain in Gaza.")[0][:2] == ("Some 20", "hostages (held)")

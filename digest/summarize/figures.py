@@ -832,9 +832,13 @@ _FATE_SAID = {"dead": {"dead", "deceased", "slain"}, "released": {"released", "f
 
 def _with_fate(phrase: str, fate: str) -> str:
     """A count of captives and its fate in brackets, "hostages (dead)", unless its words say it
-    already: "dead hostages", "deceased hostages", not "deceased hostages (dead)"."""
-    if not fate or _FATE_SAID.get(fate, {fate}) & set(phrase.lower().split()):
+    already: "dead hostages", "deceased hostages", not "deceased hostages (dead)"; the dead are
+    returned rather than released."""
+    words = set(phrase.lower().split())
+    if not fate or _FATE_SAID.get(fate, {fate}) & words:
         return phrase
+    if _FATE_SAID["dead"] & words:  # the dead are returned: "seven deceased hostages (returned)"
+        fate = fate.replace("released", "returned")
     return f"{phrase} ({fate})"
 
 
