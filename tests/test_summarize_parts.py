@@ -991,6 +991,17 @@ def test_what_befalls_a_share_is_not_the_whole_counts(text, what):
     assert [w for _, w, _, _ in find_figures(text)] == what
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("There are about 10,000 Palestinians who have been reported missing in Gaza, presumed dead under the rubble.",
+     [("about 10,000", "Palestinians missing", "people")]),
+    ("More than 2,000 people remain unaccounted for after the strikes, officials said.",
+     [("More than 2,000", "people missing", "people")]),
+    ("About 10,000 Palestinians crossed into the south on Monday.", [("About 10,000", "Palestinians", "people")]),
+])
+def test_people_missing_are_told_so(text, expected):
+    assert [(value, what, category) for value, what, category, _ in find_figures(text)] == expected
+
+
 @pytest.mark.parametrize(("text", "what"), [
     # hostage bodies are dead hostages, as "the bodies of 23 hostages" are
     ("So far, 23 hostage bodies have been returned to Israel, officials said.", ["hostages (dead)"]),

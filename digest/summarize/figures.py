@@ -116,6 +116,12 @@ _HUNGER = re.compile(
     re.I,
 )
 HUNGER = "died of hunger"
+# People missing ("10,000 Palestinians who have been reported missing", "2,000 people remain
+# unaccounted for"): a count of its own, neither killed nor held.
+MISSING = "missing"
+_MISSING_AFTER = re.compile(
+    r"\s+(?:(?:who|that)\s+)?(?:(?:have|has|had|are|were|remain|remained|is|was|remains)\s+)?"
+    r"(?:(?:been|still|now|reportedly|officially)\s+)*(?:reported\s+|listed\s+as\s+)?(?:missing|unaccounted\s+for)\b", re.I)
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
 _RELEASED = re.compile(  # a rescue frees ("rescued two hostages from Hamas captivity"); rescuers do not
@@ -1139,6 +1145,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
                 # "274 Palestinians, including 64 children and 57 women, were killed"; "... died of
                 # malnutrition, raising such deaths to 197, including 96 children": of hunger too
                 situation = whole_fate
+            if not situation and _MISSING_AFTER.match(text, match.end()):
+                situation = MISSING  # "10,000 Palestinians who have been reported missing"
             whole_fate = situation or whole_fate
             if situation in ("killed", "injured", "displaced"):
                 category = situation
@@ -1149,6 +1157,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             # told apart by who they are ("39 Israeli women and children", "117 Palestinian women").
             if situation in ("released", TO_BE_RELEASED):
                 key = (category, _words(phrase), situation)
+            elif situation == MISSING:
+                key = (category, MISSING)
             else:
                 key = (category, bool(_CUMULATIVE.search(text))) if situation else (category, _singular(head))
             if situation and head.lower() == "others":
