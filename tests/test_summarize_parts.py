@@ -3219,6 +3219,8 @@ def test_hostages_still_held_are_held_when_they_are_the_whole(sentence, what):
     ("The forum on Tuesday confirmed the deaths of 31 people held in Gaza.", [("31", "people (dead)", "hostages")]),
     ("There are 136 people still held by Hamas, officials said.", [("136", "people (held)", "hostages")]),
     ("A rally of 300 people held in Gaza City on Friday called for a deal.", [("300", "people", "people")]),
+    ("The deal would see the release of 10 living hostages and the bodies of 18 others held in Gaza.",
+     [("10", "living hostages (to be released)", "hostages"), ("18", "hostages (dead)", "hostages")]),
     # ... or still captive, or held in Gaza after a verb, or believed to be
     ("Some 100 Israelis are still captive inside Gaza, officials said.", [("Some 100", "Israelis (held)", "hostages")]),
     ("Israel believes that 134 Israelis are still being held in Gaza.", [("134", "Israelis (held)", "hostages")]),

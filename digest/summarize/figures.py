@@ -1109,6 +1109,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         if category == "people" and _held_captive(text, match.end()) \
                 and "including" not in text[max(0, match.start() - 80) : match.start()].lower():  # not a part listed
             category = "hostages"  # "136 people, including 20 women, ... were still being held captive"
+            if head.lower() == "others":
+                phrase = category  # "the bodies of 18 others held in Gaza": hostages, listed as what they are
         if category == "prisoners" and _ISRAELI.search(between):
             category = "hostages"  # "33 Israeli prisoners", as Hamas and some Arab outlets call the hostages
         if head.lower() == "others" and category == "people" and out and out[-1][2] in _CAPTIVES \
