@@ -18,7 +18,7 @@ from digest.models import Article, Document
 from digest.summarize.candidates import Hints, context_penalty, extract_candidates, rejection
 from digest.summarize.dates import days_before
 from digest.summarize.figures import DISPUTED_EXTRA, MAX_FIGURES, extract_figures, find_figures, parse_number, value_range
-from digest.summarize.quotes import extract_quotes, quotes_in, speaker_from
+from digest.summarize.quotes import _described, extract_quotes, quotes_in, speaker_from
 from digest.summarize.scoring import OfflineTokenizer, concept_matrix, content_terms, lexrank, percentile, sumy_ratings
 from digest.summarize.select import (
     ALIKE_FROM, SAME_CONTENT, MeaningSpace, figure_counts, main_clause, meaning_terms, mmr_select, said_by_graph, told_share,
@@ -3415,6 +3415,15 @@ def test_the_same_quote_is_given_to_whom_an_article_names_rather_than_describes(
     candidates, _ = extract_candidates(group)
     quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
     assert [q.speaker for q in quotes] == ["the Hostages and Missing Families Forum"]
+
+
+@pytest.mark.parametrize(("speaker", "described"), [
+    ("the Hostages and Missing Families Forum", False), ("the Prime Minister’s Office", False), ("Majed al-Ansari", False),
+    ("al-Hindi", False), ("the Qatari Prime Minister", True), ("the White House", True), ("a source", True),
+    ("families of some of the hostages", True), (None, True),
+])
+def test_a_body_s_name_is_named_and_a_title_described(speaker, described):
+    assert _described(speaker) is described
 
 
 def test_a_quote_taken_from_someone_described_is_named_by_his_second_quote_passed_over():

@@ -1957,7 +1957,8 @@ def _described(speaker: str | None) -> bool:
         return True
     words = speaker.split()
     if words[0].lower() in _DETERMINERS:  # ... but "the Hostages and Missing Families Forum" is a body's name
-        return not (words[0] == "the" and len(words) > 2 and words[-1][:1].isupper() and words[1][:1].isupper())
+        return not (words[0] == "the" and len(words) > 2 and words[1][:1].isupper() and words[-1][:1].isupper()
+                    and _bare(words[-1]) in _ORGANISATIONS)  # "the Qatari Prime Minister" is a title
     return speaker[:1].islower() and not _NAME_PARTICLE_OPENS.match(speaker)
 
 
