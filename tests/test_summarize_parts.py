@@ -1704,6 +1704,8 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("late Sunday Trump", "Trump"),  # the day before the name is when, not who
     ("On Sunday Netanyahu", "Netanyahu"),
     ("Egypt’s State Information Service", "Egypt’s State Information Service"),  # a body, not a "Service" with a title
+    ("the Qatari Prime Minister", "the Qatari Prime Minister"),  # a title in capitals, whose holder the caller finds, not "Minister"
+    ("Qatari Prime Minister", "Qatari Prime Minister"),
 ])
 def test_speaker_from_attribution(phrase, speaker):
     assert speaker_from(phrase) == speaker
@@ -2562,6 +2564,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("\"We continue to hear from them that they intend to honour the deal,\" one of the advisers told reporters.\n\n"
      "\"There was a lot of disappointment when only four bodies were returned,\" the adviser added.",
      ["one of the advisers", "one of the advisers"]),
+    # a title in capitals is its holder's, whom the article names with that title in other words,
+    # not another country's holder of the same title
+    ("Qatari premier Sheikh Mohammed bin Abdulrahman Al Thani met Israeli Prime Minister Benjamin Netanyahu.\n\n"
+     "“We are working day and night to close the gaps,” the Qatari Prime Minister said.", ["Mohammed bin Abdulrahman Al Thani"]),
     # "he added" after a quote, in its paragraph, from someone described is that one's
     ("Israel doubts the terms.\n\n“Hamas won’t give up all the hostages at the start; it is simply unrealistic,” an Israeli "
      "official told the Post. “The only question is whether this leads to another round,” he added.",

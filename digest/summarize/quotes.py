@@ -417,10 +417,12 @@ def speaker_from(phrase: str) -> str | None:
             continue  # "Earlier on Saturday, the group urged": when, not who
         if len(parts) > 1 and name and _PLACE_BEFORE_NAME.search(" ".join(tokens[: len(tokens) - len(name)]) + " "):
             continue  # "Judith Touati, a resident of Ramla in central Israel": where she lives, not who
-        if len(name) == 1 and _bare(name[0]) in _TITLE_WORDS and len(tokens) > 2 and all(
-                _bare(token) in _TITLE_WORDS or token in _JOINERS for token in tokens[1:]) and tokens[0].lower() == "the":
-            # "The Prime Minister and Minister of Foreign Affairs (added)": titles, whose holder the caller finds
-            return " ".join(["the", *tokens[1 : tokens.index("and") if "and" in tokens else None]])
+        if len(name) == 1 and _bare(name[0]) in _TITLE_WORDS and len(tokens) > 1:
+            # "The Prime Minister and Minister of Foreign Affairs (added)", "the Qatari Prime Minister
+            # (said)": titles, whose holder the caller finds, not a man named "Minister"
+            titles = " ".join(tokens[: tokens.index("and")] if "and" in tokens else tokens)
+            if _title_only(titles):
+                return _lowered_first(titles) if tokens[0].lower() in _DETERMINERS else titles
         if name and not (len(name) == len(tokens) == 1 and name[0].lower() in _TITLE_WORDS):
             return " ".join(name).strip("’'")
     # the description that names someone: "an Israeli official, speaking on condition of anonymity";
@@ -886,15 +888,24 @@ _NOT_ITS_VERB = r"(?!\s+(?:said|says|told|added|replied|answered|responded|state
 _AND_TITLE = r"(?:\s+and\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|the))*?)?"
 
 
+_COUNTRY_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:i|an|ese|ish))\s+$")  # "Israeli " before a title
+
+
 def _titled_in(title: str, text: str, people: set[str], pick: Callable) -> str | None:
     """The name given `title` in `text`: the naming that `pick` (max: the last, min: the first) chooses."""
     words_of = title.split()
     person = [word for word in words_of if _bare(word) in _TITLE_WORDS][-2:]  # "prime minister", "president"
     text = _PM.sub("prime minister", text)  # "Qatari PM Sheikh Mohammed ..."
-    for phrase in (words_of, person, *([_SAME_TITLE[tuple(person)]] if tuple(person) in _SAME_TITLE else [])):
+    same = list(_SAME_TITLE.get(tuple(word.lower() for word in person), ()))
+    whose = words_of[: len(words_of) - len(person)]  # "Qatari": the title's country, which another naming must not contradict
+    phrases = [words_of, *([[*whose, *same]] if same and whose else []), person, *([same] if same else [])]
+    for phrase in phrases:
         pattern = r"\s+".join(re.escape(word) for word in phrase)
         named: list[tuple[int, str]] = []  # where each naming ends, and the name
         for found in re.finditer(rf"(?i:\b{pattern}){_AND_TITLE}\s+(?P<name>{_NAMED}|[A-Z][\w’'-]+)", text):
+            country = _COUNTRY_BEFORE.search(text, max(0, found.start() - 20), found.start())
+            if whose and phrase in (person, same) and country and country.group(1).lower() not in (w.lower() for w in whose):
+                continue  # "Israeli Prime Minister Benjamin Netanyahu" is not "the Qatari prime minister"
             if not all(_bare(word) in _TITLE_WORDS for word in found.group("name").split()):  # "... of Foreign Affairs (added)"
                 named.append((found.end(), found.group("name")))
         for found in re.finditer(rf"(?P<name>{_NAMED}),\s+(?:the\s+)?(?:[\w'’.-]+\s+){{0,2}}?(?i:{pattern})\b{_NOT_ITS_VERB}", text):
