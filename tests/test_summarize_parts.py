@@ -1706,6 +1706,10 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("Egypt’s State Information Service", "Egypt’s State Information Service"),  # a body, not a "Service" with a title
     ("the Qatari Prime Minister", "the Qatari Prime Minister"),  # a title in capitals, whose holder the caller finds, not "Minister"
     ("Qatari Prime Minister", "Qatari Prime Minister"),
+    ("the US Secretary of State", "the US Secretary of State"),  # not a man named "State"
+    ("the Minister of Foreign Affairs", "the Minister of Foreign Affairs"),
+    ("US Secretary of State Antony Blinken", "Antony Blinken"),
+    ("the Qatari Ministry of Foreign Affairs", "Qatari Ministry of Foreign Affairs"),  # a body, as before
 ])
 def test_speaker_from_attribution(phrase, speaker):
     assert speaker_from(phrase) == speaker

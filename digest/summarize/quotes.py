@@ -347,6 +347,9 @@ _PM = re.compile(r"\bPM\b")  # a prime minister's title, not "6 pm"
 _INITIALS = re.compile(r"\s*\([A-Z]{2,6}\)\s*$")  # a body's initials in brackets after its name
 
 
+_OFFICE_OF = {"state", "affairs", "foreign", "defense", "defence", "interior", "justice", "finance", "staff", "intelligence"}
+
+
 def speaker_from(phrase: str) -> str | None:
     """The person in an attribution phrase: its trailing capitalised run, titles removed
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
@@ -423,6 +426,12 @@ def speaker_from(phrase: str) -> str | None:
             titles = " ".join(tokens[: tokens.index("and")] if "and" in tokens else tokens)
             if _title_only(titles):
                 return _lowered_first(titles) if tokens[0].lower() in _DETERMINERS else titles
+        of = len(tokens) - 1
+        while of > 0 and tokens[of][:1].isupper() and _bare(tokens[of]) in _OFFICE_OF:
+            of -= 1  # back over "Foreign Affairs" in "Minister of Foreign Affairs"
+        if name and of < len(tokens) - 1 and of > 0 and tokens[of] == "of" and _bare(tokens[of - 1]) in _TITLE_WORDS - _ORGANISATIONS:
+            # "the US Secretary of State", "the Minister of Foreign Affairs": a title, not a man named "State"
+            return _lowered_first(part) if tokens[0].lower() in _DETERMINERS else part
         if name and not (len(name) == len(tokens) == 1 and name[0].lower() in _TITLE_WORDS):
             return " ".join(name).strip("’'")
     # the description that names someone: "an Israeli official, speaking on condition of anonymity";
