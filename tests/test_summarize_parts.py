@@ -1710,6 +1710,9 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("the Minister of Foreign Affairs", "the Minister of Foreign Affairs"),
     ("US Secretary of State Antony Blinken", "Antony Blinken"),
     ("the Qatari Ministry of Foreign Affairs", "Qatari Ministry of Foreign Affairs"),  # a body, as before
+    # the name, not the body the appositive after it says the person speaks for
+    ("Majed al-Ansari, a spokesperson for Qatar’s Ministry of Foreign Affairs", "Majed al-Ansari"),
+    ("Diaa Rashwan, head of Egypt’s State Information Service", "Diaa Rashwan"),
 ])
 def test_speaker_from_attribution(phrase, speaker):
     assert speaker_from(phrase) == speaker

@@ -390,6 +390,8 @@ def speaker_from(phrase: str) -> str | None:
             # Sheikh ...", "Qatari Ministry of Foreign Affairs spokesman Majed bin Mohammed Al Ansari")
             continue
         start = _run_start(tokens)
+        if len(parts) > 1 and 0 < start < len(tokens) - 1 and tokens[start] in _AFFILIATION:
+            start += 1  # "Majed al-Ansari, a spokesperson for Qatar’s Ministry ...": the run opens after "for", the name is before
         link = start - 2 if start > 1 and tokens[start - 1].lower() in ("the", "a") else start - 1
         if any(tokens[k] == "to" and _bare(tokens[k - 1]) in _ADVISERS for k in range(1, start)):
             # "Taher Al-Nono, media adviser to Hamas chief Ismail Haniyeh": whom he advises is not who speaks
