@@ -1713,6 +1713,9 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     # the name, not the body the appositive after it says the person speaks for
     ("Majed al-Ansari, a spokesperson for Qatar’s Ministry of Foreign Affairs", "Majed al-Ansari"),
     ("Diaa Rashwan, head of Egypt’s State Information Service", "Diaa Rashwan"),
+    ("the president of Egypt", "the president of Egypt"),  # a title and its country, not "Egypt"
+    ("a member of Hamas", "a member of Hamas"),
+    ("the Prime Minister of Qatar Sheikh Mohammed", "Sheikh Mohammed"),
 ])
 def test_speaker_from_attribution(phrase, speaker):
     assert speaker_from(phrase) == speaker

@@ -431,6 +431,8 @@ def speaker_from(phrase: str) -> str | None:
         of = len(tokens) - 1
         while of > 0 and tokens[of][:1].isupper() and _bare(tokens[of]) in _OFFICE_OF:
             of -= 1  # back over "Foreign Affairs" in "Minister of Foreign Affairs"
+        if of == len(tokens) - 1 and of > 1 and tokens[of][:1].isupper() and tokens[of - 1] == "of":
+            of -= 1  # ... or over one place: "the president of Egypt", not a man named "Egypt"
         if name and of < len(tokens) - 1 and of > 0 and tokens[of] == "of" and _bare(tokens[of - 1]) in _TITLE_WORDS - _ORGANISATIONS:
             # "the US Secretary of State", "the Minister of Foreign Affairs": a title, not a man named "State"
             return _lowered_first(part) if tokens[0].lower() in _DETERMINERS else part
