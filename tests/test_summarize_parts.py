@@ -1716,6 +1716,8 @@ def test_a_statement_several_leaders_issued_is_all_of_theirs_not_the_last_named(
     ("the president of Egypt", "the president of Egypt"),  # a title and its country, not "Egypt"
     ("a member of Hamas", "a member of Hamas"),
     ("the Prime Minister of Qatar Sheikh Mohammed", "Sheikh Mohammed"),
+    ("Senator Lindsey Graham", "Lindsey Graham"), ("Rep. Ritchie Torres", "Ritchie Torres"),  # a lawmaker's title is no name
+    ("MK Yuli Edelstein", "Yuli Edelstein"), ("Hamas representative Osama Hamdan", "Osama Hamdan"),
 ])
 def test_speaker_from_attribution(phrase, speaker):
     assert speaker_from(phrase) == speaker

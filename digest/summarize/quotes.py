@@ -106,6 +106,7 @@ _TITLE_WORDS = {
     "nsa",  # "NSA Sullivan": the national security adviser
     "member", "premier",  # "Hamas Political Bureau Member Khalil al-Hayya", "Premier Li Qiang"
     "coordinator",  # "UN Emergency Relief Coordinator Martin Griffiths"
+    "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "mk",  # "Senator Lindsey Graham", "MK Yuli Edelstein"
 }
 
 
