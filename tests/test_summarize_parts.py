@@ -2576,6 +2576,17 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("\"We continue to hear from them that they intend to honour the deal,\" one of the advisers told reporters.\n\n"
      "\"There was a lot of disappointment when only four bodies were returned,\" the adviser added.",
      ["one of the advisers", "one of the advisers"]),
+    # a relative of someone who acts is the relative, not the one named after "of"
+    ("The mother of hostage Matan Zangauker, Einav, addressed the rally. “Bring them all home now, every one of "
+     "them,” she said.", ["Einav"]),
+    ("The father of hostage Omer Neutra spoke to reporters. “We need a deal now, before it is too late,” he said.",
+     ["the father of hostage Omer Neutra"]),
+    # "the ministry": the one named with an adjective between ("Qatar's foreign ministry")
+    ("In a statement, Qatar's foreign ministry said talks would resume. “The State of Qatar affirms its commitment to "
+     "mediation,” the ministry said.", ["Qatar's foreign ministry"]),
+    # "cited X as saying that"
+    ("Egypt's Al-Qahera News cited a senior Egyptian source as saying that “Egypt is hosting the delegations to close "
+     "the remaining gaps.”", ["a senior Egyptian source"]),
     # a title in capitals is its holder's, whom the article names with that title in other words,
     # not another country's holder of the same title
     ("Qatari premier Sheikh Mohammed bin Abdulrahman Al Thani met Israeli Prime Minister Benjamin Netanyahu.\n\n"

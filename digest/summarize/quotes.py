@@ -490,7 +490,8 @@ def _leading_person(tokens: list[str]) -> str | None:
 # Attributions without a speech verb of the speaker's own: "According to Witkoff, "..."", "Al
 # Jazeera quoted al-Hindi as saying: "..."" and, after the quote, "..., Al Jazeera quoted al-Hindi as saying".
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.,;:!?“”\"]{2,80}?)\s*[:,]\s*$")
-_QUOTED_AS_BEFORE = re.compile(r"\bquoted (?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?(?:saying|telling [^.,;:!?“”\"]{1,40})\s*[:,]?\s*$")
+_QUOTED_AS_BEFORE = re.compile(
+    r"\b(?:quoted|cited) (?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?(?:saying|telling [^.,;:!?“”\"]{1,40})(?:\s+that)?\s*[:,]?\s*$")
 # A statement introducing its own words: "The statement read, "..."" (whose statement, quotes_in finds).
 _READS_BEFORE = re.compile(r"\b[Tt]he\s+(?:joint\s+|official\s+)?statement\s+(?:reads?|continues|continued)\s*[:,]?\s*$")
 # Whose words they are, after the quote: "...," according to the US State Department / to a statement
@@ -815,7 +816,7 @@ def _pointed(noun: str, before: str) -> str | None:
     for match in re.finditer(rf"(?:^|[.!?]\s+)(?P<name>{_NAMED}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{n}\b", before):
         if not _WHEN_WORDS.search(match.group("name")):  # "Earlier Tuesday, a political source": when, not who
             found.append((match.end(), 2, match.group("name")))  # "Adi Alexander, the father of hostage Edan Alexander"
-    for match in re.finditer(rf"\b(?:{n}\s+of\s+(?P<after>{_NAMED})|(?P<before>{_NAMED})['’]s\s+{n}\b)", before):
+    for match in re.finditer(rf"\b(?:{n}\s+of\s+(?P<after>{_NAMED})|(?P<before>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)['’]s\s+(?:[a-z]+\s+){{0,2}}?{n}\b(?:\s+of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)?)", before):
         found.append((match.end(), 2, f"the {noun} of {match.group('after')}" if match.group("after")
                       else _WEEKDAY_FIRST.sub("", match.group(0))))  # "On Tuesday Qatar's Embassy": whose, not when
     for match in re.finditer(rf"\b(?:his|her)\s+{n}\b", before):  # "... from his office": the office of whom the sentence has act
@@ -981,6 +982,12 @@ _ACTS_ANY = re.compile(
 )
 
 
+# A relative of someone, opening a sentence: "The mother of hostage ", "The father of slain soldier "
+_KIN_OF_OPENS = re.compile(
+    rf"^\W*(?:The|A|An)\s+(?:[\w-]+\s+)?(?:{_RELATIVES})\s+of\s+(?:(?:the\s+)?(?:late\s+|slain\s+|killed\s+|released\s+|kidnapped\s+|abducted\s+)?"
+    r"(?:hostage|captive|soldier|former\s+hostage|Israeli\s+hostage)\s+)?$")
+
+
 def _subject_before(text: str, people: set[str], passive: bool = False, acts: re.Pattern = _ACTS,
                     person: bool = False) -> str | None:
     """The first person who acts in the last sentence of `text` (the paragraph before a quote);
@@ -1000,6 +1007,11 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             continue  # "This source, on the plan presented by US President Joe Biden, said": Biden is acted for
         if found.group("who").endswith(("’s", "'s")):
             continue  # "... dismissed President Donald Trump’s recent threats": whose threats, not who acts
+        kin = _KIN_OF_OPENS.match(last[: found.start()])
+        if kin:  # "The mother of hostage Matan Zangauker, Einav, addressed the rally": the mother acts, not her son
+            apposed = _trailing_name((found.groupdict().get("apposed") or "").split())
+            return " ".join(apposed).strip("’'") if apposed else _lowered_first(
+                f"{kin.group()}{' '.join(_trailing_name(found.group('who').split()))}")
         if _AFTER_PLACE_WORD.search(last, max(0, found.start() - 8), found.start()):
             # "Several posters in Tel Aviv criticised": a place; but a name set off after a place ends
             # a description ("A senior Hamas official in Beirut, Ahmed Abdel Hadi, denied")
