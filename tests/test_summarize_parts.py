@@ -2584,6 +2584,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "the ministry": the one named with an adjective between ("Qatar's foreign ministry")
     ("In a statement, Qatar's foreign ministry said talks would resume. “The State of Qatar affirms its commitment to "
      "mediation,” the ministry said.", ["Qatar's foreign ministry"]),
+    # two places or channels and a day between the verb and the quote
+    ("Israel's military said in a post on X: “Troops will continue to operate against terrorist threats in the area.”",
+     ["Israel's military"]),
+    ("Netanyahu said in a speech in Jerusalem on Sunday: “We will bring every one of the hostages home.”", ["Netanyahu"]),
     # "cited X as saying that"
     ("Egypt's Al-Qahera News cited a senior Egyptian source as saying that “Egypt is hosting the delegations to close "
      "the remaining gaps.”", ["a senior Egyptian source"]),
