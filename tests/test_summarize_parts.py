@@ -1002,6 +1002,20 @@ def test_people_missing_are_told_so(text, expected):
     assert [(value, what, category) for value, what, category, _ in find_figures(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "dead" standing for the people it counts
+    ("The toll stands at 67,000 dead, the health ministry said.", [("67,000", "dead", "killed")]),
+    ("Most of the 32 dead were killed in the first hours of the attack.", [("32", "dead", "killed")]),
+    # ... but not before the noun it describes, nor beside hostages (which dead, the count alone does not say)
+    ("Hamas would hand over two dead hostages on Thursday.", [("two", "dead hostages", "hostages")]),
+    ("The outline provides for the release of 10 living hostages and the bodies of 18 dead ones.",
+     [("10", "living hostages (to be released)", "hostages")]),
+    ("The attack left about 1,200 dead and another 250 taken hostage.", [("another 250", "hostages (taken)", "hostages")]),
+])
+def test_the_dead_are_counted(text, expected):
+    assert [(value, what, category) for value, what, category, _ in find_figures(text)] == expected
+
+
 @pytest.mark.parametrize(("text", "what"), [
     # hostage bodies are dead hostages, as "the bodies of 23 hostages" are
     ("So far, 23 hostage bodies have been returned to Israel, officials said.", ["hostages (dead)"]),

@@ -47,6 +47,10 @@ _PEOPLE = (
     r"people|persons|palestinians|israelis|civilians|residents|children|minors|women|men|soldiers|troops|fighters|"
     r"militants|terrorists|gunmen|journalists|aid workers|workers|patients|families|americans|citizens|others|"
     r"individuals|members|bodies|victims|babies|infants|"
+    # "67,000 dead": the fate standing for those it befell, when no noun follows ("wounded" so used
+    # is left out: a toll's injured would take the hostages' and prisoners' rows in the key figures)
+    r"dead(?!(?:\s+[A-Z][\w-]*)?\s+(?:people|persons|palestinians|israelis|civilians|soldiers|children|"
+    r"women|men|hostages?|captives?|prisoners?|detainees?|bodies|americans|citizens|ones|others)\b)|"
     # "elderly" is the noun only when no noun follows it: "two elderly Israeli women" are women
     r"elderly(?!(?:\s+[A-Z][\w-]*)?\s+(?:people|persons|women|men|israelis|palestinians|civilians|residents|citizens|"
     r"americans|hostages|captives|prisoners|detainees)\b)"
@@ -1090,6 +1094,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         head = match.group("head")
         if category == "people" and _BY_BEFORE.search(text, max(0, match.start() - 4), match.start()):
             continue  # "abducted by two men": who did it, not whom it befell
+        if head.lower() == "dead" and _HOSTAGE_WORD.search(text):
+            continue  # "28 dead", "34 reportedly dead" beside hostages: which dead, the count alone does not say
         if _YEAR.fullmatch(match.group("value")) and _singular(head) == head.lower():
             continue  # "the 2011 prisoner exchange" is a year
         # "took 253 as hostages"; "dozens of those hostages" are hostages
