@@ -1016,6 +1016,21 @@ def test_the_dead_are_counted(text, expected):
     assert [(value, what, category) for value, what, category, _ in find_figures(text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the toll" after a killing is the death toll; from hunger, deaths from hunger
+    ("Israeli strikes killed 32 people on Tuesday, bringing the overall toll to more than 68,000.",
+     [("more than 68,000", "killed (death toll)", "killed"), ("32", "people killed", "killed")]),
+    ("Three more people died of malnutrition, raising the toll from hunger to 266, the ministry said.",
+     [("266", "died of hunger (toll)", "hunger"), ("Three", "more people died of hunger", "hunger")]),
+    ("The death toll from starvation has risen to 154, the ministry said.", [("154", "died of hunger (toll)", "hunger")]),
+    # ... and "the toll" with no killing said is no figure
+    ("The toll has risen to 68,000, the ministry said.", []),
+    ("The war has taken a heavy toll on the 2.3 million people of Gaza.", []),
+])
+def test_a_toll_is_the_killed_or_the_starved(text, expected):
+    assert [(value, what, category) for value, what, category, _ in find_figures(text)] == expected
+
+
 @pytest.mark.parametrize(("text", "what"), [
     # hostage bodies are dead hostages, as "the bodies of 23 hostages" are
     ("So far, 23 hostage bodies have been returned to Israel, officials said.", ["hostages (dead)"]),

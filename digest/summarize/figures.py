@@ -109,7 +109,8 @@ _PHRASE_STARTS = frozenset({
     "was", "would", "will", "as", "of", "into", "per", "are", "were", "may", "might", "could", "can", "should", "must",
     "has", "have", "had",
 })
-_DEATH_TOLL = re.compile(rf"\bdeath toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|passed|surpassed|exceeded|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
+_DEATH_TOLL = re.compile(
+    rf"\b(?:death|(?P<bare>overall|total|cumulative|the|its))\s+toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|passed|surpassed|exceeded|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
 
 _KILLED = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|murdered|executed|fatalities|whose (?:bodies|remains)|no longer (?:alive|living))\b", re.I)
 _PRISON = re.compile(r"\b(?:prisons?|jails?|detention|custody)\b", re.I)
@@ -120,6 +121,7 @@ _HUNGER = re.compile(
     re.I,
 )
 HUNGER = "died of hunger"
+_FAMINE = re.compile(r"\b(?:hunger|starvation|malnutrition|famine)\b", re.I)
 # People missing ("10,000 Palestinians who have been reported missing", "2,000 people remain
 # unaccounted for"): a count of its own, neither killed nor held.
 MISSING = "missing"
@@ -1058,7 +1060,12 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             value = value[5:]
         out.append((value.strip(), what, category, key))
 
-    for match in _DEATH_TOLL.finditer(text) if "death toll" in text.lower() else ():
+    for match in _DEATH_TOLL.finditer(text) if " toll" in text.lower() else ():
+        if match.group("bare") and not _KILLED.search(text, 0, match.start()):
+            continue  # "the toll" is the death toll after a killing ("killed 32 people, bringing the toll to 68,000"), else unsaid
+        if _FAMINE.search(match.group()):  # "raising the toll from hunger to 266": deaths from hunger, not strikes
+            add(match.start("value"), match.end("value"), match.group("value"), f"{HUNGER} (toll)", "hunger", ("hunger", True))
+            continue
         add(match.start("value"), match.end("value"), match.group("value"), "killed (death toll)", "killed", ("killed", True))
     sum_end = -1  # where the last sum ended: "€485m (£421m)" is one sum, converted
     for match in _matches(_MONEY, text, anchors) if "$" in text or "£" in text or "€" in text or "USD" in text else ():
