@@ -2613,6 +2613,12 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "the ministry": the one named with an adjective between ("Qatar's foreign ministry")
     ("In a statement, Qatar's foreign ministry said talks would resume. “The State of Qatar affirms its commitment to "
      "mediation,” the ministry said.", ["Qatar's foreign ministry"]),
+    # a statement of several, described ("the three factions", "the two mediating countries")
+    ("The three factions issued a joint statement following meetings in Cairo.\n\n“The possibility of reaching an "
+     "agreement is closer than ever, if the enemy stops imposing new conditions,” the statement said.", ["the three factions"]),
+    ("In a joint statement, the two mediating countries said they had received the response of the factions.\n\n"
+     "“Egypt and Qatar will study the response and coordinate with the United States,” the statement said.",
+     ["the two mediating countries"]),
     # two places or channels and a day between the verb and the quote
     ("Israel's military said in a post on X: “Troops will continue to operate against terrorist threats in the area.”",
      ["Israel's military"]),

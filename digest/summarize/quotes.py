@@ -1362,6 +1362,8 @@ _ISSUER = re.compile(
     r"(?:(?:Still|However|Meanwhile|Separately|Instead|Yet|But|And|Now|Then),?\s+)?"
     r"(?:(?:On|In|During|Late|Earlier|Later|After)\b[^,“”\"]{0,70},\s+)?"  # "On Tuesday, ", "In a statement issued later, "
     rf"(?P<who>(?P<group>the\s+(?:[a-z-]+\s+)?(?:group|movement))"
+    rf"|(?P<several>[Tt]he\s+(?:two|three|four|five|six|several)\s+(?:[a-z]+\s+)?(?:countries|factions|groups|mediators|sides|parties|"
+    rf"movements|governments|nations|states))"  # "The three factions issued a joint statement": theirs
     rf"|(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+)?(?:{_DESCRIBED_BODY}\s+)?(?:group|movement)\s+(?P<body>[A-Z][\w'’-]+)"  # "Palestinian militant group Hamas"
     rf"|(?:[Tt]he\s+)?{_ISSUER_NAME}(?:\s+(?:office|ministry|government|military|army|cabinet))?"
     rf"(?:,\s+(?:and\s+)?(?:the\s+)?{_ISSUER_NAME})*)"
@@ -1438,6 +1440,8 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
             continue
         if found.group("group"):
             return _body_before(before[: before.rfind(sentence)], article_text, people)
+        if found.group("several"):
+            return _lowered_first(found.group("several"))
         return found.group("body") or _inside_sentence(who)
     return next((who for who in reports[len(sentences):] if who), None)
 
