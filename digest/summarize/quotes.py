@@ -983,6 +983,10 @@ _ACTS_ANY = re.compile(
 )
 
 
+# A body named before, pointed at by its kind, opening a sentence and acting: "The forum said ..."
+_THE_BODY_OPENS = re.compile(r"\W*The\s+(forum|movement|ministry|office|embassy)\s+(?:also\s+)?[a-z]+\b")
+
+
 # A relative of someone, opening a sentence: "The mother of hostage ", "The father of slain soldier "
 _KIN_OF_OPENS = re.compile(
     rf"^\W*(?:The|A|An)\s+(?:[\w-]+\s+)?(?:{_RELATIVES})\s+of\s+(?:(?:the\s+)?(?:late\s+|slain\s+|killed\s+|released\s+|kidnapped\s+|abducted\s+)?"
@@ -1163,6 +1167,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if speaker is None and not opening.strip() and last_said and last_said[1] >= number - 1 \
                         and any(_bare(word) in _ORGANISATIONS for word in last_said[0].split()):
                     speaker = last_said[0]  # "“...,” says a statement from Netanyahu’s office. / “...,” it says."
+                if speaker is None:  # "The forum said ... / “...,” the group said": the forum named before
+                    pointed = _THE_BODY_OPENS.match(_last_sentence(opening if opening.strip() or not number else paragraphs[number - 1]))
+                    speaker = _pointed(pointed.group(1).lower(), _text_before(paragraphs, number, opening)) if pointed else None
                 pointer = (speaker or "").lower().removeprefix("the ")
                 if pointer in _POINTED_NOUNS:  # "The Forum said ... . / “...,” it added.": the forum named before
                     speaker = _pointed(pointer, _text_before(paragraphs, number, opening)) or speaker
