@@ -2613,6 +2613,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "the ministry": the one named with an adjective between ("Qatar's foreign ministry")
     ("In a statement, Qatar's foreign ministry said talks would resume. “The State of Qatar affirms its commitment to "
      "mediation,” the ministry said.", ["Qatar's foreign ministry"]),
+    # "saying in part:"
+    ("Talks resumed in Doha on Monday, officials said.\n\nNetanyahu's office issued a statement, saying in part: “The Prime "
+     "Minister's Office has updated the families of the hostages.”", ["Netanyahu's office"]),
     # "the group said" after "The forum said ...": the forum named before
     ("The Hostages and Missing Families Forum obtained the footage months ago.\n\nThe forum said the families made it public "
      "to press the government.\n\n“The footage reveals the treatment the girls endured on the day of their abduction,” "

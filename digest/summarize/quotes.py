@@ -705,7 +705,7 @@ _OBJECT_BEFORE = re.compile(r"\b[a-z][\w'’-]*\s+(?:by|to|from|with|for|about|a
 _SPEAKING = (
     r"\s*(?:saying|stating|adding|writing|posting|declaring|warning|insisting|noting|exclaiming|asserting|stressing|vowing"
     r"|emphasi[sz]ing|telling (?:the\s+)?(?:[A-Z][\w.'’-]*\s?){1,3}(?:news\s+(?:site|agency|outlet)\s?|newspaper\s?|website\s?)?)"
-    rf"(?:\s+{_WHERE})?(?:\s+that)?\s*[:,]?\s*$"
+    rf"(?:\s+{_WHERE})?(?:\s+in\s+part)?(?:\s+that)?\s*[:,]?\s*$"  # "saying in part:"
 )
 # ... the comma may close a short phrase in quotation marks: "for his “strong statement,” adding that"
 _PARTICIPLE = re.compile(rf"(?:,|[“\"][^“”\"]{{1,30}},[”\"]){_SPEAKING}")
