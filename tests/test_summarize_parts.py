@@ -2613,6 +2613,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "the ministry": the one named with an adjective between ("Qatar's foreign ministry")
     ("In a statement, Qatar's foreign ministry said talks would resume. “The State of Qatar affirms its commitment to "
      "mediation,” the ministry said.", ["Qatar's foreign ministry"]),
+    # a post or statement by someone, quoted by the sentence it opens
+    ("Talks resumed in Doha on Monday, officials said.\n\nA screenshot of a tweet by the Prime Minister of Israel's office, "
+     "saying in part: “The Prime Minister's Office has updated the families of the hostages.”",
+     ["the Prime Minister of Israel's office"]),
     # "saying in part:"
     ("Talks resumed in Doha on Monday, officials said.\n\nNetanyahu's office issued a statement, saying in part: “The Prime "
      "Minister's Office has updated the families of the hostages.”", ["Netanyahu's office"]),

@@ -983,6 +983,18 @@ _ACTS_ANY = re.compile(
 )
 
 
+# A post or statement by someone, opening the sentence that quotes it: "A screenshot of a tweet by the
+# Prime Minister of Israel's office, saying in part: "...""
+_POSTED_BY = re.compile(
+    r"^\W*(?:An?|The)\s+(?:screenshot\s+of\s+an?\s+)?(?:tweet|post|statement|message|video)\s+(?:by|from)\s+(?P<who>[^,;:“”\"]{3,80}?)\s*,")
+
+
+def _posted_by(opening: str) -> str | None:
+    """Whose post or statement the sentence opening with it quotes (see _POSTED_BY)."""
+    found = _POSTED_BY.match(_last_sentence(opening))
+    return speaker_from(found.group("who")) if found else None
+
+
 # A body named before, pointed at by its kind, opening a sentence and acting: "The forum said ..."
 _THE_BODY_OPENS = re.compile(r"\W*The\s+(forum|movement|ministry|office|embassy)\s+(?:also\s+)?[a-z]+\b")
 
@@ -1118,7 +1130,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # office said it was ..., adding: "...""; "The Israel Defence Forces confirmed the handover, stating")
                 speaker = _subject_before(opening, people) or _subject_before(opening, people, acts=_ACTS_ANY) \
                     or _pronoun_opening(opening) or _titled_subject(opening, paragraphs, number, match, people) \
-                    or _body_before(opening, article.text, people) or _plural_subject(opening) or _described_actor(opening)
+                    or _body_before(opening, article.text, people) or _plural_subject(opening) or _described_actor(opening) \
+                    or _posted_by(opening)
             elif speaker is None and _INTRODUCED.search(paragraph, max(0, match.start() - 4), match.start()):
                 speaker = _introducer(opening, people) or _titled_subject(opening, paragraphs, number, match, people)
             elif speaker is None and number and not opening.strip() and _INTRODUCED.search(paragraphs[number - 1]):
