@@ -1172,7 +1172,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     if speaker[4:] in _BODY_NOUNS | {*_KIN_GROUPS} else None) or described or (
                     _informant(speaker[4:], paragraphs, number, opening, last_said) if speaker[4:] in _INFORMANTS else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
-                speaker = _body_before(opening if opening.strip() or not number else paragraphs[number - 1], article.text, people)
+                said_in = opening if opening.strip() or not number else paragraphs[number - 1]
+                speaker = _body_before(said_in, article.text, people)
                 if speaker is None:  # ... or that speaks in it: "In a statement after the vote, Hamas said ..."
                     issuer = _issuer(_text_before(paragraphs, number, opening, back=1), article.text, people)
                     speaker = issuer if issuer and _unpossessive(issuer.split()[-1]) not in people \
@@ -1180,10 +1181,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if speaker is None and not opening.strip() and last_said and last_said[1] >= number - 1 \
                         and any(_bare(word) in _ORGANISATIONS for word in last_said[0].split()):
                     speaker = last_said[0]  # "“...,” says a statement from Netanyahu’s office. / “...,” it says."
-                if speaker is None:  # "The forum said ... / “...,” the group said": the forum named before
-                    pointed = _THE_BODY_OPENS.match(_last_sentence(opening if opening.strip() or not number else paragraphs[number - 1]))
-                    speaker = _pointed(pointed.group(1).lower(), _text_before(paragraphs, number, opening)) if pointed else None
                 pointer = (speaker or "").lower().removeprefix("the ")
+                if speaker is None:  # "The forum said ... / “...,” the group said": the forum named before too
+                    opened = _THE_BODY_OPENS.match(_last_sentence(said_in))
+                    pointer = opened.group(1).lower() if opened else ""
                 if pointer in _POINTED_NOUNS:  # "The Forum said ... . / “...,” it added.": the forum named before
                     speaker = _pointed(pointer, _text_before(paragraphs, number, opening)) or speaker
             elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote or the pronoun,
@@ -1219,7 +1220,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     # "Alexander ... was abducted on Oct. 7. His family thanked Trump ... “...,” they said."
                     owner = _subject_before(sentences[-2], people, passive=True, person=True)
                 speaker = f"{owner}’s {kin}" if owner else _spokespeople(
-                    _last_sentence(opening) if opening.strip() else _last_sentence(paragraphs[number - 1]) if number else "")
+                    _last_sentence(opening if opening.strip() or not number else paragraphs[number - 1]))
             elif speaker and speaker.split()[0] in ("his", "her"):  # "his office said", "his mother said"
                 owned = speaker.split(None, 1)[1] if " " in speaker else ""
                 owner = _subject_before(opening, people, passive=True) \
