@@ -1788,8 +1788,10 @@ def test_people_in_the_plural_speak_as_described(text, speaker):
      "a source close to the talks"),  # the nearest
     ("The Israeli military confirmed the identification. “This is a violation of the utmost severity,” the military said.",
      "the Israeli military"),
-    ("Talks resumed on Monday.\n\nMediators met again.\n\nA senior Israeli official briefed reporters.\n\nNo one "
-     "expected a deal.\n\nThe mood was grim.\n\n“There is no free lunch for anyone here,” the official said.", None),  # too far back
+    # too far back for the nearest of two officials
+    ("Talks resumed on Monday.\n\nAn Egyptian official said they would go on.\n\nA senior Israeli official briefed "
+     "reporters.\n\nNo one expected a deal.\n\nThe mood was grim.\n\n“There is no free lunch for anyone here,” the "
+     "official said.", None),
     ("“We will keep working for a deal in every way,” the statement said.", None),
 ])
 def test_the_forum_or_the_official_is_whom_the_text_just_named(body, speaker):
@@ -2090,10 +2092,13 @@ def test_the_official_points_back_past_paragraphs_that_speak_of_the_official_too
             "The official said that messages were being passed by an academic who once backed the president.\n\n"
             "“We are talking to the Americans through him,” the official said.")
     assert speakers_by_opening(body)["We are talking to th"] == "a senior official"
-    # a paragraph between that does not speak of the official ends the chain
+    # a paragraph between that does not speak of the official ends the chain: past it, "the official"
+    # is only the one the article describes, and no one when it describes two
     body = ("The group is talking to Washington through an intermediary, a senior official of the movement told a news site.\n\n"
             "Messages were being passed by an academic who once backed the president.\n\n"
             "“We are talking to the Americans through him,” the official said.")
+    assert speakers_by_opening(body)["We are talking to th"] == "a senior official"
+    body = ("An Egyptian official said the talks would go on.\n\n" + body)
     assert speakers_by_opening(body)["We are talking to th"] is None
 
 
@@ -2708,6 +2713,20 @@ def test_the_official_is_the_one_the_paragraph_before_describes_with_a_dotted_co
     ("“We got all the live hostages out, and they honoured that,” an adviser to the president told reporters.\n\n"
      "People walk past the rubble in Gaza City, October 15, 2025. REUTERS/Jane Roe\n\n"
      "“Right now we have a mechanism in place with the mediators,” the official added.", "an adviser to the president"),
+    # ... or, further back, the source the article described last, past paragraphs on something else
+    ("A Hamas team will meet Egyptian officials in Cairo on Tuesday, a source close to the talks told AFP.\n\n"
+     "Israeli strikes hit several sites in the south overnight.\n\n"
+     "Hamas denied that its fighters had fired first.\n\n"
+     "The army said two soldiers were wounded.\n\n"
+     "“The meetings will deal with the crossings and the committee that will run the Strip,” the source said.",
+     "a source close to the talks"),
+    ("Talks resumed in Doha after a pause, a source told the newspaper.\n\n"
+     "The sides agreed on the crossing but not on the corridor.\n\n"
+     "Troops are to leave the corridor in stages.\n\n"
+     "“The differences that remain are technical and can be solved,” the source told the paper.", "a source"),
+    ("Talks resumed on Monday.\n\nMediators met again.\n\nA senior Israeli official briefed reporters.\n\nNo one "
+     "expected a deal.\n\nThe mood was grim.\n\n“There is no free lunch for anyone here,” the official said.",
+     "a senior Israeli official"),
 ])
 def test_the_source_or_the_official_is_the_one_described_before(body, speaker):
     assert quotes_in(article(body))[-1][1] == speaker

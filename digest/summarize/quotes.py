@@ -801,8 +801,9 @@ _WHEN_WORDS = re.compile(rf"\b(?:{WEEKDAY_NAME}|Earlier|Later|Last|Meanwhile|Sep
 _WEEKDAY_FIRST = re.compile(r"^(?:(?:On|Late|Early|Earlier|Later|Last|This)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+")
 
 
-def _pointed(noun: str, before: str) -> str | None:
-    """Whom "the <noun>" in an attribution means, from the article text before the quote."""
+def _pointed(noun: str, before: str, only: bool = False) -> str | None:
+    """Whom "the <noun>" in an attribution means, from the article text before the quote; with
+    `only`, provided the text describes no one else so."""
     if noun not in _POINTED_NOUNS:
         return None
     n = f"(?i:{re.escape(noun)})"
@@ -834,7 +835,10 @@ def _pointed(noun: str, before: str) -> str | None:
             found.append((match.end(), 0, " ".join(["the"] * plain + [*owner, said])))
     if not found:
         return None
-    return max(found)[2]  # the nearest; of two ending together, a name, then a description
+    # the nearest; of two ending together, a name, then a description
+    if only and len({max(f for f in found if f[0] == end)[2] for end, _, _ in found}) > 1:
+        return None
+    return max(found)[2]
 
 
 # People in the plural, whom "the mediators said" describes well enough when no earlier sentence names them.
@@ -1170,7 +1174,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     _titled_around(title, paragraphs, number, match, people) if title else None) or (
                     _pointed(speaker[4:], _text_before(paragraphs, number, opening))
                     if speaker[4:] in _BODY_NOUNS | {*_KIN_GROUPS} else None) or described or (
-                    _informant(speaker[4:], paragraphs, number, opening, last_said) if speaker[4:] in _INFORMANTS else None)
+                    _informant(speaker[4:], paragraphs, number, opening, last_said) if speaker[4:] in _INFORMANTS else None) or (
+                    # further back, the one the article describes so, if it describes no one else so
+                    _pointed(speaker[4:], _text_before(paragraphs, number, opening), only=True)
+                    if speaker[4:] in _INFORMANTS else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 said_in = opening if opening.strip() or not number else paragraphs[number - 1]
                 speaker = _body_before(said_in, article.text, people)
