@@ -2714,12 +2714,12 @@ def test_the_official_is_the_one_the_paragraph_before_describes_with_a_dotted_co
      "People walk past the rubble in Gaza City, October 15, 2025. REUTERS/Jane Roe\n\n"
      "“Right now we have a mechanism in place with the mediators,” the official added.", "an adviser to the president"),
     # ... or, further back, the source the article described last, past paragraphs on something else
-    ("A Hamas team will meet Egyptian officials in Cairo on Tuesday, a source close to the talks told AFP.\n\n"
+    ("A Hamas team will meet Egyptian officials in Cairo on Tuesday, a source close to negotiations told AFP.\n\n"
      "Israeli strikes hit several sites in the south overnight.\n\n"
      "Hamas denied that its fighters had fired first.\n\n"
      "The army said two soldiers were wounded.\n\n"
      "“The meetings will deal with the crossings and the committee that will run the Strip,” the source said.",
-     "a source close to the talks"),
+     "a source close to negotiations"),
     ("Talks resumed in Doha after a pause, a source told the newspaper.\n\n"
      "The sides agreed on the crossing but not on the corridor.\n\n"
      "Troops are to leave the corridor in stages.\n\n"

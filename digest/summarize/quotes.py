@@ -809,7 +809,7 @@ def _pointed(noun: str, before: str, only: bool = False) -> str | None:
     n = f"(?i:{re.escape(noun)})"
     found: list[tuple[int, str]] = []
     for match in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:[\w'’-]+|(?:[A-Z]\.){{2,}})\s+){{0,3}}?{n}\b"
-                             rf"(?:\s+(?:familiar with|briefed on|close to|involved in)\s+the\s+[a-z]+)?", before):
+                             rf"(?:\s+(?:familiar with|briefed on|close to|involved in)\s+(?:the\s+)?[a-z]+)?", before):
         found.append((match.end(), 1, _STATEMENT_BY.sub("", _lowered_first(match.group(0)))))
     for match in re.finditer(rf"\b(?:[Oo]ne|[Aa]nother)\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?{n}s\b", before):
         found.append((match.end(), 1, _lowered_first(match.group(0))))  # "one of the advisers told reporters"
