@@ -3504,6 +3504,16 @@ def test_the_same_quote_is_given_to_whom_an_article_names_rather_than_describes(
     assert [q.speaker for q in quotes] == ["the Hostages and Missing Families Forum"]
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_same_quote_told_of_two_descriptions_is_given_to_the_fuller(order):
+    said = "The team will keep working with the mediators to narrow the gaps"
+    group = [article(f"The team flew to Doha on Monday, a source said.\n\n“{said},” the source explained.", "a"),
+             article(f"An Israeli security source told the paper: “{said}.”", "b")][::order]
+    candidates, _ = extract_candidates(group)
+    quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
+    assert [q.speaker for q in quotes] == ["an Israeli security source"]
+
+
 @pytest.mark.parametrize(("speaker", "described"), [
     ("the Hostages and Missing Families Forum", False), ("the Prime Minister’s Office", False), ("Majed al-Ansari", False),
     ("al-Hindi", False), ("the Qatari Prime Minister", True), ("the White House", True), ("a source", True),
