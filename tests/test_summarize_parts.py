@@ -2993,28 +2993,42 @@ def test_a_long_name_with_particles_speaks_whole():
     assert quotes_in(article(body))[-1][1] == "Mohammed bin Abdulrahman bin Jassim Al-Thani"
 
 
-def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker():
-    body = ("Asked if a deal was close, Dan Orr said, “I hope so. Time will tell.”\n\n"
-            "“There has been some movement because of the pressure we exerted on them.”")
-    assert [who for _, who, _ in quotes_in(article(body))] == ["Dan Orr", "Dan Orr"]
+@pytest.mark.parametrize(("body", "speakers"), [
+    ("Asked if a deal was close, Dan Orr said, “I hope so. Time will tell.”\n\n"
+     "“There has been some movement because of the pressure we exerted on them.”", ["Dan Orr", "Dan Orr"]),
     # not when the paragraph before ended in the writer's own words
-    body = ("“I hope so. Time will tell,” Dan Orr said, before the cabinet met on Sunday to discuss the plan.\n\n"
-            "“There has been some movement because of the pressure we exerted on them.”")
-    assert [who for _, who, _ in quotes_in(article(body))] == ["Dan Orr", None]
+    ("“I hope so. Time will tell,” Dan Orr said, before the cabinet met on Sunday to discuss the plan.\n\n"
+     "“There has been some movement because of the pressure we exerted on them.”", ["Dan Orr", None]),
     # ... but where or when the words were said is still the attribution
-    body = ("“Negotiators continue to work, and the gaps are narrowing,” Dan Orr said, at a news conference in Cairo.\n\n"
-            "“There is still difficult work to get there. But I continue to believe it is possible.”")
-    assert [who for _, who, _ in quotes_in(article(body))] == ["Dan Orr", "Dan Orr"]
+    ("“Negotiators continue to work, and the gaps are narrowing,” Dan Orr said, at a news conference in Cairo.\n\n"
+     "“There is still difficult work to get there. But I continue to believe it is possible.”", ["Dan Orr", "Dan Orr"]),
     # the speaker named after the verb may be described: the attribution is still all there is
-    body = ("“There will be no peaceful release of hostages,” said Sultan Barakat, a professor of public policy at "
-            "Hamad Bin Khalifa University and an honorary professor at the University of York.\n\n"
-            "“The careful calibration has sadly moved to avoiding the spread of a regional conflict.”")
-    assert [who for _, who, _ in quotes_in(article(body))] == ["Sultan Barakat", "Sultan Barakat"]
+    ("“There will be no peaceful release of hostages,” said Sultan Barakat, a professor of public policy at "
+     "Hamad Bin Khalifa University and an honorary professor at the University of York.\n\n"
+     "“The careful calibration has sadly moved to avoiding the spread of a regional conflict.”",
+     ["Sultan Barakat", "Sultan Barakat"]),
+    # ... and so is what the speaker did in saying it
+    ("“We are not the only target; the whole region is,” Hamad declared, accusing Israel of waging a war without limits.\n\n"
+     "“Netanyahu talks about redrawing the map of the region, and that needs an answer.”", ["Hamad", "Hamad"]),
+    # the quote that closed the paragraph before may be words cut from a sentence, told in the writer's
+    ("“There is a proposal on the table for both sides to consider,” Sameh Shoukry said in Riyadh.\n\n"
+     "“We are hopeful,” he added, explaining that “the proposal has taken the positions of both sides into account”.\n\n"
+     "“We are waiting for a final decision. There are factors that will weigh on both sides.”",
+     ["Sameh Shoukry", "Sameh Shoukry"]),
+    ("Speaking to AFP, Majed al-Ansari said Doha was \"trying to use the momentum of the truce to restart the talks\".\n\n"
+     "\"If we do not use this window of opportunity, it is an opportunity lost.\"", ["Majed al-Ansari"]),
+    # ... not a phrase in quotation marks
+    ("Hamas called the plan “a farce”.\n\n“We will go on talking to the mediators until the last day of the war.”", [None]),
     # so does one that opens with a whole quote, ending on a full stop
-    body = ("“We are working to release all our hostages,” Netanyahu said.\n\n"
-            "“This victory requires entry into Rafah. It will happen – there is a date.” He did not specify the date.")
-    assert [who for _, who, _ in quotes_in(article(body))] == ["Netanyahu", "Netanyahu"]
-    # a quote that ends on a comma is attributed after it, here to a verb not known for speech: no guess
+    ("“We are working to release all our hostages,” Netanyahu said.\n\n"
+     "“This victory requires entry into Rafah. It will happen – there is a date.” He did not specify the date.",
+     ["Netanyahu", "Netanyahu"]),
+])
+def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker(body, speakers):
+    assert [who for _, who, _ in quotes_in(article(body))] == speakers
+
+
+def test_a_quote_attributed_after_it_to_a_verb_not_of_speech_is_no_ones_guess():
     body = ("“We want Israel as an ally,” Vance said.\n\n"
             "“In the last year, we've had an unmatched alliance with the United States,” Netanyahu went on, praising the visit.")
     assert [who for _, who, _ in quotes_in(article(body))][1] != "Vance"

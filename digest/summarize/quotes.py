@@ -1276,11 +1276,14 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if part[1]:
                     out.pop()
             part = (text, False)
-            if len(words(text)) < MIN_WORDS or not text[:1].isupper() or _TITLED.search(paragraph, max(0, match.start() - 20), match.start()) \
+            titled = _TITLED.search(paragraph, max(0, match.start() - 20), match.start())
+            if len(words(text)) < MIN_WORDS or not text[:1].isupper() or titled \
                     or _title_cased(text) or (only_quote and speaker is None and text.isupper()):
                 # a name or a phrase in quotation marks, or a subheading in capitals set off as a
-                # paragraph ("NETANYAHU BLOCKED ATTEMPTS TO REACH AN AGREEMENT"): no one speaks it
-                spoken = False
+                # paragraph ("NETANYAHU BLOCKED ATTEMPTS TO REACH AN AGREEMENT"): no one speaks it;
+                # words cut from a sentence are spoken, by whoever speaks them, but are no quote of
+                # their own ("he added, explaining that “the proposal has taken into account ...”")
+                spoken = speaker is not None and text[:1].islower() and len(words(text)) >= MIN_WORDS and not titled
                 continue
             spoken = True
             part = (text, True)
@@ -1695,6 +1698,7 @@ _APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|whose)\b")
 
 
 _WHERE_SAID = re.compile(r",\s+(?:at|in|during|on|speaking\s+(?:at|to|in|on))\s+[^,;.]{1,60}")
+_DOING_TOO = re.compile(r",\s+(?:also\s+)?[a-z]{3,}ing\s")
 _CLAUSE_VERB = re.compile(r"\b(?:[a-z]+ed|is|are|was|were|has|had|have|will|would)\b")
 
 
@@ -1711,6 +1715,8 @@ def _closed_by_quote(tail: str) -> bool:
         return len(tail) <= 100
     if _WHERE_SAID.fullmatch(after) and not _CLAUSE_VERB.search(after):
         return len(tail) <= 120  # "Mr Blinken said, at a news conference in Cairo": where, not more words of the writer's
+    if _DOING_TOO.match(after) and not _SENTENCE_END.search(after.rstrip(".")):
+        return len(tail) <= 200  # "Hamad declared, accusing Israel of a war without limits": what the speaker did in saying it
     # after "said", a name and what describes it: "said Sultan Barakat, a professor ..."
     name, _, described = after.partition(",")
     return verb.start() <= 3 and 0 < len(name.split()) <= 5 and _APPOSITIVE.match(described) is not None and len(tail) <= 240
