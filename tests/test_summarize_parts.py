@@ -3002,6 +3002,10 @@ def test_a_long_name_with_particles_speaks_whole():
     # ... but where or when the words were said is still the attribution
     ("“Negotiators continue to work, and the gaps are narrowing,” Dan Orr said, at a news conference in Cairo.\n\n"
      "“There is still difficult work to get there. But I continue to believe it is possible.”", ["Dan Orr", "Dan Orr"]),
+    ("“There was progress to an extent in the situation,” Qatari Prime Minister and Foreign Minister Mohammed bin "
+     "Abdulrahman Al Thani said at a news conference in Madrid with Spanish Foreign Minister Jose Manuel Albares.\n\n"
+     "“We continue our efforts, and there have been successive meetings with the movement.”",
+     ["Mohammed bin Abdulrahman Al Thani"] * 2),  # however long the title
     # the speaker named after the verb may be described: the attribution is still all there is
     ("“There will be no peaceful release of hostages,” said Sultan Barakat, a professor of public policy at "
      "Hamad Bin Khalifa University and an honorary professor at the University of York.\n\n"

@@ -1711,8 +1711,8 @@ def _closed_by_quote(tail: str) -> bool:
     if not tail or verb is None:
         return not tail
     after = tail[verb.end() :]
-    if "," not in after:
-        return len(tail) <= 100
+    if "," not in after:  # who, however long their title, and where: "Qatari Prime Minister and Foreign Minister
+        return len(after) <= 100 and verb.start() <= 100  # Mohammed ... Al Thani said at a news conference in Madrid with ...
     if _WHERE_SAID.fullmatch(after) and not _CLAUSE_VERB.search(after):
         return len(tail) <= 120  # "Mr Blinken said, at a news conference in Cairo": where, not more words of the writer's
     if _DOING_TOO.match(after) and not _SENTENCE_END.search(after.rstrip(".")):
