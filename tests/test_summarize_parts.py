@@ -2471,7 +2471,7 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      ["Netanyahu’s office", "Netanyahu’s office"]),
     ("Israel responded with a counter-proposal, according to a statement from the Israeli Prime Minister's office.\n\n"
      '"In recent hours, Israel transferred its counter proposal to the mediators," the office said.',
-     ["Israeli Prime Minister's office"]),
+     ["the Israeli Prime Minister's office"]),
     # "the group": the body that opens the sentence before, after a quote that ends one
     ("Israel confirmed the return with a post reading, “Welcome home.” The Hostages and Missing Families Forum, which has "
      "led the campaign, hailed the development.\n\n“Our struggle is not over until the last hostage is returned,” the group said.",
@@ -2727,6 +2727,13 @@ def test_the_official_is_the_one_the_paragraph_before_describes_with_a_dotted_co
     ("Talks resumed on Monday.\n\nMediators met again.\n\nA senior Israeli official briefed reporters.\n\nNo one "
      "expected a deal.\n\nThe mood was grim.\n\n“There is no free lunch for anyone here,” the official said.",
      "a senior Israeli official"),
+    # "the official" may be the spokesperson just described, who is one
+    ("In a statement, the Foreign Ministry's spokesperson said the venue of the talks was no obstacle.\n\n"
+     "According to the spokesperson, the terms Hamas accepted match those Israel accepted before. \"The ball is now "
+     "in Israel's court,\" the official said.", "the Foreign Ministry's spokesperson"),
+    # ... but a spokesman is no official just described, who would have been named as one
+    ("“The talks are going on in good faith,” a senior Egyptian official told reporters.\n\n"
+     "“Hamas has received the text and is studying it with care,” the spokesman said.", None),
 ])
 def test_the_source_or_the_official_is_the_one_described_before(body, speaker):
     assert quotes_in(article(body))[-1][1] == speaker

@@ -819,8 +819,9 @@ def _pointed(noun: str, before: str, only: bool = False) -> str | None:
         if not _WHEN_WORDS.search(match.group("name")):  # "Earlier Tuesday, a political source": when, not who
             found.append((match.end(), 2, match.group("name")))  # "Adi Alexander, the father of hostage Edan Alexander"
     for match in re.finditer(rf"\b(?:{n}\s+of\s+(?P<after>{_NAMED})|(?P<before>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)['’]s\s+(?:[a-z]+\s+){{0,2}}?{n}\b(?:\s+of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)?)", before):
+        the = "the " if before[max(0, match.start() - 4) : match.start()] == "the " else ""  # "the Foreign Ministry's spokesperson"
         found.append((match.end(), 2, f"the {noun} of {match.group('after')}" if match.group("after")
-                      else _WEEKDAY_FIRST.sub("", match.group(0))))  # "On Tuesday Qatar's Embassy": whose, not when
+                      else the + _WEEKDAY_FIRST.sub("", match.group(0))))  # "On Tuesday Qatar's Embassy": whose, not when
     for match in re.finditer(rf"\b(?:his|her)\s+{n}\b", before):  # "... from his office": the office of whom the sentence has act
         owner = _subject_before(before[: match.start()], set(), person=True)
         if owner:
@@ -1338,6 +1339,7 @@ def _chain(paragraphs: Sequence[str], number: int, described: str, most: int = 3
     return back
 
 
+_SPOKES = ["spokesperson", "spokesman", "spokeswoman"]  # officials too, who speak for others
 _INFORMANTS = ("source", "official", "adviser", "advisor", "aide")  # people unnamed who inform, one another's "the official"
 _INFORMANT_SPOKE = re.compile(rf"(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{'|'.join(_INFORMANTS)})\b")
 
@@ -1351,6 +1353,8 @@ def _informant(noun: str, paragraphs: Sequence[str], number: int, opening: str,
     official added"), else another kind just described ("..., according to an official briefed on
     the talks. / "...," the source confirmed"; "A second US adviser said ... "...," the official said")."""
     others = [other for other in _INFORMANTS if other != noun]
+    if noun == "official":  # "the Foreign Ministry's spokesperson emphasized ... / "...," the official said"
+        others += _SPOKES
     here = next((who for other in others if (who := _pointed(other, opening))), None)  # in the quote's own paragraph
     if here:
         return here
