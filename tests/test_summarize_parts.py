@@ -2639,6 +2639,12 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("Israel doubts the terms.\n\n“Hamas won’t give up all the hostages at the start; it is simply unrealistic,” an Israeli "
      "official told the Post. “The only question is whether this leads to another round,” he added.",
      ["an Israeli official", "an Israeli official"]),
+    # "he" is the one interviewed or asked in the sentence before
+    ("Senior Hamas official Ghazi Hamad, who was a target of the strike in Doha, was interviewed on Wednesday by a Qatari "
+     "channel.\n\n“We are not the only target; the whole region is,” he said, and called on Arab states: “Israel has no "
+     "red lines at all.”", ["Ghazi Hamad", "Ghazi Hamad"]),
+    ("Two hostages were freed on Monday.\n\nQatar's spokesman Majed al-Ansari was asked whether talks would resume.\n\n"
+     "“We are in contact with both sides every single day,” he said.", ["Majed al-Ansari"]),
     # ... and "he said" after the sentence the one described opens, past a long aside
     ("Talks stalled on Tuesday.\n\nThe Egyptian official, speaking on condition of anonymity because he was not authorized "
      "to brief reporters, said Hamas wanted guarantees. \"This is the main obstacle,\" he said.", ["the Egyptian official"]),

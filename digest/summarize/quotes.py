@@ -982,6 +982,8 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
 
 
 # Someone doing anything, in any tense: "Adam Boehler defends his talks, saying, "...""
+# Done to someone who then speaks: "X was interviewed on Al Jazeera. “...,” he said."
+_ASKED = re.compile(r"\b(?:was|were|is|has been|had been)\s+(?:[a-z]+ly\s+)?(?:interviewed|asked|questioned|pressed)\b")
 _ACTS_ANY = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME})){{0,7}})"
     rf"\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?(?P<verb>[a-z]+)\b"
@@ -1203,6 +1205,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if not told and number and (not opening.strip() or _PRONOUN_OPENS.match(opening)):
                     told = paragraphs[number - 1]
                 before = _subject_before(told, people, person=True) if told else None
+                if before is None and told and _ASKED.search(_last_sentence(told)):  # "Ghazi Hamad ... was interviewed"
+                    before = _subject_before(told, people, passive=True, person=True)
                 if before is None and told and _PRONOUN_REPORTS.search(_last_sentence(told)):
                     # "Netanyahu issued a statement ... . Israel gave it to mediators in July, he said.": whom
                     # that "he" is, the sentence before tells
