@@ -3034,6 +3034,10 @@ def test_a_long_name_with_particles_speaks_whole():
      ["Sameh Shoukry", "Sameh Shoukry"]),
     ("Speaking to AFP, Majed al-Ansari said Doha was \"trying to use the momentum of the truce to restart the talks\".\n\n"
      "\"If we do not use this window of opportunity, it is an opportunity lost.\"", ["Majed al-Ansari"]),
+    # ... or that reports their words, as "he said"
+    ("\"Nothing is clear yet about where the delegations will meet,\" Sheikh Mohammed said.\n\n"
+     "Mediators have been talking to both sides by phone, he said.\n\n"
+     "\"We hope to see some movement in the next few days, to reach an agreement in time.\"", ["Sheikh Mohammed"] * 2),
     # ... not a phrase in quotation marks
     ("Hamas called the plan “a farce”.\n\n“We will go on talking to the mediators until the last day of the war.”", [None]),
     # so does one that opens with a whole quote, ending on a full stop

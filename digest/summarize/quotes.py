@@ -1261,7 +1261,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 if speaker is None and only_quote and number and not text.isupper() and not _QUOTED.search(paragraphs[number - 1]):
                     # a paragraph that is only a quote, after one that reports someone's words without quoting
                     # them ("Marzuk said the medicines would go to hospitals. / "The trucks will enter ...""): theirs
-                    speaker = _reporting(paragraphs[number - 1], people, surnames) or _title_reports(paragraphs[number - 1])
+                    reported = paragraphs[number - 1]
+                    speaker = _reporting(reported, people, surnames) or _title_reports(reported) or (
+                        # "Mediators have engaged with both sides, he said. / "We hope ...""
+                        _described_subject(_earlier(reported)) or last_person
+                        if _PRONOUN_REPORTS.search(_last_sentence(reported)) else None)
             if speaker == _NO_ONE:
                 speaker = None
             title = _title_only(speaker)
