@@ -2639,6 +2639,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("Israel doubts the terms.\n\n“Hamas won’t give up all the hostages at the start; it is simply unrealistic,” an Israeli "
      "official told the Post. “The only question is whether this leads to another round,” he added.",
      ["an Israeli official", "an Israeli official"]),
+    # "said in response (to ...):" before a quote
+    ("The organization representing families of the hostages said in response to the report: “The families were "
+     "shocked by the report that the request was turned down.”", ["the organization representing families of the hostages"]),
+    ("Hamas said in reply: “The occupation bears full responsibility for the delay.”", ["Hamas"]),
     # "he" is the one interviewed or asked in the sentence before
     ("Senior Hamas official Ghazi Hamad, who was a target of the strike in Doha, was interviewed on Wednesday by a Qatari "
      "channel.\n\n“We are not the only target; the whole region is,” he said, and called on Arab states: “Israel has no "

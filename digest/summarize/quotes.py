@@ -84,7 +84,8 @@ _WHERE = r"(?:online|on (?:social media|(?:(?:his|her|its|their) )?(?:[A-Z][\w-]
 _BEFORE = re.compile(
     rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?(?:,[^,.;:!?“”\"]{{1,80}},)?)\s+(?:{_TOLD}|{_SAY})"
     rf"(?:\s+(?:in (?:a|an|its|their|his|her) (?:[\w-]+ ){{0,2}}?(?:statement|interview|post|message|speech|briefing|release)"
-    rf"|in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|{_WHERE}|at [^,:.]+|to [^,:.]+|by saying)){{0,2}}"  # "in Hebrew", "in Tel Aviv", "in a post on X"
+    rf"|in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|{_WHERE}|at [^,:.]+|to [^,:.]+|by saying"  # "in Hebrew", "in Tel Aviv", "in a post on X"
+    rf"|in (?:response|reply|reaction)(?: to [^,:.]+)?)){{0,2}}"
     rf"(?:\s+on\s+{WEEKDAY_NAME})?"  # "in a speech in Jerusalem on Sunday"
     rf"(?:\s+that(?=\s*:))?\s*[:,]?\s*(?:that\s+)?$"  # "said that:" too
 )
