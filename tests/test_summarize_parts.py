@@ -3031,6 +3031,13 @@ def test_a_long_name_with_particles_speaks_whole():
     # ... and so is what the speaker did in saying it
     ("“We are not the only target; the whole region is,” Hamad declared, accusing Israel of waging a war without limits.\n\n"
      "“Netanyahu talks about redrawing the map of the region, and that needs an answer.”", ["Hamad", "Hamad"]),
+    ("“The team has full freedom to negotiate,” an Israeli official told the Post on Saturday night, regarding claims "
+     "that the team had too narrow a mandate.\n\n“There is only one framework on the table, the envoy's proposal.”",
+     ["an Israeli official"] * 2),
+    # ... as is a paragraph that opens with a quote and goes on with that
+    ("“We have a very short window of time in which a deal can happen,” Rubio said.\n\n"
+     "“Our first choice is that this ends through a negotiated settlement,” repeating his stance of the day before.",
+     ["Rubio"] * 2),
     # the quote that closed the paragraph before may be words cut from a sentence, told in the writer's
     ("“There is a proposal on the table for both sides to consider,” Sameh Shoukry said in Riyadh.\n\n"
      "“We are hopeful,” he added, explaining that “the proposal has taken the positions of both sides into account”.\n\n"

@@ -1246,10 +1246,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     not between.strip(" ,.;:") or (_one_attribution(between) and (_SAID.search(between) or _STATEMENT_READS.match(between) or _QUOTED_AS.search(between)))
                     or _closed_by_quote(between)):
                 speaker = previous  # "...," she said. "Second sentence."
-            elif speaker is None and (only_quote or (previous is None and not opening.strip()
-                                                     and _mark_inside(paragraph, match.end()) in (".", "!", "?"))):
+            elif speaker is None and (only_quote or (previous is None and not opening.strip() and (
+                    _mark_inside(paragraph, match.end()) in (".", "!", "?") or _PARTICIPLE_NEXT.match(paragraph, match.end())))):
                 # a paragraph that opens with a whole quote, its sentences ended inside it ("“... there is a date.”
-                # He did not specify the date.") goes on too; "“...,” Netanyahu went on" names its speaker
+                # He did not specify the date.") or by what its speaker did in saying it ("“...,” repeating
+                # his stance ...") goes on too; "“...,” Netanyahu went on" names its speaker
                 speaker = carried
             if speaker is None:  # "Netanyahu said ... that ... . "At the beginning ...""; "Trump wrote that Hamas was "...""
                 speaker = _reporting(opening, people, surnames)
@@ -1711,7 +1712,8 @@ _APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|whose)\b")
 
 
 _WHERE_SAID = re.compile(r",\s+(?:at|in|during|on|speaking\s+(?:at|to|in|on))\s+[^,;.]{1,60}")
-_DOING_TOO = re.compile(r",\s+(?:also\s+)?[a-z]{3,}ing\s")
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:also\s+)?[a-z]{3,}ing\s")
+_DOING_TOO = re.compile(r"[^,]{0,60}," + _PARTICIPLE_NEXT.pattern)  # "told the Post on Saturday, regarding ..."
 _CLAUSE_VERB = re.compile(r"\b(?:[a-z]+ed|is|are|was|were|has|had|have|will|would)\b")
 
 
