@@ -2639,6 +2639,14 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("Israel doubts the terms.\n\n“Hamas won’t give up all the hostages at the start; it is simply unrealistic,” an Israeli "
      "official told the Post. “The only question is whether this leads to another round,” he added.",
      ["an Israeli official", "an Israeli official"]),
+    # "it" after a sentence a group described opens is that group; a broadcaster is the one named so
+    ("Qatar hosted a Hamas delegation.\n\nThe Palestinian resistance group said on Wednesday that a truce was delayed by new "
+     "conditions.\n\n\"The occupation set new conditions on withdrawal and on the prisoners,\" it said in a statement.",
+     ["the Palestinian resistance group"]),
+    ("The talks were held in Cairo, the official Israeli broadcaster Kan has reported.\n\nThe broadcaster noted that a "
+     "prisoner exchange was discussed too. “The Israeli goal is to give Egypt answers on the crossing,” it added.", ["Kan"]),
+    ("Israeli Channel 12 reported the talks.\n\n“The Israeli goal is to give Egypt answers on the crossing,” the channel said.",
+     ["Israeli Channel 12"]),
     # "said in response (to ...):" before a quote
     ("The organization representing families of the hostages said in response to the report: “The families were "
      "shocked by the report that the request was turned down.”", ["the organization representing families of the hostages"]),

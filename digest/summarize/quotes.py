@@ -791,10 +791,11 @@ _SAYS = re.compile(
 # capitals that ends in the noun ("the Hostages and Missing Families Forum"), a description ("a
 # senior Hamas official", "a source familiar with the talks"), or a person the noun titles
 # ("Hamas official Basem Naim", "President Joe Biden").
+_MEDIA = ("broadcaster", "channel", "newspaper")
 _POINTED_NOUNS = {
     "forum", "official", "source", "military", "army", "ministry", "president", "minister", "envoy", "diplomat",
     "spokesman", "spokeswoman", "spokesperson", "negotiator", "ambassador", "premier", "family", "movement", "office",
-    "parents", "embassy", "adviser", "advisor", "aide", *_KIN,
+    "parents", "embassy", "adviser", "advisor", "aide", *_MEDIA, *_KIN,
 }
 
 
@@ -816,6 +817,11 @@ def _pointed(noun: str, before: str, only: bool = False) -> str | None:
         found.append((match.end(), 1, _lowered_first(match.group(0))))  # "one of the advisers told reporters"
     for match in re.finditer(rf"\b{n}\s+((?:al-|el-)?{_NAMED})", before):  # ... where the text mentions them last
         found.append((max(match.end(), _last_mention(before, match.group(1))), 2, _unpossessive(match.group(1))))
+    if noun in _MEDIA:  # "the official Israeli broadcaster Kan": a medium's name may be one word
+        for match in re.finditer(rf"\b{n}\s+([A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|\d+))*)", before):
+            found.append((match.end(), 2, _unpossessive(match.group(1))))
+        for match in re.finditer(rf"\b((?:[A-Z][\w’'-]*\s+)*{n}\s+\d+)\b", before):  # "Israeli Channel 12"
+            found.append((match.end(), 2, match.group(1)))
     for match in re.finditer(rf"(?:^|[.!?]\s+)(?P<name>{_NAMED}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?{n}\b", before):
         if not _WHEN_WORDS.search(match.group("name")):  # "Earlier Tuesday, a political source": when, not who
             found.append((match.end(), 2, match.group("name")))  # "Adi Alexander, the father of hostage Edan Alexander"
@@ -982,9 +988,9 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     return " ".join(who)
 
 
-# Someone doing anything, in any tense: "Adam Boehler defends his talks, saying, "...""
 # Done to someone who then speaks: "X was interviewed on Al Jazeera. “...,” he said."
 _ASKED = re.compile(r"\b(?:was|were|is|has been|had been)\s+(?:[a-z]+ly\s+)?(?:interviewed|asked|questioned|pressed)\b")
+# Someone doing anything, in any tense: "Adam Boehler defends his talks, saying, "...""
 _ACTS_ANY = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME})){{0,7}})"
     rf"\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?(?P<verb>[a-z]+)\b"
@@ -1004,7 +1010,10 @@ def _posted_by(opening: str) -> str | None:
 
 
 # A body named before, pointed at by its kind, opening a sentence and acting: "The forum said ..."
-_THE_BODY_OPENS = re.compile(r"\W*The\s+(forum|movement|ministry|office|embassy)\s+(?:also\s+)?[a-z]+\b")
+_THE_BODY_OPENS = re.compile(rf"\W*The\s+(forum|movement|ministry|office|embassy|{'|'.join(_MEDIA)})\s+(?:also\s+)?[a-z]+\b")
+# ... or a group described: "The Palestinian resistance group said Wednesday ... / "...," it said"
+_GROUP_OPENS = re.compile(rf"\W*(?P<who>The\s+(?:[\w-]+\s+){{1,3}}?(?:group|movement|organi[sz]ation))"
+                          rf"\s+(?:also\s+)?(?:{_SAY}|[a-z]+ed|[a-z]+s)\b")
 
 
 # A relative of someone, opening a sentence: "The mother of hostage ", "The father of slain soldier "
@@ -1198,6 +1207,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     pointer = opened.group(1).lower() if opened else ""
                 if pointer in _POINTED_NOUNS:  # "The Forum said ... . / “...,” it added.": the forum named before
                     speaker = _pointed(pointer, _text_before(paragraphs, number, opening)) or speaker
+                if speaker is None and (described := _GROUP_OPENS.match(_last_sentence(said_in))):
+                    speaker = _lowered_first(described.group("who"))
             elif speaker in ("he", "she"):  # else, for a paragraph that opens with the quote or the pronoun,
                 # who acted last in the paragraph before ("Mr. Vance ... expressed optimism")
                 told = ""  # what came just before, where someone may act: "... Netanyahu welcomed Bibas. He added, "...""
