@@ -998,6 +998,13 @@ def test_what_befalls_a_share_is_not_the_whole_counts(text, what):
     ("More than 2,000 people remain unaccounted for after the strikes, officials said.",
      [("More than 2,000", "people missing", "people")]),
     ("About 10,000 Palestinians crossed into the south on Monday.", [("About 10,000", "Palestinians", "people")]),
+    # ... and so are people facing famine, or near it
+    ("More than 2.1 million people face famine across the Strip, the agency warned.",
+     [("More than 2.1 million", "people facing famine", "people")]),
+    ("Some 470,000 people are facing catastrophic hunger, the report said.", [("Some 470,000", "people facing hunger", "people")]),
+    ("The UN has warned that at least 576,000 people are one step away from famine.",
+     [("at least 576,000", "people near famine", "people")]),
+    ("About 300,000 people fled the north, many of them hungry.", [("About 300,000", "people displaced", "displaced")]),
     # "dead" standing for the people it counts
     ("The toll stands at 67,000 dead, the health ministry said.", [("67,000", "dead", "killed")]),
     ("Most of the 32 dead were killed in the first hours of the attack.", [("32", "dead", "killed")]),
@@ -1016,7 +1023,7 @@ def test_what_befalls_a_share_is_not_the_whole_counts(text, what):
     ("The toll has risen to 68,000, the ministry said.", []),
     ("The war has taken a heavy toll on the 2.3 million people of Gaza.", []),
 ])
-def test_the_missing_the_dead_and_a_toll_are_counted(text, expected):
+def test_the_missing_the_hungry_the_dead_and_a_toll_are_counted(text, expected):
     assert [(value, what, category) for value, what, category, _ in find_figures(text)] == expected
 
 

@@ -128,6 +128,14 @@ MISSING = "missing"
 _MISSING_AFTER = re.compile(
     r"\s+(?:(?:who|that)\s+)?(?:(?:have|has|had|are|were|remain|remained|is|was|remains)\s+)?"
     r"(?:(?:been|still|now|reportedly|officially)\s+)*(?:reported\s+|listed\s+as\s+)?(?:missing|unaccounted\s+for)\b", re.I)
+# People facing famine ("2.1 million people face famine", "470,000 people are facing catastrophic
+# hunger", "576,000 people are one step away from famine"): a count of its own, told in the
+# sentence's word for it.
+_FACING_AFTER = re.compile(
+    r"\s+(?:(?:who|that)\s+)?(?:(?:are|were|is|was|now|still|already|currently)\s+)*(?:face|faces|faced|facing|suffer|suffers|"
+    r"suffering|experiencing|at\s+risk\s+of|(?P<near>(?:(?:one|a)\s+step\s+)?away\s+from|on\s+the\s+(?:brink|verge|edge)\s+of))\s+"
+    r"(?:(?:catastrophic|acute|severe|extreme|imminent|man-made|full-blown)\s+)*"
+    r"(?P<need>famine|starvation|hunger|malnutrition)\b", re.I)
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
 _RELEASED = re.compile(  # a rescue frees ("rescued two hostages from Hamas captivity"); rescuers do not
@@ -1162,6 +1170,9 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
                 situation = whole_fate
             if not situation and _MISSING_AFTER.match(text, match.end()):
                 situation = MISSING  # "10,000 Palestinians who have been reported missing"
+            facing = _FACING_AFTER.match(text, match.end()) if not situation else None
+            if facing:  # "2.1 million people face famine"
+                situation = f"{'near' if facing.group('near') else 'facing'} {facing.group('need').lower()}"
             whole_fate = situation or whole_fate
             if situation in ("killed", "injured", "displaced"):
                 category = situation
@@ -1172,8 +1183,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             # told apart by who they are ("39 Israeli women and children", "117 Palestinian women").
             if situation in ("released", TO_BE_RELEASED):
                 key = (category, _words(phrase), situation)
-            elif situation == MISSING:
-                key = (category, MISSING)
+            elif situation == MISSING or facing:
+                key = (category, situation)
             else:
                 key = (category, bool(_CUMULATIVE.search(text))) if situation else (category, _singular(head))
             if situation and head.lower() == "others":
