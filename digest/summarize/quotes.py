@@ -82,7 +82,8 @@ _TOLD = (r"(?:told|briefed)\s+(?:reporters|journalists|the (?:media|press)|(?:th
 # "on social media", "on Monday".
 _WHERE = r"(?:online|on (?:social media|(?:(?:his|her|its|their) )?(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?: (?:account|platform|page|channel))?|\w+)))"
 _BEFORE = re.compile(
-    rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?(?:,[^,.;:!?“”\"]{{1,80}},)?)\s+(?:{_TOLD}|{_SAY})"
+    rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?(?:,[^,.;:!?“”\"]{{1,80}},)?)\s+(?:{_TOLD}|{_SAY}"
+    rf"|(?:(?:can|could)\s+be|(?:is|was)\s+(?:reportedly\s+)?)\s*heard\s+saying)"  # "Witkoff can be heard saying that"
     rf"(?:\s+(?:in (?:a|an|its|their|his|her) (?:[\w-]+ ){{0,2}}?(?:statement|interview|post|message|speech|briefing|release)"
     rf"|in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|{_WHERE}|at [^,:.]+|to [^,:.]+|by saying"  # "in Hebrew", "in Tel Aviv", "in a post on X"
     rf"|in (?:response|reply|reaction)(?: to [^,:.]+)?)){{0,2}}"
