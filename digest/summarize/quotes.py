@@ -1688,7 +1688,8 @@ def _title_reports(paragraph: str) -> str | None:
 
 
 # "he" or "she" reporting in the quote's own sentence: "But he added that if the group did not cooperate, "...""
-_PRONOUN_REPORTS = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|later\s+)?{_SAY}\b(?:\s+that)?")
+_PRONOUN_REPORTS = re.compile(  # ... or goes on to say it: "He declined to set a deadline, but added that"
+    rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|later\s+|[a-z]+ed\b[^.;“”\"]{{0,120}}?\b(?:but|and)\s+(?:also\s+)?)?{_SAY}\b(?:\s+that)?")
 
 
 # The small words a title leaves in lower case: "Comprehensive Plan to End the Gaza Conflict".
