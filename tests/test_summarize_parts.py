@@ -2654,6 +2654,9 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "prisoner exchange was discussed too. “The Israeli goal is to give Egypt answers on the crossing,” it added.", ["Kan"]),
     ("Israeli Channel 12 reported the talks.\n\n“The Israeli goal is to give Egypt answers on the crossing,” the channel said.",
      ["Israeli Channel 12"]),
+    # "he" is who acted in the sentence before, with a verb of any form ("has chosen")
+    ("Bezalel Smotrich is the bigger problem. Smotrich has chosen to stay for now, saying he was promised a return to "
+     "fighting. \"We will not allow the war to end without achieving all its goals,\" he said this week.", ["Smotrich"]),
     # "he ... but added that" is whom "he" means
     ("Vice President JD Vance said there would be flare-ups.\n\nHe declined to set a deadline for the group to give up "
      "its weapons, but added that if it did not cooperate, \"Hamas is going to be obliterated by force.\"", ["JD Vance"]),

@@ -734,7 +734,9 @@ _BODY_OPENS = re.compile(
     r"\s+(?:has\s+|had\s+|also\s+)?(?!(?:and|of|for)\b)[a-z]+\b"
 )
 _FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+")
-_IRREGULAR = "spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|brought|fought|held|left|saw|got|won|began|set|put|kept|stood|struck|read|rang|did"
+_IRREGULAR = ("spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|brought|fought|held|left|saw|got|won|began|set|put|kept|stood|struck|read|rang|did"
+              "|chose|chosen|taken|spoken|written|wrote|gone|become|became|begun|swore|sworn|sat|ran|paid|found|heard|felt"
+              "|built|spent|sold|drew|threw|broke|rose|fell|flew|flown|bought|caught|withdrew|oversaw")  # "Smotrich has chosen to stay"
 # Someone doing something, an appositive allowed: "Einav Zangauker, whose son ..., issued a blunt
 # appeal", "Opposition leader Yair Lapid praised Trump". The subject "he" or "she" points back to.
 _ACTS = re.compile(
