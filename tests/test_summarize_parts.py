@@ -3073,6 +3073,9 @@ def test_a_long_name_with_particles_speaks_whole():
     ("\"Nothing is clear yet about where the delegations will meet,\" Sheikh Mohammed said.\n\n"
      "Mediators have been talking to both sides by phone, he said.\n\n"
      "\"We hope to see some movement in the next few days, to reach an agreement in time.\"", ["Sheikh Mohammed"] * 2),
+    # ... as "denied" does
+    ("The prime minister's spokesperson, Omer Dostri, denied the reports in a post on X on Tuesday.\n\n"
+     "\"Contrary to the wave of rumors, the prime minister is not in Cairo.\"", ["Omer Dostri"]),
     # ... not a phrase in quotation marks
     ("Hamas called the plan “a farce”.\n\n“We will go on talking to the mediators until the last day of the war.”", [None]),
     # so does one that opens with a whole quote, ending on a full stop

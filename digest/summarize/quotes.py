@@ -47,7 +47,7 @@ _SAY = (
     r"asserted|affirmed|remarked|emphasi[sz]ed|commented|reiterated|admitted|conceded|maintained|predicted|"
     r"lamented|complained|quipped|recalled|recounted|underlined|clarified|conveyed|pointed out|went on|exclaimed|"
     r"specified|concluded|elaborated|observed|mentioned|highlighted|assured|countered|retorted|"
-    r"suggested|shared|alleged|charged|"
+    r"suggested|shared|alleged|charged|denied|"
     # a live blog's present tense: "..., the top Trump aide warns"
     r"warns|adds|stresses|tells|writes|explains|urges|vows|cautions|asserts|affirms|"
     r"declares|announces|replies|responds|tweets|recalls|concludes|acknowledges)"
