@@ -2657,6 +2657,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "he" is who acted in the sentence before, with a verb of any form ("has chosen")
     ("Bezalel Smotrich is the bigger problem. Smotrich has chosen to stay for now, saying he was promised a return to "
      "fighting. \"We will not allow the war to end without achieving all its goals,\" he said this week.", ["Smotrich"]),
+    # "he" in an article's lead, with no one named before, is who acts first after it, past a dateline
+    ("Qatari premier urges talks on the second phase\n\n\"We demand an immediate start of negotiations on phase two,\" he "
+     "told reporters after the talks.\n\nDOHA, February 2. /TASS/. Qatari Prime Minister Mohammed bin Abdulrahman Al Thani "
+     "called on both sides to begin the talks.", ["Mohammed bin Abdulrahman Al Thani"]),
     # "he ... but added that" is whom "he" means
     ("Vice President JD Vance said there would be flare-ups.\n\nHe declined to set a deadline for the group to give up "
      "its weapons, but added that if it did not cooperate, \"Hamas is going to be obliterated by force.\"", ["JD Vance"]),
@@ -3085,6 +3089,13 @@ def test_a_long_name_with_particles_speaks_whole():
 ])
 def test_a_paragraph_that_is_only_a_quote_goes_on_with_the_last_speaker(body, speakers):
     assert [who for _, who, _ in quotes_in(article(body))] == speakers
+
+
+def test_he_in_the_lead_is_not_who_acts_after_it_when_someone_was_named_before():
+    body = ("Adam Boehler spent the day on television defending his meetings. They had been \"very helpful\", he said, and "
+            "in the line that will be remembered, \"We are the United States. We are not an agent of Israel.\"\n\n"
+            "Hamas official Taher al-Nunu has said the meetings focused on one prisoner.")
+    assert [who for _, who, _ in quotes_in(article(body))] != ["Taher al-Nunu"]
 
 
 def test_a_quote_attributed_after_it_to_a_verb_not_of_speech_is_no_ones_guess():

@@ -1234,7 +1234,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     before if _newcomer(before, last_person, told) else None) or described or (
                     _described_subject(told) if told and before is None else None) or last_person or before or (
                     lone[0] if lone and lone[1] >= number - 1 and not _FULL_NAME.search(opening) else None) or (  # "he": a person
-                    _described_subject(told, definite=True) if told else None)  # "The Egyptian official said ..."
+                    _described_subject(told, definite=True) if told else None) or (  # "The Egyptian official said ..."
+                    _acts_after(paragraphs, number, people) if number < LEAD_QUOTE and last_person is None
+                    and not any(name in _text_before(paragraphs, number, opening) for name in people) else None)
             elif speaker == "i":  # an interview's transcript: "Jared Kushner: And I said, "...""
                 label = _TRANSCRIPT_LABEL.match(paragraph)
                 speaker = label.group("who") if label and _is_name(label.group("who")) else None
@@ -1641,6 +1643,18 @@ def _text_after(paragraphs: Sequence[str], number: int, rest: str) -> str:
     """The article's text after a quote in its first LEAD_QUOTE paragraphs: `rest` (its paragraph
     from the quote's end) and the NAMED_AFTER paragraphs after it; nothing for a later quote."""
     return "\n\n".join([rest, *paragraphs[number + 1 : number + 1 + NAMED_AFTER]]) if number < LEAD_QUOTE else ""
+
+
+def _acts_after(paragraphs: Sequence[str], number: int, people: set[str]) -> str | None:
+    """For "he said" in one of the article's first LEAD_QUOTE paragraphs, with no person of the
+    article named before: the person who acts first in the NAMED_AFTER paragraphs after it, past a dateline
+    ("“...,” he told reporters. / DOHA, February 2. /TASS/. Qatari Prime Minister ... called upon")."""
+    for paragraph in paragraphs[number + 1 : number + 1 + NAMED_AFTER]:
+        for sentence in _SENTENCE_END.split(paragraph)[:2]:
+            person = _subject_before(sentence, people, person=True)
+            if person:
+                return person
+    return None
 
 
 _NAME_GOES_ON = re.compile(r"(?:\b(?:of|for|and)|[’']s)\s+$")
