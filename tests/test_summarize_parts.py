@@ -1039,6 +1039,13 @@ def test_the_missing_the_hungry_the_dead_and_a_toll_are_counted(text, expected):
      ["known deceased hostages (returned)", "known deceased hostages"]),
     ("The deal provides for the release of eight deceased hostages next week.", ["deceased hostages (to be returned)"]),
     ("It added that four hostage bodies would be returned to Israel on Thursday.", ["hostages (dead)"]),
+    # ... as fallen or murdered hostages are
+    ("An agreement was reached for the return of four fallen hostages as part of the first phase.",
+     ["fallen hostages (returned)"]),
+    ("Two murdered hostages, both US nationals, are still in Gaza, the envoy said.", ["murdered hostages"]),
+    # people whose remains are returned are counted as remains
+    ("Israel cited violations during the return of the three Bibas family members’ remains last week.",
+     ["Bibas family members (remains)"]),
     # a release set as a condition is to come
     ("The extension has been conditioned on Hamas releasing ten hostages per day, officials said.", ["hostages (to be released)"]),
     # "still believed to be held": held, whatever talks aim at

@@ -847,7 +847,7 @@ _UTTERANCE = re.compile(
 
 
 # Words a count of captives may hold that say its fate already: "deceased hostages" are dead.
-_FATE_SAID = {"dead": {"dead", "deceased", "slain"}, "released": {"released", "freed"}}
+_FATE_SAID = {"dead": {"dead", "deceased", "slain", "fallen", "murdered"}, "released": {"released", "freed"}}
 
 
 def _with_fate(phrase: str, fate: str) -> str:
@@ -1147,8 +1147,10 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             key, what = (category, "dead"), _with_fate(phrase, "dead")
         elif head.lower() == "hostage bodies":  # "23 hostage bodies have been returned": dead, like "the bodies of 23 hostages"
             key, what = (category, "dead"), f"{phrase[: -len(head)]}hostages (dead)"
-        elif category == "people" and _REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start()):
-            key, what = (category, "remains"), f"{phrase} (remains)"  # "Israel would return the remains of 180 Palestinians"
+        elif category == "people" and (_REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start())
+                                       or _REMAINS_AFTER.match(text, match.end())):
+            # "Israel would return the remains of 180 Palestinians"; "the three Bibas family members’ remains"
+            key, what = (category, "remains"), f"{phrase} (remains)"
         elif category == "people" and (_TAKEN_BEFORE.search(text, max(0, match.start() - 30), match.start())
                                        or _TAKEN_AFTER.match(text, match.end())):
             # "the kidnapping of 251 people"; Palestinians "abducted" in raids are detainees
