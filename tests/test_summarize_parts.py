@@ -2664,6 +2664,11 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "he" is who acted in the sentence before, with a verb of any form ("has chosen")
     ("Bezalel Smotrich is the bigger problem. Smotrich has chosen to stay for now, saying he was promised a return to "
      "fighting. \"We will not allow the war to end without achieving all its goals,\" he said this week.", ["Smotrich"]),
+    # a title with its office after "of" is its holder's, named so before
+    ("The US Secretary of State Antony Blinken said the whole population of Gaza was hungry.\n\n“We cannot and we must "
+     "not allow that to continue,” the US secretary of state said at a joint press conference.", ["Antony Blinken"]),
+    ("Egypt’s Minister of Foreign Affairs Sameh Shoukry met the envoy.\n\n“There is a proposal on the table for both "
+     "sides,” the Minister of Foreign Affairs said.", ["Sameh Shoukry"]),
     # "he" in an article's lead, with no one named before, is who acts first after it, past a dateline
     ("Qatari premier urges talks on the second phase\n\n\"We demand an immediate start of negotiations on phase two,\" he "
      "told reporters after the talks.\n\nDOHA, February 2. /TASS/. Qatari Prime Minister Mohammed bin Abdulrahman Al Thani "

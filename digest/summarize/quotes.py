@@ -892,6 +892,10 @@ def _title_only(speaker: str | None) -> str | None:
     owned = bool(tokens) and tokens[0] in ("the", "The")
     if owned:
         tokens = tokens[1:]
+    office = next((number for number, token in enumerate(tokens) if token.lower() == "of"), 0)
+    if office > 0 and office < len(tokens) - 1 and all(_bare(token) in _OFFICE_OF for token in tokens[office + 1 :]):
+        # "the US secretary of state", "the Minister of Foreign Affairs": a title with its office after "of"
+        return " ".join(tokens) if _title_only(" ".join(tokens[:office])) else None
     if not tokens or _bare(tokens[-1]) not in _PERSON_TITLES:
         return None
     for number, token in enumerate(tokens):
