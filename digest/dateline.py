@@ -72,9 +72,11 @@ _LENIENT = re.compile(
 # a byline with its outlet in brackets, the opening one sometimes lost ("(Dave Orr, Antiwar.com) US
 # envoy ..."), or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...";
 # also a photo gallery's counter left before the lead, "1 of 4 | ", a section's label with a colon
-# and a dash, "World: – ", a place in brackets, "(DOHA, QATAR) — ", and a translator's credit.
+# and a dash, "World: – ", a place in brackets, "(DOHA, QATAR) — ", a translator's credit, and
+# a credit's brackets alone, the name lost to the page ("() Adam Boehler ...").
 _CREDIT = re.compile(
     r"^(?:\(?(?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
+    r"|\(\s*\)\s*(?:[—–-]{1,2}\s*)?"  # "() Adam Boehler ...": the outlet's name lost, its brackets left
     r"|\(MENAFN-\s*[^()]{1,60}\([A-Z]{2,8}\)\)\s*"  # "(MENAFN- Kuwait News Agency (KUNA)) "
     r"|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}/\s+"  # "Shafaq News/ On Saturday, ..."
     r"|\(?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\)\s*(?:[—–-]{1,2}\s*)?"

@@ -53,6 +53,9 @@ def test_parse_gives_the_agency():
     ("Thursday, November 23, 2023 – Qatar announced a truce on Wednesday.", "Qatar announced a truce on Wednesday."),
     ("CAIRO/JERUSALEM (Reuters) - Hamas said on Monday it was ready.", "Hamas said on Monday it was ready."),
     ("(MENAFN- Gulf Times) Qatar is hosting the talks.", "Qatar is hosting the talks."),
+    # ... or the brackets alone, the outlet's name lost to the page
+    ("() Adam Boehler, the US envoy for hostage affairs, is urging Hamas to take a deal.",
+     "Adam Boehler, the US envoy for hostage affairs, is urging Hamas to take a deal."),
     ("Doha, 10 December 2023(TDI): The 21st Doha Forum brought together leaders.", "The 21st Doha Forum brought together leaders."),
     # ... with the agency's own short name in brackets inside it
     ("(MENAFN- Kuwait News Agency (KUNA)) CAIRO, June 2 (KUNA) -- Security officials concluded a meeting in Cairo.",
