@@ -846,10 +846,9 @@ def _pointed(noun: str, before: str, only: bool = False) -> str | None:
             found.append((match.end(), 0, " ".join(["the"] * plain + [*owner, said])))
     if not found:
         return None
-    # the nearest; of two ending together, a name, then a description
     if only and len({max(f for f in found if f[0] == end)[2] for end, _, _ in found}) > 1:
-        return None
-    return max(found)[2]
+        return None  # two described so (each mention's own reading, as below)
+    return max(found)[2]  # the nearest; of two ending together, a name, then a description
 
 
 # People in the plural, whom "the mediators said" describes well enough when no earlier sentence names them.
@@ -1194,10 +1193,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     _titled_around(title, paragraphs, number, match, people) if title else None) or (
                     _pointed(speaker[4:], _text_before(paragraphs, number, opening))
                     if speaker[4:] in _BODY_NOUNS | {*_KIN_GROUPS} else None) or described or (
-                    _informant(speaker[4:], paragraphs, number, opening, last_said) if speaker[4:] in _INFORMANTS else None) or (
-                    # further back, the one the article describes so, if it describes no one else so
-                    _pointed(speaker[4:], _text_before(paragraphs, number, opening), only=True)
-                    if speaker[4:] in _INFORMANTS else None)
+                    _informant(speaker[4:], paragraphs, number, opening, last_said) if speaker[4:] in _INFORMANTS else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 said_in = opening if opening.strip() or not number else paragraphs[number - 1]
                 speaker = _body_before(said_in, article.text, people)
@@ -1369,7 +1365,7 @@ def _chain(paragraphs: Sequence[str], number: int, described: str, most: int = 3
     return back
 
 
-_SPOKES = ["spokesperson", "spokesman", "spokeswoman"]  # officials too, who speak for others
+_SPOKES = ("spokesperson", "spokesman", "spokeswoman")  # officials too, who speak for others
 _INFORMANTS = ("source", "official", "adviser", "advisor", "aide")  # people unnamed who inform, one another's "the official"
 _INFORMANT_SPOKE = re.compile(rf"(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{'|'.join(_INFORMANTS)})\b")
 
@@ -1381,7 +1377,9 @@ def _informant(noun: str, paragraphs: Sequence[str], number: int, opening: str,
     source as saying ... / "...," the source said. / There has been no confirmation. / "...," the
     source stressed"; "..., an adviser to the president told reporters. / (a caption) / "...," the
     official added"), else another kind just described ("..., according to an official briefed on
-    the talks. / "...," the source confirmed"; "A second US adviser said ... "...," the official said")."""
+    the talks. / "...," the source confirmed"; "A second US adviser said ... "...," the official said"),
+    else, further back, the one source or official the article describes ("a source close to
+    negotiations told AFP" five paragraphs before), when it describes no other."""
     others = [other for other in _INFORMANTS if other != noun]
     if noun == "official":  # "the Foreign Ministry's spokesperson emphasized ... / "...," the official said"
         others += _SPOKES
@@ -1391,7 +1389,9 @@ def _informant(noun: str, paragraphs: Sequence[str], number: int, opening: str,
     if last_said and last_said[1] >= number - 3 and _INFORMANT_SPOKE.match(last_said[0]):
         return last_said[0]
     before = _text_before(paragraphs, number, opening, back=1)
-    return next((who for other in others if (who := _pointed(other, before))), None)
+    # ... and further back, the one the article describes so, if it describes no one else so
+    return next((who for other in others if (who := _pointed(other, before))), None) or _pointed(
+        noun, _text_before(paragraphs, number, opening), only=True)
 
 
 def _one_attribution(between: str) -> bool:
