@@ -1823,6 +1823,10 @@ def test_the_forum_or_the_official_is_whom_the_text_just_named(body, speaker):
      [None, None]),
     ("Trump told reporters: “We had some very good discussions with them today.\n\n"
      "“I think we’re going to have a deal on Gaza very soon.”", ["Trump", "Trump"]),
+    # ... in straight marks too
+    ("In a statement, Hamas said it was answering media reports.\n\nIt continued: \"We reaffirm that resistance and its "
+     "arms are a legitimate right as long as the occupation lasts.\n\n\"This right cannot be given up except through the "
+     "full restoration of our national rights.\"", ["Hamas", "Hamas"]),
     # a closing mark lost to a damaged character is no quote going on
     ("“The talks in Doha are facing a setback over the maps,\ufffd a Palestinian official told AFP on Saturday.\n\n"
      "“The delegation will not accept the Israeli maps at all,” the source said.", ["a Palestinian official"]),  # one quote, not two

@@ -1320,17 +1320,23 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     return out
 
 
+_STRAIGHT_OPENS = re.compile(r"^[\s:(—–-]\"[A-Z]")  # a straight mark that opens a quote: after a space or colon, before a capital
+
+
 def _continued_quotes(paragraphs: list[str]) -> list[str]:
     """`paragraphs` with a quote that goes on into the next paragraph closed where its paragraph
     ends, as print does it: "... told AFP: “It’s a relief. It’s time to mourn. / “In Israel, no one
-    is forgotten.”" (the opening mark again, no closing mark before it). Then the next paragraph,
-    a quote alone, goes on with the same speaker (see quotes_in)."""
+    is forgotten.”" (the opening mark again, no closing mark before it), in straight marks too when
+    the paragraph's last one opens a sentence. Then the next paragraph, a quote alone, goes on with
+    the same speaker (see quotes_in)."""
     out = list(paragraphs)
     for number, (paragraph, following) in enumerate(zip(paragraphs, paragraphs[1:])):
         opened = paragraph.rfind("“")
         # not where the closing mark was lost to a damaged character ("withdrawal,\ufffd a Palestinian official told")
         if following.lstrip()[:1] == "“" and opened > paragraph.rfind("”") and "\ufffd" not in paragraph[opened:]:
             out[number] = paragraph.rstrip() + "”"
+        elif following.lstrip()[:1] == '"' and paragraph.count('"') % 2 and _STRAIGHT_OPENS.search(paragraph[paragraph.rfind('"') - 1 :]):
+            out[number] = paragraph.rstrip() + '"'  # the same in straight marks: "It continued: "We reaffirm ... / "This right ..."
     return out
 
 
