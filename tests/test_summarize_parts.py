@@ -2683,6 +2683,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "can be heard saying that" before a quote
     ("In a recording of the meeting, Witkoff can be heard saying that “Hamas has said that they are prepared to "
      "be demilitarised”.", ["Witkoff"]),
+    # "according to a statement released by the premier’s office on behalf of ..." after a quote
+    ("Mossad agents left Qatar on Saturday.\n\n“Due to the impasse in the talks, the Mossad chief ordered his team in Doha "
+     "to return,” according to a statement released by the premier’s office on behalf of the spy agency.",
+     ["the premier’s office"]),
     # "said in response (to ...):" before a quote
     ("The organization representing families of the hostages said in response to the report: “The families were "
      "shocked by the report that the request was turned down.”", ["the organization representing families of the hostages"]),

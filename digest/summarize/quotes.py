@@ -501,8 +501,9 @@ _READS_BEFORE = re.compile(r"\b[Tt]he\s+(?:joint\s+|official\s+)?statement\s+(?:
 # from the White House / to Netanyahu's office.
 _ACCORDING_AFTER = re.compile(
     r"^\s*,?\s*according\s+to\s+(?:(?:a|an|the)\s+(?:[a-z]+\s+)?statement\s+(?:(?:issued|released)\s+)?(?:by|from)\s+)?"
-    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the)\s+)?[A-Z][\w'’.-]*)*(?:\s+(?:office|ministry|presidency|government))?)"
-    r"\s*(?:[.,;]|$)")
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the)\s+)?[A-Z][\w'’.-]*)*(?:\s+(?:office|ministry|presidency|government))?"
+    r"|the\s+[a-z]+['’]s\s+(?:office|ministry|spokes\w+))"  # "the premier’s office"
+    r"(?:\s+on\s+behalf\s+of\s+[^.,;“”\"]{1,60})?\s*(?:[.,;]|$)")  # "... on behalf of the spy agency": whose words they are
 # ... but an outlet only passes the words on: "according to Reuters", "according to the Times of Israel"
 _OUTLET = re.compile(
     r"^(?:the\s+)?(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|Axios|CNN|BBC|Bloomberg|Haaretz|Ynet|Al Jazeera|"
