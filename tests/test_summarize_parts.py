@@ -2683,6 +2683,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     # "can be heard saying that" before a quote
     ("In a recording of the meeting, Witkoff can be heard saying that “Hamas has said that they are prepared to "
      "be demilitarised”.", ["Witkoff"]),
+    # "the organization", like "the group", is the body named before
+    ("Israel’s Hostages and Missing Families Forum on Sunday called on the government to halt the plan.\n\n“We cannot "
+     "move to the next phase before the last hostage returns home,” the organization stated on X.",
+     ["Israel’s Hostages and Missing Families Forum"]),
     # "according to a statement released by the premier’s office on behalf of ..." after a quote
     ("Mossad agents left Qatar on Saturday.\n\n“Due to the impasse in the talks, the Mossad chief ordered his team in Doha "
      "to return,” according to a statement released by the premier’s office on behalf of the spy agency.",

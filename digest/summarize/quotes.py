@@ -1170,7 +1170,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = _another(previous) or _NO_ONE  # else, like the one before
             if speaker in _HONORIFIC_PRONOUNS:  # "His Excellency said": whom the article so addresses, else he
                 speaker = _addressed(_text_before(paragraphs, number, opening)) or _HONORIFIC_PRONOUNS[speaker]
-            if speaker == "the group":
+            if speaker in ("the group", "the organization", "the organisation"):
                 speaker = "it"  # a body, like "it"
             elif speaker and _GROUP_DESCRIBED.fullmatch(speaker):  # "the terror group": the body the text
                 speaker = _body_before(opening or (paragraphs[number - 1] if number else ""),
