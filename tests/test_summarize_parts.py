@@ -653,6 +653,9 @@ def test_figures_read_numbers_with_what_they_count():
     ("Reports that $1 billion contributors may receive permanent seats raised concerns.", "$1 billion", "contributors", 1e9),
     ("He added that roughly $7 billion had already been pledged by other countries.", "roughly $7 billion", "dollars", 7e9),
     ("The appeal raised $3m for the hospital.", "$3m", "dollars", 3e6),
+    # ... and at a participle after it, or a word of when
+    ("The $53 billion Egyptian plan endorsed at the summit is, above all, a political statement.", "$53 billion", "plan", 53e9),
+    ("Two rebuilding phases would follow, costing $20 billion through 2027.", "$20 billion", "dollars", 20e9),
 ])
 def test_sums_of_money_with_what_they_pay_for(text, value, what, number):
     (found,) = [f for f in find_figures(text) if f[2] == "dollars"]
@@ -685,6 +688,8 @@ def test_a_duration_counts_the_noun_after_its_adjectives():
     assert [(value, what) for value, what, _, _ in found] == [("11-week", "blockade"), ("six-week", "truce")]
     assert [(value, what) for value, what, *_ in find_figures("They seek a six-week Gaza truce, officials said.")] \
         == [("six-week", "truce")]
+    found = find_figures("Rebuilding would begin with a six-month early recovery phase, the draft says.")
+    assert [(value, what) for value, what, *_ in found] == [("six-month", "recovery")]
     # ... and a noun of two words, whole: "a 72-hour time frame", not "72-hour time"
     found = find_figures("Efforts to return the bodies under the truce have gone past the initial 72-hour time frame.")
     assert [(value, what) for value, what, *_ in found] == [("72-hour", "time frame")]
@@ -1043,6 +1048,11 @@ def test_the_missing_the_hungry_the_dead_and_a_toll_are_counted(text, expected):
     ("An agreement was reached for the return of four fallen hostages as part of the first phase.",
      ["fallen hostages (returned)"]),
     ("Two murdered hostages, both US nationals, are still in Gaza, the envoy said.", ["murdered hostages"]),
+    ("Hamas is returning 33 captives, including eight bodies, in exchange for nearly 2,000 prisoners.",
+     ["captives (released)", "bodies (returned)", "prisoners (released)"]),
+    # families who wait for the captives are neither freed nor held
+    ("Israel has informed the 31 devastated families who had been holding out hope for the return of their loved ones.",
+     ["devastated families"]),
     # people whose remains are returned are counted as remains
     ("Israel cited violations during the return of the three Bibas family members’ remains last week.",
      ["Bibas family members (remains)"]),

@@ -91,6 +91,7 @@ _DURATION_ADJECTIVES = frozenset({
     "humanitarian", "total", "near-total", "full", "brief", "fragile", "potential", "planned", "renewed", "extended", "long",
     "partial", "limited", "short", "interim", "phased", "immediate", "comprehensive", "permanent", "complete",
     "daily", "weekly", "nightly",  # how often: "four-hour daily humanitarian pauses"
+    "early", "late", "transitional", "additional",  # "a six-month early recovery phase"
 })
 # A sum in dollars ("$53bn", "US$20bn"), pounds ("£1.2 billion") or euros ("€120m").
 _CURRENCY = r"(?:US\$|\$|£|€|USD\s)"
@@ -104,6 +105,7 @@ _CONVERTED = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|some|approximately|
 _MONEY_NOUN = re.compile(r"\s+(?:(?:in|of|worth of)\s+)?((?:[A-Za-z][\w.'-]*\s*){1,5})")
 # Before what the money is: "$404 million in new U.S. humanitarian assistance" is assistance.
 _MONEY_BEFORE_NOUN = frozenset({"new", "additional", "fresh", "further", "extra", "more"})
+_MONEY_ENDS = frozenset({"through", "until", "till", "annually", "yearly", "a"})  # "$20 billion through 2027"
 _PHRASE_STARTS = frozenset({
     "to", "over", "for", "in", "on", "at", "by", "from", "with", "that", "which", "and", "or", "a", "an", "the", "is",
     "was", "would", "will", "as", "of", "into", "per", "are", "were", "may", "might", "could", "can", "should", "must",
@@ -847,7 +849,7 @@ _UTTERANCE = re.compile(
 
 
 # Words a count of captives may hold that say its fate already: "deceased hostages" are dead.
-_FATE_SAID = {"dead": {"dead", "deceased", "slain", "fallen", "murdered"}, "released": {"released", "freed"}}
+_FATE_SAID = {"dead": {"dead", "deceased", "slain", "fallen", "murdered", "bodies", "remains"}, "released": {"released", "freed"}}
 
 
 def _with_fate(phrase: str, fate: str) -> str:
@@ -1088,7 +1090,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             word = token.rstrip(".,;:")
             if not kept and (word in _MONEY_BEFORE_NOUN or word[:1].isupper()):
                 continue
-            if word in _PHRASE_STARTS or not word.isalpha() or not word.islower() or len(kept) == 2:
+            if word in _PHRASE_STARTS or word in _MONEY_ENDS or not word.isalpha() or not word.islower() or len(kept) == 2 \
+                    or (kept and word.endswith("ed")):  # "the $53 billion Egyptian plan endorsed at the summit": the plan
                 break
             kept.append(word)
             if word != token:  # the phrase ends at a full stop or a comma
@@ -1165,6 +1168,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             continue  # "Gaza, home to about 2.3 million people": who lives there is background, not news
         elif category == "people":
             situation = _situation("people", text, match.start(), match.end())
+            if head.lower() in _KIN_HEADS and situation in ("released", TO_BE_RELEASED, "held"):
+                situation = ""  # "informed the 31 devastated families who had hoped for the return of ...": told, not freed
             if (not situation or (situation == "killed" and whole_fate == HUNGER)) and whole_fate \
                     and _PART_NAMED.search(text, max(0, match.start() - 90), match.start()):
                 # "274 Palestinians, including 64 children and 57 women, were killed"; "... died of
@@ -1274,6 +1279,7 @@ _PRIORITY = ["killed", "hostages", "prisoners", "injured", "hunger", "displaced"
 # and heads counted with no word of what happened to them ("the two men", "14 of the council's 15
 # members", "18 others").
 _WAR = r"(?:war|conflict|offensive|campaign|fighting|bombardment|aggression|genocide|onslaught|assault)"  # not "blockade": the aid cut off is news
+_KIN_HEADS = frozenset({"families", "relatives", "parents"})  # those who wait for the captives, never freed or held themselves
 _GENERIC_HEADS = frozenset({"men", "members", "persons", "individuals", "ones"})  # not "others": "the remains of 18 others"
 _NO_ONE_IN_PARTICULAR = frozenset({"others", "people"})  # kept until their fate is looked for (see extract_figures)
 
