@@ -733,6 +733,9 @@ def test_the_dead_counted_just_before_are_not_the_captives_after_them():
     # ... taken as "being taken hostage": the captives of the attack, as in "took 251 hostages"
     found = find_figures("The attack killed about 1,200 people and resulted in about 240 being taken hostage.")
     assert [(value, what, key) for value, what, _, key in found][1:] == [("about 240", "hostages (taken)", ("hostages", "taken"))]
+    # ... and "took 251 hostage" counts hostages, in the plural
+    found = find_figures("Hamas-led militants killed about 1,200 people and took 251 hostage on that day.")
+    assert [(value, what) for value, what, *_ in found][1:] == [("251", "hostages (taken)")]
     assert find_figures("Hamas said the strike killed three hostages.")[0][3] == ("hostages", "dead")
     # ... named with a noun between the count and "dead"
     assert [(value, what) for value, what, *_ in find_figures(

@@ -1222,6 +1222,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
                     # fate; "held" said of the whole before "including" is no word on the part
                     own = _situation(category, _spaced(text, 0, including.start()), match.start(), match.end())
                     situation = own or out[-1][3][1]
+            if phrase.lower() in ("hostage", "captive") and parse_number(match.group("value")) != 1:
+                phrase += "s"  # "took 251 hostage": 251 hostages
             key = (category, situation)
             what = _with_fate(phrase, situation)
         else:
