@@ -1840,6 +1840,11 @@ def test_the_forum_or_the_official_is_whom_the_text_just_named(body, speaker):
     ("In a statement, Hamas said it was answering media reports.\n\nIt continued: \"We reaffirm that resistance and its "
      "arms are a legitimate right as long as the occupation lasts.\n\n\"This right cannot be given up except through the "
      "full restoration of our national rights.\"", ["Hamas", "Hamas"]),
+    ("Hamas official Osama Hamdan spoke in Beirut on Monday.\n\n\"We will not hand over our weapons while the occupation "
+     "lasts, whatever the envoys say,\" Hamdan said. \"Resistance is a right that no agreement can cancel.\n\n\"No one can take that right from "
+     "our people by force.\"", ["Hamdan", "Hamdan", "Hamdan"]),
+    ("\"We will not hand over our weapons while the occupation lasts, whatever the envoys say,\n\n\"No one can take that "
+     "right from our people,\" Osama Hamdan said.", ["Osama Hamdan", "Osama Hamdan"]),  # named where it ends
     # a closing mark lost to a damaged character is no quote going on
     ("“The talks in Doha are facing a setback over the maps,\ufffd a Palestinian official told AFP on Saturday.\n\n"
      "“The delegation will not accept the Israeli maps at all,” the source said.", ["a Palestinian official"]),  # one quote, not two

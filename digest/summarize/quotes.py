@@ -1318,10 +1318,15 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             out.append((text.rstrip(",").strip(), _inside_sentence(speaker) if speaker else speaker, number))
         heard(paragraph, cursor, len(paragraph))
         carried = previous if spoken and _closed_by_quote(paragraph[cursor:]) else None
+    # A quote that goes on into the next paragraph is the speaker's its end names there: ""Well, as
+    # you saw, ... / "We don't have months anymore ...," Rubio told reporters."
+    closed = {number for number, (mine, theirs) in enumerate(zip(paragraphs, article.paragraphs)) if mine != theirs}
+    for k, (text, speaker, number) in enumerate(out):
+        if speaker is None and number in closed:
+            named = next((who for _, who, at in out[k + 1 :] if at == number + 1), None)
+            if named:
+                out[k] = (text, named, number)
     return out
-
-
-_STRAIGHT_OPENS = re.compile(r"^[\s:(—–-]\"[A-Z]")  # a straight mark that opens a quote: after a space or colon, before a capital
 
 
 def _continued_quotes(paragraphs: list[str]) -> list[str]:
@@ -1336,9 +1341,15 @@ def _continued_quotes(paragraphs: list[str]) -> list[str]:
         # not where the closing mark was lost to a damaged character ("withdrawal,\ufffd a Palestinian official told")
         if following.lstrip()[:1] == "“" and opened > paragraph.rfind("”") and "\ufffd" not in paragraph[opened:]:
             out[number] = paragraph.rstrip() + "”"
-        elif following.lstrip()[:1] == '"' and paragraph.count('"') % 2 and _STRAIGHT_OPENS.search(paragraph[paragraph.rfind('"') - 1 :]):
+        elif following.lstrip()[:1] == '"' and paragraph.count('"') % 2 and _opens_quote(paragraph, paragraph.rfind('"')):
             out[number] = paragraph.rstrip() + '"'  # the same in straight marks: "It continued: "We reaffirm ... / "This right ..."
     return out
+
+
+def _opens_quote(paragraph: str, at: int) -> bool:
+    """Whether the straight mark at `at` opens a quote: at the paragraph's start or after a space,
+    colon, bracket or dash, and before a capital."""
+    return (at == 0 or paragraph[at - 1] in " \t:(—–-") and paragraph[at + 1 : at + 2].isupper()
 
 
 def _earlier(opening: str) -> str:
