@@ -1236,8 +1236,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     _described_subject(told) if told and before is None else None) or last_person or before or (
                     lone[0] if lone and lone[1] >= number - 1 and not _FULL_NAME.search(opening) else None) or (  # "he": a person
                     _described_subject(told, definite=True) if told else None) or (  # "The Egyptian official said ..."
-                    _acts_after(paragraphs, number, people) if number < LEAD_QUOTE and last_person is None
-                    and not any(name in _text_before(paragraphs, number, opening) for name in people) else None)
+                    _acts_after(paragraphs, number, opening, people) if number < LEAD_QUOTE and last_person is None else None)
             elif speaker == "i":  # an interview's transcript: "Jared Kushner: And I said, "...""
                 label = _TRANSCRIPT_LABEL.match(paragraph)
                 speaker = label.group("who") if label and _is_name(label.group("who")) else None
@@ -1667,10 +1666,13 @@ def _text_after(paragraphs: Sequence[str], number: int, rest: str) -> str:
     return "\n\n".join([rest, *paragraphs[number + 1 : number + 1 + NAMED_AFTER]]) if number < LEAD_QUOTE else ""
 
 
-def _acts_after(paragraphs: Sequence[str], number: int, people: set[str]) -> str | None:
+def _acts_after(paragraphs: Sequence[str], number: int, opening: str, people: set[str]) -> str | None:
     """For "he said" in one of the article's first LEAD_QUOTE paragraphs, with no person of the
     article named before: the person who acts first in the NAMED_AFTER paragraphs after it, past a dateline
     ("“...,” he told reporters. / DOHA, February 2. /TASS/. Qatari Prime Minister ... called upon")."""
+    before = _text_before(paragraphs, number, opening)  # once, not once a person
+    if any(name in before for name in people):
+        return None
     for paragraph in paragraphs[number + 1 : number + 1 + NAMED_AFTER]:
         for sentence in _SENTENCE_END.split(paragraph)[:2]:
             person = _subject_before(sentence, people, person=True)
