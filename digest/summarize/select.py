@@ -42,13 +42,14 @@ def meaning_terms(tokens: Sequence[str]) -> list[str]:
 
 # Stems that outlets use for one thing, made one term when comparing what sentences say (the
 # scores keep the words as written): the wire's synonyms for the talks' subjects, and a people's
-# name for its country ("Qatari officials", "officials in Qatar"). House styles that hyphenate
-# ("cease-fire", "ceasefire") are met by dropping hyphens inside a term.
+# name for its country ("Qatari officials", "officials in Qatar"; the stemmer cuts "Israeli" to
+# "isra"). House styles that hyphenate ("cease-fire", "ceasefire") are met by dropping hyphens
+# inside a term.
 SAME_TERM = {
     "truce": "ceasefir", "cessat": "ceasefir", "paus": "ceasefir",
     "captiv": "hostag", "abducte": "hostag",
     "negoti": "talk", "letter": "messag", "offer": "propos",
-    "qatari": "qatar", "egyptian": "egypt", "israeli": "israel", "gazan": "gaza",
+    "qatari": "qatar", "egyptian": "egypt", "isra": "israel", "gazan": "gaza",
     "american": "washington", "u.s.": "washington",
 }
 
