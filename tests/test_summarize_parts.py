@@ -656,6 +656,12 @@ def test_figures_read_numbers_with_what_they_count():
     # ... and at a participle after it, or a word of when
     ("The $53 billion Egyptian plan endorsed at the summit is, above all, a political statement.", "$53 billion", "plan", 53e9),
     ("Two rebuilding phases would follow, costing $20 billion through 2027.", "$20 billion", "dollars", 20e9),
+    # ... and at a word of whom or how often it is paid, or of what it goes toward
+    ("The two Gulf states pledged $1 billion each for reconstruction.", "$1 billion", "dollars", 1e9),
+    ("The two Gulf states pledged $1 billion apiece.", "$1 billion", "dollars", 1e9),
+    ("Egypt asked donors for $3 billion towards the early recovery phase.", "$3 billion", "dollars", 3e9),
+    ("Qatar will give $500 million yearly toward the fund.", "$500 million", "dollars", 5e8),
+    ("The US announced $404 million monthly in support.", "$404 million", "dollars", 404e6),
 ])
 def test_sums_of_money_with_what_they_pay_for(text, value, what, number):
     (found,) = [f for f in find_figures(text) if f[2] == "dollars"]

@@ -105,7 +105,9 @@ _CONVERTED = re.compile(r"\s*[(\[]\s*(?:about|around|roughly|some|approximately|
 _MONEY_NOUN = re.compile(r"\s+(?:(?:in|of|worth of)\s+)?((?:[A-Za-z][\w.'-]*\s*){1,5})")
 # Before what the money is: "$404 million in new U.S. humanitarian assistance" is assistance.
 _MONEY_BEFORE_NOUN = frozenset({"new", "additional", "fresh", "further", "extra", "more"})
-_MONEY_ENDS = frozenset({"through", "until", "till", "annually", "yearly"})  # "$20 billion through 2027"
+_MONEY_ENDS = frozenset({  # "$20 billion through 2027", "$1 billion each", "$3 billion towards ..."
+    "through", "until", "till", "annually", "yearly", "monthly", "weekly", "daily", "each", "apiece", "toward", "towards",
+})
 _PHRASE_STARTS = frozenset({
     "to", "over", "for", "in", "on", "at", "by", "from", "with", "that", "which", "and", "or", "a", "an", "the", "is",
     "was", "would", "will", "as", "of", "into", "per", "are", "were", "may", "might", "could", "can", "should", "must",
