@@ -2315,6 +2315,22 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "for obstructing every proposal,” the group said.", ["Hamas"]),
     ("On Tuesday, Hamas said serious talks were under way in Doha.\n\n“Reaching an agreement is possible if the "
      "occupation stops setting new conditions,” the group said in a statement.", ["Hamas"]),
+    # ... and so when the group speaks before its quote, after an opening phrase or none: the body
+    # the sentence before that opens with, in the paragraph before
+    # ("U.S. President ..." opens no sentence)
+    ("Israel's Hostages and Missing Families Forum on Sunday called on the government to halt U.S. President Donald "
+     "Trump's Gaza peace plan.\n\nResponding to the reports, the organization stated on X, “We cannot move to the next phase before the last "
+     "hostage returns home.”", ["Israel's Hostages and Missing Families Forum"]),
+    ("The Hostages and Missing Families Forum on Sunday called on the government to halt U.S. President Donald "
+     "Trump's Gaza peace plan.\n\n“We cannot move to the next phase before the last hostage returns home,” the group "
+     "said.", ["Hostages and Missing Families Forum"]),
+    ("The Hostages and Missing Families Forum on Sunday called on the government to halt the plan.\n\n"
+     "The group said: “We cannot move to the next phase before the last hostage returns home.”",
+     ["Hostages and Missing Families Forum"]),
+    ("Hamas on Sunday called on the mediators to press Israel to accept the terms Hamas set.\n\nIn a statement, the group said: “The occupation "
+     "bears full responsibility for obstructing every proposal.”", ["Hamas"]),
+    ("Hamas on Sunday called on the mediators to press Israel to accept the terms Hamas set. In a statement, the group said: “The occupation "
+     "bears full responsibility for obstructing every proposal.”", ["Hamas"]),
     # ... but never a person: "it" is a body
     ("On Tuesday, Benjamin Netanyahu said talks were under way.\n\n“Reaching an agreement is possible,” it said.", [None]),
     # "he" after someone described speaks in the sentence before: that one, not a person named earlier

@@ -721,9 +721,10 @@ _TITLED = re.compile(r"\b(?:titled|entitled|called|dubbed|named|headlined|known 
 _DESCRIBED_BODY = r"(?:militant|resistance|armed|Islamist|political)"  # "Palestinian militant group Hamas"
 # A body as the subject that opens a sentence: "The Hostages and Missing Families Forum welcomed",
 # "Prime Minister Benjamin Netanyahu's office hit back", "The Israeli army confirmed", "The Families
-# Forum, which represents the relatives, welcomed".
+# Forum, which represents the relatives, welcomed". An initial's full stop ends no sentence: "... halt
+# U.S. President Donald Trump's plan" opens none with "President Donald Trump's".
 _BODY_OPENS = re.compile(
-    r"(?:^|[.!?][”\"’']?\s+)(?:(?:[A-Z][a-z]+\s+)?(?:[Ee]arlier|[Ll]ater|ago|[Mm]eanwhile)(?:\s+on\s+[A-Z][a-z]+day)?,\s+"  # "Hours earlier, "
+    r"(?:^|(?<!\b[A-Z])[.!?][”\"’']?\s+)(?:(?:[A-Z][a-z]+\s+)?(?:[Ee]arlier|[Ll]ater|ago|[Mm]eanwhile)(?:\s+on\s+[A-Z][a-z]+day)?,\s+"  # "Hours earlier, "
     r"|(?:However|Still|Instead|Separately),\s+)?"  # "However, Hamas noted"
     r"(?P<the>The\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|for))*"
     r"(?P<title>\s+(?:prime\s+minister|president|premier|foreign\s+minister)['’]s(?=\s+office\b))?"  # "The Egyptian prime minister's office"
@@ -1197,6 +1198,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     _informant(speaker[4:], paragraphs, number, opening, last_said) if speaker[4:] in _INFORMANTS else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 said_in = opening if opening.strip() or not number else paragraphs[number - 1]
+                if opening.strip() and opening.rstrip()[-1:] in ":,":  # "In a statement, the group said: "...""
+                    said_in = _earlier(opening) or (paragraphs[number - 1] if number else "")  # the sentence before that
                 speaker = _body_before(said_in, article.text, people)
                 if speaker is None:  # ... or that speaks in it: "In a statement after the vote, Hamas said ..."
                     issuer = _issuer(_text_before(paragraphs, number, opening, back=1), article.text, people)
