@@ -2894,11 +2894,22 @@ def test_an_outlet_citing_someone_passes_on_their_words():
     # ... or a title's, named as the article named its holder before
     ("Qatari Prime Minister Amal Nasser met the envoy in Doha.\n\nThe Qatari premier said that Doha has not yet received the reply.",
      "Amal Nasser"),
+    # ... words cut from the speaker's sentence quoted in the report too
+    ("Moussa Abu Marzouk said the medicines would go to “several hospitals in the south” on Sunday.", "Moussa Abu Marzouk"),
+    # ... or a body's, or someone's named by one name ("Levy's brother Amit")
+    ("In its statement on Sunday, Hamas said it was willing to “immediately begin intensive negotiations” to end the war, "
+     "which Israel has rejected since Hamas made the offer.", "Hamas"),
+    ("Levy's brother Amit told Reuters the videos were tough to watch.", "Amit"),
     # ... but not after a paragraph that reports no one's words
     ("The medicines went to several hospitals in the south on Wednesday.", None),
+    # ... nor one that quotes someone's sentence whole: their words are quoted there
+    ("Moussa Abu Marzouk said the medicines would go to hospitals. “The Red Cross has the list of all of them,” said Dan Orr.", "Dan Orr"),
 ])
-def test_a_quote_standing_alone_goes_on_with_the_report_before_it(before, speaker):
-    alone = "“The trucks will enter without Israeli inspection, and the Red Cross will deliver them.”"
+@pytest.mark.parametrize("alone", [
+    "“The trucks will enter without Israeli inspection, and the Red Cross will deliver them.”",
+    "“The trucks will enter without Israeli inspection, and the Red Cross will deliver them”.",  # the full stop after the mark
+])
+def test_a_quote_standing_alone_goes_on_with_the_report_before_it(before, speaker, alone):
     assert quotes_in(article(f"{before}\n\n{alone}"))[-1][1] == speaker
 
 

@@ -1143,7 +1143,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
         part: tuple[str, bool] | None = None  # the quote before in this paragraph, and whether it was listed
         # a paragraph that is only a quote goes on with the speaker of the quote that closed the
         # paragraph before ("...," Netanyahu said. / "There has been some movement.")
-        only_quote = _QUOTED.fullmatch(paragraph.strip()) is not None
+        only_quote = _QUOTED.fullmatch(paragraph.strip().removesuffix(".")) is not None  # (a full stop after the mark too)
         for match in _QUOTED.finditer(paragraph):
             heard(paragraph, cursor, match.start())
             text = next(g for g in match.groups() if g is not None).strip()
@@ -1279,11 +1279,12 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     # "But he added that if the group did not cooperate, "...""; "he" is whom the sentence
                     # before describes ("A Hamas leader told AFP ... He noted that "...""), else the last named
                     speaker = _described_subject(_earlier(opening)) or last_person
-                if speaker is None and only_quote and number and not text.isupper() and not _QUOTED.search(paragraphs[number - 1]):
+                if speaker is None and only_quote and number and not text.isupper() and not _quotes_whole(paragraphs[number - 1]):
                     # a paragraph that is only a quote, after one that reports someone's words without quoting
                     # them ("Marzuk said the medicines would go to hospitals. / "The trucks will enter ...""): theirs
                     reported = paragraphs[number - 1]
-                    speaker = _reporting(reported, people, surnames) or _title_reports(reported) or (
+                    speaker = _reporting(reported, people, surnames) or _title_reports(reported) or _body_reports(
+                        reported, article.text, people) or (
                         # "Mediators have engaged with both sides, he said. / "We hope ...""
                         _described_subject(_earlier(reported)) or last_person
                         if _PRONOUN_REPORTS.search(_last_sentence(reported)) else None)
@@ -1771,6 +1772,30 @@ _WHERE_SAID = re.compile(r",\s+(?:at|in|during|on|speaking\s+(?:at|to|in|on))\s+
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:also\s+)?[a-z]{3,}ing\s")
 _DOING_TOO = re.compile(r"[^,]{0,60}," + _PARTICIPLE_NEXT.pattern)  # "told the Post on Saturday, regarding ..."
 _CLAUSE_VERB = re.compile(r"\b(?:[a-z]+ed|is|are|was|were|has|had|have|will|would)\b")
+
+
+def _body_reports(paragraph: str, article_text: str, people: set[str]) -> str | None:
+    """Who reports in the last sentence of `paragraph`, in the writer's words, when _reporting finds
+    no person named in full: a body ("In its statement on Sunday, Hamas said it was willing to ...")
+    or someone named by one name ("Levy's brother Amit told Reuters ..."), one capitalised word that
+    is no surname of the article's and that it also writes mid-sentence, as _body_before counts one."""
+    last = _last_sentence(paragraph)
+    found = None
+    if _SAID.search(last):
+        for found in _SPEAKS.finditer(last):
+            pass
+    who = _speaking(found, last) if found else None
+    if not who or " " in who or not who[:1].isupper() or who in people or _PRONOUN.match(who) \
+            or not re.search(rf"[a-z,]\s+{re.escape(who)}\b", article_text):
+        return None
+    return who
+
+
+def _quotes_whole(paragraph: str) -> bool:
+    """Whether `paragraph` quotes a sentence whole, not only words cut from one ("Hamas said it was
+    willing to "immediately begin intensive negotiations""): then its speaker's words are quoted
+    there, and a quote after it is not simply theirs, reported in the writer's words before."""
+    return any(next(g for g in match.groups() if g is not None).strip()[:1].isupper() for match in _QUOTED.finditer(paragraph))
 
 
 def _closed_by_quote(tail: str) -> bool:
