@@ -2331,6 +2331,12 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "bears full responsibility for obstructing every proposal.”", ["Hamas"]),
     ("Hamas on Sunday called on the mediators to press Israel to accept the terms Hamas set. In a statement, the group said: “The occupation "
      "bears full responsibility for obstructing every proposal.”", ["Hamas"]),
+    # ... and "it" inside a sentence that a quote goes on, with no body opening it: the body before
+    ("The US Department of State said Rubio thanked Doha for its efforts.\n\nThe top diplomat also reiterated “America’s "
+     "strong support for Qatar’s security and sovereignty,” it added in a statement.", ["US Department of State"]),
+    ("The Israeli army said on Sunday that its troops had left the area near the crossing.\n\nHamas also reiterated “We "
+     "are fully committed to the agreement and to every one of its terms,” it added in a statement, which Hamas posted.",
+     ["Hamas"]),
     # ... but never a person: "it" is a body
     ("On Tuesday, Benjamin Netanyahu said talks were under way.\n\n“Reaching an agreement is possible,” it said.", [None]),
     # "he" after someone described speaks in the sentence before: that one, not a person named earlier

@@ -1198,8 +1198,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     _informant(speaker[4:], paragraphs, number, opening, last_said) if speaker[4:] in _INFORMANTS else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 said_in = opening if opening.strip() or not number else paragraphs[number - 1]
-                if opening.strip() and opening.rstrip()[-1:] in ":,":  # "In a statement, the group said: "...""
-                    said_in = _earlier(opening) or (paragraphs[number - 1] if number else "")  # the sentence before that
+                if opening.strip() and not _ENDED.search(opening) and _body_before(opening, article.text, people) is None:
+                    # the quote's own sentence opens the paragraph with no body ("In a statement, the group
+                    # said: "..."", "The top diplomat also reiterated "...," it added"): the sentence before it
+                    said_in = _earlier(opening) or (paragraphs[number - 1] if number else "")
                 speaker = _body_before(said_in, article.text, people)
                 if speaker is None:  # ... or that speaks in it: "In a statement after the vote, Hamas said ..."
                     issuer = _issuer(_text_before(paragraphs, number, opening, back=1), article.text, people)
@@ -1772,6 +1774,9 @@ _WHERE_SAID = re.compile(r",\s+(?:at|in|during|on|speaking\s+(?:at|to|in|on))\s+
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:also\s+)?[a-z]{3,}ing\s")
 _DOING_TOO = re.compile(r"[^,]{0,60}," + _PARTICIPLE_NEXT.pattern)  # "told the Post on Saturday, regarding ..."
 _CLAUSE_VERB = re.compile(r"\b(?:[a-z]+ed|is|are|was|were|has|had|have|will|would)\b")
+
+
+_ENDED = re.compile(r"[.!?][”\"’']?\s*$")  # text that ends a sentence
 
 
 def _body_reports(paragraph: str, article_text: str, people: set[str]) -> str | None:
