@@ -2906,6 +2906,9 @@ def test_an_outlet_citing_someone_passes_on_their_words():
     ("In its statement on Sunday, Hamas said it was willing to “immediately begin intensive negotiations” to end the war, "
      "which Israel has rejected since Hamas made the offer.", "Hamas"),
     ("Levy's brother Amit told Reuters the videos were tough to watch.", "Amit"),
+    # ... or "he" does, going on to say it: "He also expressed ..., pointing out that"
+    ("“The crossing must open at once,” Moussa Abu Marzouk told reporters in Cairo.\n\nHe also expressed the group's anger at "
+     "the delays, pointing out that the trucks had waited at the border for weeks.", "Moussa Abu Marzouk"),
     # ... but not after a paragraph that reports no one's words
     ("The medicines went to several hospitals in the south on Wednesday.", None),
     # ... nor one that quotes someone's sentence whole: their words are quoted there

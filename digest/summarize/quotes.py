@@ -1734,8 +1734,11 @@ def _title_reports(paragraph: str) -> str | None:
 
 
 # "he" or "she" reporting in the quote's own sentence: "But he added that if the group did not cooperate, "...""
-_PRONOUN_REPORTS = re.compile(  # ... or goes on to say it: "He declined to set a deadline, but added that"
-    rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|later\s+|[a-z]+ed\b[^.;“”\"]{{0,120}}?\b(?:but|and)\s+(?:also\s+)?)?{_SAY}\b(?:\s+that)?")
+_PRONOUN_REPORTS = re.compile(  # ... or goes on to say it: "He declined to set a deadline, but added that", "He also
+    # expressed Qatar's condemnation ..., pointing out that"
+    rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:also\s+|then\s+|later\s+|[a-z]+ed\b[^.;“”\"]{{0,120}}?\b(?:but|and)\s+(?:also\s+)?)?{_SAY}\b"
+    rf"|(?:also\s+)?[a-z]+ed\b[^.;“”\"]{{0,160}}?,\s+(?:saying|stating|adding|noting|stressing|pointing\s+out|explaining"
+    rf"|emphasi[sz]ing|asserting|insisting|warning)\b)(?:\s+that)?")
 
 
 # The small words a title leaves in lower case: "Comprehensive Plan to End the Gaza Conflict".
