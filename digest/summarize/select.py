@@ -252,8 +252,8 @@ def mmr_select(
         others = _other_sources(said_by, owner, uncovered, own)
     use_counts = counts is not None and restated > 0
     told = np.zeros(n)
-    stated: list[tuple[tuple, float]] = []
     counting = [i for i, mine in enumerate(counts) if mine] if use_counts else []
+    matched = {i: [False] * len(counts[i]) for i in counting}  # which of each sentence's counts a pick gives
     claims: dict[int, dict[str, float]] = {}
 
     def claim_of(i: int) -> dict[str, float]:
@@ -295,10 +295,13 @@ def mmr_select(
             others = _other_sources(said_by, owner, uncovered, own)
         if group_of is not None:
             factor[group_of == group_of[best]] *= group_decay
-        if use_counts:
-            stated.extend(counts[best])
+        if use_counts and counts[best]:  # told_share of each, against the picks so far: only the new pick can add
             for i in counting:
-                told[i] = told_share(counts[i], stated)
+                flags = matched[i]
+                for k, (key, value) in enumerate(counts[i]):
+                    if not flags[k] and _counted_by(key, value, counts[best]):
+                        flags[k] = True
+                told[i] = sum(flags) / len(flags)
     return chosen
 
 
@@ -323,11 +326,12 @@ def told_share(mine: Sequence[tuple[tuple, float]], stated: Sequence[tuple[tuple
     """The share of a sentence's counts (what is counted, how many) that a pick already gives."""
     if not mine:
         return 0.0
-    same = sum(
-        any(_same_count(key, other) and _same_size(value, seen) for other, seen in stated)
-        for key, value in mine
-    )
-    return same / len(mine)
+    return sum(_counted_by(key, value, stated) for key, value in mine) / len(mine)
+
+
+def _counted_by(key: tuple, value: float, stated: Sequence[tuple[tuple, float]]) -> bool:
+    """Whether any of `stated` (what is counted, how many) counts what `key` does, about as many."""
+    return any(_same_count(key, other) and _same_size(value, seen) for other, seen in stated)
 
 
 def _same_size(a: float, b: float) -> bool:
