@@ -2337,6 +2337,13 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("The Israeli army said on Sunday that its troops had left the area near the crossing.\n\nHamas also reiterated “We "
      "are fully committed to the agreement and to every one of its terms,” it added in a statement, which Hamas posted.",
      ["Hamas"]),
+    # "he" after a title that acts in the sentence before: the one the article gave that title
+    ("Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani met Hamas leaders on Saturday.\n\nEarlier this month, "
+     "the premier expressed optimism that momentum was returning to the talks.\n\n“We have sensed, after the election, "
+     "that the momentum is coming back,” he said at the Doha Forum.", ["Mohammed bin Abdulrahman Al Thani"]),
+    ("Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani met Hamas leaders on Saturday. Earlier this month, "
+     "the premier expressed optimism that momentum was returning to the talks. “We have sensed, after the election, "
+     "that the momentum is coming back,” he said at the Doha Forum.", ["Mohammed bin Abdulrahman Al Thani"]),
     # ... but never a person: "it" is a body
     ("On Tuesday, Benjamin Netanyahu said talks were under way.\n\n“Reaching an agreement is possible,” it said.", [None]),
     # "he" after someone described speaks in the sentence before: that one, not a person named earlier

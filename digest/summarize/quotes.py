@@ -1232,6 +1232,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     # "Netanyahu issued a statement ... . Israel gave it to mediators in July, he said.": whom
                     # that "he" is, the sentence before tells
                     before = _subject_before(_earlier(told), people, person=True)
+                if before is None and (acting := _TITLE_ACTS.search(_last_sentence(told or opening))):
+                    # "Earlier this month, the premier expressed optimism ... / “...,” he said": the one the
+                    # article gave that title
+                    title = _title_only(_lowered_first(acting.group("who")))
+                    before = _titled_around(title, paragraphs, number, match, people) if title else None
                 # "The official added, "..." / He continued, "..."": the one just described, not the last named
                 described = last_said[0] if last_said and last_said[1] in (number - 1, number) and before is None \
                     and _DESCRIBED_PERSON.fullmatch(last_said[0]) else None
@@ -1724,6 +1729,12 @@ _DESCRIBED_REPORTS = re.compile(
 _TITLE_REPORTS = re.compile(
     rf"(?P<who>[Tt]he\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:prime\s+minister|premier|president|(?:foreign\s+)?minister|envoy|"
     rf"secretary\s+of\s+state|spokes(?:man|woman|person)))\s+(?:also\s+)?{_SAY}\b")
+
+
+# ... or acts, after an opening phrase or none: "Earlier this month, the premier expressed optimism"
+_TITLE_ACTS = re.compile(
+    rf"(?:^\W*|,\s+)(?P<who>[Tt]he\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:prime\s+minister|premier|president|(?:foreign\s+)?minister"
+    rf"|envoy|secretary\s+of\s+state|spokes(?:man|woman|person)))\s+(?:also\s+)?(?:{_SAY}|[a-z]+ed|{_IRREGULAR})\b")
 
 
 def _title_reports(paragraph: str) -> str | None:
