@@ -2468,6 +2468,10 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      ["Israel Defence Forces"]),
     ('The office did not respond. An Israeli official said the rejection showed that "Hamas is not interested in a deal" at all.',
      ["an Israeli official"]),
+    # ... after an opening phrase, one or more of them
+    ("According to Axios, two US officials stated during a briefing that “Hamas has secretly indicated its willingness to "
+     "accept a disarmament plan.”", ["two US officials"]),
+    ("In Washington, a senior official said on Monday that “The talks will resume in Doha within days.”", ["a senior official"]),
     ('Earlier, a senior Hamas official, speaking on condition of anonymity, told the Saudi Asharq news, "We are closer than ever '
      'to an agreement."', ["a senior Hamas official"]),
     ("Donald Trump spoke on Monday.\n\nTrump, posting on his platform, did not name any group but demanded the release, warning: “Failure to comply will bring "

@@ -1720,9 +1720,9 @@ def _reporting(before: str, people: set[str], surnames: set[str]) -> str | None:
 
 
 # Someone described, not named, who opens the sentence and reports in it: "An Israeli official said"
-_DESCRIBED_REPORTS = re.compile(
-    rf"(?P<who>(?:An?|One)\s+(?:[\w'’-]+\s+){{0,3}}?(?:official|source|spokes(?:man|woman|person)|diplomat|negotiator)s?)"
-    rf"\s+(?:also\s+)?{_SAY}\b")
+_DESCRIBED_REPORTS = re.compile(  # ... after an opening phrase too, and more than one: "According to Axios, two US officials stated"
+    rf"(?:[^,“”\"]{{1,80}},\s+)?(?P<who>(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:official|source|spokes(?:man|woman|person)|diplomat|negotiator)s?)\s+(?:also\s+)?{_SAY}\b")
 
 
 # A title that opens a sentence and reports in it: "The Qatari premier said that Doha has not received ..."
