@@ -72,11 +72,14 @@ _LENIENT = re.compile(
 # a byline with its outlet in brackets, the opening one sometimes lost ("(Dave Orr, Antiwar.com) US
 # envoy ..."), or a place or label with a colon, as Gulf papers write datelines: "Doha: Qatar confirmed ...";
 # also a photo gallery's counter left before the lead, "1 of 4 | ", a section's label with a colon
-# and a dash, "World: – ", a place in brackets, "(DOHA, QATAR) — ", a translator's credit, and
-# a credit's brackets alone, the name lost to the page ("() Adam Boehler ...").
+# and a dash, "World: – ", a place in brackets, "(DOHA, QATAR) — ", a translator's credit,
+# a credit's brackets alone, the name lost to the page ("() Adam Boehler ..."), a date and outlet in
+# brackets, "(August 18, 2025 / JNS) ", and an app's promo run into the lead, "Download the i24NEWS app ".
 _CREDIT = re.compile(
     r"^(?:\(?(?:[A-Z][\w.&]*)(?:[\s-]+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?|/[A-Z][A-Za-z]+/\.?\s+"
     r"|\(\s*\)\s*(?:[—–-]{1,2}\s*)?"  # "() Adam Boehler ...": the outlet's name lost, its brackets left
+    r"|\([A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*/\s*[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}\)\s*(?:[—–-]{1,2}\s*)?"  # "(August 18, 2025 / JNS) "
+    r"|(?:Download|Get)\s+(?:the|our)\s+[\w.&-]+\s+app\s+(?=[A-Z])"  # an app's promo left before the lead: "Download the i24NEWS app "
     r"|\(MENAFN-\s*[^()]{1,60}\([A-Z]{2,8}\)\)\s*"  # "(MENAFN- Kuwait News Agency (KUNA)) "
     r"|[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2}/\s+"  # "Shafaq News/ On Saturday, ..."
     r"|\(?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\)\s*(?:[—–-]{1,2}\s*)?"
@@ -166,7 +169,7 @@ def _strip_once(sentence: str) -> str:
     if heading and not _TITLE_WORDS.intersection(heading.group().replace(":", " ").split()):
         return sentence[heading.end():]
     credit = _CREDIT.match(sentence) if sentence[:1] in "(/" or ":" in sentence[:40] or ")" in sentence[:60] or "/ " in sentence[:30] \
-        or "-" in sentence[:30] or "|" in sentence[:12] or sentence[:3].isupper() else None
+        or "-" in sentence[:30] or "|" in sentence[:12] or sentence[:3].isupper() or sentence.startswith(("Download ", "Get ")) else None
     if credit:
         sentence = sentence[credit.end():]
     match = (_LENIENT.match(sentence) or _strict(sentence)) if sentence[:1].isupper() or sentence[:1].isdigit() \

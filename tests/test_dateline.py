@@ -128,6 +128,12 @@ def test_parse_gives_the_agency():
     ("2.15pm GMT: Hamas says it will go ahead with the release.", "Hamas says it will go ahead with the release."),
     ("Israel and Hamas — the two sides — agreed on Monday.", "Israel and Hamas — the two sides — agreed on Monday."),
     ("10.5 million people need aid, the UN said.", "10.5 million people need aid, the UN said."),
+    # a credit with the date before the outlet; an app's promo left before the lead
+    ("(August 18, 2025 / JNS) Hamas told the mediators it accepted.", "Hamas told the mediators it accepted."),
+    ("(Aug. 18, 2025 / JNS) Hamas told the mediators it accepted.", "Hamas told the mediators it accepted."),
+    ("Download the i24NEWS app Egyptian President Abdel Fattah al-Sisi said talks resumed.",
+     "Egyptian President Abdel Fattah al-Sisi said talks resumed."),
+    ("Download the report on the talks, the ministry said on Monday.", "Download the report on the talks, the ministry said on Monday."),
     # what parse takes, strip takes
     ("DOHA, Qatar (Reuters) — Teams met.", "Teams met."),
     # no dateline: a name with an aside, a compound

@@ -182,6 +182,23 @@ def test_a_retired_officer_s_rank_ends_no_sentence(split):
     ("Get the latest headlines from the Middle East delivered every morning.", "furniture"),
     ("Watch the full interview with the envoy at pic.twitter.com/AbC123 today.", "link"),
     ("Israel and Hamas open indirect talks in Egypt", "headline"),
+    # an outlet's promos and notices written as whole sentences
+    ("Save articles to read later and create your own reading list.", "furniture"),
+    ("You're reading the live blog of the Daily Courier.", "furniture"),
+    ("Stay updated with the latest news!", "furniture"),
+    ("Listen now on Apple Podcasts and Spotify.", "furniture"),
+    ("The Courier delivers independent and unrivalled coverage and analysis of the Middle East and beyond.", "furniture"),
+    ("To learn more about republishing this content and the associated fees, please fill out this form.", "furniture"),
+    ("More about the Courier can be found here.", "furniture"),
+    ("This article is available in French on the Courier's French edition.", "furniture"),
+    ("An earlier version of this story misstated where the hostage grew up.", "furniture"),
+    ("Courier InDepth is the home on the website and app for the best analysis from our correspondents.", "furniture"),
+    ("Get our flagship newsletter with all the headlines you need to start the day.", "furniture"),
+    ("You have read 3 of 5 free articles this month.", "furniture"),
+    ("The agency's website contains only a portion of the news stories offered to subscribers, in summarized form.", "furniture"),
+    ("Please contact us for subscription options.", "furniture"),
+    ("Get smarter, faster with the news CEOs, entrepreneurs and top politicians read.", "furniture"),
+    ("Reporting from Deir el-Balah, Al Jazeera's Hind Khoudary said families were sleeping in the open.", None),
 ])
 def test_rejection_reasons(text, reason):
     assert rejection(text, words(text), frozenset()) == reason
@@ -205,6 +222,11 @@ def test_real_sentences_are_never_rejected():
         "Foreign Minister Amal Nasser speaks to reporters on Feb. 16, the ministry said.",
         "The delegations will meet again in Cairo, Egypt, Thursday.",
         "The (left-wing) opposition leader said the deal must go ahead, reporters were told.",
+        "Netanyahu said in a podcast interview on Sunday that the talks had stalled.",
+        "The Hamas statement was posted on its Telegram channel, which has 300,000 subscribers.",
+        "The families said they would stay updated on the talks through the government's envoy.",
+        "An earlier version of the proposal, presented in May, was rejected by Hamas.",
+        "The mediators can be found here in Doha most days, a diplomat said.",
     ]:
         assert rejection(text, words(text), frozenset()) is None
 

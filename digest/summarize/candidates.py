@@ -46,7 +46,14 @@ _FURNITURE_START = re.compile(
     re.I,
 )
 _FURNITURE_ANYWHERE = re.compile(
-    r"\b(?:sign up for|subscribe to (?:our|the|get|receive)|get our latest|our newsletter|cookie|javascript|your inbox|"
+    r"\b(?:sign up for|subscribe to (?:our|the|get|receive)|get our latest|our (?:\w+ )?newsletter|cookie|javascript|your inbox|"
+    # an outlet's promos and notices as whole sentences: "Listen now on Apple Podcasts", "Save articles to read later and
+    # create your own reading list", "You have read 3 of 5 free articles", "... offered to subscribers", "Please contact us
+    # for subscription options", "To learn more about republishing this content", "An earlier version of this story misstated"
+    r"(?:apple|google) podcasts|on spotify\b|reading list|read later|stay updated with|you(?:'re|’re| are) reading (?:the|a|an)\b|"
+    r"free articles|offered to subscribers|subscription options|get smarter|republishing (?:this|our)|can be found here\.?$|"
+    r"unrivalled coverage|coverage and analysis of|(?:website|site) and app\b|"
+    r"(?:this|the) (?:article|story|report) is (?:also )?available in|an earlier version of this (?:story|article|report)|"
     r"audio player|(?:article|story)['’]s audio|"  # "Getting your Trinity Audio player ready...", "AI ... generate this article's audio"
     # a newsletter's own blurb ("The Reuters Daily Briefing newsletter provides all the news you need", "Meanwhile in
     # the Middle East newsletter, a three-times-a-week look ..."), "Stay up to date", "Follow our new live page"
@@ -322,7 +329,8 @@ _FURNITURE_HINTS = (
     "produced by", "views expressed", "necessarily reflect", "correspondent", "reporter", "journalist", "writer",
     "columnist", "contributor", "appeared first", "join our", "join us", "live blog", "live updates", "live coverage",
     "this content", "audio", "we report", "first-person", "journalism", "the latest", "joins", "discusses", "breaks down",
-    "weighs in", "reacts to",
+    "weighs in", "reacts to", "podcasts", "spotify", "reading", "read later", "stay updated", "free articles", "subscri",
+    "get smarter", "republishing", "found here", "unrivalled", "coverage and analysis", "and app", "available in", "earlier version",
 )
 _CAPTION_HINTS = ("getty", "photo", "picture", "image", "screengrab", "screenshot", "video grab", "handout")
 
@@ -390,7 +398,7 @@ def rejection(text: str, tokens: list[str], titles: frozenset[str], hints: Hints
     if _BYLINE.match(text) and len(tokens) <= 14:
         return "byline"
     if ("report" in lowered or "contributed" in lowered) and len(tokens) <= 30 and _REPORTED_FROM.search(text) \
-            and not _has_quotes(text) and _mostly_names(text):
+            and not _has_quotes(text) and not _SAYS.search(text) and _mostly_names(text):  # not "Reporting from X, Y said ..."
         return "byline"
     if ("/" in text or "(" in text or _mentions(lowered, hints.caption)) and _CAPTION_CREDIT.search(text):
         return "caption"
