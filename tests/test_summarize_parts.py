@@ -199,6 +199,12 @@ def test_a_retired_officer_s_rank_ends_no_sentence(split):
     ("Please contact us for subscription options.", "furniture"),
     ("Get smarter, faster with the news CEOs, entrepreneurs and top politicians read.", "furniture"),
     ("Reporting from Deir el-Balah, Al Jazeera's Hind Khoudary said families were sleeping in the open.", None),
+    ("We’re really pleased that you’ve read 5 Daily Courier articles in the past month.", "furniture"),
+    ("That’s why we started the Courier ten years ago - to provide discerning readers like you with must-read coverage.",
+     "furniture"),
+    ("Yes, I'll give Yes, I'll give Already a member?", "furniture"),
+    ("Your comment will be published after it is reviewed by our moderators.", "furniture"),
+    ("Welcome to the Courier’s continuing coverage of the Gaza ceasefire.", "furniture"),
 ])
 def test_rejection_reasons(text, reason):
     assert rejection(text, words(text), frozenset()) == reason
@@ -227,6 +233,8 @@ def test_real_sentences_are_never_rejected():
         "The families said they would stay updated on the talks through the government's envoy.",
         "An earlier version of the proposal, presented in May, was rejected by Hamas.",
         "The mediators can be found here in Doha most days, a diplomat said.",
+        "Netanyahu said he had read the articles in the past month and rejected them.",
+        "The envoy welcomed the continuing coverage of the talks, his office said.",
     ]:
         assert rejection(text, words(text), frozenset()) is None
 

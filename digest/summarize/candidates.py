@@ -54,6 +54,10 @@ _FURNITURE_ANYWHERE = re.compile(
     r"free articles|offered to subscribers|subscription options|get smarter|republishing (?:this|our)|can be found here\.?$|"
     r"unrivalled coverage|coverage and analysis of|(?:website|site) and app\b|"
     r"(?:this|the) (?:article|story|report) is (?:also )?available in|an earlier version of this (?:story|article|report)|"
+    # a membership box, a comment form, a live page's welcome: "We're really pleased that you've read 5 ... articles",
+    # "discerning readers like you", "Already a member?", "Your comment will be published after ... our moderators"
+    r"you(?:['’]ve| have) read \S+ (?:\w+ ){0,4}articles|readers like you|already a member|your comment|our moderators|"
+    r"welcome to (?:[\w'’]+ ){0,3}(?:continuing|live|ongoing) coverage|"
     r"audio player|(?:article|story)['’]s audio|"  # "Getting your Trinity Audio player ready...", "AI ... generate this article's audio"
     # a newsletter's own blurb ("The Reuters Daily Briefing newsletter provides all the news you need", "Meanwhile in
     # the Middle East newsletter, a three-times-a-week look ..."), "Stay up to date", "Follow our new live page"
@@ -331,6 +335,7 @@ _FURNITURE_HINTS = (
     "this content", "audio", "we report", "first-person", "journalism", "the latest", "joins", "discusses", "breaks down",
     "weighs in", "reacts to", "podcasts", "spotify", "reading", "read later", "stay updated", "free articles", "subscri",
     "get smarter", "republishing", "found here", "unrivalled", "coverage and analysis", "and app", "available in", "earlier version",
+    "ve read", "have read", "readers like you", "already a member", "your comment", "moderators", "coverage",
 )
 _CAPTION_HINTS = ("getty", "photo", "picture", "image", "screengrab", "screenshot", "video grab", "handout")
 
