@@ -3,6 +3,7 @@ in several encodings."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -33,6 +34,18 @@ def test_html_news_page_metadata_and_main_text():
     for furniture in ("Subscribe", "Share on", "cookies", "Aid convoys stalled", "Shipping insurers",
                       "mark my words", "Leave a comment", "All rights reserved", "Sign up", "Ledger Photo"):
         assert furniture not in article.text, furniture
+
+
+def test_html_time_of_day_just_after_midnight_east_of_greenwich(tmp_path):
+    # 00:12 in Cairo on 7 May is 21:12 UTC on 6 May: the page's day (the 7th) is its own zone's,
+    # and the time it states is kept, not the day's midnight
+    page = (INBOX / "news_page.html").read_text(encoding="utf-8")
+    stamp = re.search(r'<meta property="article:published_time" content="([^"]+)"', page)
+    assert stamp, "the resource page carries article:published_time"
+    path = tmp_path / "late.html"
+    page = page.replace(stamp.group(1), "2024-05-07T00:12:00+03:00").replace("2024-03-04", "2024-05-07")
+    path.write_text(page.replace("March 4, 2024", "May 7, 2024").replace("2024/03/04", "2024/05/07"), encoding="utf-8")
+    assert document_to_article(_one(path)).published == datetime(2024, 5, 6, 21, 12, tzinfo=UTC)
 
 
 def test_json_object_with_documented_fields():

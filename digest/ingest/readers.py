@@ -247,8 +247,10 @@ _PUBLISHED_META = (
 )
 
 
-def _exact_published(html: str) -> datetime | None:
-    """The publication time from the page's metadata when it carries a time of day.
+def _exact_published(html: str) -> tuple[datetime, str] | None:
+    """The publication time from the page's metadata when it carries a time of day, with the day
+    as the page writes it in its own zone ("2024-05-07" for "2024-05-07T00:12:00+03:00", which is
+    21:12 UTC on the 6th).
 
     trafilatura (htmldate) keeps only the day; a briefing window runs from hour to hour, so the
     time matters when the page states it.
@@ -264,12 +266,18 @@ def _exact_published(html: str) -> datetime | None:
         if name in _PUBLISHED_META:
             value = parse_date(meta.get("content"))
             if value is not None and "T" in (meta.get("content") or ""):
-                return value
+                return value, _own_day(meta.get("content"), value)
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         match = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script.text or "")
         if match and "T" in match.group(1) and (value := parse_date(match.group(1))):
-            return value
+            return value, _own_day(match.group(1), value)
     return None
+
+
+def _own_day(stamp: str, value: datetime) -> str:
+    """The day an ISO time stamp writes ("2024-05-07T00:12:00+03:00": 2024-05-07), else its day in UTC."""
+    head = stamp.strip()[:10]
+    return head if re.fullmatch(r"\d{4}-\d{2}-\d{2}", head) else value.date().isoformat()
 
 
 # Under this many words, a precision-first extraction may have stopped at a banner in sloppy
@@ -305,8 +313,8 @@ def read_html(text: str, location: str, url: str | None = None, precise: bool = 
         raise InputError(f"{location}: no article text found in the HTML (is it an index page, a login wall or broken markup?)")
     body = extracted.text
     day = parse_date(extracted.date)
-    exact = _exact_published(text)
-    published = exact if exact and (day is None or exact.date() == day.date()) else day
+    exact = _exact_published(text)  # kept when its own day is the one trafilatura found
+    published = exact[0] if exact and (day is None or exact[1] == day.date().isoformat()) else day
     return [
         Document(
             location=location,
