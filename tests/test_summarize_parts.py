@@ -2374,6 +2374,11 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani met Hamas leaders on Saturday. Earlier this month, "
      "the premier expressed optimism that momentum was returning to the talks. “We have sensed, after the election, "
      "that the momentum is coming back,” he said at the Doha Forum.", ["Mohammed bin Abdulrahman Al Thani"]),
+    # "he" after someone whose mood the sentence before tells, or who was asked, in the same paragraph
+    ("Joe Biden said the deal followed months of diplomacy with Donald Trump's envoy.\n\nTrump was quicker to claim credit. "
+     "“We have a deal for the hostages in the Middle East,” he wrote on his platform.", ["Trump"]),
+    ("Joe Biden said the deal followed months of diplomacy with Donald Trump's envoy.\n\nTrump was asked about the deal on "
+     "Sunday. “We will not give in to Hamas, not now and not ever,” he told reporters.", ["Trump"]),
     # ... but never a person: "it" is a body
     ("On Tuesday, Benjamin Netanyahu said talks were under way.\n\n“Reaching an agreement is possible,” it said.", [None]),
     # "he" after someone described speaks in the sentence before: that one, not a person named earlier

@@ -741,11 +741,15 @@ _IRREGULAR = ("spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|br
               "|built|spent|sold|drew|threw|broke|rose|fell|flew|flown|bought|caught|withdrew|oversaw")  # "Smotrich has chosen to stay"
 # Someone doing something, an appositive allowed: "Einav Zangauker, whose son ..., issued a blunt
 # appeal", "Opposition leader Yair Lapid praised Trump". The subject "he" or "she" points back to.
+# A speaker's mood, told before their words: "Trump was quicker to claim credit. "...," he wrote",
+# "Netanyahu was defiant"
+_WAS_MINDED = (r"(?:was|is)\s+(?:more\s+|less\s+|very\s+|also\s+)?(?:quick|blunt|clear|adamant|defiant|optimistic|upbeat|emphatic"
+               r"|firm|keen|eager|unhappy|confident|cautious|hopeful|pessimistic|scathing|dismissive|frank|candid)(?:er)?")
 _ACTS = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|of|for)){{0,7}})"
     rf"(?:(?:,(?P<apposed>[^.;“”\"]{{1,160}}?),|,(?=\s))?\s+|\s*[—–][^.;“”\"—–]{{1,160}}?[—–]\s*)"  # "Piers Morgan—who ...—called"
     rf"(?:on\s+{WEEKDAY_NAME}\s+|in\s+a\s+statement\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+|[a-z]{{3,}}ly\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
-    rf"(?P<verb>{_SAY}|[a-z]+ed|{_IRREGULAR})\b"
+    rf"(?P<verb>{_SAY}|[a-z]+ed|{_IRREGULAR}|{_WAS_MINDED})\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
 
@@ -1240,7 +1244,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # "The official added, "..." / He continued, "..."": the one just described, not the last named
                 described = last_said[0] if last_said and last_said[1] in (number - 1, number) and before is None \
                     and _DESCRIBED_PERSON.fullmatch(last_said[0]) else None
-                speaker = _subject_before(opening, people) or _described_subject(opening) or (
+                speaker = _subject_before(opening, people) or (  # "Trump was asked about it. "...," he said"
+                    _subject_before(opening, people, passive=True) if _ASKED.search(_last_sentence(opening)) else None) or _described_subject(opening) or (
                     _described_subject(opening, definite=True) if opening.strip() else None) or (  # "The Egyptian official, ..., said ... "...," he said"
                     before if _newcomer(before, last_person, told) else None) or described or (
                     _described_subject(told) if told and before is None else None) or last_person or before or (
