@@ -733,6 +733,29 @@ def test_a_duration_counts_the_noun_after_its_adjectives():
     assert find_figures("The three-day Arab Forum opened Sunday in Amman with talks on the truce.") == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a release held up, or waited for, has not happened
+    ("Israel postponed the release of 620 Palestinian prisoners on Saturday.", [("620", "Palestinian prisoners (to be released)")]),
+    ("Hamas accused Israel of delaying the release of 600 prisoners.", [("600", "prisoners (to be released)")]),
+    ("Netanyahu vowed to keep fighting until all 48 hostages are freed.", [("all 48", "hostages (to be released)")]),
+    # deaths from the effects of hunger are deaths from hunger
+    ("At least 57 children have died from the effects of malnutrition since March, the WHO said.", [("At least 57", "children died of hunger")]),
+    # a rate is no total: how often, or for how many of another
+    ("The deal allows 600 aid trucks a day into the territory.", [("600", "aid trucks a day")]),
+    ("Under the deal, 600 aid trucks are to enter the territory daily.", [("600", "aid trucks a day")]),
+    ("Israel is to free 30 Palestinian prisoners for each civilian hostage.",
+     [("30", "Palestinian prisoners (to be released) for each civilian hostage")]),
+    ("Israel will release 30 Palestinian prisoners for every 10 hostages.",
+     [("30", "Palestinian prisoners (to be released) for every 10 hostages")]),
+    ("Israel said it would extend the truce by one day for every 10 additional hostages released.",
+     [("10", "additional hostages (to be released) for each extra day")]),
+    # bodies of Palestinians are not the hostages the sentence also names
+    ("Israel returned 15 Palestinian bodies for every deceased hostage handed over.", [("15", "Palestinian bodies returned for every deceased hostage")]),
+])
+def test_what_a_count_is_when_its_release_waits_or_it_is_a_rate(text, expected):
+    assert [(value, what) for value, what, *_ in find_figures(text)] == expected
+
+
 def test_what_happens_to_the_counted_is_read_past_an_aside():
     found = find_figures("Under the first phase, 33 hostages — children, women and the sick and wounded — "
                          "are to be released in stages.")
@@ -840,7 +863,7 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("The framework envisions a six-week pause and the release of 40 hostages in its first phase.", "hostages (to be released)"),
     ("The first stage would see 33 Israeli hostages, alive or dead, released in exchange for prisoners.",
      "Israeli hostages (to be released)"),
-    ("Israel would extend the pause by a day for every additional 10 hostages released.", "hostages (to be released)"),
+    ("Israel would extend the pause by a day for every additional 10 hostages released.", "hostages (to be released) for each extra day"),
     ("Israel would free 250 Palestinians serving life sentences, officials said.", "Palestinians to be released"),
     ("Israel will hand over 45 bodies of Palestinians on Monday.", "bodies to be returned"),
     # ... one that happened is told as done
@@ -936,7 +959,7 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("In exchange for the release of around 10-15 hostages, Israel would grant a humanitarian pause.",
      "hostages (to be released)"),
     ("Israel said it would agree to an additional day of ceasefire for each additional 10 hostages freed.",
-     "hostages (to be released)"),
+     "hostages (to be released) for each extra day"),
     ("A week-long truce in November freed 105 hostages, but every attempt since has faltered.", "hostages (released)"),
     # an earlier release is done, whatever plan builds on it
     ("Washington would use every tool to reach a pause that would build upon an earlier release of more than 100 hostages.",
@@ -969,7 +992,7 @@ def test_different_figures_for_the_same_thing_are_both_kept_and_marked_disputed(
     ("The first week of the truce saw the group release 50 hostages and Israel free 150 prisoners.",
      "hostages (released)|prisoners (released)"),
     # ... a release set as a condition is to come
-    ("The pause could go on as long as the group frees at least 8 hostages each day.", "hostages (to be released)"),
+    ("The pause could go on as long as the group frees at least 8 hostages each day.", "hostages (to be released) each day"),
     ("Israel will keep to the truce provided the group frees three more hostages on Saturday.", "more hostages (to be released)"),
     ("The group said it would honour the truce, with three more hostages set for release.", "more hostages (to be released)"),
     # who they are, in a clause of their own, comes before what happens to them
@@ -1096,7 +1119,7 @@ def test_the_missing_the_hungry_the_dead_and_a_toll_are_counted(text, expected):
     ("Israel cited violations during the return of the three Bibas family members’ remains last week.",
      ["Bibas family members (remains)"]),
     # a release set as a condition is to come
-    ("The extension has been conditioned on Hamas releasing ten hostages per day, officials said.", ["hostages (to be released)"]),
+    ("The extension has been conditioned on Hamas releasing ten hostages per day, officials said.", ["hostages (to be released) per day"]),
     # "still believed to be held": held, whatever talks aim at
     ("Talks aim at a halt in exchange for the return of the 133 hostages still believed to be held in Gaza.", ["hostages (held)"]),
     # a family counted, not a toll
@@ -3408,7 +3431,7 @@ def test_others_counted_beside_captives_are_captives():
     # others beside the killed are people with their own fate; counted for something else, they stay others
     assert read("Five soldiers were killed and 12 others wounded in the attack on Sunday.")[1][1] == "people injured"
     assert read("Israel will free 30 Palestinian prisoners for each hostage and 50 others for each soldier.")[1][1:] \
-        == ("others", "people")
+        == ("others for each soldier", "people")
 
 
 @pytest.mark.parametrize(("sentence", "what"), [
@@ -3429,7 +3452,7 @@ def test_others_counted_beside_captives_are_captives():
     ("More than 46,700 Palestinians, most of them women and children, have been killed.", "Palestinians killed"),
     # an aside that says what happened to some of them is still read
     ("About 1.4 million people, many of them displaced several times already, live in the city.", "people displaced"),
-    ("Airstrikes that kill 300 civilians a week have drawn condemnation.", "civilians killed"),
+    ("Airstrikes that kill 300 civilians a week have drawn condemnation.", "civilians killed a week"),
     ("Outlets gave less weight to the 210 reportedly murdered Palestinians.", "reportedly murdered Palestinians"),
     # a fate the counted are named by is not said twice
     ("Doctors treated more than 100 wounded Palestinians overnight.", "wounded Palestinians"),

@@ -120,7 +120,7 @@ _KILLED = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|l
 _PRISON = re.compile(r"\b(?:prisons?|jails?|detention|custody)\b", re.I)
 # Deaths from hunger are not deaths from strikes: "263 people have died of malnutrition".
 _HUNGER = re.compile(
-    r"\b(?:(?:died|dying|deaths?)\s+(?:of|from)\s+(?:[\w-]+\s+){0,2}?(?:malnutrition|starvation|hunger|dehydration)|"
+    r"\b(?:(?:died|dying|deaths?)\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}?(?:malnutrition|starvation|hunger|dehydration)|"  # "from the effects of"
     r"(?:hunger|starvation|malnutrition|famine)[- ]related deaths?|starved to death)\b",
     re.I,
 )
@@ -564,7 +564,17 @@ _DEAL_THAT = re.compile(
 _PRESENT_RELEASE = re.compile(r"frees?|releases?|returns?", re.I)
 _EARLIER = re.compile(r"\b(?:earlier|previous|prior|past|first)\s+$", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
-_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|once|provided(?:\s+that)?|as\s+long\s+as)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# How often, or for how many of another: "600 aid trucks a day", "30 prisoners for each civilian hostage".
+_RATE_AFTER = re.compile(
+    r"\s+(?P<rate>(?:a|per|each|every)\s+(?:day|week|month)|daily|weekly|(?:for|per)\s+(?:each|every)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:hostage|captive|soldier|prisoner|detainee|day|week)s?)\b", re.I)
+_DAILY_LATER = re.compile(r"(?:\s+(?!and\b|but\b|while\b|or\b)[\w'’-]+){1,6}?\s+(?:daily|(?:a|per|each|every)\s+day)\b", re.I)
+_A_DAY_BEFORE = re.compile(r"\b(?:one|an?|1)(?:-day|\s+(?:additional\s+|extra\s+|more\s+)?day)\b", re.I)
+_RATE_BEFORE = re.compile(r"\b(?:for|per)\s+(?:each|every)\s+(?:additional\s+|extra\s+|further\s+)?$", re.I)
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|once|until|till|provided(?:\s+that)?|as\s+long\s+as)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# A release held up: "Israel postponed the release of 620 prisoners", "delaying the release of three hostages"
+_HELD_HOURS = re.compile(r"[^.;]{0,40}?\bfor\s+(?:several|a\s+few|a\s+couple\s+of|some|two|three|\d+)\s+(?:hours|minutes)\b", re.I)
+_HELD_UP = re.compile(r"\b(?:postpon|delay|defer|suspend|halt|freez|froze|block|stall)\w*\s+(?:the\s+)?$", re.I)
 
 
 def _release_to_come(text: str, start: int, end: int) -> bool:
@@ -575,6 +585,8 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
                    or after is None):
         verb = before[-1]
         if _RELEASE_NOUN.match(text, verb.end()):
+            if _HELD_UP.search(text, max(0, verb.start() - 30), verb.start()) and not _HELD_HOURS.match(text, end):
+                return True  # not released (yet): still to come; "delayed ... for several hours" was done
             if _EARLIER.search(text, max(0, verb.start() - 12), verb.start()):
                 return False  # "would build upon an earlier release of more than 100 hostages": done
             if _EXCHANGE_OPENS.search(text, max(0, verb.start() - 30), verb.start()):
@@ -1145,7 +1157,7 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             phrase = category
         if category == "people" and _HOSTAGE_WORD.search(text) and (
                 (_REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start()) and head.lower() != "palestinians")
-                or (head.lower() == "bodies" and not _OTHERS_BODIES.match(text, match.end()))):
+                or (head.lower() == "bodies" and not _OTHERS_BODIES.match(text, match.end()) and "palestinian" not in between.lower())):
             category = "hostages"  # "10 living hostages and the remains of 18 others", "... and 18 bodies"
             if head.lower() in ("others", "bodies"):
                 phrase = category  # counted as "others" or "bodies", listed as what they are
@@ -1250,6 +1262,18 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         if low and parse_number(value) is not None:  # "between 990 and 1,650 Palestinian prisoners": the range, not its top
             start = start - len(before) + low.start()
             value = text[start : match.end("value")]
+        rate = _RATE_AFTER.match(text, match.end()) if category not in _DURATIONS else None
+        daily = _DAILY_LATER.match(text, match.end()) if category == "aid" and rate is None else None
+        if _RATE_BEFORE.search(text, max(0, start - 30), start):
+            # a ratio's second term: "a day's extension for every 10 hostages released" is a term of the
+            # truce, "30 prisoners for every 10 hostages" is told with the 30 (see _RATE_AFTER)
+            if not _A_DAY_BEFORE.search(text, max(0, start - 60), start):
+                continue
+            what, key = f"{what} for each extra day", (*key, "per day")
+        elif rate:  # "600 aid trucks a day", "30 Palestinian prisoners for each civilian hostage": a rate, no total
+            what, key = f"{what} {rate.group('rate')}", (*key, rate.group("rate").lower())
+        elif daily:  # "600 aid trucks are to enter Gaza daily", "500 trucks entered each day"
+            what, key = f"{what} a day", (*key, "a day")
         add(start, match.end(), value, what, category, key)
         if breakdown and category == "hostages":
             clause_end = text.find(";", match.end())
