@@ -2402,6 +2402,24 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
      "“We have a deal for the hostages in the Middle East,” he wrote on his platform.", ["Trump"]),
     ("Joe Biden said the deal followed months of diplomacy with Donald Trump's envoy.\n\nTrump was asked about the deal on "
      "Sunday. “We will not give in to Hamas, not now and not ever,” he told reporters.", ["Trump"]),
+    # "the statement said" after the quote's own paragraph says who issued it: theirs, not the last speaker's
+    ("“The agreement is the fruit of weeks of talks,” said Majed al-Ansari, spokesperson for Qatar's foreign ministry.\n\n"
+     "Hamas said in a statement that it welcomed the resolution. “Hamas affirms its readiness to cooperate with the "
+     "mediators,” the statement said.", ["Majed al-Ansari", "Hamas"]),
+    # ... and the writer's words after a phrase in quotation marks are no one ("face “all hell”, welcomed parts of the plan but said")
+    ("Hamas's response, issued hours after Trump told it to accept the deal or face “all hell”, welcomed parts of the plan "
+     "but said other elements required negotiation.\n\n“The movement announces its approval to release all the "
+     "prisoners,” the statement said.", [None]),
+    # "He said:" ending a paragraph, the quote in the next: whom the sentence before "he" names
+    ("“We accept the plan as a basis for talks,” said Mousa Abu Marzouk, a senior Hamas official.\n\nLater, in a video, "
+     "Donald Trump described it as “a very special day”. He said:\n\n“We will see how it all turns out. We have to get "
+     "the final word in concrete.”", ["Mousa Abu Marzouk", "Donald Trump"]),
+    # two speakers in one paragraph, each introducing a quote with a colon
+    ("Opposition leader Yair Lapid wrote on X: “Welcome home, our brothers. Israel is whole again,” while Democrats "
+     "chairman Yair Golan said: “Now comes the time for accountability.”", ["Yair Lapid", "Yair Golan"]),
+    # a spokesman for someone named with a title speaks, not the one he speaks for
+    ("Stephane Dujarric, spokesman for UN Secretary-General Antonio Guterres, told reporters: “The Secretary-General "
+     "welcomes the adoption of the resolution.”", ["Stephane Dujarric"]),
     # ... but never a person: "it" is a body
     ("On Tuesday, Benjamin Netanyahu said talks were under way.\n\n“Reaching an agreement is possible,” it said.", [None]),
     # "he" after someone described speaks in the sentence before: that one, not a person named earlier

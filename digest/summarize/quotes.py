@@ -292,6 +292,7 @@ _SENTENCE_ADVERBS = {"earlier", "later", "meanwhile", "separately", "previously"
 # "X of Y", "X from Y": Y is where X works or comes from, not who speaks.
 _ADVISERS = {"adviser", "advisor", "aide", "assistant", "counsellor", "counselor", "secretary"}  # ... to someone
 _AFFILIATION = {"of", "from", "in", "with", "for"}  # "spokesman for the Qatari Foreign Ministry"
+_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson"}
 
 
 _ACTED = re.compile(
@@ -397,7 +398,11 @@ def speaker_from(phrase: str) -> str | None:
         if len(parts) > 1 and 0 < start < len(tokens) - 1 and tokens[start] in _AFFILIATION:
             start += 1  # "Majed al-Ansari, a spokesperson for Qatar’s Ministry ...": the run opens after "for", the name is before
         link = start - 2 if start > 1 and tokens[start - 1].lower() in ("the", "a") else start - 1
-        if any(tokens[k] == "to" and _bare(tokens[k - 1]) in _ADVISERS for k in range(1, start)):
+        if any(tokens[k] == "to" and _bare(tokens[k - 1]) in _ADVISERS for k in range(1, start)) or any(
+                tokens[k] == "for" and _bare(tokens[k - 1]) in _SPEAKS_FOR and all(token[:1].isupper() for token in tokens[k + 1 :])
+                and _named_person(_trailing_name(tokens[k + 1 :])) for k in range(1, len(tokens) - 1)):
+            # ... or the spokesman for someone named with a title ("Stephane Dujarric, spokesman for UN
+            # Secretary-General Antonio Guterres"), not for a body ("a spokesperson for Qatar's Ministry ...")
             # "Taher Al-Nono, media adviser to Hamas chief Ismail Haniyeh": whom he advises is not who speaks
             if any(_trailing_name(other.split()) for other in parts if other != part):
                 continue
@@ -449,7 +454,9 @@ def speaker_from(phrase: str) -> str | None:
     if len(tokens) == 2 and tokens[0].lower() == "the":
         return first.lower()  # "the forum", "the official": named in an earlier sentence, for the caller to find
     if 2 <= len(tokens) <= 8 and tokens[0].lower() not in _NOT_SPEAKERS | _ADVERBIAL \
-            and (tokens[0].lower() in _DETERMINERS or tokens[-1].islower()):
+            and (tokens[0].lower() in _DETERMINERS or tokens[-1].islower()) \
+            and not (tokens[0].endswith("ed") and tokens[0].islower()) and tokens[-1].lower() not in ("but", "and", "or"):
+        # (not the writer's words after a phrase in quotation marks: "face "all HELL", welcomed parts of the plan but (said)")
         # "an Israeli official", "Israeli officials"; one lower-case word is no one. A description
         # that opened its sentence ("A Hamas member told AFP") is printed as inside one.
         return _lowered_first(first) if tokens[0].lower() in _DETERMINERS else first
@@ -633,6 +640,8 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
                         phrase = named.group("name").rstrip(".")  # "said Qatar's foreign ministry spokesperson, Majed al-Ansari."
                 if regex is _AFTER_NAME_FIRST and closed and _OWN_REPORT.match(text, match.end()):
                     continue  # "...ceasefire." A spokesman said earlier "progress" had been made: his own report
+                if regex is _AFTER_NAME_FIRST and _INTRODUCES_NEXT.match(text, match.end()):
+                    continue  # "X wrote: "...," while Y said: "..."": Y introduces the next quote, not this one
                 if regex is _AFTER_NAME_FIRST and "," in phrase and _RUNS_ON.match(phrase):
                     phrase = phrase.rsplit(",", 1)[1]  # "“...” and the opening of the crossings, the group said": the group
                 who = speaker_from(_shown(phrase)) or (
@@ -701,6 +710,7 @@ def _speaking(said: re.Match, paragraph: str) -> str | None:
     return speaker_from(who)
 
 
+_INTRODUCES_NEXT = re.compile(r"\s*(?:(?:on|in|at|to|during)\s+[^.,;:“”\"]{1,30})?:\s*[“\"]")  # "said: "...", "wrote on X: "...""
 _OBJECT_BEFORE = re.compile(r"\b[a-z][\w'’-]*\s+(?:by|to|from|with|for|about|against|than)\s+$")  # not "the office of ..." (see _issuer)
 
 
@@ -1185,9 +1195,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = issuer_named.group("issuer")
             elif speaker and _DOCUMENT.search(speaker) and (speaker.startswith("the ") or _A_DOCUMENT.match(speaker)):
                 # "the (joint) statement", "a statement" (a joint one is of several, whom the text names):
-                # of whoever spoke last, here or a paragraph before, else of whoever the sentences
-                # just before say issued it
-                speaker = (last_said[0] if last_said and last_said[1] >= number - 1 else None) or _issuer(
+                # of whoever the quote's own paragraph says issued it ("Hamas said in a statement that ...
+                # "...," the statement said"), else of whoever spoke last, here or a paragraph before, else
+                # of whoever the sentences just before say issued it
+                speaker = (_issuer(opening, article.text, people) if opening.strip() else None) or (
+                    last_said[0] if last_said and last_said[1] >= number - 1 else None) or _issuer(
                     _text_before(paragraphs, number, opening), article.text, people)
             elif speaker and speaker.startswith("the ") and " " not in speaker[4:]:
                 # "the forum": named in this paragraph or the one before; "the envoy", a person's title,
@@ -1229,6 +1241,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     told = _earlier(opening)
                 if not told and number and (not opening.strip() or _PRONOUN_OPENS.match(opening)):
                     told = paragraphs[number - 1]
+                    if not opening.strip() and _PRONOUN_OPENS.match(_last_sentence(told)) and _INTRODUCED.search(told):
+                        told = _earlier(told) or told  # "Trump described it as ... . He said: / "..."": the one before "he"
                 before = _subject_before(told, people, person=True) if told else None
                 if before is None and told and _ASKED.search(_last_sentence(told)):  # "Ghazi Hamad ... was interviewed"
                     before = _subject_before(told, people, passive=True, person=True)
