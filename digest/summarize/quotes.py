@@ -1472,7 +1472,7 @@ def _addressed(before: str) -> str | None:
 _ISSUER_NAME = rf"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|and|of|for|the))*?"
 _ISSUER = re.compile(
     r"(?:(?:Still|However|Meanwhile|Separately|Instead|Yet|But|And|Now|Then),?\s+)?"
-    r"(?:(?:On|In|During|Late|Earlier|Later|After)\b[^,“”\"]{0,70},\s+)?"  # "On Tuesday, ", "In a statement issued later, "
+    r"(?:(?:On|In|During|Late|Earlier|Later|After|Shortly|Soon|Hours|Minutes|Moments|Days)\b[^,“”\"]{0,70},\s+)?"  # "On Tuesday, ", "Shortly after the speech, "
     rf"(?P<who>(?P<group>the\s+(?:[a-z-]+\s+)?(?:group|movement))"
     rf"|(?P<several>[Tt]he\s+(?:two|three|four|five|six|several)\s+(?:[a-z]+\s+)?(?:countries|factions|groups|mediators|sides|parties|"
     rf"movements|governments|nations|states))"  # "The three factions issued a joint statement": theirs
