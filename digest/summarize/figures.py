@@ -568,11 +568,14 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
 _RATE_AFTER = re.compile(
     r"\s+(?P<rate>(?:a|per|each|every)\s+(?:day|week|month)|daily|weekly|(?:for|per)\s+(?:each|every)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:hostage|captive|soldier|prisoner|detainee|day|week)s?)\b", re.I)
+# ... or, for aid, how often its clause says: "600 aid trucks are to enter Gaza daily"
 _DAILY_LATER = re.compile(r"(?:\s+(?!and\b|but\b|while\b|or\b)[\w'’-]+){1,6}?\s+(?:daily|(?:a|per|each|every)\s+day)\b", re.I)
-_A_DAY_BEFORE = re.compile(r"\b(?:one|an?|1)(?:-day|\s+(?:additional\s+|extra\s+|more\s+)?day)\b", re.I)
+# A ratio's second term, and a day's extension as its first: "one day for every 10 hostages released"
 _RATE_BEFORE = re.compile(r"\b(?:for|per)\s+(?:each|every)\s+(?:additional\s+|extra\s+|further\s+)?$", re.I)
+_A_DAY_BEFORE = re.compile(r"\b(?:one|an?|1)(?:-day|\s+(?:additional\s+|extra\s+|more\s+)?day)\b", re.I)
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless|once|until|till|provided(?:\s+that)?|as\s+long\s+as)\s+(?:[\w-]+\s+){0,3}$", re.I)
-# A release held up: "Israel postponed the release of 620 prisoners", "delaying the release of three hostages"
+# A release held up: "Israel postponed the release of 620 prisoners", "delaying the release of three
+# hostages"; but one held up for some hours has happened since
 _HELD_HOURS = re.compile(r"[^.;]{0,40}?\bfor\s+(?:several|a\s+few|a\s+couple\s+of|some|two|three|\d+)\s+(?:hours|minutes)\b", re.I)
 _HELD_UP = re.compile(r"\b(?:postpon|delay|defer|suspend|halt|freez|froze|block|stall)\w*\s+(?:the\s+)?$", re.I)
 

@@ -401,9 +401,9 @@ def speaker_from(phrase: str) -> str | None:
         if any(tokens[k] == "to" and _bare(tokens[k - 1]) in _ADVISERS for k in range(1, start)) or any(
                 tokens[k] == "for" and _bare(tokens[k - 1]) in _SPEAKS_FOR and all(token[:1].isupper() for token in tokens[k + 1 :])
                 and _named_person(_trailing_name(tokens[k + 1 :])) for k in range(1, len(tokens) - 1)):
-            # ... or the spokesman for someone named with a title ("Stephane Dujarric, spokesman for UN
-            # Secretary-General Antonio Guterres"), not for a body ("a spokesperson for Qatar's Ministry ...")
-            # "Taher Al-Nono, media adviser to Hamas chief Ismail Haniyeh": whom he advises is not who speaks
+            # "Taher Al-Nono, media adviser to Hamas chief Ismail Haniyeh": whom he advises is not who speaks,
+            # nor whom a spokesman speaks for, named with a title ("Stephane Dujarric, spokesman for UN
+            # Secretary-General Antonio Guterres"; not a body: "a spokesperson for Qatar's Ministry ...")
             if any(_trailing_name(other.split()) for other in parts if other != part):
                 continue
             return _lowered_first(part)
@@ -749,12 +749,13 @@ _FULL_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z
 _IRREGULAR = ("spoke|met|hit|sent|gave|took|made|went|came|led|sought|thought|brought|fought|held|left|saw|got|won|began|set|put|kept|stood|struck|read|rang|did"
               "|chose|chosen|taken|spoken|written|wrote|gone|become|became|begun|swore|sworn|sat|ran|paid|found|heard|felt"
               "|built|spent|sold|drew|threw|broke|rose|fell|flew|flown|bought|caught|withdrew|oversaw")  # "Smotrich has chosen to stay"
-# Someone doing something, an appositive allowed: "Einav Zangauker, whose son ..., issued a blunt
-# appeal", "Opposition leader Yair Lapid praised Trump". The subject "he" or "she" points back to.
 # A speaker's mood, told before their words: "Trump was quicker to claim credit. "...," he wrote",
 # "Netanyahu was defiant"
 _WAS_MINDED = (r"(?:was|is)\s+(?:more\s+|less\s+|very\s+|also\s+)?(?:quick|blunt|clear|adamant|defiant|optimistic|upbeat|emphatic"
                r"|firm|keen|eager|unhappy|confident|cautious|hopeful|pessimistic|scathing|dismissive|frank|candid)(?:er)?")
+# Someone doing something, an appositive allowed: "Einav Zangauker, whose son ..., issued a blunt
+# appeal", "Opposition leader Yair Lapid praised Trump"; or in a mood (_WAS_MINDED). The subject
+# "he" or "she" points back to.
 _ACTS = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|of|for)){{0,7}})"
     rf"(?:(?:,(?P<apposed>[^.;“”\"]{{1,160}}?),|,(?=\s))?\s+|\s*[—–][^.;“”\"—–]{{1,160}}?[—–]\s*)"  # "Piers Morgan—who ...—called"
