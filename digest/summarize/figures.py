@@ -1265,17 +1265,16 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         if low and parse_number(value) is not None:  # "between 990 and 1,650 Palestinian prisoners": the range, not its top
             start = start - len(before) + low.start()
             value = text[start : match.end("value")]
-        rate = _RATE_AFTER.match(text, match.end()) if category not in _DURATIONS else None
-        daily = _DAILY_LATER.match(text, match.end()) if category == "aid" and rate is None else None
         if _RATE_BEFORE.search(text, max(0, start - 30), start):
             # a ratio's second term: "a day's extension for every 10 hostages released" is a term of the
             # truce, "30 prisoners for every 10 hostages" is told with the 30 (see _RATE_AFTER)
             if not _A_DAY_BEFORE.search(text, max(0, start - 60), start):
                 continue
             what, key = f"{what} for each extra day", (*key, "per day")
-        elif rate:  # "600 aid trucks a day", "30 Palestinian prisoners for each civilian hostage": a rate, no total
+        elif category not in _DURATIONS and (rate := _RATE_AFTER.match(text, match.end())):
+            # "600 aid trucks a day", "30 Palestinian prisoners for each civilian hostage": a rate, no total
             what, key = f"{what} {rate.group('rate')}", (*key, rate.group("rate").lower())
-        elif daily:  # "600 aid trucks are to enter Gaza daily", "500 trucks entered each day"
+        elif category == "aid" and _DAILY_LATER.match(text, match.end()):  # "600 aid trucks are to enter Gaza daily"
             what, key = f"{what} a day", (*key, "a day")
         add(start, match.end(), value, what, category, key)
         if breakdown and category == "hostages":

@@ -36,7 +36,7 @@ import numpy as np
 from digest.models import Article, Quote
 from digest.summarize.candidates import Candidate
 from digest.summarize.scoring import stem
-from digest.text import MONTH_IN_DATE, WEEKDAY_NAME, content_key, stop_words, words
+from digest.text import MONTH_IN_DATE, WEEKDAY_NAME, content_key, ends_sentence, stop_words, words
 
 MAX_QUOTES = 5
 MIN_WORDS = 5
@@ -981,6 +981,12 @@ def _last_mention(text: str, name: str) -> int:
     return mentions[-1].end() if mentions else -1
 
 
+def _written_mid_sentence(word: str, text: str) -> bool:
+    """Whether `text` writes the capitalised `word` after a word in lower case or a comma: a name,
+    not a sentence's first word ("Hamas" in "talks with Hamas", not "Mediators" alone)."""
+    return re.search(rf"[a-z,]\s+{re.escape(word)}\b", text) is not None
+
+
 def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     """The organisation or country that opens the last sentence of `text`, if one does. A person
     is never "it", and one capitalised word counts only when the article writes it so mid-sentence
@@ -1006,7 +1012,7 @@ def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     if not opened.group("own"):
         if len(who) <= 2 and who[-1] in people:
             return None
-        if len(who) == 1 and not re.search(rf"[a-z,]\s+{re.escape(who[0])}\b", article_text):
+        if len(who) == 1 and not _written_mid_sentence(who[0], article_text):
             return None
     return " ".join(who)
 
@@ -1215,7 +1221,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     _informant(speaker[4:], paragraphs, number, opening, last_said) if speaker[4:] in _INFORMANTS else None)
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 said_in = opening if opening.strip() or not number else paragraphs[number - 1]
-                if opening.strip() and not _ENDED.search(opening) and _body_before(opening, article.text, people) is None:
+                if opening.strip() and not ends_sentence(opening.rstrip(), quote_ends=False) \
+                        and _body_before(opening, article.text, people) is None:
                     # the quote's own sentence opens the paragraph with no body ("In a statement, the group
                     # said: "..."", "The top diplomat also reiterated "...," it added"): the sentence before it
                     said_in = _earlier(opening) or (paragraphs[number - 1] if number else "")
@@ -1722,12 +1729,9 @@ def _reporting(before: str, people: set[str], surnames: set[str]) -> str | None:
     without an attribution of its own goes on with the report it follows."""
     sentences = [sentence for sentence in _SENTENCE_END.split(before) if sentence.strip(" ,;:—–-")]
     last = sentences[-1] if sentences else ""  # the quote's own sentence, else the one before it
-    found = None
-    if _SAID.search(last):
-        for said in _SPEAKS.finditer(last):
-            found = said
-        if found is None:  # "Israel’s coordinator for the hostages, Gal Hirsch, told CNN that ...": the name set off
-            found = _SPEAKS_SET_OFF.search(last)
+    found = _last_speaks(last)
+    if found is None and _SAID.search(last):  # "Israel’s coordinator for the hostages, Gal Hirsch, told CNN that ...": the name set off
+        found = _SPEAKS_SET_OFF.search(last)
     if found is None:
         described = _DESCRIBED_REPORTS.match(last.lstrip())  # "An Israeli official said the rejection showed that "...""
         return speaker_from(described.group("who")) if described else None
@@ -1745,16 +1749,13 @@ _DESCRIBED_REPORTS = re.compile(  # ... after an opening phrase too, and more th
     rf"(?:official|source|spokes(?:man|woman|person)|diplomat|negotiator)s?)\s+(?:also\s+)?{_SAY}\b")
 
 
+# A person's title alone, as a subject: "The Qatari premier", "the US secretary of state"
+_THE_TITLE = (r"(?P<who>[Tt]he\s+(?:[A-Z][\w'’-]*\s+){0,2}(?:prime\s+minister|premier|president|(?:foreign\s+)?minister|envoy|"
+              r"secretary\s+of\s+state|spokes(?:man|woman|person)))")
 # A title that opens a sentence and reports in it: "The Qatari premier said that Doha has not received ..."
-_TITLE_REPORTS = re.compile(
-    rf"(?P<who>[Tt]he\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:prime\s+minister|premier|president|(?:foreign\s+)?minister|envoy|"
-    rf"secretary\s+of\s+state|spokes(?:man|woman|person)))\s+(?:also\s+)?{_SAY}\b")
-
-
+_TITLE_REPORTS = re.compile(rf"{_THE_TITLE}\s+(?:also\s+)?{_SAY}\b")
 # ... or acts, after an opening phrase or none: "Earlier this month, the premier expressed optimism"
-_TITLE_ACTS = re.compile(
-    rf"(?:^\W*|,\s+)(?P<who>[Tt]he\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:prime\s+minister|premier|president|(?:foreign\s+)?minister"
-    rf"|envoy|secretary\s+of\s+state|spokes(?:man|woman|person)))\s+(?:also\s+)?(?:{_SAY}|[a-z]+ed|{_IRREGULAR})\b")
+_TITLE_ACTS = re.compile(rf"(?:^\W*|,\s+){_THE_TITLE}\s+(?:also\s+)?(?:{_SAY}|[a-z]+ed|{_IRREGULAR})\b")
 
 
 def _title_reports(paragraph: str) -> str | None:
@@ -1810,24 +1811,27 @@ _DOING_TOO = re.compile(r"[^,]{0,60}," + _PARTICIPLE_NEXT.pattern)  # "told the 
 _CLAUSE_VERB = re.compile(r"\b(?:[a-z]+ed|is|are|was|were|has|had|have|will|would)\b")
 
 
-_ENDED = re.compile(r"[.!?][”\"’']?\s*$")  # text that ends a sentence
-
-
 def _body_reports(paragraph: str, article_text: str, people: set[str]) -> str | None:
     """Who reports in the last sentence of `paragraph`, in the writer's words, when _reporting finds
     no person named in full: a body ("In its statement on Sunday, Hamas said it was willing to ...")
     or someone named by one name ("Levy's brother Amit told Reuters ..."), one capitalised word that
     is no surname of the article's and that it also writes mid-sentence, as _body_before counts one."""
     last = _last_sentence(paragraph)
-    found = None
-    if _SAID.search(last):
-        for found in _SPEAKS.finditer(last):
-            pass
+    found = _last_speaks(last)
     who = _speaking(found, last) if found else None
     if not who or " " in who or not who[:1].isupper() or who in people or _PRONOUN.match(who) \
-            or not re.search(rf"[a-z,]\s+{re.escape(who)}\b", article_text):
+            or not _written_mid_sentence(who, article_text):
         return None
     return who
+
+
+def _last_speaks(sentence: str) -> re.Match | None:
+    """The last place in `sentence` where someone speaks (see _SPEAKS), if any."""
+    found = None
+    if _SAID.search(sentence):  # else no one speaks, and _SPEAKS is slow to find that
+        for found in _SPEAKS.finditer(sentence):
+            pass
+    return found
 
 
 def _quotes_whole(paragraph: str) -> bool:
