@@ -71,6 +71,7 @@ _HEAD_WORDS = re.sub(r"\(\?P<\w+>", "(?:", _HEAD_RE)  # the heads without their 
 # Up to three words between the number and the noun ("35 more Israeli hostages"), no punctuation.
 _FIGURE = re.compile(  # not the "2" of "4-1/2 months"
     rf"(?<![\w$.,/])(?P<value>{_VALUE})(?P<adjectival>-(?:day|week|month|hour)\b)?"
+    r"(?P<possessive>\s+of\s+(?:its|their|our)\b)?"  # "450 of its soldiers": the soldiers are counted
     # the words between the value and what it counts are no link word ("48 wounded as Israeli
     # troops fired" counts no troops), but "as" right before it is ("took 253 as hostages"); nor
     # another number ("Phase 2 includes 19 soldiers"), nor a rate ("600 a day", "50 per week")
@@ -116,6 +117,10 @@ _PHRASE_STARTS = frozenset({
 _DEATH_TOLL = re.compile(
     rf"\b(?:death|(?P<bare>overall|total|cumulative|the|its))\s+toll\b[^.;:]{{0,60}}?\b(?:to|at|of|reached|passed|surpassed|exceeded|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
 
+# A toll said of an attack is its dead: "the toll from Sunday's strike on the camp rose to 45".
+_TOLL_OF_ATTACK = re.compile(
+    r"\btoll\s+(?:from|of|in)\s+[^.;:]{0,40}?\b(?:(?:air)?strikes?|attacks?|bombings?|bombardments?|shelling|raids?|massacres?|"
+    r"explosions?|blasts?)\b", re.I)
 _KILLED = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|murdered|executed|fatalities|whose (?:bodies|remains)|no longer (?:alive|living))\b", re.I)
 _PRISON = re.compile(r"\b(?:prisons?|jails?|detention|custody)\b", re.I)
 # Deaths from hunger are not deaths from strikes: "263 people have died of malnutrition".
@@ -750,7 +755,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         # now, and not killed whatever the words around say ("killed 1,200 people and took 250
         # hostages back to Gaza, ... the deaths of")
         if _SEIZED_BEFORE.search(text, max(0, start - 30), start) \
-                or (_AMONG_BEFORE.search(text, max(0, start - 12), start) and _TAKEN_AFTER.match(text, end)):
+                or (_AMONG_BEFORE.search(text, max(0, start - 12), start) and _CAPTIVES_TAKEN.match(text, end)):
             # ... and "released two Americans among more than 200 hostages abducted": the 200 are the
             # captives the two were among, not freed
             return "taken"
@@ -946,7 +951,8 @@ _JOINED_GROUP = re.compile(rf"\s+and\s+(?:{'|'.join(sorted(_GROUPS))})\b", re.I)
 _PART_NAMED = re.compile(  # "including 4,324 children and 2,823 women": each part named, the women too
     r"\b(?:including|among them|among whom|of whom)\s+(?:\d[\d,]*\s+[a-z]+(?:,\s+and\s+|\s+and\s+|,\s+))*"
     r"(?:(?:about|around|some|at least|more than|nearly)\s+)?$", re.I)
-_AMONG_BEFORE = re.compile(r"\b(?:among|out\s+of)\s+(?:the\s+)?$", re.I)  # ... or "out of 251 hostages seized": the whole
+# ... or "out of 251 hostages seized", "Of the 251 hostages seized on October 7, 49 remain": the whole
+_AMONG_BEFORE = re.compile(r"(?:\b(?:among|out\s+of)|^[\W]*of)\s+(?:the\s+)?$", re.I)
 # ... and right after it: "251 others were taken hostage", "250 people abducted".
 _WERE_TAKEN = re.compile(
     r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:taken|abducted|kidnapped|seized)\b(?!\s+(?:to|out|into|across|from|by)\b)", re.I)
@@ -958,6 +964,10 @@ _TAKEN_HOW = re.compile(
 _FREED_VERB = re.compile(
     r"\s+(?P<modal>(?:will|would|could|should|are\s+to|is\s+to)\s+)?(?:be|were|was|have\s+been|has\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+)?(?:released|freed|returned|handed\s+over|exchanged)\b", re.I)
+# ... and right after a count of captives, "taken" alone: "the 240 captives taken during the attack".
+_CAPTIVES_TAKEN = re.compile(
+    r"\s+(?:(?:were|was|had\s+been|have\s+been|being)\s+)?(?:taken|abducted|kidnapped|seized|captured)\b"
+    r"(?!\s+(?:to|into|out|across|back|away|home)\b)", re.I)
 _TAKEN_AS = re.compile(r"(?:(?:were|was|being|had\s+been|have\s+been)\s+)?taken", re.I)  # "250 (being) taken hostage"
 _TAKEN_AFTER = re.compile(
     r"\s+(?:(?:were|had been|have been|being)\s+)?(?:taken (?:hostage|captive)|abducted|kidnapped|seized|captured)\b", re.I)
@@ -1067,11 +1077,65 @@ def _lasting(text: str, start: int, end: int) -> tuple[str, int]:
 def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str, tuple]]:
     """(value, what, category, key) for every figure in one sentence; with `breakdown`, also how
     many of a hostage count are alive or dead (see _BREAKDOWN), which the key figures list but
-    the choice of sentences does not weigh: they restate a count already there."""
-    out: list[tuple[str, str, str, tuple]] = []
+    the choice of sentences does not weigh: they restate a count already there. A count told
+    without its noun is read with the noun of the count before it (see _BARE_COUNT)."""
     anchors = _anchors(text)
     if not anchors:
-        return out
+        return []
+    out, taken = _figures_in(text, anchors, breakdown)
+    restored = _nouns_restored(text, anchors, out, taken)
+    return out if restored is None else _figures_in(restored, _anchors(restored), breakdown)[0]
+
+
+# A count told without its noun, which is that of the count before it in the sentence: "31 people
+# were killed, and more than 170 were wounded", "Of the 251 hostages seized on October 7, 49
+# remain in Gaza". Only right before its own verb or fate, only a clause after that count
+# (_BARE_JOIN), with a word of what befell it in its clause (_BARE_FATE), and never how many of a
+# hostage count are alive or dead (see _BREAKDOWN).
+_BARE_COUNT = re.compile(
+    rf"(?<![\w$.,/])(?P<value>{_VALUE})(?=\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|remain|remains|remained|"
+    r"wounded|injured|killed|died|freed|released)\b)", re.I)
+_BARE_JOIN = re.compile(r"[^;:.()—–]{0,160}?(?:,\s+(?:and\s+|while\s+|but\s+)?|\s+(?:and|while)\s+)")
+_BARE_FATE = re.compile(
+    r"[^,;.]{0,60}?\b(?:killed|dead|died|wounded|injured|hurt|displaced|releas\w*|freed|returned|handed\s+over|held|"
+    r"remain\w*|taken|abducted|kidnapped|captive|missing|alive|living|deported|detained)\b", re.I)
+_OF_THE = re.compile(r"^\W*of\s+(?:the\s+)?$", re.I)  # "Of the 251 hostages seized ...": the whole the sentence is about
+
+
+def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list[tuple[int, int]]) -> str | None:
+    """`text` with a noun written after each bare count (see _BARE_COUNT): that of the sentence's
+    opening whole ("Of the 251 hostages ..."), else of the last count before it that is no part
+    named of another ("274 Palestinians, including 57 women, were killed and 698 wounded": the
+    698 are Palestinians). None when it has no bare count."""
+    inserts: list[tuple[int, str]] = []
+    for anchor in anchors:
+        if any(s <= anchor < e for s, e in taken):
+            continue
+        bare = next(iter(_matches(_BARE_COUNT, text, [anchor])), None)
+        if bare is None or _YEAR.fullmatch(bare.group("value")) or _BREAKDOWN.match(text, bare.start()) \
+                or not _BARE_FATE.match(text, bare.end()):
+            continue
+        wholes = [i for i, (s, e) in enumerate(taken)
+                  if e <= bare.start() and not _PART_NAMED.search(text, max(0, s - 90), s)]
+        if not wholes:
+            continue
+        i = wholes[0] if _OF_THE.match(text[: taken[wholes[0]][0]]) else wholes[-1]
+        start, end = taken[i]
+        counted = _FIGURE.match(text, start)
+        if counted is None or counted.end() != end or not _BARE_JOIN.fullmatch(text, end, bare.start()):
+            continue
+        if out[i][2] in _CAPTIVES:
+            inserts.append((bare.end(), out[i][2]))  # "251 people taken hostage": hostages
+        elif counted.group("people"):
+            inserts.append((bare.end(), counted.group("head")))
+    for at, noun in reversed(inserts):
+        text = f"{text[:at]} {noun}{text[at:]}"
+    return text if inserts else None
+
+
+def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tuple[str, str, str, tuple]], list[tuple[int, int]]]:
+    """find_figures of `text`, whose numbers start at `anchors`, and where each figure stands."""
+    out: list[tuple[str, str, str, tuple]] = []
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, value: str, what: str, category: str, key: tuple) -> None:
@@ -1087,13 +1151,18 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             value = value[5:]
         out.append((value.strip(), what, category, key))
 
+    toll: tuple[int, str] | None = None  # where the last toll ends and whose it is: a part named after it shares it
     for match in _DEATH_TOLL.finditer(text) if " toll" in text.lower() else ():
-        if match.group("bare") and not _KILLED.search(text, 0, match.start()):
-            continue  # "the toll" is the death toll after a killing ("killed 32 people, bringing the toll to 68,000"), else unsaid
+        if match.group("bare") and not _KILLED.search(text, 0, match.start()) and not _TOLL_OF_ATTACK.search(match.group()):
+            # "the toll" is the death toll after a killing ("killed 32 people, bringing the toll to 68,000")
+            # or of an attack ("the toll from Sunday's strike rose to 45"), else unsaid
+            continue
         if _FAMINE.search(match.group()):  # "raising the toll from hunger to 266": deaths from hunger, not strikes
             add(match.start("value"), match.end("value"), match.group("value"), f"{HUNGER} (toll)", "hunger", ("hunger", True))
+            toll = (match.end(), HUNGER)
             continue
         add(match.start("value"), match.end("value"), match.group("value"), "killed (death toll)", "killed", ("killed", True))
+        toll = (match.end(), "killed")
     sum_end = -1  # where the last sum ended: "€485m (£421m)" is one sum, converted
     for match in _matches(_MONEY, text, anchors) if "$" in text or "£" in text or "€" in text or "USD" in text else ():
         converted = sum_end >= 0 and _CONVERTED.fullmatch(text, sum_end, match.start()) is not None
@@ -1129,6 +1198,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
         head = match.group("head")
         if category == "people" and _BY_BEFORE.search(text, max(0, match.start() - 4), match.start()):
             continue  # "abducted by two men": who did it, not whom it befell
+        if match.group("possessive") and _KIN.fullmatch(head):
+            continue  # "two of their children": a family's, told by name
         if head.lower() == "dead" and _HOSTAGE_WORD.search(text):
             continue  # "28 dead", "34 reportedly dead" beside hostages: which dead, the count alone does not say
         if _YEAR.fullmatch(match.group("value")) and _singular(head) == head.lower():
@@ -1185,6 +1256,8 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             continue  # "Gaza, home to about 2.3 million people": who lives there is background, not news
         elif category == "people":
             situation = _situation("people", text, match.start(), match.end())
+            if not whole_fate and toll and toll[0] <= match.start():
+                whole_fate = toll[1]  # "the toll rose to 45, including 23 women": 23 women killed
             if head.lower() in _KIN_HEADS and situation in ("released", TO_BE_RELEASED, "held"):
                 situation = ""  # "informed the 31 devastated families who had hoped for the return of ...": told, not freed
             if (not situation or (situation == "killed" and whole_fate == HUNGER)) and whole_fate \
@@ -1283,7 +1356,7 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
             for part in _BREAKDOWN.finditer(text, match.end(), reach):
                 state = "alive" if part.group("state").lower() in ("alive", "living") else "dead"
                 add(part.start("value"), part.end("value"), part.group("value"), f"hostages ({state})", "hostages", ("hostages", state))
-    return out
+    return out, taken
 
 
 # How many of a hostage count are alive or dead, told right after it: "59 hostages, 24 of whom are
@@ -1291,8 +1364,9 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
 # deceased -". Only within the same clause, and only as a number: "about a third believed dead"
 # is not a count.
 _BREAKDOWN = re.compile(
-    rf"(?<![\w.,])(?P<value>{_VALUE})(?:\s+of\s+(?:them|whom))?(?:\s+(?:are|were|is|was))?"
-    r"(?:\s+(?:believed|thought|said|confirmed|presumed|understood))?(?:\s+(?:to\s+(?:be|have\s+been)))?"
+    rf"(?<![\w.,])(?P<value>{_VALUE})(?:\s+of\s+(?:them|whom))?(?:\s+(?:are|were|is|was))?(?:\s+still)?"
+    r"(?:\s+(?:believed|thought|said|confirmed|presumed|understood)(?:\s+by\s+(?:Israel(?:i\s+officials)?|the\s+IDF|officials))?)?"
+    r"(?:\s+(?:to\s+(?:be|have\s+been)))?"
     r"\s+(?P<state>alive|living|dead|deceased)\b",
     re.I,
 )
@@ -1302,6 +1376,9 @@ _BREAKDOWN_HINT = re.compile(r"alive|living|dead|deceased", re.I)
 # The smallest head count taken for the captives that a count of them gives with the same number:
 # two people and two hostages in one story are too often different people.
 SAME_CAPTIVES_FROM = 3
+# Kinds whose best figure waits for the second turn: the wounded are told beside nearly every toll,
+# and the talks' own counts (captives, prisoners, the truce's terms) come first.
+_LATER = {"injured": 1}
 _PRIORITY = ["killed", "hostages", "prisoners", "injured", "hunger", "displaced", "aid", "dollars", "euros", "pounds", "weeks", "days", "months", "hours", "people"]
 
 
@@ -1467,8 +1544,8 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     by_category: dict[str, list] = {}
     for entry in sorted(figures, key=rank):
         by_category.setdefault(category_of(entry), []).append(entry)
-    queues = [by_category[c] for c in _PRIORITY if c in by_category]
-    turn = {id(entry): (depth, order) for order, queue in enumerate(queues) for depth, entry in enumerate(queue)}
+    queues = [(c, by_category[c]) for c in _PRIORITY if c in by_category]
+    turn = {id(entry): (depth + _LATER.get(c, 0), order) for order, (c, queue) in enumerate(queues) for depth, entry in enumerate(queue)}
     ordered = sorted(figures, key=lambda entry: turn[id(entry)])
     chosen = ordered[:MAX_FIGURES]
     # A disputed value never appears without the values it disputes, up to DISPUTED_EXTRA more
