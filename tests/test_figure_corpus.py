@@ -36,9 +36,10 @@ def counts() -> dict[str, int]:
 
 
 def test_most_key_figures_are_found_with_their_category(counts):
-    # when the corpus was added: 120 of 177 found, 101 of them in the expected category; 128 and 109 once a
-    # count told without its noun ("and more than 170 were wounded") took the noun of the count before it
-    assert counts["found"] >= 0.72 * counts["expected"], counts
+    # when the corpus was added: 120 of 177 found, 101 of them in the expected category; 132 and 114 once a
+    # count told without its noun ("and more than 170 were wounded", "the number of soldiers killed ... to 310")
+    # took the noun of the count before it
+    assert counts["found"] >= 0.74 * counts["expected"], counts
     assert counts["category"] >= 0.84 * counts["found"], counts
 
 

@@ -3848,7 +3848,20 @@ def test_the_synonyms_leave_different_claims_apart():
     ("Of the 240 captives taken during the attack, most have since been freed.", {"240": ("captives (taken)", "hostages")}),
     ("The toll from Sunday's strike on the tent camp rose to 45, including 23 women and children.",
      {"45": ("killed (death toll)", "killed"), "23": ("women and children killed", "killed")}),
-], ids=["wounded-after-killed", "of-its-soldiers", "of-the-taken-some-remain", "of-the-taken", "toll-of-a-strike"])
+    # a part named with no noun and no fate of its own is left out: listed with the whole's fate, it
+    # would read as another count of the same thing
+    ("Israel freed 1,500 Palestinian prisoners on Thursday, including 120 serving life terms.",
+     {"1,500": ("Palestinian prisoners (released)", "prisoners")}),
+    ("Hamas wants 2,000 prisoners freed, including 150 serving life terms, in exchange for the captives it holds.",
+     {"2,000": ("prisoners (to be released)", "prisoners")}),
+    ("A night of strikes killed 19 people in Khan Younis, among them seven women and three children.",
+     {"19": ("people killed", "killed"), "seven": ("women killed", "killed"), "three": ("children killed", "killed")}),
+    ("The army named a sergeant killed in the north, bringing the number of soldiers killed since January 2024 to 310.",
+     {"310": ("soldiers killed", "killed")}),
+    ("Two more were handed over on Monday, bringing to 38 the number of hostage bodies returned.",
+     {"38": ("hostages (dead)", "hostages")}),
+], ids=["wounded-after-killed", "of-its-soldiers", "of-the-taken-some-remain", "of-the-taken", "toll-of-a-strike",
+        "part-serving", "part-of-a-demand", "parts-in-words", "number-of-since-a-year", "to-n-the-number-of"])
 def test_a_count_told_without_its_noun_counts_what_the_count_before_it_does(sentence, expected):
     # "... and more than 170 were wounded": the noun is the one counted before; "Of the 251 hostages
     # seized": all those taken, of whom a part remains; "the toll from the strike": its dead

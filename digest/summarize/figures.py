@@ -620,9 +620,14 @@ def _release_to_come(text: str, start: int, end: int) -> bool:
     if _RELEASE_NOUN.match(text, after.end()):  # "40 hostages in exchange for ...": the release is told before
         return _planned_before(text, start) or bool(_WILL_BE.search(text, end, after.start()))
     # "34 hostages that the group says it is willing to release": a word of a plan or an offer between them;
-    # "if all remaining 101 hostages are returned": a condition the count opens
+    # "if all remaining 101 hostages are returned": a condition the count opens; "Hamas wants 2,000
+    # prisoners freed": a word of wanting right before the count, its participle right after
     return bool(_PLANNED.search(text, end, after.start()) or _WOULD_SEE.search(text, max(0, start - _SEE_REACH), start)
-                or _CONDITION_BEFORE.search(text, max(0, start - 40), start))
+                or _CONDITION_BEFORE.search(text, max(0, start - 40), start)
+                or (after.start() - end <= 1 and _WANTED_BEFORE.search(text, max(0, start - 30), start)))
+
+
+_WANTED_BEFORE = re.compile(r"\b(?:wants?|wanted|wanting|demand\w*|seek\w*|sought|expect\w*|ask\w*|request\w*)\s+$", re.I)
 
 
 # What the other side gives, right before a count of captives: "exchange of 33 hostages ... for
@@ -737,7 +742,7 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
     if category in _CAPTIVES:
         # "in return for" after the captives is what they are given ("medicine to 45 hostages in
         # return for aid"); before them, it is they who are given ("in return for 602 prisoners")
-        text = text[:end] + _blanked(_IN_RETURN, text[end:])
+        text = text[:end] + _blanked(_IN_RETURN, _blanked(_TRADE_AFTER, text[end:]))
         text = _blanked(_MEDIA_RELEASE, text)  # "the release of videos showing two captives"
         text = _blanked(_BOTH_FATES, text)  # "all 48, dead and alive" died not
         if "allow" in text or "enabl" in text:
@@ -949,7 +954,7 @@ _GROUPS = frozenset({"children", "women", "minors", "teenagers", "girls", "boys"
 _JOINED_GROUP = re.compile(rf"\s+and\s+(?:{'|'.join(sorted(_GROUPS))})\b", re.I)
 # A part of the people counted before: "including 64 children", "among them 12 women".
 _PART_NAMED = re.compile(  # "including 4,324 children and 2,823 women": each part named, the women too
-    r"\b(?:including|among them|among whom|of whom)\s+(?:\d[\d,]*\s+[a-z]+(?:,\s+and\s+|\s+and\s+|,\s+))*"
+    rf"\b(?:including|among them|among whom|of whom)\s+(?:(?:\d[\d,]*|{_WORD_NUMBER})\s+[a-z]+(?:,\s+and\s+|\s+and\s+|,\s+))*"
     r"(?:(?:about|around|some|at least|more than|nearly)\s+)?$", re.I)
 # ... or "out of 251 hostages seized", "Of the 251 hostages seized on October 7, 49 remain": the whole
 _AMONG_BEFORE = re.compile(r"(?:\b(?:among|out\s+of)|^[\W]*of)\s+(?:the\s+)?$", re.I)
@@ -1094,8 +1099,16 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
 # hostage count are alive or dead (see _BREAKDOWN).
 _BARE_COUNT = re.compile(
     rf"(?<![\w$.,/])(?P<value>{_VALUE})(?=\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|remain|remains|remained|"
-    r"wounded|injured|killed|died|freed|released)\b)", re.I)
-_BARE_JOIN = re.compile(r"[^;:.()—–]{0,160}?(?:,\s+(?:and\s+|while\s+|but\s+)?|\s+(?:and|while)\s+)")
+    r"wounded|injured|killed|died|freed|released|detained|held|jailed|serving|abducted|kidnapped|captured|deported)\b)", re.I)
+_BARE_JOIN = re.compile(
+    r"[^;:.()—–]{0,160}?(?:,\s+(?:and\s+|while\s+|but\s+)?|\s+(?:and|while)\s+)")
+# ... or the noun of a count told as "the number of": "bringing the number of media workers killed
+# since October 2023 to 232", "bringing to 41 the number of hostage bodies returned".
+_COUNTED_THING = rf"(?P<what>(?:[\w'’-]+\s+){{0,3}}?(?:{_HEAD_WORDS})(?:\s+(?:killed|dead|wounded|injured|released|freed|returned|held|detained|displaced))?)\b"
+_NUMBER_OF = re.compile(
+    rf"\bthe\s+(?:total\s+)?number\s+of\s+{_COUNTED_THING}[^,;.]{{0,40}}?\s(?:to|at|reached|hit)\s+(?P<value>{_VALUE})"
+    rf"(?=[\s,;.]|$)(?!\s+(?:{_HEAD_WORDS})\b)"
+    rf"|\bto\s+(?P<first>{_VALUE})\s+the\s+(?:total\s+)?number\s+of\s+(?P<thing>(?:[\w'’-]+\s+){{0,3}}?(?:{_HEAD_WORDS}))\b", re.I)
 _BARE_FATE = re.compile(
     r"[^,;.]{0,60}?\b(?:killed|dead|died|wounded|injured|hurt|displaced|releas\w*|freed|returned|handed\s+over|held|"
     r"remain\w*|taken|abducted|kidnapped|captive|missing|alive|living|deported|detained)\b", re.I)
@@ -1113,8 +1126,8 @@ def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list
             continue
         bare = next(iter(_matches(_BARE_COUNT, text, [anchor])), None)
         if bare is None or _YEAR.fullmatch(bare.group("value")) or _BREAKDOWN.match(text, bare.start()) \
-                or not _BARE_FATE.match(text, bare.end()):
-            continue
+                or not _BARE_FATE.match(text, bare.end()) or _PART_NAMED.search(text, max(0, bare.start() - 90), bare.start()):
+            continue  # a part named ("including 50 serving life terms") would read as another count of the whole
         wholes = [i for i, (s, e) in enumerate(taken)
                   if e <= bare.start() and not _PART_NAMED.search(text, max(0, s - 90), s)]
         if not wholes:
@@ -1128,6 +1141,12 @@ def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list
             inserts.append((bare.end(), out[i][2]))  # "251 people taken hostage": hostages
         elif counted.group("people"):
             inserts.append((bare.end(), counted.group("head")))
+    if "number of" in text.lower():
+        for told in _NUMBER_OF.finditer(text):
+            value = "first" if told.group("first") else "value"
+            if not any(s <= told.start(value) < e for s, e in taken):
+                inserts.append((told.end(value), told.group("thing") or told.group("what")))
+        inserts.sort()
     for at, noun in reversed(inserts):
         text = f"{text[:at]} {noun}{text[at:]}"
     return text if inserts else None
@@ -1336,8 +1355,10 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
         before = text[max(0, start - 30) : start]
         low = _RANGE_LOW.search(before) if before.endswith(("and ", "to ", "-", "–", "- ", "– ")) else None
         if low and parse_number(value) is not None:  # "between 990 and 1,650 Palestinian prisoners": the range, not its top
-            start = start - len(before) + low.start()
-            value = text[start : match.end("value")]
+            both = _RANGE.match(text[start - len(before) + low.start() : match.end("value")].lower())
+            if not both or (parse_number(both.group(1)) or 0) <= (parse_number(both.group(2)) or 0):  # not "since 2023 to 232"
+                start = start - len(before) + low.start()
+                value = text[start : match.end("value")]
         if _RATE_BEFORE.search(text, max(0, start - 30), start):
             # a ratio's second term: "a day's extension for every 10 hostages released" is a term of the
             # truce, "30 prisoners for every 10 hostages" is told with the 30 (see _RATE_AFTER)
