@@ -3860,8 +3860,13 @@ def test_the_synonyms_leave_different_claims_apart():
      {"310": ("soldiers killed", "killed")}),
     ("Two more were handed over on Monday, bringing to 38 the number of hostage bodies returned.",
      {"38": ("hostages (dead)", "hostages")}),
+    ("The blast hit a school sheltering some 40 displaced families, killing at least 12, medics said.",
+     {"some 40": ("displaced families", "displaced"), "at least 12": ("people killed", "killed")}),
+    ("Israeli fire killed 28 Palestinians and wounded more than 150 near the crossing on Sunday.",
+     {"28": ("Palestinians killed", "killed"), "more than 150": ("Palestinians injured", "injured")}),
 ], ids=["wounded-after-killed", "of-its-soldiers", "of-the-taken-some-remain", "of-the-taken", "toll-of-a-strike",
-        "part-serving", "part-of-a-demand", "parts-in-words", "number-of-since-a-year", "to-n-the-number-of"])
+        "part-serving", "part-of-a-demand", "parts-in-words", "number-of-since-a-year", "to-n-the-number-of",
+        "killing-n", "wounded-n"])
 def test_a_count_told_without_its_noun_counts_what_the_count_before_it_does(sentence, expected):
     # "... and more than 170 were wounded": the noun is the one counted before; "Of the 251 hostages
     # seized": all those taken, of whom a part remains; "the toll from the strike": its dead
@@ -3872,6 +3877,8 @@ def test_a_count_told_without_its_noun_counts_what_the_count_before_it_does(sent
     "Hamas holds 59 hostages, of whom 24 are believed to be alive.",  # how many are alive is the breakdown's
     "Some 120 people were killed on Monday; in 2024 were the deadliest months.",
     "The ministry said 90 people were killed, and the 12 agencies were warned.",
+    "Strikes killed 12 people on Monday, and the army said it had killed some 17,000 combatants.",  # no noun it counts
+    "Strikes killed 12 people on Monday, killing dozens more in the north overnight.",  # no number to list
 ])
 def test_a_number_after_a_count_is_not_read_as_another_count_of_it_unless_a_verb_says_so(sentence):
     values = [value for value, *_ in find_figures(sentence)]

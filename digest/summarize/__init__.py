@@ -193,7 +193,9 @@ def score_candidates(
         logger.info("%d candidate sentences: the best %d by position, relevance and centrality go on", len(candidates), shortlist)
     kept = [candidates[i] for i in keep]
     figures = [find_figures(c.text) for c in kept]
-    found = specifics(kept, [terms[i] for i in keep], lowercase_vocabulary(candidates), figures)
+    # the wounded are counted beside nearly every toll: they give a sentence no weight of their own
+    weighed = [[f for f in fs if f[2] != "injured"] for fs in figures]
+    found = specifics(kept, [terms[i] for i in keep], lowercase_vocabulary(candidates), weighed)
     if w.counted > 0:
         acts = np.array([w.counted * any(f[2] in COUNTED and parse_number(f[0]) for f in fs) for fs in figures])
         topic = topic.copy()

@@ -1112,6 +1112,12 @@ _NUMBER_OF = re.compile(
 _BARE_FATE = re.compile(
     r"[^,;.]{0,60}?\b(?:killed|dead|died|wounded|injured|hurt|displaced|releas\w*|freed|returned|handed\s+over|held|"
     r"remain\w*|taken|abducted|kidnapped|captive|missing|alive|living|deported|detained)\b", re.I)
+# ... or a count right after a verb of killing or wounding, with no noun: "killing at least 17",
+# "killed 33 people and wounded 80" (the people counted before, else people).
+_DONE_TO_BARE = re.compile(
+    rf"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+(?P<value>(?:{_QUALIFIER}\s+)?{_CORE})"  # not "dozens"
+    r"(?=\s*(?:[,.;](?!\d)|$)|\s+(?:in|on|at|and|while|during|across|near|inside|as|after|when|since|including|overnight|today)\b)", re.I)
+_JOINED_DEED = re.compile(r"[^;.]{0,60}?\s+and\s+")  # "killed 28 Palestinians and wounded 150": Palestinians too
 _OF_THE = re.compile(r"^\W*of\s+(?:the\s+)?$", re.I)  # "Of the 251 hostages seized ...": the whole the sentence is about
 
 
@@ -1141,6 +1147,13 @@ def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list
             inserts.append((bare.end(), out[i][2]))  # "251 people taken hostage": hostages
         elif counted.group("people"):
             inserts.append((bare.end(), counted.group("head")))
+    for done in _DONE_TO_BARE.finditer(text) if ("kill" in text or "wound" in text or "injur" in text) else ():
+        if any(s <= done.start("value") < e for s, e in taken) or _YEAR.fullmatch(done.group("value")):
+            continue
+        before = [(s, e) for s, e in taken if e <= done.start()]
+        counted = _FIGURE.match(text, before[-1][0]) if before else None
+        joined = counted is not None and counted.group("people") and _JOINED_DEED.fullmatch(text, counted.end(), done.start())
+        inserts.append((done.end("value"), counted.group("head") if joined else "people"))
     if "number of" in text.lower():
         for told in _NUMBER_OF.finditer(text):
             value = "first" if told.group("first") else "value"
