@@ -66,5 +66,7 @@ def test_every_quote_is_listed(verdicts):
 def test_most_quotes_go_to_their_speaker_and_very_few_to_someone_else(verdicts):
     total = sum(verdicts.values())
     assert total == 200
-    assert verdicts["right"] >= 0.9 * total, verdicts  # 182 of 200 when the corpus was added (175 before that day's fixes)
+    # 182 of 200 when the corpus was added (175 before that day's fixes); 189 once "his office", "the party",
+    # "the officer", "on Oct. 7" and "..., according to X" at a sentence's end were read
+    assert verdicts["right"] >= 0.93 * total, verdicts
     assert verdicts["wrong"] <= 0.02 * total, verdicts  # 3 (12 before)

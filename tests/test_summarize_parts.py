@@ -3900,3 +3900,29 @@ def test_the_wounded_wait_for_the_second_turn_of_the_key_figures():
     assert {f.category for f in figures} >= {"killed", "hunger", "displaced", "aid", "days", "prisoners", "hostages"}
     assert [f.value for f in figures if f.category == "hostages"] == ["three", "some 59"]
     assert "injured" not in {f.category for f in figures}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Prime Minister Benjamin Netanyahu ordered the army to keep fighting until the list arrived.\n\n"
+     "In a statement, his office said: \"The prime minister has told the army the truce will wait for the list.\"",
+     "Benjamin Netanyahu’s office"),
+    ("Two ministers quit the cabinet on Sunday along with the other members of the far-right Jewish Power party.\n\n"
+     "\"We will return to the government if the war on Hamas resumes,\" the party said.", "the Jewish Power party"),
+    ("A senior IDF officer accompanied the convoy to the crossing on Monday night.\n\n"
+     "\"We did not breathe until the last vehicle crossed the line,\" the officer said.", "a senior IDF officer"),
+], ids=["his-office-after-his-act", "the-party", "the-officer"])
+def test_the_office_party_or_officer_of_an_attribution_is_the_one_named_before(text, speaker):
+    quotes = quotes_in(Article(location="a", title="t", text=text, content_hash="h"))
+    assert [q[1] for q in quotes] == [speaker]
+
+
+def test_a_month_s_abbreviation_ends_no_sentence_between_a_speaker_and_the_quote():
+    text = ("Oren Yavetz, whose sister was seized from her kibbutz on Oct. 7, told Reuters: "
+            "\"I am not going to celebrate until I see her on Israeli soil.\"")
+    assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == ["Oren Yavetz"]
+
+
+def test_a_quote_the_sentence_goes_on_from_is_the_source_named_at_its_end():
+    text = ("\"Hamas's refusal to release our hostages and its rejection of every proposal\" led to the decision, "
+            "according to a statement from the Prime Minister's Office.")
+    assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == ["Prime Minister's Office"]

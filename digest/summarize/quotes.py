@@ -463,13 +463,15 @@ def speaker_from(phrase: str) -> str | None:
     return None
 
 
-# Full stops that end no sentence: "U.S.", "U.N.", "Mr.", "Lt. Gen." before a name. The attribution
-# patterns stop at a full stop, so these are hidden from them (a one-dot leader stands in).
+# Full stops that end no sentence: "U.S.", "U.N.", "Mr.", "Lt. Gen." before a name, "Oct." before a
+# day. The attribution patterns stop at a full stop, so these are hidden from them (a one-dot leader
+# stands in).
 _ABBREVIATION_DOT = re.compile(
     r"(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\b[A-Z]\.[A-Z])\.(?=\s)|(?<=\b[A-Z]\.[A-Z]\.[A-Z])\.(?=\s)"
     # a look-behind has one width: the titles go in groups of one length each
     + "".join(rf"|(?<=\b(?:{'|'.join(t for t in _ABBREVIATED_TITLES if len(t) == width)}))\.(?=\s+[A-Z])"
               for width in sorted({len(t) for t in _ABBREVIATED_TITLES}))
+    + r"|(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\.(?=\s+\d)|(?<=\bSept)\.(?=\s+\d)"  # "on Oct. 7"
 )
 _HIDDEN_DOT = "\u2024"
 
@@ -511,6 +513,8 @@ _ACCORDING_AFTER = re.compile(
     r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the)\s+)?[A-Z][\w'’.-]*)*(?:\s+(?:office|ministry|presidency|government))?"
     r"|the\s+[a-z]+['’]s\s+(?:office|ministry|spokes\w+))"  # "the premier’s office"
     r"(?:\s+on\s+behalf\s+of\s+[^.,;“”\"]{1,60})?\s*(?:[.,;]|$)")  # "... on behalf of the spy agency": whose words they are
+# ... or at the end of the sentence the quote is part of: "“...” led to the decision, according to ..."
+_ACCORDING_LATER = re.compile(r"[^.;:!?“”\"]{1,80}?(?=,\s*according\s+to\b)")
 # ... but an outlet only passes the words on: "according to Reuters", "according to the Times of Israel"
 _OUTLET = re.compile(
     r"^(?:the\s+)?(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|Axios|CNN|BBC|Bloomberg|Haaretz|Ynet|Al Jazeera|"
@@ -651,6 +655,11 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
                     who = speaker_from(cited.group("who")) or who
                 if who:  # ... else the subject just before the verb: ""..." on that deal, Netanyahu said"
                     return who
+        later = None if closed else _ACCORDING_LATER.match(text)
+        according = _ACCORDING_AFTER.match(text[later.end() :]) if later else None
+        if according:  # "“...” led to the decision, according to a statement from the PMO": the sentence's source
+            who = according.group("who").rstrip(".")
+            return None if _OUTLET.search(who) else speaker_from(who)
         return None
 
     def before() -> str | None:
@@ -815,7 +824,7 @@ _MEDIA = ("broadcaster", "channel", "newspaper")
 _POINTED_NOUNS = {
     "forum", "official", "source", "military", "army", "ministry", "president", "minister", "envoy", "diplomat",
     "spokesman", "spokeswoman", "spokesperson", "negotiator", "ambassador", "premier", "family", "movement", "office",
-    "parents", "embassy", "adviser", "advisor", "aide", *_MEDIA, *_KIN,
+    "parents", "embassy", "adviser", "advisor", "aide", "party", "officer", *_MEDIA, *_KIN,
 }
 
 
@@ -1294,6 +1303,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     or (lone[0] if lone and lone[1] == number and _bare(owned) in _BODY_NOUNS else None)  # "Netanyahu said ..."
                 if owner is None and _bare(owned) in _BODY_NOUNS:  # "Netanyahu's office called ... / "...," his office added"
                     owner = _owner_before(owned, _text_before(paragraphs, number, opening, back=1))
+                if owner is None and _bare(owned) in _BODY_NOUNS and number:
+                    # "Netanyahu ordered the army to keep fighting. / In a statement, his office said: "..."": whom the
+                    # sentence before has act
+                    owner = _subject_before(_last_sentence(paragraphs[number - 1]), people, passive=True, person=True)
                 speaker = f"{owner}’s {owned}" if owner and owned else None
             elif speaker is None and previous is not None and (
                     not between.strip(" ,.;:") or (_one_attribution(between) and (_SAID.search(between) or _STATEMENT_READS.match(between) or _QUOTED_AS.search(between)))
