@@ -2406,10 +2406,11 @@ def test_each_count_in_a_sentence_has_its_own_kind_and_fate(sentence, fates):
     ("“The agreement is the fruit of weeks of talks,” said Majed al-Ansari, spokesperson for Qatar's foreign ministry.\n\n"
      "Hamas said in a statement that it welcomed the resolution. “Hamas affirms its readiness to cooperate with the "
      "mediators,” the statement said.", ["Majed al-Ansari", "Hamas"]),
-    # ... and the writer's words after a phrase in quotation marks are no one ("face “all hell”, welcomed parts of the plan but said")
+    # ... and the writer's words after a phrase in quotation marks are no one ("face “all hell”, welcomed parts of the plan but said"):
+    # the statement is that of the body whose response opens the sentence before
     ("Hamas's response, issued hours after Trump told it to accept the deal or face “all hell”, welcomed parts of the plan "
      "but said other elements required negotiation.\n\n“The movement announces its approval to release all the "
-     "prisoners,” the statement said.", [None]),
+     "prisoners,” the statement said.", ["Hamas"]),
     # "He said:" ending a paragraph, the quote in the next: whom the sentence before "he" names
     ("“We accept the plan as a basis for talks,” said Mousa Abu Marzouk, a senior Hamas official.\n\nLater, in a video, "
      "Donald Trump described it as “a very special day”. He said:\n\n“We will see how it all turns out. We have to get "
@@ -3926,3 +3927,19 @@ def test_a_quote_the_sentence_goes_on_from_is_the_source_named_at_its_end():
     text = ("\"Hamas's refusal to release our hostages and its rejection of every proposal\" led to the decision, "
             "according to a statement from the Prime Minister's Office.")
     assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == ["Prime Minister's Office"]
+
+
+def test_the_statement_said_after_a_sentence_opening_with_a_body_s_response_is_that_body():
+    text = ("Hamas's response, issued hours after the deadline was set, welcomed parts of the plan.\n\n"
+            "\"The movement announces its approval to release all prisoners under the proposal,\" the statement said.")
+    assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == ["Hamas"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Matan Zangauker's mother, Einav, who led many protests, held her son for several minutes. "
+     "\"Matan, my hero, you're home at last,\" she said.", "Matan Zangauker’s mother, Einav"),
+    ("Noa Argamani's father told Channel 12 that he could not believe the news. "
+     "\"I had hoped for this day, I did not think it would come so soon,\" he said.", "Noa Argamani’s father"),
+], ids=["mother-named", "father"])
+def test_he_or_she_after_a_relative_of_someone_named_who_acts_is_that_relative(text, speaker):
+    assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == [speaker]

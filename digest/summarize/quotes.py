@@ -1060,12 +1060,22 @@ _KIN_OF_OPENS = re.compile(
     r"(?:hostage|captive|soldier|former\s+hostage|Israeli\s+hostage)\s+)?$")
 
 
+# ... or a relative of someone named, who opens the sentence and acts: "Matan Zangauker's mother, Einav,
+# who became ..., held her son for several minutes".
+_OWNER_KIN_OPENS = re.compile(
+    rf"^\W*(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})['’]s\s+(?P<kin>{_RELATIVES})"
+    r"(?:,\s+(?P<first>[A-Z][\w-]+),)?(?:\s+who\s+[^,.;]{1,120},)?\s+(?:[a-z]+ly\s+)?(?!(?:of|and|or|in|at|who|was|is)\b)[a-z]+\b")
+
+
 def _subject_before(text: str, people: set[str], passive: bool = False, acts: re.Pattern = _ACTS,
                     person: bool = False) -> str | None:
     """The first person who acts in the last sentence of `text` (the paragraph before a quote);
     with `passive`, also one something was done to ("X was freed. '...,' her mother said"); with
     `person`, never a body ("The Associated Press reported that Karoline Leavitt confirmed ...")."""
     last = _last_sentence(text)
+    kin = _OWNER_KIN_OPENS.match(last)
+    if kin and _is_name(kin.group("owner")):  # "Matan Zangauker's mother, Einav, ..., held her son": the mother
+        return f"{kin.group('owner')}’s {kin.group('kin')}" + (f", {kin.group('first')}" if kin.group("first") else "")
     for found in acts.finditer(last):
         if found.group("passive") and not passive:
             continue
@@ -1510,6 +1520,9 @@ _STATEMENT_FROM = re.compile(
     r"(?:(?<=['’]s)\s+(?:[a-z]+\s+){0,2}?(?:office|ministry|government|presidency|military|army|cabinet))?"  # "Qatar's foreign ministry"
     r"|the\s+(?:[a-z]+\s+)?[a-z]+['’]s\s+(?:office|ministry|government))"  # "by the premier’s office"
 )
+# ... or whose statement the sentence just before opens with: "Hamas’s response, issued hours after ..., welcomed ..."
+_POSSESSED_STATEMENT = re.compile(
+    rf"\W*(?P<who>{_ISSUER_NAME})['’]s\s+(?:[a-z]+\s+)?(?:statement|response|reply|answer|announcement)\b")
 # ... or the office a report just before credits: "Sisi and Burns met in Cairo on Tuesday, according to el-Sisi's office."
 _ACCORDING_TO_OFFICE = re.compile(
     r"\b[Aa]ccording to\s+(?P<who>(?:the\s+)?(?:(?:al|el)-)?[A-Z][\w'’.-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’.-]*)*['’]s\s+"
@@ -1562,7 +1575,8 @@ def _issuer(before: str, article_text: str, people: set[str]) -> str | None:
             continue
         found = _ISSUER.match(sentence.strip())
         if not found:
-            cited = _STATEMENT_FROM.search(sentence) or (_ACCORDING_TO_OFFICE.search(sentence) if not back else None)
+            cited = _STATEMENT_FROM.search(sentence) or (
+                (_ACCORDING_TO_OFFICE.search(sentence) or _POSSESSED_STATEMENT.match(sentence.strip())) if not back else None)
             if cited:
                 return _inside_sentence(cited.group("who"))
             if reported:
