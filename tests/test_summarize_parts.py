@@ -3943,3 +3943,13 @@ def test_the_statement_said_after_a_sentence_opening_with_a_body_s_response_is_t
 ], ids=["mother-named", "father"])
 def test_he_or_she_after_a_relative_of_someone_named_who_acts_is_that_relative(text, speaker):
     assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A document outlining the order of the releases, seen by Reuters, stated: \"Each day of calm will be followed "
+     "by the release of a group of abductees.\"", None),
+    ("Abu Obeida, the spokesman for Hamas's armed wing, the Qassam Brigades, said in a video message: \"We affirm our "
+     "commitment to the agreement, provided the enemy adheres to it.\"", "Abu Obeida"),
+], ids=["seen-by-an-outlet", "spokesman-for-a-wing-named"])
+def test_who_only_saw_a_document_or_is_spoken_for_is_no_speaker(text, speaker):
+    assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == [speaker]

@@ -82,7 +82,7 @@ _TOLD = (r"(?:told|briefed)\s+(?:reporters|journalists|the (?:media|press)|(?:th
 # "on social media", "on Monday".
 _WHERE = r"(?:online|on (?:social media|(?:(?:his|her|its|their) )?(?:[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}(?: (?:account|platform|page|channel))?|\w+)))"
 _BEFORE = re.compile(
-    rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?(?:,[^,.;:!?“”\"]{{1,80}},)?)\s+(?:{_TOLD}|{_SAY}"
+    rf"(?P<who>[A-Za-z][^.,;:!?“”\"]*?(?:(?:,[^,.;:!?“”\"]{{1,80}}){{1,2}},)?)\s+(?:{_TOLD}|{_SAY}"
     rf"|(?:(?:can|could)\s+be|(?:is|was)\s+(?:reportedly\s+)?)\s*heard\s+saying)"  # "Witkoff can be heard saying that"
     rf"(?:\s+(?:in (?:a|an|its|their|his|her) (?:[\w-]+ ){{0,2}}?(?:statement|interview|post|message|speech|briefing|release)"
     rf"|in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|{_WHERE}|at [^,:.]+|to [^,:.]+|by saying"  # "in Hebrew", "in Tel Aviv", "in a post on X"
@@ -355,6 +355,15 @@ _INITIALS = re.compile(r"\s*\([A-Z]{2,6}\)\s*$")  # a body's initials in bracket
 _OFFICE_OF = {"state", "affairs", "foreign", "defense", "defence", "interior", "justice", "finance", "staff", "intelligence"}
 
 
+# An outlet or person who only saw or obtained a document: "A document outlining the releases, seen by Reuters".
+_SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed|viewed)\s+by\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+
+
+# A part of an attribution that names whom someone speaks for, the next part naming that body again.
+_WING_BEFORE = re.compile(r"\b(?:spokes\w+|leader|head|chief|commander|member|official)\s+(?:for|of)\s+[^,]*\b"
+                          r"(?:wing|arm|group|movement|faction|organi[sz]ation|brigades?)$", re.I)
+
+
 def speaker_from(phrase: str) -> str | None:
     """The person in an attribution phrase: its trailing capitalised run, titles removed
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
@@ -373,6 +382,8 @@ def speaker_from(phrase: str) -> str | None:
     phrase = _ADVERB.sub("", phrase)  # "an official reportedly (said)", "the official nonetheless (insisted)"
     if _BEING.search(phrase):
         return None  # "Boehler was (asked)": the quote is what he was asked, not what he said
+    if _SEEN_BY.search(phrase):
+        return None  # "A document ..., seen by Reuters, (stated)": a document no one is named as writing
     if not phrase:
         return None
     parts = [p.strip() for p in phrase.split(",") if p.strip()]
@@ -382,7 +393,9 @@ def speaker_from(phrase: str) -> str | None:
     pointer = parts[-1].split()
     if len(pointer) == 2 and pointer[0].lower() == "the" and pointer[1].lower() in _POINTED_NOUNS:
         return f"the {pointer[1].lower()}"  # "the Forum (concluded)": the forum named before, for the caller to find
-    for part in reversed(parts):  # "the group's spokesman, Hazem Qassem": the name is the appositive
+    for number, part in reversed(list(enumerate(parts))):  # "the group's spokesman, Hazem Qassem": the name is the appositive
+        if number and _WING_BEFORE.search(parts[number - 1]):
+            continue  # "Abu Obeida, the spokesman for Hamas's armed wing, the Qassam Brigades": the wing's name
         if _KIN_OF.match(part):  # "Orna and Ronen Neutra, the parents of hostage Omer Neutra": not the son
             if len(parts) > 1:
                 continue
