@@ -3953,3 +3953,14 @@ def test_he_or_she_after_a_relative_of_someone_named_who_acts_is_that_relative(t
 ], ids=["seen-by-an-outlet", "spokesman-for-a-wing-named"])
 def test_who_only_saw_a_document_or_is_spoken_for_is_no_speaker(text, speaker):
     assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("An Israeli official, speaking on condition of anonymity, said the text was a softened version of the proposal.\n\n"
+     "\"This is a ploy meant to make Israel look like the side refusing a deal,\" the Israeli official said.",
+     "an Israeli official"),
+    ("A senior Israeli official said Netanyahu had not agreed to end the war. \"There is no commitment to end the war, "
+     "only to negotiate about it,\" the senior official said.", "a senior Israeli official"),
+], ids=["the-israeli-official", "the-senior-official"])
+def test_someone_unnamed_taken_up_with_an_adjective_is_the_one_described_so(text, speaker):
+    assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == [speaker]

@@ -1251,6 +1251,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     _pointed(speaker[4:], _text_before(paragraphs, number, opening))
                     if speaker[4:] in _BODY_NOUNS | {*_KIN_GROUPS} else None) or described or (
                     _informant(speaker[4:], paragraphs, number, opening, last_said) if speaker[4:] in _INFORMANTS else None)
+            elif speaker and speaker.startswith("the ") and 2 <= len(speaker.split()) - 1 <= 3 \
+                    and _bare(speaker.split()[-1]) in _POINTED_NOUNS and not _title_only(speaker):
+                # "the Israeli official", "the senior official": the one described so before ("An Israeli
+                # official, speaking on condition of anonymity, said"), in this paragraph or the two before
+                speaker = _described_before(speaker.split()[1:], _text_before(paragraphs, number, opening, back=2)) or speaker
             if speaker == "it":  # the body that opens the sentence before, in this paragraph or the last
                 said_in = opening if opening.strip() or not number else paragraphs[number - 1]
                 if opening.strip() and not ends_sentence(opening.rstrip(), quote_ends=False) \
@@ -1457,6 +1462,17 @@ def _chain(paragraphs: Sequence[str], number: int, described: str, most: int = 3
 
 
 _SPOKES = ("spokesperson", "spokesman", "spokeswoman")  # officials too, who speak for others
+def _described_before(words: list[str], before: str) -> str | None:
+    """The last description of someone unnamed in `before` that holds `words` in their order, its
+    noun last ("an Israeli official" for "the Israeli official", "a senior Israeli official" for
+    "the senior official"), in lower case after its first word."""
+    gaps = r"\s+(?:[\w'’.-]+\s+){0,2}?".join(re.escape(word) for word in words)
+    found = None
+    for found in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’.-]+\s+){{0,2}}?{gaps}\b", before):
+        pass
+    return _lowered_first(found.group()) if found else None
+
+
 _INFORMANTS = ("source", "official", "adviser", "advisor", "aide")  # people unnamed who inform, one another's "the official"
 _INFORMANT_SPOKE = re.compile(rf"(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{'|'.join(_INFORMANTS)})\b")
 
