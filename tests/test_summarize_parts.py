@@ -3865,9 +3865,16 @@ def test_the_synonyms_leave_different_claims_apart():
      {"some 40": ("displaced families", "displaced"), "at least 12": ("people killed", "killed")}),
     ("Israeli fire killed 28 Palestinians and wounded more than 150 near the crossing on Sunday.",
      {"28": ("Palestinians killed", "killed"), "more than 150": ("Palestinians injured", "injured")}),
+    ("Israeli fire wounded 170 people on Sunday, and the toll from the strike on the camp rose to 45, including 23 women.",
+     {"170": ("people injured", "injured"), "45": ("killed (death toll)", "killed"), "23": ("women killed", "killed")}),
+    ("Of the 251 hostages seized on October 7, 49 remain in Gaza, while 20 were freed, and strikes killed 12 on Monday.",
+     {"251": ("hostages (taken)", "hostages"), "49": ("hostages (held)", "hostages"), "20": ("hostages (released)", "hostages"),
+      "12": ("people killed", "killed")}),
+    ("Israeli strikes killed 31 Palestinians across Gaza, killing 12 in Rafah alone, and more than 40 were wounded.",
+     {"31": ("Palestinians killed", "killed"), "12": ("people killed", "killed"), "more than 40": ("Palestinians injured", "injured")}),
 ], ids=["wounded-after-killed", "of-its-soldiers", "of-the-taken-some-remain", "of-the-taken", "toll-of-a-strike",
         "part-serving", "part-of-a-demand", "parts-in-words", "number-of-since-a-year", "to-n-the-number-of",
-        "killing-n", "wounded-n"])
+        "killing-n", "wounded-n", "toll-after-the-wounded", "three-bare-counts", "nouns-written-in-order"])
 def test_a_count_told_without_its_noun_counts_what_the_count_before_it_does(sentence, expected):
     # "... and more than 170 were wounded": the noun is the one counted before; "Of the 251 hostages
     # seized": all those taken, of whom a part remains; "the toll from the strike": its dead

@@ -957,7 +957,8 @@ _PART_NAMED = re.compile(  # "including 4,324 children and 2,823 women": each pa
     rf"\b(?:including|among them|among whom|of whom)\s+(?:(?:\d[\d,]*|{_WORD_NUMBER})\s+[a-z]+(?:,\s+and\s+|\s+and\s+|,\s+))*"
     r"(?:(?:about|around|some|at least|more than|nearly)\s+)?$", re.I)
 # ... or "out of 251 hostages seized", "Of the 251 hostages seized on October 7, 49 remain": the whole
-_AMONG_BEFORE = re.compile(r"(?:\b(?:among|out\s+of)|^[\W]*of)\s+(?:the\s+)?$", re.I)
+_OPENING_OF = r"^\W*of\s+(?:the\s+)?$"  # "Of the 251 hostages seized ...": the whole the sentence is about
+_AMONG_BEFORE = re.compile(rf"\b(?:among|out\s+of)\s+(?:the\s+)?$|{_OPENING_OF}", re.I)
 # ... and right after it: "251 others were taken hostage", "250 people abducted".
 _WERE_TAKEN = re.compile(
     r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:taken|abducted|kidnapped|seized)\b(?!\s+(?:to|out|into|across|from|by)\b)", re.I)
@@ -1118,7 +1119,7 @@ _DONE_TO_BARE = re.compile(
     rf"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+(?P<value>(?:{_QUALIFIER}\s+)?{_CORE})"  # not "dozens"
     r"(?=\s*(?:[,.;](?!\d)|$)|\s+(?:in|on|at|and|while|during|across|near|inside|as|after|when|since|including|overnight|today)\b)", re.I)
 _JOINED_DEED = re.compile(r"[^;.]{0,60}?\s+and\s+")  # "killed 28 Palestinians and wounded 150": Palestinians too
-_OF_THE = re.compile(r"^\W*of\s+(?:the\s+)?$", re.I)  # "Of the 251 hostages seized ...": the whole the sentence is about
+_OF_THE = re.compile(_OPENING_OF, re.I)
 
 
 def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list[tuple[int, int]]) -> str | None:
@@ -1159,8 +1160,7 @@ def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list
             value = "first" if told.group("first") else "value"
             if not any(s <= told.start(value) < e for s, e in taken):
                 inserts.append((told.end(value), told.group("thing") or told.group("what")))
-        inserts.sort()
-    for at, noun in reversed(inserts):
+    for at, noun in sorted(dict(inserts).items(), reverse=True):  # from the end, so each position stays where it was
         text = f"{text[:at]} {noun}{text[at:]}"
     return text if inserts else None
 
@@ -1223,6 +1223,7 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
             continue
         add(match.start(), end, f"{match.group('value')}-{unit}", noun.lower(), unit + "s", (unit + "s",))
     whole_fate = ""  # what befell the last people counted, which a part named after "including" shares
+    whole_end = -1  # where that count ends
     for match in _matches(_FIGURE, text, anchors):
         if match.group("adjectival"):
             continue
@@ -1288,7 +1289,7 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
             continue  # "Gaza, home to about 2.3 million people": who lives there is background, not news
         elif category == "people":
             situation = _situation("people", text, match.start(), match.end())
-            if not whole_fate and toll and toll[0] <= match.start():
+            if toll and whole_end < toll[0] <= match.start():
                 whole_fate = toll[1]  # "the toll rose to 45, including 23 women": 23 women killed
             if head.lower() in _KIN_HEADS and situation in ("released", TO_BE_RELEASED, "held"):
                 situation = ""  # "informed the 31 devastated families who had hoped for the return of ...": told, not freed
@@ -1302,7 +1303,8 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
             facing = _FACING_AFTER.match(text, match.end()) if not situation else None
             if facing:  # "2.1 million people face famine"
                 situation = f"{'near' if facing.group('near') else 'facing'} {facing.group('need').lower()}"
-            whole_fate = situation or whole_fate
+            if situation:
+                whole_fate, whole_end = situation, match.end()
             if situation in ("killed", "injured", "displaced"):
                 category = situation
             elif situation == HUNGER:
