@@ -623,6 +623,12 @@ def _inside_sentence(name: str) -> str:
     return re.sub(r"^The\b", "the", name)
 
 
+def _according(found: re.Match) -> str | None:
+    """The speaker an _ACCORDING_AFTER match names; none for an outlet, which only passes the words on."""
+    who = found.group("who").rstrip(".")
+    return None if _OUTLET.search(who) else speaker_from(who)
+
+
 def _attribution(paragraph: str, start: int, end: int) -> str | None:
     """The speaker an attribution beside a quote names. One after the closing mark comes first,
     unless the quote ends its sentence with a full stop: then a sentence that follows ("...
@@ -642,8 +648,7 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
             return by if by and not _DEMONYM.search(by.lower()) else "the statement"
         according = _ACCORDING_AFTER.match(text)
         if according:  # "...," according to the US State Department: its words, unless an outlet passes them on
-            who = according.group("who").rstrip(".")
-            return None if _OUTLET.search(who) else speaker_from(who)
+            return _according(according)
         for regex in (_QUOTED_AS_AFTER, _AFTER_VERB_FIRST, _AFTER_NAME_FIRST):
             match = regex.match(text)
             if match:
@@ -671,8 +676,7 @@ def _attribution(paragraph: str, start: int, end: int) -> str | None:
         later = None if closed else _ACCORDING_LATER.match(text)
         according = _ACCORDING_AFTER.match(text[later.end() :]) if later else None
         if according:  # "“...” led to the decision, according to a statement from the PMO": the sentence's source
-            who = according.group("who").rstrip(".")
-            return None if _OUTLET.search(who) else speaker_from(who)
+            return _according(according)
         return None
 
     def before() -> str | None:
@@ -1462,6 +1466,10 @@ def _chain(paragraphs: Sequence[str], number: int, described: str, most: int = 3
 
 
 _SPOKES = ("spokesperson", "spokesman", "spokeswoman")  # officials too, who speak for others
+_INFORMANTS = ("source", "official", "adviser", "advisor", "aide")  # people unnamed who inform, one another's "the official"
+_INFORMANT_SPOKE = re.compile(rf"(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{'|'.join(_INFORMANTS)})\b")
+
+
 def _described_before(words: list[str], before: str) -> str | None:
     """The last description of someone unnamed in `before` that holds `words` in their order, its
     noun last ("an Israeli official" for "the Israeli official", "a senior Israeli official" for
@@ -1471,10 +1479,6 @@ def _described_before(words: list[str], before: str) -> str | None:
     for found in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’.-]+\s+){{0,2}}?{gaps}\b", before):
         pass
     return _lowered_first(found.group()) if found else None
-
-
-_INFORMANTS = ("source", "official", "adviser", "advisor", "aide")  # people unnamed who inform, one another's "the official"
-_INFORMANT_SPOKE = re.compile(rf"(?:a|an|one|another)\s+(?:[\w'’.-]+\s+){{0,4}}?(?:{'|'.join(_INFORMANTS)})\b")
 
 
 def _informant(noun: str, paragraphs: Sequence[str], number: int, opening: str,
