@@ -1284,6 +1284,8 @@ def test_a_background_figure_does_not_dispute_the_day_s_figure():
     ("Of the 59 hostages still held, about 24 are believed to be alive.", [("about 24", "alive")]),
     ("The deal frees 28 hostages - 10 living and 18 deceased - in the first week.", [("10", "alive"), ("18", "dead")]),
     ("The group holds 48 hostages, about 20 of them alive, officials said.", [("about 20", "alive")]),
+    ("Some 130 hostages are still held, 33 of whom have been officially declared dead.", [("33", "dead")]),
+    ("Of the 48 hostages still in Gaza, 20 are believed by Israel to be still alive.", [("20", "alive")]),
     ("Some 101 hostages remain in Gaza, about a third believed dead.", []),  # a share, not a count
     ("The group freed 33 hostages; mediators said 8 others were alive.", []),  # another clause
 ])

@@ -1400,9 +1400,10 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
 # deceased -". Only within the same clause, and only as a number: "about a third believed dead"
 # is not a count.
 _BREAKDOWN = re.compile(
-    rf"(?<![\w.,])(?P<value>{_VALUE})(?:\s+of\s+(?:them|whom))?(?:\s+(?:are|were|is|was))?(?:\s+still)?"
-    r"(?:\s+(?:believed|thought|said|confirmed|presumed|understood)(?:\s+by\s+(?:Israel(?:i\s+officials)?|the\s+IDF|officials))?)?"
-    r"(?:\s+(?:to\s+(?:be|have\s+been)))?"
+    rf"(?<![\w.,])(?P<value>{_VALUE})(?:\s+of\s+(?:them|whom))?(?:\s+(?:are|were|is|was|have\s+been|has\s+been))?(?:\s+still)?"
+    r"(?:\s+(?:officially\s+)?(?:believed|thought|said|confirmed|presumed|understood|declared|pronounced)"
+    r"(?:\s+by\s+(?:Israel(?:i\s+officials)?|the\s+IDF|officials))?)?"
+    r"(?:\s+(?:to\s+(?:be|have\s+been)))?(?:\s+still)?"
     r"\s+(?P<state>alive|living|dead|deceased)\b",
     re.I,
 )
