@@ -3874,9 +3874,11 @@ def test_the_synonyms_leave_different_claims_apart():
       "12": ("people killed", "killed")}),
     ("Israeli strikes killed 31 Palestinians across Gaza, killing 12 in Rafah alone, and more than 40 were wounded.",
      {"31": ("Palestinians killed", "killed"), "12": ("people killed", "killed"), "more than 40": ("Palestinians injured", "injured")}),
+    ("Medics said more than 115 people were killed and hundreds were wounded at the aid site.",
+     {"more than 115": ("people killed", "killed"), "hundreds of": ("people injured", "injured")}),  # read "hundreds of people"
 ], ids=["wounded-after-killed", "of-its-soldiers", "of-the-taken-some-remain", "of-the-taken", "toll-of-a-strike",
         "part-serving", "part-of-a-demand", "parts-in-words", "number-of-since-a-year", "to-n-the-number-of",
-        "killing-n", "wounded-n", "toll-after-the-wounded", "three-bare-counts", "nouns-written-in-order"])
+        "killing-n", "wounded-n", "toll-after-the-wounded", "three-bare-counts", "nouns-written-in-order", "vague-count"])
 def test_a_count_told_without_its_noun_counts_what_the_count_before_it_does(sentence, expected):
     # "... and more than 170 were wounded": the noun is the one counted before; "Of the 251 hostages
     # seized": all those taken, of whom a part remains; "the toll from the strike": its dead

@@ -1118,6 +1118,7 @@ _BARE_FATE = re.compile(
 _DONE_TO_BARE = re.compile(
     rf"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+(?P<value>(?:{_QUALIFIER}\s+)?{_CORE})"  # not "dozens"
     r"(?=\s*(?:[,.;](?!\d)|$)|\s+(?:in|on|at|and|while|during|across|near|inside|as|after|when|since|including|overnight|today)\b)", re.I)
+_VAGUE_END = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions)$", re.I)
 _JOINED_DEED = re.compile(r"[^;.]{0,60}?\s+and\s+")  # "killed 28 Palestinians and wounded 150": Palestinians too
 _OF_THE = re.compile(_OPENING_OF, re.I)
 
@@ -1161,7 +1162,8 @@ def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list
             if not any(s <= told.start(value) < e for s, e in taken):
                 inserts.append((told.end(value), told.group("thing") or told.group("what")))
     for at, noun in sorted(dict(inserts).items(), reverse=True):  # from the end, so each position stays where it was
-        text = f"{text[:at]} {noun}{text[at:]}"
+        of = "of " if _VAGUE_END.search(text, max(0, at - 12), at) else ""  # "tens of thousands (of) Palestinians"
+        text = f"{text[:at]} {of}{noun}{text[at:]}"
     return text if inserts else None
 
 
