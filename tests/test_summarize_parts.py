@@ -3876,9 +3876,20 @@ def test_the_synonyms_leave_different_claims_apart():
      {"31": ("Palestinians killed", "killed"), "12": ("people killed", "killed"), "more than 40": ("Palestinians injured", "injured")}),
     ("Medics said more than 115 people were killed and hundreds were wounded at the aid site.",
      {"more than 115": ("people killed", "killed"), "hundreds of": ("people injured", "injured")}),  # read "hundreds of people"
+    ("Three people were shot dead near Khan Younis on Tuesday, bringing to 96 the number killed since the truce began.",
+     {"Three": ("people killed", "killed"), "96": ("people killed", "killed")}),
+    ("The ministry said 15 bodies had been brought to hospitals in the previous 24 hours.",
+     {"15": ("killed (bodies recovered)", "killed")}),
+    ("Troops detained 30 Palestinians in raids across the West Bank overnight, the army said.",
+     {"30": ("Palestinians", "prisoners")}),
+    ("Rights groups say more than 9,000 Palestinians are currently held in Israeli prisons.",
+     {"more than 9,000": ("Palestinians (held)", "prisoners")}),
+    ("New evacuation orders forced some 300,000 people to flee again, the UN said.",
+     {"some 300,000": ("people displaced", "displaced")}),
 ], ids=["wounded-after-killed", "of-its-soldiers", "of-the-taken-some-remain", "of-the-taken", "toll-of-a-strike",
         "part-serving", "part-of-a-demand", "parts-in-words", "number-of-since-a-year", "to-n-the-number-of",
-        "killing-n", "wounded-n", "toll-after-the-wounded", "three-bare-counts", "nouns-written-in-order", "vague-count"])
+        "killing-n", "wounded-n", "toll-after-the-wounded", "three-bare-counts", "nouns-written-in-order", "vague-count",
+        "to-n-the-number-killed", "bodies-brought-in", "detained-by-troops", "held-in-prisons", "forced-to-flee"])
 def test_a_count_told_without_its_noun_counts_what_the_count_before_it_does(sentence, expected):
     # "... and more than 170 were wounded": the noun is the one counted before; "Of the 251 hostages
     # seized": all those taken, of whom a part remains; "the toll from the strike": its dead

@@ -146,7 +146,16 @@ _FACING_AFTER = re.compile(
     r"(?:(?:catastrophic|acute|severe|extreme|imminent|man-made|full-blown)\s+)*"
     r"(?P<need>famine|starvation|hunger|malnutrition)\b", re.I)
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
-_DISPLACED = re.compile(r"\b(?:displaced|fled|homeless|uprooted)\b", re.I)
+_DISPLACED = re.compile(r"\b(?:displaced|fled|flee|fleeing|homeless|uprooted)\b", re.I)
+# People held in jail, said after them, or detained by a verb right before them: prisoners.
+_JAILED_AFTER = re.compile(
+    r"\s+(?:(?:are|were|is|was|remain|remained)\s+)?(?:(?:currently|still|now)\s+)?(?:held|detained|jailed|imprisoned)\s+in\s+"
+    r"(?:Israeli\s+|Israel['’]s\s+)?(?:prisons?|jails?|custody|detention)\b", re.I)
+# Bodies found or brought in, right after their count: the dead of a toll.
+_BODIES_FOUND = re.compile(
+    r"\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:brought|taken|recovered|retrieved|pulled|found|received|transferred)\b", re.I)
+_DETAINED_BEFORE = re.compile(r"\b(?:detained|detaining|arrested|arresting|rounded\s+up)\s+(?:(?:at\s+least|about|some|more\s+than)\s+)?$", re.I)
+_DETAINED_HEADS = frozenset({"palestinians", "people", "men", "residents", "civilians", "gazans", "children", "minors", "women"})
 _RELEASED = re.compile(  # a rescue frees ("rescued two hostages from Hamas captivity"); rescuers do not
     r"\b(?:releas\w*|freed|frees|freeing|free|handed over|hand over|(?:give|gives|gave|given|giving) back|swap\w*|exchang\w*|"
     r"return\w*|repatriat\w*|rescue[ds]?|rescuing)\b", re.I)
@@ -1104,12 +1113,14 @@ _BARE_COUNT = re.compile(
 _BARE_JOIN = re.compile(
     r"[^;:.()—–]{0,160}?(?:,\s+(?:and\s+|while\s+|but\s+)?|\s+(?:and|while)\s+)")
 # ... or the noun of a count told as "the number of": "bringing the number of media workers killed
-# since October 2023 to 232", "bringing to 41 the number of hostage bodies returned".
+# since October 2023 to 232", "bringing to 41 the number of hostage bodies returned", "bringing to
+# 104 the number killed" (people).
 _COUNTED_THING = rf"(?P<what>(?:[\w'’-]+\s+){{0,3}}?(?:{_HEAD_WORDS})(?:\s+(?:killed|dead|wounded|injured|released|freed|returned|held|detained|displaced))?)\b"
 _NUMBER_OF = re.compile(
     rf"\bthe\s+(?:total\s+)?number\s+of\s+{_COUNTED_THING}[^,;.]{{0,40}}?\s(?:to|at|reached|hit)\s+(?P<value>{_VALUE})"
     rf"(?=[\s,;.]|$)(?!\s+(?:{_HEAD_WORDS})\b)"
-    rf"|\bto\s+(?P<first>{_VALUE})\s+the\s+(?:total\s+)?number\s+of\s+(?P<thing>(?:[\w'’-]+\s+){{0,3}}?(?:{_HEAD_WORDS}))\b", re.I)
+    rf"|\bto\s+(?P<first>{_VALUE})\s+the\s+(?:total\s+)?number\s+"
+    rf"(?:of\s+(?P<thing>(?:[\w'’-]+\s+){{0,3}}?(?:{_HEAD_WORDS}))|(?P<fate>killed|wounded|injured|dead))\b", re.I)
 _BARE_FATE = re.compile(
     r"[^,;.]{0,60}?\b(?:killed|dead|died|wounded|injured|hurt|displaced|releas\w*|freed|returned|handed\s+over|held|"
     r"remain\w*|taken|abducted|kidnapped|captive|missing|alive|living|deported|detained)\b", re.I)
@@ -1156,11 +1167,11 @@ def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list
         counted = _FIGURE.match(text, before[-1][0]) if before else None
         joined = counted is not None and counted.group("people") and _JOINED_DEED.fullmatch(text, counted.end(), done.start())
         inserts.append((done.end("value"), counted.group("head") if joined else "people"))
-    if "number of" in text.lower():
+    if "number " in text.lower():
         for told in _NUMBER_OF.finditer(text):
             value = "first" if told.group("first") else "value"
             if not any(s <= told.start(value) < e for s, e in taken):
-                inserts.append((told.end(value), told.group("thing") or told.group("what")))
+                inserts.append((told.end(value), told.group("thing") or told.group("what") or "people"))  # "the number killed"
     for at, noun in sorted(dict(inserts).items(), reverse=True):  # from the end, so each position stays where it was
         of = "of " if _VAGUE_END.search(text, max(0, at - 12), at) else ""  # "tens of thousands (of) Palestinians"
         text = f"{text[:at]} {of}{noun}{text[at:]}"
@@ -1249,8 +1260,11 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
         elif category == "people" and head.lower() in _GROUPS:
             joined = _JOINED_GROUP.match(text, match.end())
             phrase += joined.group() if joined else ""  # "90 Palestinian women and children", all of them
-        if category == "people" and _near(_PRISON, text, match.start(), match.end(), 0, 30):
-            category = "prisoners"  # "350 Palestinians from Israeli prisons"
+        if category == "people" and (_near(_PRISON, text, match.start(), match.end(), 0, 30) or _JAILED_AFTER.match(text, match.end())
+                                     or (head.lower() in _DETAINED_HEADS and _DETAINED_BEFORE.search(text, max(0, match.start() - 20), match.start()))):
+            # "350 Palestinians from Israeli prisons", "10,800 Palestinians are currently held in Israeli prisons",
+            # "troops detained 25 Palestinians in raids"
+            category = "prisoners"
         if category == "people" and _CAPTIVES_INCLUDE.search(text, max(0, match.start() - 60), match.start()):
             category = "hostages"  # "the first batch of hostages to include five female soldiers"
         if category == "people" and _held_captive(text, match.end()) \
@@ -1305,6 +1319,9 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
             facing = _FACING_AFTER.match(text, match.end()) if not situation else None
             if facing:  # "2.1 million people face famine"
                 situation = f"{'near' if facing.group('near') else 'facing'} {facing.group('need').lower()}"
+            recovered = not situation and head.lower() == "bodies" and _BODIES_FOUND.match(text, match.end()) is not None
+            if recovered:  # "13 bodies had been brought to hospitals", "24 bodies were pulled from the rubble": the dead
+                situation = "killed"
             if situation:
                 whole_fate, whole_end = situation, match.end()
             if situation in ("killed", "injured", "displaced"):
@@ -1329,6 +1346,8 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
             fate_words = _FATE_WORDS.get(situation)
             said = situation in phrase.lower() or (fate_words is not None and fate_words.search(phrase))
             what = phrase if not situation or said else f"{phrase} {told}"
+            if recovered:
+                what = "killed (bodies recovered)"
         elif category in _CAPTIVES:
             part = _part_before(text, match.start())
             if part and _FREED_AFTER.match(text, match.end()):
