@@ -47,3 +47,42 @@ def test_numbers_that_are_no_key_figure_stay_out(counts):
     # the 5 listed then are durations the corpus writes with their unit ("42 days" for "42"): no year, date,
     # age or time was listed
     assert counts["unexpected"] <= 5, counts
+
+
+SECOND = Path(__file__).parent / "resources" / "figures" / "sentences2.json"
+
+
+_COUNT_WORD = re.compile(r"^(?:all|just|only|the remaining|another)\s+")  # "all 48" lists the 48 the set expects
+
+
+def _same(listed: str, expected: str) -> bool:
+    """Whether a listed value is the expected one, whose unit the second set leaves out ("six-week" for "six")."""
+    listed, expected = _COUNT_WORD.sub("", listed), _COUNT_WORD.sub("", expected)
+    return listed == expected or listed.startswith(expected + "-") or listed.startswith(expected + " ")
+
+
+@pytest.fixture(scope="module")
+def second_counts() -> dict[str, int]:
+    out = {"expected": 0, "found": 0, "category": 0, "unexpected": 0}
+    for case in json.loads(SECOND.read_text(encoding="utf-8")):
+        listed = [(_value(value), category) for value, _, category, _ in find_figures(case["sentence"])]
+        matched: set[str] = set()
+        for value, _, category in case["expected"]:
+            out["expected"] += 1
+            hit = next((item for item in listed if _same(item[0], _value(value))), None)
+            if hit:
+                matched.add(hit[0])
+                out["found"] += 1
+                out["category"] += hit[1] == category
+        optional = [_value(value) for value, *_ in case["optional"]]
+        out["unexpected"] += sum(1 for value, _ in listed
+                                 if value not in matched and not any(_same(value, other) for other in optional))
+    return out
+
+
+def test_the_second_set_s_key_figures_are_found_with_their_category(second_counts):
+    # when it was written: 100 of 154 found on the code of that day's start, 90 in the expected category, nothing
+    # listed that is no key figure; 113 and 110 at the day's end, still nothing else
+    assert second_counts["found"] >= 0.72 * second_counts["expected"], second_counts
+    assert second_counts["category"] >= 0.95 * second_counts["found"], second_counts
+    assert second_counts["unexpected"] <= 2, second_counts
