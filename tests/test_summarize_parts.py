@@ -3986,3 +3986,17 @@ def test_who_only_saw_a_document_or_is_spoken_for_is_no_speaker(text, speaker):
 ], ids=["the-israeli-official", "the-senior-official"])
 def test_someone_unnamed_taken_up_with_an_adjective_is_the_one_described_so(text, speaker):
     assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("\"The UAE stands ready to scale up its support immediately,\" Lana Nusseibeh, Assistant Minister for Political "
+     "Affairs at the Ministry of Foreign Affairs, told The National.", ["Lana Nusseibeh"]),
+    ("\"The group is ready for a deal today,\" Hamas official Basem Naim told Reuters.\n\nOrly Ben-Haim, whose son was "
+     "abducted from Kibbutz Nir Oz on Oct. 7, 2023, addressed the crowd. \"I am asking the prime minister one question: "
+     "is my son's life worth less?\" she said.", ["Basem Naim", "Orly Ben-Haim"]),
+    ("\"We are treating children with wounds left for days,\" said Hanna Sorensen, a coordinator.\n\nMahmoud, 38, a "
+     "father of five, said he had moved his family six times. \"Every time they tell us to move, we move,\" he told the BBC.",
+     ["Hanna Sorensen", "Mahmoud"]),
+], ids=["title-after-the-name", "apposed-clause-with-a-date", "one-name-and-an-age"])
+def test_the_person_a_sentence_opens_with_is_found_past_a_title_a_date_or_an_age(text, speakers):
+    assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == speakers

@@ -396,6 +396,10 @@ def speaker_from(phrase: str) -> str | None:
     for number, part in reversed(list(enumerate(parts))):  # "the group's spokesman, Hazem Qassem": the name is the appositive
         if number and _WING_BEFORE.search(parts[number - 1]):
             continue  # "Abu Obeida, the spokesman for Hamas's armed wing, the Qassam Brigades": the wing's name
+        first_word = _bare(part.split()[0]) if part.split() else ""
+        if number and (first_word in _TITLE_WORDS or first_word in ("assistant", "acting", "former")) \
+                and _named_person(_trailing_name(parts[0].split())):
+            continue  # "Lana Nusseibeh, Assistant Minister for Political Affairs": a title set after the name
         if _KIN_OF.match(part):  # "Orna and Ronen Neutra, the parents of hostage Omer Neutra": not the son
             if len(parts) > 1:
                 continue
@@ -784,7 +788,7 @@ _WAS_MINDED = (r"(?:was|is)\s+(?:more\s+|less\s+|very\s+|also\s+)?(?:quick|blunt
 # "he" or "she" points back to.
 _ACTS = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_IN_NAME}|of|for)){{0,7}})"
-    rf"(?:(?:,(?P<apposed>[^.;“”\"]{{1,160}}?),|,(?=\s))?\s+|\s*[—–][^.;“”\"—–]{{1,160}}?[—–]\s*)"  # "Piers Morgan—who ...—called"
+    rf"(?:(?:,(?P<apposed>(?:[^.;“”\"]|\.(?=\s\d)){{1,160}}?),|,(?=\s))?\s+|\s*[—–][^.;“”\"—–]{{1,160}}?[—–]\s*)"  # "Piers Morgan—who ...—called"
     rf"(?:on\s+{WEEKDAY_NAME}\s+|in\s+a\s+statement\s+)?(?:has\s+|had\s+|also\s+|then\s+|later\s+|[a-z]{{3,}}ly\s+)?(?P<passive>(?:was|were|is|has been|had been)\s+)?"
     rf"(?P<verb>{_SAY}|[a-z]+ed|{_IRREGULAR}|{_WAS_MINDED})\b"
 )
@@ -1084,6 +1088,10 @@ _OWNER_KIN_OPENS = re.compile(
     r"(?:,\s+(?P<first>[A-Z][\w-]+),)?(?:\s+who\s+[^,.;]{1,120},)?\s+(?:[a-z]+ly\s+)?(?!(?:of|and|or|in|at|who|was|is)\b)[a-z]+\b")
 
 
+_SOMEONE_DESCRIBED = re.compile(r"\s*(?:\d{1,3}(?:,|$)|an?\s+(?:[\w-]+\s+){0,2}(?:father|mother|grandfather|grandmother|widow|resident|"
+                                r"teacher|doctor|nurse|student|farmer|fisherman|driver|engineer|shopkeeper|worker)\b)")
+
+
 def _subject_before(text: str, people: set[str], passive: bool = False, acts: re.Pattern = _ACTS,
                     person: bool = False) -> str | None:
     """The first person who acts in the last sentence of `text` (the paragraph before a quote);
@@ -1140,8 +1148,9 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
             continue  # "The Egyptian leader reaffirmed": a nationality is no one
         titled = len(name) == 1 and len(who) > 1 and _bare(who[-2]) in _TITLE_WORDS \
             and _bare(name[0]) not in _TITLE_WORDS  # "Former President Trump"; not "the Prime Minister"
-        if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people or titled):
-            return " ".join(name).strip("’'")
+        described = len(name) == 1 and _SOMEONE_DESCRIBED.match(found.groupdict().get("apposed") or "") is not None
+        if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people or titled or described):
+            return " ".join(name).strip("’'")  # ... one name set off by an age or a description: "Mahmoud, 38, a father of five,"
     return None
 
 
