@@ -4000,3 +4000,11 @@ def test_someone_unnamed_taken_up_with_an_adjective_is_the_one_described_so(text
 ], ids=["title-after-the-name", "apposed-clause-with-a-date", "one-name-and-an-age"])
 def test_the_person_a_sentence_opens_with_is_found_past_a_title_a_date_or_an_age(text, speakers):
     assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == speakers
+
+
+def test_he_added_after_a_relative_described_not_named_is_that_relative():
+    text = ("Daniel's father, Avi Weiss, has travelled to Washington many times. \"The administration has been with us "
+            "every step of the way,\" he said.\n\n\"Phase one is a beginning, not an end,\" said the father of hostage "
+            "Omer Tal, another young man seized at the festival.\n\n\"If there is no phase two, our sons stay in Gaza,\" he added.")
+    assert [q[1] for q in quotes_in(Article(location="a", title="t", text=text, content_hash="h"))] == [
+        "Avi Weiss", "the father of hostage Omer Tal", "the father of hostage Omer Tal"]

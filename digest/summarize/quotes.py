@@ -1315,7 +1315,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     before = _titled_around(title, paragraphs, number, match, people) if title else None
                 # "The official added, "..." / He continued, "..."": the one just described, not the last named
                 described = last_said[0] if last_said and last_said[1] in (number - 1, number) and before is None \
-                    and _DESCRIBED_PERSON.fullmatch(last_said[0]) else None
+                    and (_DESCRIBED_PERSON.fullmatch(last_said[0]) or _KIN_OF.match(last_said[0])) else None  # "the father of hostage ..."
                 speaker = _subject_before(opening, people) or (  # "Trump was asked about it. "...," he said"
                     _subject_before(opening, people, passive=True) if _ASKED.search(_last_sentence(opening)) else None) or _described_subject(opening) or (
                     _described_subject(opening, definite=True) if opening.strip() else None) or (  # "The Egyptian official, ..., said ... "...," he said"
