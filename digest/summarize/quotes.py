@@ -88,6 +88,7 @@ _BEFORE = re.compile(
     rf"|in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|{_WHERE}|at [^,:.]+|to [^,:.]+|by saying"  # "in Hebrew", "in Tel Aviv", "in a post on X"
     rf"|in (?:response|reply|reaction)(?: to [^,:.]+)?)){{0,2}}"
     rf"(?:\s+on\s+{WEEKDAY_NAME})?"  # "in a speech in Jerusalem on Sunday"
+    rf"(?:\s+(?:only|simply|briefly|merely|flatly|bluntly)(?=\s*[:,]))?"  # "said only:"
     rf"(?:\s+that(?=\s*:))?\s*[:,]?\s*(?:that\s+)?$"  # "said that:" too
 )
 # Where the speaker's description ends; "familiar with" and "briefed on" are part of it ("a source
@@ -359,6 +360,8 @@ _OFFICE_OF = {"state", "affairs", "foreign", "defense", "defence", "interior", "
 _SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed|viewed)\s+by\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
 
 
+# ... nor does an aside saying who asked or reached the speaker: "An Israeli official, asked about it by The National,".
+_ASKED_BY = re.compile(r"(?:when\s+)?(?:asked|interviewed|questioned|contacted|reached)\b")
 # A part of an attribution that names whom someone speaks for, the next part naming that body again.
 _WING_BEFORE = re.compile(r"\b(?:spokes\w+|leader|head|chief|commander|member|official)\s+(?:for|of)\s+[^,]*\b"
                           r"(?:wing|arm|group|movement|faction|organi[sz]ation|brigades?)$", re.I)
@@ -396,6 +399,8 @@ def speaker_from(phrase: str) -> str | None:
     for number, part in reversed(list(enumerate(parts))):  # "the group's spokesman, Hazem Qassem": the name is the appositive
         if number and _WING_BEFORE.search(parts[number - 1]):
             continue  # "Abu Obeida, the spokesman for Hamas's armed wing, the Qassam Brigades": the wing's name
+        if number and _ASKED_BY.match(part):
+            continue  # "An Israeli official, asked about it by The National, said": who asked is not who speaks
         first_word = _bare(part.split()[0]) if part.split() else ""
         if number and (first_word in _TITLE_WORDS or first_word in ("assistant", "acting", "former")) \
                 and _named_person(_trailing_name(parts[0].split())):
@@ -520,7 +525,7 @@ def _leading_person(tokens: list[str]) -> str | None:
 # Jazeera quoted al-Hindi as saying: "..."" and, after the quote, "..., Al Jazeera quoted al-Hindi as saying".
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.,;:!?“”\"]{2,80}?)\s*[:,]\s*$")
 _QUOTED_AS_BEFORE = re.compile(
-    r"\b(?:quoted|cited) (?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?(?:saying|telling [^.,;:!?“”\"]{1,40})(?:\s+that)?\s*[:,]?\s*$")
+    r"\b(?:quoted|cited|quoting|citing) (?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?(?:saying|telling [^.,;:!?“”\"]{1,40})(?:\s+that)?\s*[:,]?\s*$")
 # A statement introducing its own words: "The statement read, "..."" (whose statement, quotes_in finds).
 _READS_BEFORE = re.compile(r"\b[Tt]he\s+(?:joint\s+|official\s+)?statement\s+(?:reads?|continues|continued)\s*[:,]?\s*$")
 # Whose words they are, after the quote: "...," according to the US State Department / to a statement
@@ -845,7 +850,7 @@ _MEDIA = ("broadcaster", "channel", "newspaper")
 _POINTED_NOUNS = {
     "forum", "official", "source", "military", "army", "ministry", "president", "minister", "envoy", "diplomat",
     "spokesman", "spokeswoman", "spokesperson", "negotiator", "ambassador", "premier", "family", "movement", "office",
-    "parents", "embassy", "adviser", "advisor", "aide", "party", "officer", *_MEDIA, *_KIN,
+    "parents", "embassy", "adviser", "advisor", "aide", "party", "officer", "agency", *_MEDIA, *_KIN,
 }
 
 
