@@ -85,7 +85,8 @@ def test_a_second_set_written_later_by_someone_who_had_not_read_the_rules():
     # that day's start and after its first fixes alike; 79 right, 5 wrong once a title after the name ("Lana
     # Nusseibeh, Assistant Minister for Political Affairs"), a date in a clause set off after a name and one
     # name with an age ("Mahmoud, 38,") were read; 82 and 4 once "he added" after "said the father of hostage ..." was
-    # his and "quoting X as saying", "said only:" and "X, asked about it by The National, said" were read
-    assert verdicts["right"] >= 82, verdicts
-    assert verdicts["wrong"] <= 4, verdicts
+    # his and "quoting X as saying", "said only:" and "X, asked about it by The National, said" were read; 85 and 1
+    # once a surname two people share ("Weiss": Ronit and Avi) was the one named last before the quote
+    assert verdicts["right"] >= 85, verdicts
+    assert verdicts["wrong"] <= 1, verdicts
     assert verdicts["not listed"] <= 13, verdicts

@@ -4023,3 +4023,11 @@ def test_he_added_after_a_relative_described_not_named_is_that_relative():
 ], ids=["quoting-as-saying", "asked-by-an-outlet-said-only"])
 def test_who_an_outlet_quotes_or_asked_is_the_speaker_not_the_outlet(text, speaker):
     assert speakers_in(text) == [speaker]
+
+
+def test_a_surname_two_people_share_is_the_one_named_last_before_the_quote():
+    text = ("For 471 days, Ronit Weiss has kept her son's bedroom as he left it.\n\n"
+            "\"I just want to hug him. That's all I want now,\" Weiss told CNN on Saturday from her home.\n\n"
+            "Daniel's father, Avi Weiss, has travelled to Washington many times. \"The administration has been with us "
+            "every step of the way,\" he said.\n\n\"I will fill his glass of water again when he is home,\" Weiss said.")
+    assert speakers_in(text) == ["Ronit Weiss", "Avi Weiss", "Avi Weiss"]

@@ -1422,7 +1422,29 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             named = next((who for _, who, at in out[k + 1 :] if at == number + 1), None)
             if named:
                 out[k] = (text, named, number)
+        elif speaker and " " not in speaker and speaker[:1].isupper() \
+                and len({full.split()[0][:3].lower() for full in _named(speaker, article.text)}) > 1:  # not Steve and Steven
+            # a surname two people of the article share is the one it named last before the quote: "Ronit
+            # Weiss ... / “...,” Weiss told CNN" is Ronit Weiss, though Daniel's father, Avi Weiss, comes later
+            # (a surname one person has is left to the group, which gives every article's quotes one name)
+            before = _named(speaker, "\n\n".join(paragraphs[: number + 1]))
+            if before:
+                out[k] = (text, before[-1], number)
     return out
+
+
+def _named(surname: str, text: str) -> list[str]:
+    """The full names ending in `surname` that `text` gives, titles left out, each once, in the order
+    of their last mention."""
+    found: dict[str, None] = {}
+    for name in _FULL_NAME.finditer(text):
+        person = _trailing_name(name.group().split())
+        if len(person) > 1 and _unpossessive(person[-1]) == surname and _is_name(" ".join(person)) \
+                and person[0].lower() not in stop_words("english"):  # not "Under Trump"
+            full = " ".join(person[:-1] + [_unpossessive(person[-1])])
+            found.pop(full, None)
+            found[full] = None
+    return list(found)
 
 
 def _continued_quotes(paragraphs: list[str]) -> list[str]:
