@@ -1093,6 +1093,7 @@ _OWNER_KIN_OPENS = re.compile(
     r"(?:,\s+(?P<first>[A-Z][\w-]+),)?(?:\s+who\s+[^,.;]{1,120},)?\s+(?:[a-z]+ly\s+)?(?!(?:of|and|or|in|at|who|was|is)\b)[a-z]+\b")
 
 
+# What sets off one name as a person's: an age or a description of someone ("Mahmoud, 38, a father of five,").
 _SOMEONE_DESCRIBED = re.compile(r"\s*(?:\d{1,3}(?:,|$)|an?\s+(?:[\w-]+\s+){0,2}(?:father|mother|grandfather|grandmother|widow|resident|"
                                 r"teacher|doctor|nurse|student|farmer|fisherman|driver|engineer|shopkeeper|worker)\b)")
 
