@@ -38,9 +38,10 @@ def counts() -> dict[str, int]:
 def test_most_key_figures_are_found_with_their_category(counts):
     # when the corpus was added: 120 of 177 found, 101 of them in the expected category; 132 and 114 once a
     # count told without its noun ("and more than 170 were wounded", "the number of soldiers killed ... to 310")
-    # took the noun of the count before it
-    assert counts["found"] >= 0.74 * counts["expected"], counts
-    assert counts["category"] >= 0.84 * counts["found"], counts
+    # took the noun of the count before it; 139 and 124 once aid was also counted in tonnes and meals, a part
+    # named as "69 of them women" shared its whole's fate and "the remains of 11" were read as hostages
+    assert counts["found"] >= 0.78 * counts["expected"], counts
+    assert counts["category"] >= 0.88 * counts["found"], counts
 
 
 def test_numbers_that_are_no_key_figure_stay_out(counts):
@@ -82,7 +83,7 @@ def second_counts() -> dict[str, int]:
 
 def test_the_second_set_s_key_figures_are_found_with_their_category(second_counts):
     # when it was written: 100 of 154 found on the code of that day's start, 90 in the expected category, nothing
-    # listed that is no key figure; 113 and 110 at the day's end, still nothing else
-    assert second_counts["found"] >= 0.72 * second_counts["expected"], second_counts
-    assert second_counts["category"] >= 0.95 * second_counts["found"], second_counts
+    # listed that is no key figure; 113 and 110 at the day's end, still nothing else; 116 and 113 the next day
+    assert second_counts["found"] >= 0.75 * second_counts["expected"], second_counts
+    assert second_counts["category"] >= 0.97 * second_counts["found"], second_counts
     assert second_counts["unexpected"] <= 2, second_counts

@@ -3896,6 +3896,36 @@ def test_a_count_told_without_its_noun_counts_what_the_count_before_it_does(sent
     assert {value: (what, category) for value, what, category, _ in find_figures(sentence)} == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Killing at least 17, the strike on the school drew condemnation from the UN.",
+     {"at least 17": ("people killed", "killed")}),
+    ("Wounding 40, the blast tore through the market on Friday.", {"40": ("people injured", "injured")}),
+    ("Hamas handed over the body of a hostage on Tuesday night, leaving the remains of 11 still in Gaza.",
+     {"11": ("hostages (dead)", "hostages")}),
+    ("Israel has returned the bodies of 45 Palestinians, and Hamas still holds the bodies of 13 in Gaza.",
+     {"45": ("Palestinians (remains)", "people")}),  # no hostage in the sentence: the 13 are not told
+    ("Israeli strikes killed 112 people on Sunday, 69 of them women and children, the ministry said.",
+     {"112": ("people killed", "killed"), "69": ("women and children killed", "killed")}),
+    ("Hamas holds 59 hostages, 35 of them soldiers, the army said.", {"59": ("hostages (held)", "hostages")}),
+], ids=["killing-opens", "wounding-opens", "remains-of-n", "bodies-of-n-no-hostage", "n-of-them-part", "n-of-them-captives"])
+def test_a_count_with_its_noun_left_to_the_reader_is_read_from_its_place(sentence, expected):
+    # a verb opening the sentence ("Killing at least 17, ..."), the remains of hostages counted
+    # without the word, and a part named as "69 of them women" sharing the whole's fate
+    assert {value: (what, category) for value, what, category, _ in find_figures(sentence)} == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Gaza needs at least 62,000 tonnes of food aid each month, the WFP says.",
+     {"at least 62,000 tonnes": ("of food aid each month", "aid")}),
+    ("The foundation said it had delivered over 100 million meals since it began operating in late May.",
+     {"over 100 million": ("meals", "aid")}),
+    ("Some 4,000 food parcels were handed out in Deir al-Balah on Monday.", {"Some 4,000": ("food parcels", "aid")}),
+    ("Strikes have left 50 million tonnes of rubble across the territory, the UN says.", {}),  # rubble is no aid
+], ids=["tonnes-a-month", "meals", "food-parcels", "tonnes-of-rubble"])
+def test_aid_is_counted_in_tonnes_meals_and_parcels_as_well_as_trucks(sentence, expected):
+    assert {value: (what, category) for value, what, category, _ in find_figures(sentence)} == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "Hamas holds 59 hostages, of whom 24 are believed to be alive.",  # how many are alive is the breakdown's
     "Some 120 people were killed on Monday; in 2024 were the deadliest months.",
@@ -3923,6 +3953,23 @@ def test_the_wounded_wait_for_the_second_turn_of_the_key_figures():
     assert {f.category for f in figures} >= {"killed", "hunger", "displaced", "aid", "days", "prisoners", "hostages"}
     assert [f.value for f in figures if f.category == "hostages"] == ["three", "some 59"]
     assert "injured" not in {f.category for f in figures}
+
+
+def test_aid_told_in_meals_waits_for_the_second_turn_but_trucks_do_not():
+    # the trucks a deal lets in are one of its terms; meals handed out are told after the captives
+    common = ("Israeli strikes killed 40 people across Gaza on Monday, the ministry said.",
+              "Five more people died of malnutrition in the past day, the ministry said.",
+              "About 90,000 people were displaced from Rafah this week, the UN said.",
+              "The first phase of the truce lasts 42 days, mediators said on Sunday.",
+              "Israel released 183 Palestinian prisoners on Saturday, officials said.",
+              "The plan would cost $53 billion over five years, officials said.",
+              "Hamas freed three hostages on Saturday under the truce, officials said.",
+              "Some 59 hostages remain in Gaza after the exchange, officials said.")
+    meals = figures_of(*common, "The foundation said it had handed out some 2 million meals since May.")
+    assert [f.value for f in meals if f.category == "hostages"] == ["three", "some 59"]
+    assert "aid" not in {f.category for f in meals}
+    trucks = figures_of(*common, "Some 600 aid trucks entered Gaza under the truce on Sunday, officials said.")
+    assert [f.value for f in trucks if f.category == "aid"] == ["some 600"]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [

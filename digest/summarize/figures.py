@@ -55,10 +55,14 @@ _PEOPLE = (
     r"elderly(?!(?:\s+[A-Z][\w-]*)?\s+(?:people|persons|women|men|israelis|palestinians|civilians|residents|citizens|"
     r"americans|hostages|captives|prisoners|detainees)\b)"
 )
+_AID_GOODS = r"(?:aid|food|flour|supplies|assistance|medicines?|wheat|goods|fuel)"
 _HEADS = {
     "hostages": r"hostage bodies|hostages?|captives?|abductees?",
     "prisoners": r"prisoners?|detainees?|inmates",
-    "aid": r"(?:aid |food )?trucks|lorries",
+    # aid by the truck, the tonne of goods ("62,000 tonnes of food aid", not "tonnes of rubble"), the
+    # meal or the parcel
+    "aid": r"(?:aid |food )?trucks|lorries|meals|(?:food|aid)\s+(?:parcels|packages|boxes)|"
+           rf"(?:metric\s+)?(?:tonnes|tons)(?=\s+of\s+(?:[\w-]+\s+){{0,2}}?{_AID_GOODS}\b)",
     "dollars": r"dollars|usd",
     "days": r"days?",
     "weeks": r"weeks?",
@@ -72,6 +76,7 @@ _HEAD_WORDS = re.sub(r"\(\?P<\w+>", "(?:", _HEAD_RE)  # the heads without their 
 _FIGURE = re.compile(  # not the "2" of "4-1/2 months"
     rf"(?<![\w$.,/])(?P<value>{_VALUE})(?P<adjectival>-(?:day|week|month|hour)\b)?"
     r"(?P<possessive>\s+of\s+(?:its|their|our)\b)?"  # "450 of its soldiers": the soldiers are counted
+    r"(?P<part>\s+of\s+(?:them|whom)\b)?"  # "112 people, 69 of them women": a part of the count before
     # the words between the value and what it counts are no link word ("48 wounded as Israeli
     # troops fired" counts no troops), but "as" right before it is ("took 253 as hostages"); nor
     # another number ("Phase 2 includes 19 soldiers"), nor a rate ("600 a day", "50 per week")
@@ -82,6 +87,9 @@ _FIGURE = re.compile(  # not the "2" of "4-1/2 months"
     rf"\s+(?P<head>\b(?:{_HEAD_RE})\b)",
     re.I,
 )
+# What "62,000 tonnes" weighs: "of food aid", "of food and medical supplies"
+_WEIGHT_OF = re.compile(
+    rf"\s+of\s+(?:[\w-]+\s+){{0,2}}?{_AID_GOODS}(?:\s+(?:and\s+(?:[\w-]+\s+)?)?(?:aid|supplies|assistance|medicines?|fuel))?\b", re.I)
 _NOUN_WORDS = r"(?:\s+[a-z-]+){1,3}"  # the words after a duration, what lasts that long among them
 _DURATION_NOUN = re.compile(_NOUN_WORDS)
 _ADJECTIVAL_DURATION = re.compile(rf"(?<![\w$.,/])(?P<value>{_VALUE})-(?P<unit>day|week|month|hour)(?P<noun>{_NOUN_WORDS})", re.I)
@@ -1129,6 +1137,11 @@ _BARE_FATE = re.compile(
 _DONE_TO_BARE = re.compile(
     rf"\b(?:killing|killed|kills|wounding|wounded|injuring|injured)\s+(?P<value>(?:{_QUALIFIER}\s+)?{_CORE})"  # not "dozens"
     r"(?=\s*(?:[,.;](?!\d)|$)|\s+(?:in|on|at|and|while|during|across|near|inside|as|after|when|since|including|overnight|today)\b)", re.I)
+# ... or the remains of hostages counted without the word: "Hamas handed over the body of a hostage,
+# leaving the remains of 11 still in Gaza" (only with a hostage named before it, and no other count
+# of the dead between: "the bodies of 45 Palestinians ... and of 13" are not told).
+_REMAINS_OF_BARE = re.compile(
+    rf"\b(?:remains|bodies)\s+of\s+(?:the\s+)?(?P<value>(?:{_QUALIFIER}\s+)?{_CORE})(?=\s*(?:[,.;](?!\d)|$)|\s+(?:still|in|who|that|held|remaining|left|were|are|have|had|will|would)\b)", re.I)
 _VAGUE_END = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions)$", re.I)
 _JOINED_DEED = re.compile(r"[^;.]{0,60}?\s+and\s+")  # "killed 28 Palestinians and wounded 150": Palestinians too
 _OF_THE = re.compile(_OPENING_OF, re.I)
@@ -1160,14 +1173,21 @@ def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list
             inserts.append((bare.end(), out[i][2]))  # "251 people taken hostage": hostages
         elif counted.group("people"):
             inserts.append((bare.end(), counted.group("head")))
-    for done in _DONE_TO_BARE.finditer(text) if ("kill" in text or "wound" in text or "injur" in text) else ():
+    lower = text.lower()
+    for done in _DONE_TO_BARE.finditer(text) if ("kill" in lower or "wound" in lower or "injur" in lower) else ():
         if any(s <= done.start("value") < e for s, e in taken) or _YEAR.fullmatch(done.group("value")):
             continue
         before = [(s, e) for s, e in taken if e <= done.start()]
         counted = _FIGURE.match(text, before[-1][0]) if before else None
         joined = counted is not None and counted.group("people") and _JOINED_DEED.fullmatch(text, counted.end(), done.start())
         inserts.append((done.end("value"), counted.group("head") if joined else "people"))
-    if "number " in text.lower():
+    for remains in _REMAINS_OF_BARE.finditer(text) if ("remains of" in lower or "bodies of" in lower) else ():
+        at = remains.start("value")
+        hostage = [m.end() for m in _HOSTAGE_WORD.finditer(text, 0, at)]
+        if hostage and not any(s <= at < e for s, e in taken) and not _YEAR.fullmatch(remains.group("value")) \
+                and not any(hostage[-1] <= s < at and out[i][2] not in _CAPTIVES for i, (s, _) in enumerate(taken)):
+            inserts.append((remains.end("value"), "hostages"))
+    if "number " in lower:
         for told in _NUMBER_OF.finditer(text):
             value = "first" if told.group("first") else "value"
             if not any(s <= told.start(value) < e for s, e in taken):
@@ -1241,7 +1261,7 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
         if match.group("adjectival"):
             continue
         category = next(name for name in _HEADS if match.group(name))
-        head = match.group("head")
+        head, head_end, unit = match.group("head"), match.end(), ""
         if category == "people" and _BY_BEFORE.search(text, max(0, match.start() - 4), match.start()):
             continue  # "abducted by two men": who did it, not whom it befell
         if match.group("possessive") and _KIN.fullmatch(head):
@@ -1309,7 +1329,11 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
                 whole_fate = toll[1]  # "the toll rose to 45, including 23 women": 23 women killed
             if head.lower() in _KIN_HEADS and situation in ("released", TO_BE_RELEASED, "held"):
                 situation = ""  # "informed the 31 devastated families who had hoped for the return of ...": told, not freed
-            if (not situation or (situation == "killed" and whole_fate == HUNGER)) and whole_fate \
+            if match.group("part"):
+                if not whole_fate or match.start() - whole_end > 40:
+                    continue  # "59 hostages, 35 of them soldiers": a part of captives, which the key figures break down otherwise
+                situation = whole_fate
+            elif (not situation or (situation == "killed" and whole_fate == HUNGER)) and whole_fate \
                     and _PART_NAMED.search(text, max(0, match.start() - 90), match.start()):
                 # "274 Palestinians, including 64 children and 57 women, were killed"; "... died of
                 # malnutrition, raising such deaths to 197, including 96 children": of hunger too
@@ -1374,13 +1398,20 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
         else:
             key = (category,) if category in _DURATIONS else (category, _singular(head))
             what = phrase
+            weighed = _WEIGHT_OF.match(text, match.end()) if category == "aid" and head.lower().endswith("s") else None
+            if weighed and head.lower().endswith(("tonnes", "tons")):  # "62,000 tonnes" of food aid, listed as a sum is
+                unit, what, head_end = head, weighed.group().strip(), weighed.end()
+            if category == "aid" and head.lower() == "meals" and (parse_number(match.group("value")) or 0) < 100:
+                continue  # "two meals a day" is how people eat, no delivery
             singular = head.lower() in ("day", "week", "month", "hour") and phrase == head  # not "500 a day"
             after = _DURATION_NOUN.match(text, match.end()) if singular else None
             if after:  # "a 40-50 day truce": the unit as an adjective, and what lasts that long
                 noun, _ = _lasting(text, after.start(), after.end())
                 what = f"{phrase} {noun.lower()}"
-        if category in (*_DURATIONS, "people") and parse_number(match.group("value")) is None:
-            continue  # "hours of talks", "thousands of people": no figure to report
+        if (category in (*_DURATIONS, "people") or (category == "aid" and not head.lower().endswith(("trucks", "lorries")))) \
+                and parse_number(match.group("value")) is None:
+            continue  # "hours of talks", "thousands of people", "thousands of tonnes of aid": no figure to report
+            # ("hundreds of aid trucks a day" is a deal's term)
         if category in _DURATIONS and (
                 _WHEN.match(text, match.end()) or _SPAN_UP_TO_NOW.search(text, max(0, match.start() - 30), match.start())
                 or (_FROM_EVENT.match(text, match.end()) and not _TERM_BEFORE.search(text, max(0, match.start() - 12), match.start()))):
@@ -1395,16 +1426,18 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
             if not both or (parse_number(both.group(1)) or 0) <= (parse_number(both.group(2)) or 0):  # not "since 2023 to 232"
                 start = start - len(before) + low.start()
                 value = text[start : match.end("value")]
+        if unit:
+            value = f"{value} {unit}"
         if _RATE_BEFORE.search(text, max(0, start - 30), start):
             # a ratio's second term: "a day's extension for every 10 hostages released" is a term of the
             # truce, "30 prisoners for every 10 hostages" is told with the 30 (see _RATE_AFTER)
             if not _A_DAY_BEFORE.search(text, max(0, start - 60), start):
                 continue
             what, key = f"{what} for each extra day", (*key, "per day")
-        elif category not in _DURATIONS and (rate := _RATE_AFTER.match(text, match.end())):
+        elif category not in _DURATIONS and (rate := _RATE_AFTER.match(text, head_end)):
             # "600 aid trucks a day", "30 Palestinian prisoners for each civilian hostage": a rate, no total
             what, key = f"{what} {rate.group('rate')}", (*key, rate.group("rate").lower())
-        elif category == "aid" and _DAILY_LATER.match(text, match.end()):  # "600 aid trucks are to enter Gaza daily"
+        elif category == "aid" and _DAILY_LATER.match(text, head_end):  # "600 aid trucks are to enter Gaza daily"
             what, key = f"{what} a day", (*key, "a day")
         add(start, match.end(), value, what, category, key)
         if breakdown and category == "hostages":
@@ -1437,6 +1470,8 @@ SAME_CAPTIVES_FROM = 3
 # Kinds whose best figure waits for the second turn: the wounded are told beside nearly every toll,
 # and the talks' own counts (captives, prisoners, the truce's terms) come first.
 _LATER = {"injured": 1}
+# ... and so do the goods aid is counted in (meals, parcels, tonnes): the trucks a deal lets in are its term
+_LATER_AID = 1
 _PRIORITY = ["killed", "hostages", "prisoners", "injured", "hunger", "displaced", "aid", "dollars", "euros", "pounds", "weeks", "days", "months", "hours", "people"]
 
 
@@ -1603,7 +1638,12 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     for entry in sorted(figures, key=rank):
         by_category.setdefault(category_of(entry), []).append(entry)
     queues = [(c, by_category[c]) for c in _PRIORITY if c in by_category]
-    turn = {id(entry): (depth + _LATER.get(c, 0), order) for order, (c, queue) in enumerate(queues) for depth, entry in enumerate(queue)}
+    def later(category: str, entry) -> int:
+        key = entry[0].key
+        goods = category == "aid" and len(key) > 1 and not str(key[1]).endswith(("truck", "lorrie"))  # _singular("lorries")
+        return _LATER_AID if goods else _LATER.get(category, 0)
+
+    turn = {id(entry): (depth + later(c, entry), order) for order, (c, queue) in enumerate(queues) for depth, entry in enumerate(queue)}
     ordered = sorted(figures, key=lambda entry: turn[id(entry)])
     chosen = ordered[:MAX_FIGURES]
     # A disputed value never appears without the values it disputes, up to DISPUTED_EXTRA more
