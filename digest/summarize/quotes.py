@@ -1418,13 +1418,14 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     # A quote that goes on into the next paragraph is the speaker's its end names there: ""Well, as
     # you saw, ... / "We don't have months anymore ...," Rubio told reporters."
     closed = {number for number, (mine, theirs) in enumerate(zip(paragraphs, article.paragraphs)) if mine != theirs}
+    bearers: dict[str, list[str]] = {}  # a surname's full names in the whole article, found once per surname
     for k, (text, speaker, number) in enumerate(out):
         if speaker is None and number in closed:
             named = next((who for _, who, at in out[k + 1 :] if at == number + 1), None)
             if named:
                 out[k] = (text, named, number)
         elif speaker and " " not in speaker and speaker[:1].isupper() \
-                and len({full.split()[0][:3].lower() for full in _named(speaker, article.text)}) > 1:  # not Steve and Steven
+                and len({full.split()[0][:3].lower() for full in _bearers(speaker, article.text, bearers)}) > 1:  # not Steve and Steven
             # a surname two people of the article share is the one it named last before the quote: "Ronit
             # Weiss ... / “...,” Weiss told CNN" is Ronit Weiss, though Daniel's father, Avi Weiss, comes later
             # (a surname one person has is left to the group, which gives every article's quotes one name)
@@ -1432,6 +1433,13 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             if before:
                 out[k] = (text, before[-1], number)
     return out
+
+
+def _bearers(surname: str, text: str, found: dict[str, list[str]]) -> list[str]:
+    """_named(surname, text), kept in `found` for the article's next quote by the same surname."""
+    if surname not in found:
+        found[surname] = _named(surname, text)
+    return found[surname]
 
 
 def _named(surname: str, text: str) -> list[str]:
