@@ -3926,6 +3926,19 @@ def test_aid_is_counted_in_tonnes_meals_and_parcels_as_well_as_trucks(sentence, 
     assert {value: (what, category) for value, what, category, _ in find_figures(sentence)} == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The toll from hunger rose to 193 on Tuesday, including 96 children, the ministry said.",
+     {"193": ("died of hunger (toll)", "hunger"), "96": ("children died of hunger", "hunger")}),
+    ("Two more people died of malnutrition, bringing the number of hunger deaths to 193, including 96 children.",
+     {"Two": ("more people died of hunger", "hunger"), "193": ("died of hunger (toll)", "hunger"),
+      "96": ("children died of hunger", "hunger")}),
+    ("The number of starvation-related deaths has reached 212 since the war began, the ministry said.",
+     {"212": ("died of hunger (toll)", "hunger")}),
+], ids=["toll-from-hunger", "number-of-hunger-deaths", "starvation-related-deaths"])
+def test_a_toll_of_hunger_is_its_own_toll(sentence, expected):
+    assert {value: (what, category) for value, what, category, _ in find_figures(sentence)} == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "Hamas holds 59 hostages, of whom 24 are believed to be alive.",  # how many are alive is the breakdown's
     "Some 120 people were killed on Monday; in 2024 were the deadliest months.",

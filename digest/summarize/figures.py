@@ -139,6 +139,11 @@ _HUNGER = re.compile(
 )
 HUNGER = "died of hunger"
 _FAMINE = re.compile(r"\b(?:hunger|starvation|malnutrition|famine)\b", re.I)
+# A toll of hunger told as a number of deaths: "bringing the number of hunger deaths to 193", "the
+# number of starvation-related deaths has reached 212", "deaths from malnutrition rose to 197".
+_HUNGER_TOLL = re.compile(
+    rf"\b(?:number\s+of\s+)?(?:(?:hunger|starvation|malnutrition|famine)(?:[- ]related)?\s+deaths|deaths\s+(?:from|of|due\s+to)\s+"
+    rf"(?:hunger|starvation|malnutrition|famine))\b[^.;:]{{0,40}}?\b(?:to|at|reached|passed|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
 # People missing ("10,000 Palestinians who have been reported missing", "2,000 people remain
 # unaccounted for"): a count of its own, neither killed nor held.
 MISSING = "missing"
@@ -1217,10 +1222,13 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
         out.append((value.strip(), what, category, key))
 
     toll: tuple[int, str] | None = None  # where the last toll ends and whose it is: a part named after it shares it
-    for match in _DEATH_TOLL.finditer(text) if " toll" in text.lower() else ():
-        if match.group("bare") and not _KILLED.search(text, 0, match.start()) and not _TOLL_OF_ATTACK.search(match.group()):
-            # "the toll" is the death toll after a killing ("killed 32 people, bringing the toll to 68,000")
-            # or of an attack ("the toll from Sunday's strike rose to 45"), else unsaid
+    lower = text.lower()
+    tolls = [*(_DEATH_TOLL.finditer(text) if " toll" in lower else ()), *(_HUNGER_TOLL.finditer(text) if "deaths" in lower else ())]
+    for match in sorted(tolls, key=lambda toll: toll.start()):
+        if match.re is _DEATH_TOLL and match.group("bare") and not _KILLED.search(text, 0, match.start()) \
+                and not _TOLL_OF_ATTACK.search(match.group()) and not _FAMINE.search(match.group()):
+            # "the toll" is the death toll after a killing ("killed 32 people, bringing the toll to 68,000"),
+            # of an attack ("the toll from Sunday's strike rose to 45") or of hunger, else unsaid
             continue
         if _FAMINE.search(match.group()):  # "raising the toll from hunger to 266": deaths from hunger, not strikes
             add(match.start("value"), match.end("value"), match.group("value"), f"{HUNGER} (toll)", "hunger", ("hunger", True))
