@@ -1065,12 +1065,12 @@ def test_what_befalls_a_share_is_not_the_whole_counts(text, what):
     ("More than 2,000 people remain unaccounted for after the strikes, officials said.",
      [("More than 2,000", "people missing", "people")]),
     ("About 10,000 Palestinians crossed into the south on Monday.", [("About 10,000", "Palestinians", "people")]),
-    # ... and so are people facing famine, or near it
+    # ... and so are people facing famine, or near it: a count of hunger
     ("More than 2.1 million people face famine across the Strip, the agency warned.",
-     [("More than 2.1 million", "people facing famine", "people")]),
-    ("Some 470,000 people are facing catastrophic hunger, the report said.", [("Some 470,000", "people facing hunger", "people")]),
+     [("More than 2.1 million", "people facing famine", "hunger")]),
+    ("Some 470,000 people are facing catastrophic hunger, the report said.", [("Some 470,000", "people facing hunger", "hunger")]),
     ("The UN has warned that at least 576,000 people are one step away from famine.",
-     [("at least 576,000", "people near famine", "people")]),
+     [("at least 576,000", "people near famine", "hunger")]),
     ("About 300,000 people fled the north, many of them hungry.", [("About 300,000", "people displaced", "displaced")]),
     # "dead" standing for the people it counts
     ("The toll stands at 67,000 dead, the health ministry said.", [("67,000", "dead", "killed")]),
@@ -3939,6 +3939,24 @@ def test_a_toll_of_hunger_is_its_own_toll(sentence, expected):
     assert {value: (what, category) for value, what, category, _ in find_figures(sentence)} == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("More than 500,000 people face catastrophic hunger in Gaza governorate, the IPC said.",
+     {"More than 500,000": ("people facing hunger", "hunger")}),
+    ("Nearly 1.9 million people have been forced from their homes since the war began, UNRWA says.",
+     {"Nearly 1.9 million": ("people displaced", "displaced")}),
+    ("Rescuers pulled 15 bodies from the rubble of a home in Jabalia on Sunday, civil defence said.",
+     {"15": ("killed (bodies recovered)", "killed")}),
+    ("In the past 24 hours, hospitals in the Strip received 47 bodies and 112 wounded, the ministry said.",
+     {"47": ("killed (bodies recovered)", "killed"), "112": ("people injured", "injured")}),
+    ("The UN said more than 370 aid workers, including nearly 300 UNRWA staff, have been killed in Gaza.",
+     {"more than 370": ("aid workers killed", "killed"), "nearly 300": ("UNRWA staff killed", "killed")}),
+    ("The army says it has killed some 20,000 Hamas operatives since the start of the war.",
+     {"some 20,000": ("Hamas operatives killed", "killed")}),
+], ids=["facing-hunger", "forced-from-homes", "pulled-bodies", "received-bodies", "staff", "operatives"])
+def test_what_befell_people_is_read_in_more_of_the_ways_outlets_say_it(sentence, expected):
+    assert {value: (what, category) for value, what, category, _ in find_figures(sentence)} == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "Hamas holds 59 hostages, of whom 24 are believed to be alive.",  # how many are alive is the breakdown's
     "Some 120 people were killed on Monday; in 2024 were the deadliest months.",
@@ -3968,21 +3986,32 @@ def test_the_wounded_wait_for_the_second_turn_of_the_key_figures():
     assert "injured" not in {f.category for f in figures}
 
 
+# Seven kinds of figure and a second count of hostages: eight lines, with none to spare
+_SEVEN_KINDS = ("Israeli strikes killed 40 people across Gaza on Monday, the ministry said.",
+                "Five more people died of malnutrition in the past day, the ministry said.",
+                "About 90,000 people were displaced from Rafah this week, the UN said.",
+                "The first phase of the truce lasts 42 days, mediators said on Sunday.",
+                "Israel released 183 Palestinian prisoners on Saturday, officials said.",
+                "The plan would cost $53 billion over five years, officials said.",
+                "Hamas freed three hostages on Saturday under the truce, officials said.",
+                "Some 59 hostages remain in Gaza after the exchange, officials said.")
+
+
 def test_aid_told_in_meals_waits_for_the_second_turn_but_trucks_do_not():
     # the trucks a deal lets in are one of its terms; meals handed out are told after the captives
-    common = ("Israeli strikes killed 40 people across Gaza on Monday, the ministry said.",
-              "Five more people died of malnutrition in the past day, the ministry said.",
-              "About 90,000 people were displaced from Rafah this week, the UN said.",
-              "The first phase of the truce lasts 42 days, mediators said on Sunday.",
-              "Israel released 183 Palestinian prisoners on Saturday, officials said.",
-              "The plan would cost $53 billion over five years, officials said.",
-              "Hamas freed three hostages on Saturday under the truce, officials said.",
-              "Some 59 hostages remain in Gaza after the exchange, officials said.")
-    meals = figures_of(*common, "The foundation said it had handed out some 2 million meals since May.")
+    meals = figures_of(*_SEVEN_KINDS, "The foundation said it had handed out some 2 million meals since May.")
     assert [f.value for f in meals if f.category == "hostages"] == ["three", "some 59"]
     assert "aid" not in {f.category for f in meals}
-    trucks = figures_of(*common, "Some 600 aid trucks entered Gaza under the truce on Sunday, officials said.")
+    trucks = figures_of(*_SEVEN_KINDS, "Some 600 aid trucks entered Gaza under the truce on Sunday, officials said.")
     assert [f.value for f in trucks if f.category == "aid"] == ["some 600"]
+
+
+def test_people_counted_with_nothing_said_of_them_wait_for_the_second_turn():
+    # "three gunmen" opened fire: a count of people with no fate, release or remains is told after
+    # the second count of the talks' captives
+    figures = figures_of(*_SEVEN_KINDS, "Police said two gunmen opened fire at a bus stop in Jerusalem on Monday.")
+    assert [f.value for f in figures if f.category == "hostages"] == ["three", "some 59"]
+    assert "people" not in {f.category for f in figures}
 
 
 @pytest.mark.parametrize(("text", "speaker"), [

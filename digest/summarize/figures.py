@@ -46,7 +46,8 @@ _VALUE = rf"(?:{_QUALIFIER}\s+)?(?:\$\s?{_CORE}|{_CORE}|{_VAGUE})"
 _PEOPLE = (
     r"people|persons|palestinians|israelis|civilians|residents|children|minors|women|men|soldiers|troops|fighters|"
     r"militants|terrorists|gunmen|journalists|aid workers|workers|patients|families|americans|citizens|others|"
-    r"individuals|members|bodies|victims|babies|infants|"
+    r"individuals|members|bodies|victims|babies|infants|operatives|staff|staffers|employees|medics|paramedics|doctors|nurses|"
+    r"health workers|rescuers|activists|"
     # "67,000 dead": the fate standing for those it befell, when no noun follows ("wounded" so used
     # is left out: a toll's injured would take the hostages' and prisoners' rows in the key figures)
     r"dead(?!(?:\s+[A-Z][\w-]*)?\s+(?:people|persons|palestinians|israelis|civilians|soldiers|children|"
@@ -159,7 +160,8 @@ _FACING_AFTER = re.compile(
     r"(?:(?:catastrophic|acute|severe|extreme|imminent|man-made|full-blown)\s+)*"
     r"(?P<need>famine|starvation|hunger|malnutrition)\b", re.I)
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
-_DISPLACED = re.compile(r"\b(?:displaced|fled|flee|fleeing|homeless|uprooted)\b", re.I)
+_DISPLACED = re.compile(
+    r"\b(?:displaced|fled|flee|fleeing|homeless|uprooted|(?:forced|driven)\s+(?:out\s+)?(?:from|of)\s+their\s+homes)\b", re.I)
 # People held in jail, said after them, or detained by a verb right before them: prisoners.
 _JAILED_AFTER = re.compile(
     r"\s+(?:(?:are|were|is|was|remain|remained)\s+)?(?:(?:currently|still|now)\s+)?(?:held|detained|jailed|imprisoned)\s+in\s+"
@@ -167,6 +169,10 @@ _JAILED_AFTER = re.compile(
 # Bodies found or brought in, right after their count: the dead of a toll.
 _BODIES_FOUND = re.compile(
     r"\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:brought|taken|recovered|retrieved|pulled|found|received|transferred)\b", re.I)
+# ... or gathered by a verb right before them: "rescuers pulled 15 bodies from the rubble", "hospitals received 47 bodies"
+_BODIES_FOUND_BEFORE = re.compile(
+    r"\b(?:brought\s+in|took\s+in|recovered|retrieved|pulled|found|received|collected|unearthed)\s+"
+    r"(?:(?:at\s+least|about|some|more\s+than|another|a\s+further|nearly|around)\s+)?$", re.I)
 _DETAINED_BEFORE = re.compile(r"\b(?:detained|detaining|arrested|arresting|rounded\s+up)\s+(?:(?:at\s+least|about|some|more\s+than)\s+)?$", re.I)
 _DETAINED_HEADS = frozenset({"palestinians", "people", "men", "residents", "civilians", "gazans", "children", "minors", "women"})
 _RELEASED = re.compile(  # a rescue frees ("rescued two hostages from Hamas captivity"); rescuers do not
@@ -1177,7 +1183,8 @@ def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list
         if out[i][2] in _CAPTIVES:
             inserts.append((bare.end(), out[i][2]))  # "251 people taken hostage": hostages
         elif counted.group("people"):
-            inserts.append((bare.end(), counted.group("head")))
+            head = counted.group("head")  # "received 47 bodies and 112 wounded": people, wounded
+            inserts.append((bare.end(), "people" if head.lower() == "bodies" else head))
     lower = text.lower()
     for done in _DONE_TO_BARE.finditer(text) if ("kill" in lower or "wound" in lower or "injur" in lower) else ():
         if any(s <= done.start("value") < e for s, e in taken) or _YEAR.fullmatch(done.group("value")):
@@ -1349,9 +1356,12 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
             if not situation and _MISSING_AFTER.match(text, match.end()):
                 situation = MISSING  # "10,000 Palestinians who have been reported missing"
             facing = _FACING_AFTER.match(text, match.end()) if not situation else None
-            if facing:  # "2.1 million people face famine"
+            if facing:  # "2.1 million people face famine": a count of hunger
                 situation = f"{'near' if facing.group('near') else 'facing'} {facing.group('need').lower()}"
-            recovered = not situation and head.lower() == "bodies" and _BODIES_FOUND.match(text, match.end()) is not None
+                category = "hunger"
+            recovered = head.lower() == "bodies" and (
+                (not situation and _BODIES_FOUND.match(text, match.end()) is not None)
+                or _BODIES_FOUND_BEFORE.search(text, max(0, match.start() - 30), match.start()) is not None)
             if recovered:  # "13 bodies had been brought to hospitals", "24 bodies were pulled from the rubble": the dead
                 situation = "killed"
             if situation:
@@ -1478,8 +1488,10 @@ SAME_CAPTIVES_FROM = 3
 # Kinds whose best figure waits for the second turn: the wounded are told beside nearly every toll,
 # and the talks' own counts (captives, prisoners, the truce's terms) come first.
 _LATER = {"injured": 1}
-# ... and so do the goods aid is counted in (meals, parcels, tonnes): the trucks a deal lets in are its term
+# ... and so do the goods aid is counted in (meals, parcels, tonnes): the trucks a deal lets in are its term;
+# and people counted with nothing said of them ("three gunmen", "two Israeli civilians")
 _LATER_AID = 1
+_LATER_UNTOLD = 1
 _PRIORITY = ["killed", "hostages", "prisoners", "injured", "hunger", "displaced", "aid", "dollars", "euros", "pounds", "weeks", "days", "months", "hours", "people"]
 
 
@@ -1648,8 +1660,11 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     queues = [(c, by_category[c]) for c in _PRIORITY if c in by_category]
     def later(category: str, entry) -> int:
         key = entry[0].key
-        goods = category == "aid" and len(key) > 1 and not str(key[1]).endswith(("truck", "lorrie"))  # _singular("lorries")
-        return _LATER_AID if goods else _LATER.get(category, 0)
+        if category == "aid" and len(key) > 1 and not str(key[1]).endswith(("truck", "lorrie")):  # _singular("lorries")
+            return _LATER_AID
+        if category == "people" and len(key) == 2 and isinstance(key[1], str) and key[1] not in ("remains", MISSING):
+            return _LATER_UNTOLD  # (people, "gunman"): no fate, release or remains
+        return _LATER.get(category, 0)
 
     turn = {id(entry): (depth + later(c, entry), order) for order, (c, queue) in enumerate(queues) for depth, entry in enumerate(queue)}
     ordered = sorted(figures, key=lambda entry: turn[id(entry)])
