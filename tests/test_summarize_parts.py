@@ -1701,6 +1701,38 @@ def test_he_said_after_a_paragraph_where_someone_new_acts_is_that_person_not_the
     assert found["There must be no mor"] == "Hamad bin Khalid Al Thani"  # one person, named in full before
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sitting on the rubble of her home in Gaza City, Umm Khaled al-Masri said she had stopped following the news.\n\n"
+     "“Every week they say there is progress, and every week we bury someone,” the 53-year-old told AFP.",
+     ["Umm Khaled al-Masri"]),
+    ("In Khan Younis, Samira Odeh, 60, said she had stopped believing the announcements.\n\n"
+     "\"Seven of my grandchildren were born during this war,\" the grandmother said.", ["Samira Odeh"]),
+    ("In Khan Younis, Samira Odeh, 60, who has been displaced nine times, said she had stopped believing the announcements. "
+     "\"They announce a deal, and then the bombs come back,\" she told MEE.\n\n"
+     "\"Seven of my grandchildren were born during this war,\" the grandmother said.", ["Samira Odeh", "Samira Odeh"]),
+    ("Ahmed Hassouna, a teacher, lost his home in the first month of the war.\n\n"
+     "The minister spoke to reporters in Cairo on Monday.\n\n"
+     "For Mr Hassouna, the diplomacy feels remote. \"They negotiate in hotels. We negotiate with hunger,\" he said.",
+     ["Ahmed Hassouna"]),
+    # no one named just before: the description stays what the text gives
+    ("The talks resumed in Doha on Monday.\n\n\"We are tired of waiting for them,\" the 53-year-old told AFP.", [None]),
+], ids=["age", "grandmother", "grandmother-who-spoke-before", "mr-surname", "age-of-no-one"])
+def test_someone_described_by_age_or_honorific_is_the_person_just_named(text, expected):
+    assert speakers_in(text) == expected
+
+
+@pytest.mark.parametrize("scene", [
+    "In the southern city of Khan Younis, Samir Odeh, 41, a former taxi driver, queued with his two sons for water.",
+    "In Deir al-Balah, Samir Odeh, 41, queued with his two sons for water.",
+    "At a water point in the city of Khan Younis, Samir Odeh, a former taxi driver, waited with his two sons.",
+], ids=["city-of-then-age-and-trade", "place-then-age", "place-of-then-trade"])
+def test_he_said_after_a_scene_is_the_person_set_off_after_its_place(scene):
+    # "In the city of Khan Younis, Samir Odeh, 41, ... queued": the place opens the sentence, the person acts
+    text = ("“Some of the items we bring in are rejected without explanation,” said Olga Weiss, a UN spokeswoman.\n\n"
+            f"{scene}\n\n“If the war comes back, there is nowhere left for us to go,” he said.")
+    assert speakers_in(text) == ["Olga Weiss", "Samir Odeh"]
+
+
 def test_he_said_is_the_person_acting_just_before_in_the_same_paragraph_or_named_by_one_word():
     body = (
         "“We will keep talking,” mediator Omar Saleh said on Monday after meeting US envoy Dan Reyes.\n\n"

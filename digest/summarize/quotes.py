@@ -1115,6 +1115,8 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
         if found.group("who") in _HONORIFIC_PRONOUNS:
             continue  # "His Excellency added": he, whom the caller resolves
         if last[max(0, found.start() - 3) : found.start()] == "of ":
+            if _AFTER_PLACE_OF.search(last, max(0, found.start() - 40), found.start()) and (apposed := _apposed_person(found)):
+                return apposed  # "In the southern city of Khan Younis, Samir Odeh, 41, ... queued": he acts
             continue  # "The office of Prime Minister Benjamin Netanyahu said": the office acts, not he
         if _OBJECT_BEFORE.search(last, max(0, found.start() - 40), found.start()):
             continue  # "This source, on the plan presented by US President Joe Biden, said": Biden is acted for
@@ -1128,9 +1130,9 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
         if _AFTER_PLACE_WORD.search(last, max(0, found.start() - 8), found.start()):
             # "Several posters in Tel Aviv criticised": a place; but a name set off after a place ends
             # a description ("A senior Hamas official in Beirut, Ahmed Abdel Hadi, denied")
-            apposed = (found.groupdict().get("apposed") or "").split()
-            if _named_person(apposed) and _trailing_name(apposed) == apposed:
-                return " ".join(apposed).strip("’'")
+            apposed = _apposed_person(found)
+            if apposed:
+                return apposed
             continue
         who = found.group("who").split()
         if who[0].lower() in _ADVERBIAL:
@@ -1181,6 +1183,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     last_person: str | None = None
     last_said: tuple[str, int] | None = None  # whoever spoke last, a body too, and in which paragraph
     lone: tuple[str, int] | None = None  # the last speaker named by one word the article never gives in full
+    bearers: dict[str, list[str]] = {}  # a surname's full names in the whole article, found once per surname
 
     def remember(who: str | None) -> None:
         nonlocal last_person, last_said, lone
@@ -1259,6 +1262,12 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = (_issuer(opening, article.text, people) if opening.strip() else None) or (
                     last_said[0] if last_said and last_said[1] >= number - 1 else None) or _issuer(
                     _text_before(paragraphs, number, opening), article.text, people)
+            elif speaker and _SOMEONE_AGED.fullmatch(speaker):
+                # "the 53-year-old told AFP", "the grandmother said": whom this paragraph or the one
+                # before has act ("Umm Khaled al-Masri said she had stopped following the news"), else no one
+                told = _text_before(paragraphs, number, opening, back=1)
+                speaker = (_subject_before(told, people, passive=True, person=True) if told.strip() else None) or (
+                    last_said[0] if last_said and last_said[1] >= number - 1 and _named_person(last_said[0].split()) else None)
             elif speaker and speaker.startswith("the ") and " " not in speaker[4:]:
                 # "the forum": named in this paragraph or the one before; "the envoy", a person's title,
                 # else whom the article named so before ("US envoy Steve Witkoff"); else no one, but
@@ -1322,7 +1331,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # "The official added, "..." / He continued, "..."": the one just described, not the last named
                 described = last_said[0] if last_said and last_said[1] in (number - 1, number) and before is None \
                     and (_DESCRIBED_PERSON.fullmatch(last_said[0]) or _KIN_OF.match(last_said[0])) else None  # "the father of hostage ..."
-                speaker = _subject_before(opening, people) or (  # "Trump was asked about it. "...," he said"
+                speaker = _subject_before(opening, people) or _addressed_by_honorific(opening, article.text, bearers) or (  # "Trump was asked about it. "...," he said"
                     _subject_before(opening, people, passive=True) if _ASKED.search(_last_sentence(opening)) else None) or _described_subject(opening) or (
                     _described_subject(opening, definite=True) if opening.strip() else None) or (  # "The Egyptian official, ..., said ... "...," he said"
                     before if _newcomer(before, last_person, told) else None) or described or (
@@ -1418,7 +1427,6 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     # A quote that goes on into the next paragraph is the speaker's its end names there: ""Well, as
     # you saw, ... / "We don't have months anymore ...," Rubio told reporters."
     closed = {number for number, (mine, theirs) in enumerate(zip(paragraphs, article.paragraphs)) if mine != theirs}
-    bearers: dict[str, list[str]] = {}  # a surname's full names in the whole article, found once per surname
     for k, (text, speaker, number) in enumerate(out):
         if speaker is None and number in closed:
             named = next((who for _, who, at in out[k + 1 :] if at == number + 1), None)
@@ -1433,6 +1441,25 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
             if before:
                 out[k] = (text, before[-1], number)
     return out
+
+
+# Someone described by age or by what they are, not by a title: "the 53-year-old", "the grandmother".
+_SOMEONE_AGED = re.compile(
+    r"the\s+(?:\d{1,3}-year-old(?:\s+[a-z]+)?|(?:[a-z]+\s+)?(?:grandmother|grandfather|widow|woman|man|teacher|"
+    r"doctor|nurse|driver|farmer|fisherman|shopkeeper|student|resident|survivor|teenager|girl|boy))")
+# A person the sentence names with an honorific, acting or not: "For Mr Hassouna, the diplomacy feels remote."
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
+
+
+def _addressed_by_honorific(opening: str, text: str, bearers: dict[str, list[str]]) -> str | None:
+    """The one person the sentence before a quote in its own paragraph names as "Mr Hassouna", in
+    full as the article gives them ("Ahmed Hassouna"), for a "he" or "she" that follows."""
+    named = {found.group("surname") for found in _HONORIFIC_NAME.finditer(_last_sentence(opening))} if opening.strip() else set()
+    if len(named) != 1:
+        return None
+    surname = named.pop()
+    full = [name for name in _bearers(surname, text, bearers) if not _HONORIFIC_NAME.match(name)]  # not "Mr Hassouna" again
+    return full[-1] if len(full) == 1 else None
 
 
 def _bearers(surname: str, text: str, found: dict[str, list[str]]) -> list[str]:
@@ -1979,6 +2006,17 @@ _NATIONALITIES = frozenset({
     "omani", "thai", "afghan", "irish", "somali", "malian", "libyan", "kenyan", "danish", "polish", "greek",
 })
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|to|near|outside|inside)\s+$")
+# ... or a place told by its kind: "In the southern city of Khan Younis, Samir Odeh, 41, ... queued"
+_AFTER_PLACE_OF = re.compile(
+    r"\b(?i:in|at|from|near|outside|inside)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:city|town|village|camp|district|area|neighbou?rhood|port|governorate)\s+of\s+$")
+
+
+def _apposed_person(found: re.Match) -> str | None:
+    """The person a sentence opening with a place sets off after it, up to an age or a description
+    ("In Deir al-Balah, Samir Odeh, 41, a former driver, queued"): the apposition's first part, when
+    it is a full name and nothing more."""
+    first = (found.groupdict().get("apposed") or "").split(",")[0].split()
+    return " ".join(first).strip("’'") if _named_person(first) and _trailing_name(first) == first else None
 
 
 _COMPOUND_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")  # "High-level", "Long-time": capitalised only to open a sentence
