@@ -86,7 +86,8 @@ def test_a_second_set_written_later_by_someone_who_had_not_read_the_rules():
     # Nusseibeh, Assistant Minister for Political Affairs"), a date in a clause set off after a name and one
     # name with an age ("Mahmoud, 38,") were read; 82 and 4 once "he added" after "said the father of hostage ..." was
     # his and "quoting X as saying", "said only:" and "X, asked about it by The National, said" were read; 85 and 1
-    # once a surname two people share ("Weiss": Ronit and Avi) was the one named last before the quote
-    assert verdicts["right"] >= 85, verdicts
+    # once a surname two people share ("Weiss": Ronit and Avi) was the one named last before the quote; 89 and 1,
+    # 9 not listed, once words cut from a sentence were listed as a part (six words or more, with a speaker named)
+    assert verdicts["right"] >= 89, verdicts
     assert verdicts["wrong"] <= 1, verdicts
-    assert verdicts["not listed"] <= 13, verdicts
+    assert verdicts["not listed"] <= 9, verdicts

@@ -18,7 +18,7 @@ from digest.models import Article, Document
 from digest.summarize.candidates import Hints, context_penalty, extract_candidates, rejection
 from digest.summarize.dates import days_before
 from digest.summarize.figures import DISPUTED_EXTRA, MAX_FIGURES, extract_figures, find_figures, parse_number, value_range
-from digest.summarize.quotes import _described, extract_quotes, quotes_in, speaker_from
+from digest.summarize.quotes import MAX_QUOTES, _described, extract_quotes, quotes_in, speaker_from
 from digest.summarize.scoring import OfflineTokenizer, concept_matrix, content_terms, lexrank, percentile, sumy_ratings
 from digest.summarize.select import (
     ALIKE_FROM, SAME_CONTENT, MeaningSpace, figure_counts, main_clause, meaning_terms, mmr_select, said_by_graph, same_terms, told_share,
@@ -2174,6 +2174,37 @@ def test_a_quote_the_summary_already_gives_comes_after_the_others():
     assert [q.speaker for q in extract_quotes(group, candidates, scores, shown)] == ["Basem Naim", "Majed al-Ansari"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prime Minister Benjamin Netanyahu said on Sunday that the delegation had been sent “to advance a deal for the "
+     "release of our hostages”.", [("…to advance a deal for the release of our hostages", "Benjamin Netanyahu")]),
+    ("An Israeli official told the Post the Hamas reply was “a rejection in everything but name”.",
+     [("…a rejection in everything but name", "an Israeli official")]),
+    # too short to be more than a phrase, or a name in quotation marks: no one's words of their own
+    ("Hamas said the offer was “a trap for the mediators”, and rejected it.", []),
+    ("The army said its forces held the so-called “Philadelphi corridor” along the border with Egypt.", []),
+    # whose they are must be clear: words the sentence's own wording gives to no one are left out
+    ("Crucially for Israel's right flank, the text states that “the conditions may finally be in place for a pathway”.", []),
+], ids=["named", "described", "short-phrase", "name-in-marks", "no-one-named"])
+def test_words_cut_from_a_sentence_are_listed_as_a_part_when_they_say_enough_and_whose_they_are_is_clear(text, expected):
+    assert [(quote, who) for quote, who, _ in quotes_in(article(text))] == expected
+
+
+def test_a_part_of_a_quote_comes_after_the_whole_quotes():
+    # "…to advance a deal" fills the list only after every whole quote, of any named speaker, is in it
+    whole = ["“The talks in Doha were serious and constructive and will resume next week,” said Majed al-Ansari.",
+             "“We need more time to study the proposal before we answer,” said Basem Naim.",
+             "“Israel will not end the war before all of its goals are achieved,” said Israel Katz.",
+             "“The crossing must open for the wounded without any further delay,” said Badr Abdelatty.",
+             "“Washington expects an answer from both sides by the end of the week,” said Steve Witkoff."]
+    part = "Prime Minister Benjamin Netanyahu said the team was sent “to advance a deal for the release of our hostages”."
+    group = [article(text, f"a{n}") for n, text in enumerate([part, *whole])]
+    candidates, _ = extract_candidates(group)
+    quotes = extract_quotes(group, candidates, np.ones(len(candidates)))
+    assert len(quotes) == MAX_QUOTES and not any(q.text.startswith("…") for q in quotes)
+    quotes = extract_quotes(group[:3], candidates, np.ones(len(candidates)))
+    assert [q.text.startswith("…") for q in quotes] == [False, False, True]
+
+
 def test_second_quote_keeps_its_speaker_and_his_office_is_the_persons():
     body = (
         "Prime Minister Benjamin Netanyahu said on Monday that the release was due to military pressure.\n\n"
@@ -3276,9 +3307,9 @@ def test_a_long_name_with_particles_speaks_whole():
     ("“There is a proposal on the table for both sides to consider,” Sameh Shoukry said in Riyadh.\n\n"
      "“We are hopeful,” he added, explaining that “the proposal has taken the positions of both sides into account”.\n\n"
      "“We are waiting for a final decision. There are factors that will weigh on both sides.”",
-     ["Sameh Shoukry", "Sameh Shoukry"]),
+     ["Sameh Shoukry"] * 3),  # the words cut from his sentence listed too, as a part
     ("Speaking to AFP, Majed al-Ansari said Doha was \"trying to use the momentum of the truce to restart the talks\".\n\n"
-     "\"If we do not use this window of opportunity, it is an opportunity lost.\"", ["Majed al-Ansari"]),
+     "\"If we do not use this window of opportunity, it is an opportunity lost.\"", ["Majed al-Ansari"] * 2),
     # ... or that reports their words, as "he said"
     ("\"Nothing is clear yet about where the delegations will meet,\" Sheikh Mohammed said.\n\n"
      "Mediators have been talking to both sides by phone, he said.\n\n"

@@ -40,6 +40,10 @@ from digest.text import MONTH_IN_DATE, WEEKDAY_NAME, content_key, ends_sentence,
 
 MAX_QUOTES = 5
 MIN_WORDS = 5
+# Words cut from a sentence ("... said the team was sent “to advance a deal for the release of our
+# hostages”") are listed from this many words, after PART_MARK, when a speaker is named for them.
+MIN_PART_WORDS = 6
+PART_MARK = "…"
 
 _SAY = (
     r"(?:said|says|told|added|wrote|stated|declared|warned|insisted|stressed|noted|explained|argued|"
@@ -1418,6 +1422,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # words cut from a sentence are spoken, by whoever speaks them, but are no quote of
                 # their own ("he added, explaining that “the proposal has taken into account ...”")
                 spoken = speaker is not None and text[:1].islower() and len(words(text)) >= MIN_WORDS and not titled
+                if spoken and len(words(text)) >= MIN_PART_WORDS and _names_a_speaker(speaker):
+                    # ... but listed as a part, after an ellipsis, when they say enough and whose they are is
+                    # clear: Netanyahu's office said the team was sent "to advance a deal for the release of
+                    # our hostages"
+                    out.append((PART_MARK + text.rstrip(",").strip(), _inside_sentence(speaker), number))
                 continue
             spoken = True
             part = (text, True)
@@ -1460,6 +1469,25 @@ def _addressed_by_honorific(opening: str, text: str, bearers: dict[str, list[str
     surname = named.pop()
     full = [name for name in _bearers(surname, text, bearers) if not _HONORIFIC_NAME.match(name)]  # not "Mr Hassouna" again
     return full[-1] if len(full) == 1 else None
+
+
+def _names_a_speaker(speaker: str | None) -> bool:
+    """Whether a speaker found for words cut from a sentence names someone: a name or a body ("Israel
+    Katz", "Hamas", "the Red Cross"), an office ("Netanyahu's office"), people described ("an Israeli
+    official", "Western diplomats"), not the words an attribution left behind ("Crucially for
+    Israel's", "Israel's continued use of starvation", "An Egyptian")."""
+    if not speaker or speaker == _NO_ONE or speaker.lower() in ("he", "she", "it", "they", "i"):
+        return False
+    tokens = speaker.split()
+    if tokens[0].lower() in ("a", "an", "one") and len(tokens) < 3:
+        return False  # "An Egyptian" (official, cut off)
+    if tokens[0].lower() in ("the", "a", "an", "one"):  # not "the report indicated", "the American site"
+        return tokens[-1][:1].isupper() or _DESCRIBED_PERSON.fullmatch(speaker) is not None or bool(_title_only(speaker))
+    return _is_name(speaker) or _OWNED_BODY.fullmatch(speaker) is not None or _SPOKESPEOPLE_NAMED.fullmatch(speaker) is not None
+
+
+_OWNED_BODY = re.compile(
+    r"(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+(?:office|ministry|spokes(?:man|woman|person)|government|army|military)")
 
 
 def _bearers(surname: str, text: str, found: dict[str, list[str]]) -> list[str]:
@@ -1778,6 +1806,7 @@ _TRANSCRIPT_LABEL = re.compile(r"(?P<who>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)
 # People who speak for others, described in the plural, who open a sentence and act in it: "they
 # said" after "Families of some of the hostages were outraged ..." is theirs (not a crowd's).
 _SPOKESPEOPLE = "families|relatives|officials|mediators|negotiators|diplomats|sources|leaders|ministers|envoys"
+_SPOKESPEOPLE_NAMED = re.compile(rf"(?:[A-Z][\w-]*\s+){{1,3}}(?:{_SPOKESPEOPLE})")  # "Western diplomats", "Israeli officials"
 _SPOKESPEOPLE_OPEN = re.compile(
     rf"^(?:The\s+)?(?P<who>(?:[A-Z][\w'’.-]*\s+){{0,3}}?(?i:{_SPOKESPEOPLE})(?:\s+of\s+[^,.;:“”\"]{{1,60}}?)?)"
     r"\s+(?:(?:also|have|has|had|were|was|are|is)\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|t)\b")
@@ -2245,7 +2274,9 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
                 # described ("families of the hostages"), give way to them with a speaker named
             mine = words_of[text] = _quote_words(text)
             given = any(_same_quote(mine, sentence) for sentence in shown_words)
-            entry = (given, speaker is None, -paragraph_score.get((source, paragraph), 0.0), seen.get(key, len(found)), Quote(text, speaker, source))
+            part = text.startswith(PART_MARK)  # words cut from a sentence: after the whole quotes
+            entry = (given, speaker is None, part, -paragraph_score.get((source, paragraph), 0.0), seen.get(key, len(found)),
+                     Quote(text, speaker, source))
             if key in seen:
                 found[seen[key]] = entry
             else:
@@ -2264,7 +2295,7 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
     names = _fathers_named_in_full([full.get(quote.speaker) or own.get((quote.source, quote.speaker)) or quote.speaker for *_, quote in found])
     spelled = _one_spelling(names)  # then one spelling of each person
     found = [(*key, replace(quote, speaker=spelled.get(name, name))) for (*key, quote), name in zip(found, names)]
-    found.sort(key=lambda item: item[:4])
+    found.sort(key=lambda item: item[:5])
     chosen: list[Quote] = []
     told: list[_Said] = []  # what each chosen quote says
     speakers: set[str | None] = set()
@@ -2285,8 +2316,9 @@ def extract_quotes(articles: Sequence[Article], candidates: Sequence[Candidate],
             chosen[same], told[same] = quote, mine
             speakers.add(quote.speaker)
 
-    for *_, quote in found:  # one quote per speaker first
-        if len(chosen) < MAX_QUOTES and (quote.speaker is None or quote.speaker not in speakers):
+    for *_, quote in found:  # one whole quote per speaker first
+        if len(chosen) < MAX_QUOTES and (quote.speaker is None or quote.speaker not in speakers) \
+                and not quote.text.startswith(PART_MARK):
             choose(quote)
     for *_, quote in found:
         if len(chosen) >= MAX_QUOTES:
