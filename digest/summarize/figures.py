@@ -1416,8 +1416,8 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
         else:
             key = (category,) if category in _DURATIONS else (category, _singular(head))
             what = phrase
-            weighed = _WEIGHT_OF.match(text, match.end()) if category == "aid" and head.lower().endswith("s") else None
-            if weighed and head.lower().endswith(("tonnes", "tons")):  # "62,000 tonnes" of food aid, listed as a sum is
+            weighed = _WEIGHT_OF.match(text, match.end()) if head.lower().endswith(("tonnes", "tons")) else None
+            if weighed:  # "62,000 tonnes" "of food aid": the unit stays with the value, as a sum's currency does
                 unit, what, head_end = head, weighed.group().strip(), weighed.end()
             if category == "aid" and head.lower() == "meals" and (parse_number(match.group("value")) or 0) < 100:
                 continue  # "two meals a day" is how people eat, no delivery
@@ -1658,7 +1658,9 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     for entry in sorted(figures, key=rank):
         by_category.setdefault(category_of(entry), []).append(entry)
     queues = [(c, by_category[c]) for c in _PRIORITY if c in by_category]
+
     def later(category: str, entry) -> int:
+        """How many turns the kind's best figure waits (see _LATER)."""
         key = entry[0].key
         if category == "aid" and len(key) > 1 and not str(key[1]).endswith(("truck", "lorrie")):  # _singular("lorries")
             return _LATER_AID

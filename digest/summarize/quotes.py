@@ -1268,7 +1268,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     _text_before(paragraphs, number, opening), article.text, people)
             elif speaker and _SOMEONE_AGED.fullmatch(speaker):
                 # "the 53-year-old told AFP", "the grandmother said": whom this paragraph or the one
-                # before has act ("Umm Khaled al-Masri said she had stopped following the news"), else no one
+                # before has act ("Umm Khaled al-Masri said she had stopped following the news"), else the
+                # person who spoke there, else no one
                 told = _text_before(paragraphs, number, opening, back=1)
                 speaker = (_subject_before(told, people, passive=True, person=True) if told.strip() else None) or (
                     last_said[0] if last_said and last_said[1] >= number - 1 and _named_person(last_said[0].split()) else None)
