@@ -3970,7 +3970,13 @@ def test_a_count_told_without_its_noun_counts_what_the_count_before_it_does(sent
     ("Israeli strikes killed 112 people on Sunday, 69 of them women and children, the ministry said.",
      {"112": ("people killed", "killed"), "69": ("women and children killed", "killed")}),
     ("Hamas holds 59 hostages, 35 of them soldiers, the army said.", {"59": ("hostages (held)", "hostages")}),
-], ids=["killing-opens", "wounding-opens", "remains-of-n", "bodies-of-n-no-hostage", "n-of-them-part", "n-of-them-captives"])
+    ("The deal sets a ratio of 30 Palestinian prisoners for each civilian hostage and 50 for each female soldier, a source said.",
+     {"30": ("Palestinian prisoners for each civilian hostage", "prisoners"), "50": ("prisoners for each female soldier", "prisoners")}),
+    ("Israel will release 30 Palestinian prisoners for every civilian hostage freed and 50 for every female soldier.",  # its fate too
+     {"30": ("Palestinian prisoners (to be released) for every civilian hostage", "prisoners"),
+      "50": ("prisoners (to be released) for every female soldier", "prisoners")}),
+], ids=["killing-opens", "wounding-opens", "remains-of-n", "bodies-of-n-no-hostage", "n-of-them-part", "n-of-them-captives",
+        "ratio-second-term", "ratio-second-term-shares-the-fate"])
 def test_a_count_with_its_noun_left_to_the_reader_is_read_from_its_place(sentence, expected):
     # a verb opening the sentence ("Killing at least 17, ..."), the remains of hostages counted
     # without the word, and a part named as "69 of them women" sharing the whole's fate

@@ -1153,6 +1153,10 @@ _DONE_TO_BARE = re.compile(
 # of the dead between: "the bodies of 45 Palestinians ... and of 13" are not told).
 _REMAINS_OF_BARE = re.compile(
     rf"\b(?:remains|bodies)\s+of\s+(?:the\s+)?(?P<value>(?:{_QUALIFIER}\s+)?{_CORE})(?=\s*(?:[,.;](?!\d)|$)|\s+(?:still|in|who|that|held|remaining|left|were|are|have|had|will|would)\b)", re.I)
+# ... or a ratio's second term, after a first one counting captives: "30 Palestinian prisoners for each
+# civilian hostage and 50 for each female soldier" (prisoners).
+_RATE_BARE = re.compile(rf"(?<![\w$.,/])(?P<value>{_VALUE})(?=\s+(?:for|per)\s+(?:each|every)\b)", re.I)
+_AND_THEN = re.compile(r"[^;.]{0,80}?\s+and\s+")
 _VAGUE_END = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions)$", re.I)
 _JOINED_DEED = re.compile(r"[^;.]{0,60}?\s+and\s+")  # "killed 28 Palestinians and wounded 150": Palestinians too
 _OF_THE = re.compile(_OPENING_OF, re.I)
@@ -1199,6 +1203,14 @@ def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list
         if hostage and not any(s <= at < e for s, e in taken) and not _YEAR.fullmatch(remains.group("value")) \
                 and not any(hostage[-1] <= s < at and out[i][2] not in _CAPTIVES for i, (s, _) in enumerate(taken)):
             inserts.append((remains.end("value"), "hostages"))
+    for rate in _matches(_RATE_BARE, text, anchors) if (" each " in lower or " every " in lower) and taken else ():
+        before = [i for i, (s, e) in enumerate(taken) if e <= rate.start()]
+        if not before or any(s <= rate.start() < e for s, e in taken) or out[before[-1]][2] not in _CAPTIVES:
+            continue
+        counted = _FIGURE.match(text, taken[before[-1]][0])
+        first = _RATE_AFTER.match(text, counted.end()) if counted is not None else None  # "for each civilian hostage"
+        if first and _AND_THEN.fullmatch(text, first.end(), rate.start()):
+            inserts.append((rate.end("value"), counted.group("head")))
     if "number " in lower:
         for told in _NUMBER_OF.finditer(text):
             value = "first" if told.group("first") else "value"
@@ -1454,6 +1466,10 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
             what, key = f"{what} for each extra day", (*key, "per day")
         elif category not in _DURATIONS and (rate := _RATE_AFTER.match(text, head_end)):
             # "600 aid trucks a day", "30 Palestinian prisoners for each civilian hostage": a rate, no total
+            if category in _CAPTIVES and out and out[-1][2] == category and len(out[-1][3]) == 3 \
+                    and _AND_THEN.fullmatch(text, taken[-1][1], start):
+                key = out[-1][3][:2]  # "... for each civilian hostage and 50 for each female soldier": the first term's fate
+                what = _with_fate(phrase, key[1])
             what, key = f"{what} {rate.group('rate')}", (*key, rate.group("rate").lower())
         elif category == "aid" and _DAILY_LATER.match(text, head_end):  # "600 aid trucks are to enter Gaza daily"
             what, key = f"{what} a day", (*key, "a day")
