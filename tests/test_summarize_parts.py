@@ -2184,7 +2184,11 @@ def test_a_quote_the_summary_already_gives_comes_after_the_others():
     ("The army said its forces held the so-called “Philadelphi corridor” along the border with Egypt.", []),
     # whose they are must be clear: words the sentence's own wording gives to no one are left out
     ("Crucially for Israel's right flank, the text states that “the conditions may finally be in place for a pathway”.", []),
-], ids=["named", "described", "short-phrase", "name-in-marks", "no-one-named"])
+    # ... nor is whoever speaks in a clause that follows them: Al Thani called it a blow “when one party assassinates
+    # the negotiator on the other side”, while the ministry said ...
+    ("Al Thani asked how mediation could work “when one party assassinates the negotiator on the other side”, while "
+     "Egypt's Foreign Ministry said the escalation showed a lack of will.", []),
+], ids=["named", "described", "short-phrase", "name-in-marks", "no-one-named", "clause-after"])
 def test_words_cut_from_a_sentence_are_listed_as_a_part_when_they_say_enough_and_whose_they_are_is_clear(text, expected):
     assert [(quote, who) for quote, who, _ in quotes_in(article(text))] == expected
 

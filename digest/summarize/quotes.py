@@ -1423,7 +1423,8 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 # words cut from a sentence are spoken, by whoever speaks them, but are no quote of
                 # their own ("he added, explaining that “the proposal has taken into account ...”")
                 spoken = speaker is not None and text[:1].islower() and len(words(text)) >= MIN_WORDS and not titled
-                if spoken and len(words(text)) >= MIN_PART_WORDS and _names_a_speaker(speaker):
+                if spoken and len(words(text)) >= MIN_PART_WORDS and _names_a_speaker(speaker) \
+                        and not _spoken_after(speaker, paragraph, match.end()):
                     # ... but listed as a part, after an ellipsis, when they say enough and whose they are is
                     # clear: Netanyahu's office said the team was sent "to advance a deal for the release of
                     # our hostages"
@@ -1487,6 +1488,16 @@ def _names_a_speaker(speaker: str | None) -> bool:
     return _is_name(speaker) or _OWNED_BODY.fullmatch(speaker) is not None or _SPOKESPEOPLE_NAMED.fullmatch(speaker) is not None
 
 
+# A new clause right after words cut from a sentence: "... “when one party assassinates the negotiator”,
+# while Egypt's Foreign Ministry said ..."
+_CLAUSE_AFTER = re.compile(r"[,;]?\s*(?:while|whereas)\s+(?P<clause>[^.;“”\"]{1,100})", re.I)
+
+
+def _spoken_after(speaker: str, paragraph: str, end: int) -> bool:
+    """Whether `speaker`, found for words cut from a sentence that end at `end`, is the one who speaks
+    in a new clause after them ("..., while Egypt's Foreign Ministry said"): not theirs."""
+    clause = _CLAUSE_AFTER.match(paragraph, end)
+    return clause is not None and _unpossessive(speaker.split()[-1]) in clause.group("clause")
 _OWNED_BODY = re.compile(
     r"(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+(?:office|ministry|spokes(?:man|woman|person)|government|army|military)")
 
