@@ -87,10 +87,11 @@ def test_a_second_set_written_later_by_someone_who_had_not_read_the_rules():
     # name with an age ("Mahmoud, 38,") were read; 82 and 4 once "he added" after "said the father of hostage ..." was
     # his and "quoting X as saying", "said only:" and "X, asked about it by The National, said" were read; 85 and 1
     # once a surname two people share ("Weiss": Ronit and Avi) was the one named last before the quote; 89 and 1,
-    # 9 not listed, once words cut from a sentence were listed as a part (six words or more, with a speaker named)
-    assert verdicts["right"] >= 89, verdicts
+    # 9 not listed, once words cut from a sentence were listed as a part (six words or more, with a speaker named);
+    # 92 and 1, 6 not listed, once a body that opens the part's sentence and speaks was its speaker
+    assert verdicts["right"] >= 92, verdicts
     assert verdicts["wrong"] <= 1, verdicts
-    assert verdicts["not listed"] <= 9, verdicts
+    assert verdicts["not listed"] <= 6, verdicts
 
 
 THIRD = Path(__file__).parent / "resources" / "quotes3"
@@ -102,7 +103,8 @@ def test_a_third_set_with_words_cut_from_sentences():
     # when it was written: 64 right, 7 wrong, 7 given no speaker, and the 34 words cut from a sentence not listed,
     # on the code of that day's start; 72 right, 2 wrong, 4 with none once "he said" after a scene ("In the city of
     # Khan Younis, Samir Odeh, 41, ... queued"), "the 53-year-old" and "the grandmother", and "For Mr Hassouna, ...
-    # he said" were read; 89 right and 3 wrong, 16 not listed, once words cut from a sentence were listed as a part
-    assert verdicts["right"] >= 89, verdicts
+    # he said" were read; 89 right and 3 wrong, 16 not listed, once words cut from a sentence were listed as a part;
+    # 90, 3 and 15 once a body that opens the part's sentence and speaks was its speaker
+    assert verdicts["right"] >= 90, verdicts
     assert verdicts["wrong"] <= 3, verdicts
-    assert verdicts["not listed"] <= 16, verdicts
+    assert verdicts["not listed"] <= 15, verdicts

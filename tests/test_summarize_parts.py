@@ -2188,7 +2188,12 @@ def test_a_quote_the_summary_already_gives_comes_after_the_others():
     # the negotiator on the other side”, while the ministry said ...
     ("Al Thani asked how mediation could work “when one party assassinates the negotiator on the other side”, while "
      "Egypt's Foreign Ministry said the escalation showed a lack of will.", []),
-], ids=["named", "described", "short-phrase", "name-in-marks", "no-one-named", "clause-after"])
+    # ... a body that opens the sentence and speaks, unless someone named after it does
+    ("Talks resumed as Hamas weighed the offer.\n\nHamas on Saturday said it would not disarm “as long as the "
+     "occupation exists in any form”, its first answer.", [("…as long as the occupation exists in any form", "Hamas")]),
+    ("Talks resumed as Hamas weighed the offer.\n\nIsrael recalled its team from Doha, with envoy Steve Witkoff "
+     "accusing Hamas of showing “a lack of desire to reach a ceasefire deal”.", []),  # not Israel's words
+], ids=["named", "described", "short-phrase", "name-in-marks", "no-one-named", "clause-after", "body", "named-after-body"])
 def test_words_cut_from_a_sentence_are_listed_as_a_part_when_they_say_enough_and_whose_they_are_is_clear(text, expected):
     assert [(quote, who) for quote, who, _ in quotes_in(article(text))] == expected
 

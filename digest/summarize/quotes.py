@@ -1381,6 +1381,13 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = carried
             if speaker is None:  # "Netanyahu said ... that ... . "At the beginning ...""; "Trump wrote that Hamas was "...""
                 speaker = _reporting(opening, people, surnames)
+                if speaker is None and text[:1].islower() and opening.strip() and _SAID.search(_last_sentence(opening)):
+                    # words cut from a sentence whose body speaks: "Hamas said Israel bore “full responsibility ...”",
+                    # unless someone named after it does ("Israel recalled its team, with envoy Steve Witkoff accusing")
+                    sentence = _last_sentence(opening)
+                    speaker = _body_before(sentence, article.text, people)
+                    if speaker and _FULL_NAME.search(sentence, sentence.find(speaker.split()[-1]) + len(speaker.split()[-1])):
+                        speaker = None
                 if speaker in _HONORIFIC_PRONOUNS:
                     speaker = _addressed(_text_before(paragraphs, number, opening))
                 elif speaker is None and _PRONOUN_REPORTS.search(_last_sentence(opening)):
@@ -1483,6 +1490,8 @@ def _names_a_speaker(speaker: str | None) -> bool:
     tokens = speaker.split()
     if tokens[0].lower() in ("a", "an", "one") and len(tokens) < 3:
         return False  # "An Egyptian" (official, cut off)
+    if tokens[0].lower() in _OPENING_WORDS or tokens[-1].endswith(("'s", "’s")) or _DAY_OR_MONTH.fullmatch(tokens[-1]):
+        return False  # "On Friday", "When Joe Biden", "Hamas's": a sentence's opening, not who speaks
     if tokens[0].lower() in ("the", "a", "an", "one"):  # not "the report indicated", "the American site"
         return tokens[-1][:1].isupper() or _DESCRIBED_PERSON.fullmatch(speaker) is not None or bool(_title_only(speaker))
     return _is_name(speaker) or _OWNED_BODY.fullmatch(speaker) is not None or _SPOKESPEOPLE_NAMED.fullmatch(speaker) is not None
@@ -1498,6 +1507,9 @@ def _spoken_after(speaker: str, paragraph: str, end: int) -> bool:
     in a new clause after them ("..., while Egypt's Foreign Ministry said"): not theirs."""
     clause = _CLAUSE_AFTER.match(paragraph, end)
     return clause is not None and _unpossessive(speaker.split()[-1]) in clause.group("clause")
+_OPENING_WORDS = frozenset({"on", "in", "at", "when", "after", "as", "for", "by", "with", "since", "during", "while", "if",
+                            "before", "but", "and", "then", "meanwhile", "earlier", "later", "last", "this", "that"})
+_DAY_OR_MONTH = re.compile(rf"{WEEKDAY_NAME}|{MONTH_IN_DATE}", re.I)
 _OWNED_BODY = re.compile(
     r"(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?\s+(?:office|ministry|spokes(?:man|woman|person)|government|army|military)")
 
