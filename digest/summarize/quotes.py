@@ -1507,6 +1507,9 @@ def _spoken_after(speaker: str, paragraph: str, end: int) -> bool:
     in a new clause after them ("..., while Egypt's Foreign Ministry said"): not theirs."""
     clause = _CLAUSE_AFTER.match(paragraph, end)
     return clause is not None and _unpossessive(speaker.split()[-1]) in clause.group("clause")
+
+
+# Words that open a sentence before its speaker, never one themselves: "On Friday", "When Joe Biden".
 _OPENING_WORDS = frozenset({"on", "in", "at", "when", "after", "as", "for", "by", "with", "since", "during", "while", "if",
                             "before", "but", "and", "then", "meanwhile", "earlier", "later", "last", "this", "that"})
 _DAY_OR_MONTH = re.compile(rf"{WEEKDAY_NAME}|{MONTH_IN_DATE}", re.I)
