@@ -1286,6 +1286,8 @@ def test_a_background_figure_does_not_dispute_the_day_s_figure():
     ("The group holds 48 hostages, about 20 of them alive, officials said.", [("about 20", "alive")]),
     ("Some 130 hostages are still held, 33 of whom have been officially declared dead.", [("33", "dead")]),
     ("Of the 48 hostages still in Gaza, 20 are believed by Israel to be still alive.", [("20", "alive")]),
+    ("The forum said 59 captives remain in the Strip, 35 of whom the army has declared dead.", [("35", "dead")]),
+    ("Some 59 hostages remain, 24 of whom Israeli officials believe are still alive.", [("24", "alive")]),
     ("Some 101 hostages remain in Gaza, about a third believed dead.", []),  # a share, not a count
     ("The group freed 33 hostages; mediators said 8 others were alive.", []),  # another clause
 ])

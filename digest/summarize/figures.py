@@ -1488,7 +1488,11 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
 # deceased -". Only within the same clause, and only as a number: "about a third believed dead"
 # is not a count.
 _BREAKDOWN = re.compile(
-    rf"(?<![\w.,])(?P<value>{_VALUE})(?:\s+of\s+(?:them|whom))?(?:\s+(?:are|were|is|was|have\s+been|has\s+been))?(?:\s+still)?"
+    rf"(?<![\w.,])(?P<value>{_VALUE})(?:\s+of\s+(?:them|whom))?"
+    # ... or who says so, before: "35 of whom the army has declared dead", "24 of whom Israeli officials believe are alive"
+    r"(?:\s+(?:the\s+)?(?:army|IDF|military|Israel|Israeli\s+(?:officials|authorities|army|military)|officials|authorities)"
+    r"\s+(?:has\s+|have\s+)?(?:declared|confirmed|believes?|says?|said|presumes?|thinks?)(?:\s+(?:are|is|were|to\s+be))?)?"
+    r"(?:\s+(?:are|were|is|was|have\s+been|has\s+been))?(?:\s+still)?"
     r"(?:\s+(?:officially\s+)?(?:believed|thought|said|confirmed|presumed|understood|declared|pronounced)"
     r"(?:\s+by\s+(?:Israel(?:i\s+officials)?|the\s+IDF|officials))?)?"
     r"(?:\s+(?:to\s+(?:be|have\s+been)))?(?:\s+still)?"
