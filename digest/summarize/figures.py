@@ -1168,8 +1168,17 @@ def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list
     named of another ("274 Palestinians, including 57 women, were killed and 698 wounded": the
     698 are Palestinians). None when it has no bare count."""
     inserts: list[tuple[int, str]] = []
+
+    def read(at: int) -> bool:
+        """Whether `at` lies inside a count already read."""
+        return any(s <= at < e for s, e in taken)
+
+    def last_before(at: int) -> int | None:
+        """The last count read (in the order read) that ends before `at`."""
+        return next((i for i in range(len(taken) - 1, -1, -1) if taken[i][1] <= at), None)
+
     for anchor in anchors:
-        if any(s <= anchor < e for s, e in taken):
+        if read(anchor):
             continue
         bare = next(iter(_matches(_BARE_COUNT, text, [anchor])), None)
         if bare is None or _YEAR.fullmatch(bare.group("value")) or _BREAKDOWN.match(text, bare.start()) \
@@ -1191,30 +1200,30 @@ def _nouns_restored(text: str, anchors: list[int], out: list[tuple], taken: list
             inserts.append((bare.end(), "people" if head.lower() == "bodies" else head))
     lower = text.lower()
     for done in _DONE_TO_BARE.finditer(text) if ("kill" in lower or "wound" in lower or "injur" in lower) else ():
-        if any(s <= done.start("value") < e for s, e in taken) or _YEAR.fullmatch(done.group("value")):
+        if read(done.start("value")) or _YEAR.fullmatch(done.group("value")):
             continue
-        before = [(s, e) for s, e in taken if e <= done.start()]
-        counted = _FIGURE.match(text, before[-1][0]) if before else None
+        i = last_before(done.start())
+        counted = _FIGURE.match(text, taken[i][0]) if i is not None else None
         joined = counted is not None and counted.group("people") and _JOINED_DEED.fullmatch(text, counted.end(), done.start())
         inserts.append((done.end("value"), counted.group("head") if joined else "people"))
     for remains in _REMAINS_OF_BARE.finditer(text) if ("remains of" in lower or "bodies of" in lower) else ():
         at = remains.start("value")
         hostage = [m.end() for m in _HOSTAGE_WORD.finditer(text, 0, at)]
-        if hostage and not any(s <= at < e for s, e in taken) and not _YEAR.fullmatch(remains.group("value")) \
+        if hostage and not read(at) and not _YEAR.fullmatch(remains.group("value")) \
                 and not any(hostage[-1] <= s < at and out[i][2] not in _CAPTIVES for i, (s, _) in enumerate(taken)):
             inserts.append((remains.end("value"), "hostages"))
     for rate in _matches(_RATE_BARE, text, anchors) if (" each " in lower or " every " in lower) and taken else ():
-        before = [i for i, (s, e) in enumerate(taken) if e <= rate.start()]
-        if not before or any(s <= rate.start() < e for s, e in taken) or out[before[-1]][2] not in _CAPTIVES:
+        i = last_before(rate.start())
+        if i is None or read(rate.start()) or out[i][2] not in _CAPTIVES:
             continue
-        counted = _FIGURE.match(text, taken[before[-1]][0])
+        counted = _FIGURE.match(text, taken[i][0])
         first = _RATE_AFTER.match(text, counted.end()) if counted is not None else None  # "for each civilian hostage"
         if first and _AND_THEN.fullmatch(text, first.end(), rate.start()):
             inserts.append((rate.end("value"), counted.group("head")))
     if "number " in lower:
         for told in _NUMBER_OF.finditer(text):
             value = "first" if told.group("first") else "value"
-            if not any(s <= told.start(value) < e for s, e in taken):
+            if not read(told.start(value)):
                 inserts.append((told.end(value), told.group("thing") or told.group("what") or "people"))  # "the number killed"
     for at, noun in sorted(dict(inserts).items(), reverse=True):  # from the end, so each position stays where it was
         of = "of " if _VAGUE_END.search(text, max(0, at - 12), at) else ""  # "tens of thousands (of) Palestinians"
@@ -1438,7 +1447,7 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
             if after:  # "a 40-50 day truce": the unit as an adjective, and what lasts that long
                 noun, _ = _lasting(text, after.start(), after.end())
                 what = f"{phrase} {noun.lower()}"
-        if (category in (*_DURATIONS, "people") or (category == "aid" and not head.lower().endswith(("trucks", "lorries")))) \
+        if (category in (*_DURATIONS, "people") or (category == "aid" and not _by_truck(head))) \
                 and parse_number(match.group("value")) is None:
             continue  # "hours of talks", "thousands of people", "thousands of tonnes of aid": no figure to report
             # ("hundreds of aid trucks a day" is a deal's term)
@@ -1505,13 +1514,26 @@ _BREAKDOWN_HINT = re.compile(r"alive|living|dead|deceased", re.I)
 # The smallest head count taken for the captives that a count of them gives with the same number:
 # two people and two hostages in one story are too often different people.
 SAME_CAPTIVES_FROM = 3
-# Kinds whose best figure waits for the second turn: the wounded are told beside nearly every toll,
-# and the talks' own counts (captives, prisoners, the truce's terms) come first.
-_LATER = {"injured": 1}
-# ... and so do the goods aid is counted in (meals, parcels, tonnes): the trucks a deal lets in are its term;
-# and people counted with nothing said of them ("three gunmen", "two Israeli civilians")
-_LATER_AID = 1
-_LATER_UNTOLD = 1
+
+
+def _by_truck(noun: str) -> bool:
+    """Whether aid is counted in trucks ("aid trucks", "lorries", or the singular a key keeps), the
+    unit a deal's terms use, rather than in goods (meals, parcels, tonnes)."""
+    return noun.lower().rstrip("s").endswith(("truck", "lorrie"))
+
+
+def _waits_a_turn(category: str, found: _Found) -> bool:
+    """Whether a figure waits for the key figures' second turn, so that the talks' own counts
+    (captives, prisoners, the truce's terms) come first: the wounded, told beside nearly every toll;
+    aid counted in goods; people counted with nothing said of them ("three gunmen", "two Israeli
+    civilians": no fate, release or remains)."""
+    key = found.key
+    if category == "aid":
+        return len(key) > 1 and not _by_truck(str(key[1]))
+    if category == "people":
+        return len(key) == 2 and isinstance(key[1], str) and key[1] not in ("remains", MISSING)
+    return category == "injured"
+
 _PRIORITY = ["killed", "hostages", "prisoners", "injured", "hunger", "displaced", "aid", "dollars", "euros", "pounds", "weeks", "days", "months", "hours", "people"]
 
 
@@ -1678,17 +1700,8 @@ def extract_figures(articles: Sequence[Article], candidates: Sequence[Candidate]
     for entry in sorted(figures, key=rank):
         by_category.setdefault(category_of(entry), []).append(entry)
     queues = [(c, by_category[c]) for c in _PRIORITY if c in by_category]
-
-    def later(category: str, entry) -> int:
-        """How many turns the kind's best figure waits (see _LATER)."""
-        key = entry[0].key
-        if category == "aid" and len(key) > 1 and not str(key[1]).endswith(("truck", "lorrie")):  # _singular("lorries")
-            return _LATER_AID
-        if category == "people" and len(key) == 2 and isinstance(key[1], str) and key[1] not in ("remains", MISSING):
-            return _LATER_UNTOLD  # (people, "gunman"): no fate, release or remains
-        return _LATER.get(category, 0)
-
-    turn = {id(entry): (depth + later(c, entry), order) for order, (c, queue) in enumerate(queues) for depth, entry in enumerate(queue)}
+    turn = {id(entry): (depth + _waits_a_turn(c, entry[0]), order)
+            for order, (c, queue) in enumerate(queues) for depth, entry in enumerate(queue)}
     ordered = sorted(figures, key=lambda entry: turn[id(entry)])
     chosen = ordered[:MAX_FIGURES]
     # A disputed value never appears without the values it disputes, up to DISPUTED_EXTRA more
