@@ -1098,8 +1098,10 @@ _OWNER_KIN_OPENS = re.compile(
 
 
 # What sets off one name as a person's: an age or a description of someone ("Mahmoud, 38, a father of five,").
-_SOMEONE_DESCRIBED = re.compile(r"\s*(?:\d{1,3}(?:,|$)|an?\s+(?:[\w-]+\s+){0,2}(?:father|mother|grandfather|grandmother|widow|resident|"
-                                r"teacher|doctor|nurse|student|farmer|fisherman|driver|engineer|shopkeeper|worker)\b)")
+# What a person quoted for who they are is: "a teacher", "the grandmother" (see _SOMEONE_AGED too).
+_WHAT_SOMEONE_IS = "grandfather|grandmother|widow|resident|teacher|doctor|nurse|student|farmer|fisherman|driver|shopkeeper"
+_SOMEONE_DESCRIBED = re.compile(
+    rf"\s*(?:\d{{1,3}}(?:,|$)|an?\s+(?:[\w-]+\s+){{0,2}}(?:father|mother|engineer|worker|{_WHAT_SOMEONE_IS})\b)")
 
 
 def _subject_before(text: str, people: set[str], passive: bool = False, acts: re.Pattern = _ACTS,
@@ -1381,10 +1383,10 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                 speaker = carried
             if speaker is None:  # "Netanyahu said ... that ... . "At the beginning ...""; "Trump wrote that Hamas was "...""
                 speaker = _reporting(opening, people, surnames)
-                if speaker is None and text[:1].islower() and opening.strip() and _SAID.search(_last_sentence(opening)):
+                sentence = _last_sentence(opening) if speaker is None and text[:1].islower() and opening.strip() else ""
+                if _SAID.search(sentence):
                     # words cut from a sentence whose body speaks: "Hamas said Israel bore “full responsibility ...”",
                     # unless someone named after it does ("Israel recalled its team, with envoy Steve Witkoff accusing")
-                    sentence = _last_sentence(opening)
                     speaker = _body_before(sentence, article.text, people)
                     if speaker and _FULL_NAME.search(sentence, sentence.find(speaker.split()[-1]) + len(speaker.split()[-1])):
                         speaker = None
@@ -1462,9 +1464,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
 
 
 # Someone described by age or by what they are, not by a title: "the 53-year-old", "the grandmother".
+# (not "the mother" or "the father": a hostage's, whom the text names by the hostage)
 _SOMEONE_AGED = re.compile(
-    r"the\s+(?:\d{1,3}-year-old(?:\s+[a-z]+)?|(?:[a-z]+\s+)?(?:grandmother|grandfather|widow|woman|man|teacher|"
-    r"doctor|nurse|driver|farmer|fisherman|shopkeeper|student|resident|survivor|teenager|girl|boy))")
+    rf"the\s+(?:\d{{1,3}}-year-old(?:\s+[a-z]+)?|(?:[a-z]+\s+)?(?:woman|man|survivor|teenager|girl|boy|{_WHAT_SOMEONE_IS}))")
 # A person the sentence names with an honorific, acting or not: "For Mr Hassouna, the diplomacy feels remote."
 _HONORIFIC_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
 
