@@ -638,3 +638,36 @@ def test_html_entities_left_in_text_are_decoded(tmp_path):
         "Hamas’s reply reached Qatari and Egyptian mediators on Tuesday, officials said, calling it \"a step forward\".\n\n"
         "Negotiators met for three hours & left without comment, AT&T reported."
     )
+
+
+@pytest.mark.parametrize(
+    "body, place, first",
+    [
+        # a photo's caption kept above the story, then the dateline
+        ("A drone view shows fighters gathering around Red Cross vehicles in Khan Younis on Thursday\n"
+         "CAIRO — Mediators have reached a deal to release the prisoners, an Egyptian source said.\n"
+         "The handover will take place on Thursday.",
+         "Cairo", "A drone view shows fighters gathering around Red Cross vehicles in Khan Younis on Thursday"),
+        # a standfirst, then the dateline with its agency
+        ("Key topics include the terms for releasing prisoners and the crossing.\n"
+         "JERUSALEM (AA) – Top Israeli security officials travelled to Cairo to discuss the deal.\n"
+         "The talks lasted several hours.",
+         "Jerusalem", "Key topics include the terms for releasing prisoners and the crossing."),
+    ],
+)
+def test_a_dateline_under_a_caption_or_standfirst_gives_the_place_and_leaves_the_text(body, place, first):
+    cleaned = clean_body("Mediators agree a swap", body)
+    paragraphs = cleaned.text.split("\n\n")
+    assert cleaned.place == place
+    assert paragraphs[0] == first
+    assert not any(p.startswith(("CAIRO", "JERUSALEM")) for p in paragraphs)
+
+
+def test_a_dateline_deep_in_the_story_or_after_the_first_gives_no_place():
+    lead = "CAIRO — Mediators met on Monday, officials said."
+    later = "DOHA — A second meeting was held in Qatar the next day."
+    assert clean_body("Talks", f"{lead}\n{later}").place == "Cairo"
+    assert later in clean_body("Talks", f"{lead}\n{later}").text
+    deep = "\n".join(["The talks went on for a third day.", "Both sides blamed each other.", "Aid trucks waited at the crossing.", later])
+    cleaned = clean_body("Talks", deep)
+    assert cleaned.place is None and later in cleaned.text

@@ -54,6 +54,8 @@ _BYLINE = re.compile(
     rf"^(?i:by|written by|words by|posted by|reporting by|author)[:\s]+(?P<names>{_NAME}(?:\s*(?:,\s*(?:and|&)?|and|&)\s*{_NAME})*)"
     r"\s*(?:[|•·–—;-]\s*(?P<rest>.*))?$"
 )
+# How many paragraphs (a photo's caption, a standfirst) may stand above the one whose dateline gives the place.
+DATELINE_WITHIN = 3
 _GLUED_COUNTER = re.compile(r"^\d[\d.,]*\s?[KkMm]?\s?(?:[A-Z][a-z]+){1,3}$")
 _COUNTER = re.compile(r"^\d[\d.,]*\s*[KkMm]?\s+(?:comments?|shares?|views?|likes?|followers?|subscribers?|fans?|reads?)$", re.I)
 _MONTH = MONTH_IN_DATE
@@ -522,7 +524,9 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
             slugs = _SLUG_RUN.match(line)
             if slugs and reads_as_sentence(line[slugs.end() :]):
                 line = line[slugs.end() :]  # "Newslooks \ Washington DC \ Mary Sidiqi \ Evening Edition \ Hamas announced ..."
-        if not paragraphs:  # a place given by the source wins, but the dateline still leaves the text
+        # a place given by the source wins, but the dateline still leaves the text; a caption or a
+        # standfirst kept above the story may come before its dateline
+        if not paragraphs or (place is None and len(paragraphs) < DATELINE_WITHIN):
             found, dateline_agency, rest = dateline.parse(line, "\n".join(lines[i:]))
             if found:
                 place, line, agency = place or found, rest, agency or dateline_agency
