@@ -291,6 +291,16 @@ def test_talks_of_this_week_are_not_background(config, sentence):
     assert kinds_for(config, sentence, "doha") == {"venue_pattern"}
 
 
+@pytest.mark.parametrize("sentence, track", [
+    ("Negotiators began indirect talks on Monday, October 6, 2025, in Doha.", "doha"),
+    ("Delegations from Hamas and Israel began indirect negotiations on Monday, October 6, 2025, "
+     "in the Egyptian city of Sharm el-Sheikh, mediated by Egypt and Qatar.", "cairo"),
+])
+def test_a_date_with_its_weekday_is_this_week_however_far_from_the_place(config, sentence, track):
+    kinds = kinds_for(config, sentence, track)
+    assert "venue_context" in kinds and "background" not in kinds
+
+
 def test_hosting_delegations_names_a_venue(config):
     assert "venue_pattern" in kinds_for(config, "Qatar on Sunday hosted delegations from Israel and Hamas.", "doha")
 

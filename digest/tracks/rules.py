@@ -99,6 +99,7 @@ TRIGGER_WINDOW = 5  # a talk, travel or party word before "in X"
 INCIDENT_BEFORE = 6
 INCIDENT_AFTER = 3
 DATED_BEFORE = 2  # "previous rounds in Cairo"
+DATE_RUN = 5  # tokens of a date before its month or year: "Monday , October 6 , 2025"
 DATED_AFTER = 7  # "met in Paris in January", "Cairo hosted a string of rounds in the first half of 2024"
 ACTOR_TO_TALK = 6
 # Talk words that reach the other side with "to": "Hamas sent a letter to Trump", "Boehler spoke to Hamas".
@@ -382,7 +383,17 @@ class SentenceRules:
             if not dated and not clause_ended:
                 token = self.tokens[i]
                 dated = (i > 0 and token in MONTHS) or (len(token) == 4 and token.isdigit() and 1990 <= int(token) <= 2099)
+                if dated and self._weekday_dated(i):
+                    return False
         return dated
+
+    def _weekday_dated(self, i: int) -> bool:
+        """The month or year at token i belongs to a date that opens with a weekday: "on Monday,
+        October 6, 2025, in the Egyptian city of ..." is this week's news."""
+        k = i - 1
+        while k >= max(i - DATE_RUN, 0) and (self.tokens[k] in MONTHS or self.low[k] in (",", ".") or self.low[k].isdigit()):
+            k -= 1
+        return k >= 0 and self.low[k] in WEEKDAYS
 
     def place_role(self, hit: Hit) -> tuple[str, int, int]:
         """What a venue or host mention means here, and the span that shows it."""
