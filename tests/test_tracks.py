@@ -535,6 +535,13 @@ HANDED = [
     ("Egypt submitted a new ceasefire proposal to Hamas on Thursday.", False),
     ("Witkoff sent a letter to Netanyahu about the hostages and the Hamas plan.", False),
     ("The US submitted a draft resolution to the Security Council, which Hamas rejected.", False),
+    # the US's own plan carried by a go-between
+    ("Bahbah said that he passed to Hamas a US proposal for a comprehensive deal.", True),
+    ("Palestinian American mediator says he gave Hamas a US proposal for a permanent ceasefire", True),
+    ("Qatar handed Hamas the US proposal on Sunday night.", True),
+    ("Egypt handed Hamas its own proposal on Sunday night.", False),
+    ("The mediator said he passed the offer to Hamas on Monday.", False),
+    ("Qatar passed the US proposal to Israel, which Hamas had already seen.", False),
 ]
 
 

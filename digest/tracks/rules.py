@@ -68,7 +68,7 @@ SUPPORT_WORDS = frozenset({"backed", "sponsored", "supported", "endorsed"})
 GIVE_VERBS = frozenset({
     "submit", "submits", "submitted", "send", "sends", "sent", "present", "presents", "presented", "hand", "hands",
     "handed", "deliver", "delivers", "delivered", "convey", "conveys", "conveyed", "transmit", "transmits",
-    "transmitted", "pass", "passes", "passed",
+    "transmitted", "pass", "passes", "passed", "give", "gives", "gave",
 })
 GIVE_REACH = 8  # tokens from the give verb to the counterpart
 # ... and the other side of it: "B said it had received some ideas from A through mediators"
@@ -577,35 +577,58 @@ class SentenceRules:
 
     def handed_plan(self, track: str) -> Finding | None:
         """The track's actor handing the counterpart a plan, whoever carries it: "A submitted a
-        proposal to B", "A sends B a plan", "A presented B with a plan", "the plan A sent to B".
-        The actor gives, so it must be the verb's subject (nothing between but an auxiliary) and
-        nobody else may stand between the verb and the counterpart ("A sent a plan to Qatar for B"
-        is still A's plan: the go-between is only the carrier, so a mediator does not block)."""
+        proposal to B", "A sends B a plan", "A presented B with a plan", "the plan A sent to B",
+        and a go-between carrying A's own plan: "he passed to B an A proposal", "Qatar handed B
+        the A proposal". The actor who gives must be the verb's subject (nothing between but an
+        auxiliary); a plan someone else gives must be the actor's own. Nobody else may stand
+        between the verb and the counterpart ("A sent a plan to Qatar for B" is still A's plan:
+        the go-between is only the carrier, so a mediator does not block)."""
         plans = self.vocab.get("plan")
         if not plans:
             return None
         actors = [h for h in self.hits if h.role == "actor" and h.track == track]
         counterparts = self._counterparts(track)
+        if not actors or not counterparts:
+            return None
         thirds = self._third_tokens()
         for a in actors:
             g = self._gives(a)
-            if g is None:
-                continue
-            for b in counterparts:
-                if not g < b.start <= g + GIVE_REACH or self._clause_break(a.start, b.end) or any(k in thirds for k in range(g, b.start)):
-                    continue
-                to_b = self.low[b.start - 1] == "to"
-                p = None
-                if to_b:  # "sent a plan to B", "the plan A sent to B"
-                    p = self.first_of("plan", g + 1, b.start - 1)
-                    if p is None and b.start == g + 2:
-                        p = self.last("plan", a.start - 5, a.start)
-                elif b.start <= g + 2:  # "sent B a plan", "presented B with a plan"
-                    p = self.first_of("plan", b.end, b.end + 6)
-                if p is not None:
-                    span = (min(a.start, p), max(b.end, plans[p]))
-                    return Finding(track, self.text(*span), "proposal", self.lexicon.config.relation * PROPOSAL_SHARE)
+            if g is not None:
+                handed = self._handed(g, counterparts, thirds, a)
+                if handed is not None:
+                    p, b = handed
+                    return self._proposal(track, min(a.start, p), max(b.end, plans[p]))
+        own = {k: a for a in actors if (k := self._plan_of(a)) is not None and self.low[k] not in SUPPORT_WORDS}
+        if own:
+            for g in (k for k, word in enumerate(self.low) if word in GIVE_VERBS):
+                handed = self._handed(g, counterparts, thirds)
+                if handed is not None and handed[0] in own:
+                    p, b = handed
+                    return self._proposal(track, g, max(b.end, plans[p]))
         return None
+
+    def _handed(self, g: int, counterparts: list[Hit], thirds: set[int], giver: Hit | None = None) -> tuple[int, Hit] | None:
+        """(plan word, counterpart) when the give verb at g hands a counterpart a plan: "sent a plan
+        to B", "sent B a plan", "passed to B a plan", "presented B with a plan", or with the
+        `giver` named before the plan, "the plan A sent to B"."""
+        lo = giver.start if giver is not None else g
+        for b in counterparts:
+            if not g < b.start <= g + GIVE_REACH or self._clause_break(lo, b.end) or any(k in thirds for k in range(g, b.start)):
+                continue
+            p = None
+            if self.low[b.start - 1] == "to":  # "sent a plan to B", "the plan A sent to B", "passed to B a plan"
+                p = self.first_of("plan", g + 1, b.start - 1)
+                if p is None and b.start == g + 2:
+                    p = self.last("plan", giver.start - 5, giver.start) if giver is not None else None
+                    p = p if p is not None else self.first_of("plan", b.end, b.end + 6)
+            elif b.start <= g + 2:  # "sent B a plan", "presented B with a plan"
+                p = self.first_of("plan", b.end, b.end + 6)
+            if p is not None:
+                return p, b
+        return None
+
+    def _proposal(self, track: str, start: int, end: int) -> Finding:
+        return Finding(track, self.text(start, end), "proposal", self.lexicon.config.relation * PROPOSAL_SHARE)
 
     def received_plan(self, track: str) -> Finding | None:
         """The counterpart receiving a plan, ideas or a message from the track's actor, whoever
