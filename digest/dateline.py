@@ -137,16 +137,20 @@ def _strict(paragraph: str) -> re.Match[str] | None:
     return match
 
 
-def parse(paragraph: str, story: str = "") -> tuple[str | None, str | None, str]:
+def parse(paragraph: str, story: str = "", colon: bool = True) -> tuple[str | None, str | None, str]:
     """(place, agency, rest) for a paragraph that opens with a dateline: ("Doha, Qatar", "Reuters",
     rest) for "DOHA, Qatar (Reuters) - rest"; (None, None, paragraph) when it opens with none.
-    "Doha: rest" counts when the `story` names Doha inside a sentence."""
+    "Doha: rest" counts when the `story` names Doha inside a sentence. Without `colon`, a place
+    with a colon and no agency is no dateline (below the story's first paragraph it is more often a
+    speaker in a transcript, "AMAL NASSER: ..."; "CAIRO, Oct 20 (AFP): ..." still is)."""
     match = _strict(paragraph)
-    if match is not None:
+    if match is not None and (colon or not match.groupdict().get("colon") or match.group("agency")):
         return _place_case(match.group("place").strip()), match.group("agency"), paragraph[match.end():]
-    colon = _COLON.match(paragraph)
-    if colon and re.search(rf"[a-z,]\s+{re.escape(colon['place'])}\b", story):
-        return colon["place"], None, paragraph[colon.end():]
+    if not colon:
+        return None, None, paragraph
+    colon_match = _COLON.match(paragraph)
+    if colon_match and re.search(rf"[a-z,]\s+{re.escape(colon_match['place'])}\b", story):
+        return colon_match["place"], None, paragraph[colon_match.end():]
     return None, None, paragraph
 
 

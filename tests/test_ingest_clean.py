@@ -668,6 +668,11 @@ def test_a_dateline_deep_in_the_story_or_after_the_first_gives_no_place():
     later = "DOHA — A second meeting was held in Qatar the next day."
     assert clean_body("Talks", f"{lead}\n{later}").place == "Cairo"
     assert later in clean_body("Talks", f"{lead}\n{later}").text
+    # below the first paragraph, a name with a colon is a transcript's speaker, not a place
+    transcript = clean_body("Council", "The council voted on Monday.\nAMAL NASSER: “It is time for the war to end.”")
+    assert transcript.place is None and "AMAL NASSER: “It is time for the war to end.”" in transcript.text
+    wire = clean_body("Talks", "A woman inspects the damage.\nCAIRO, Oct 20 (AFP): A Hamas delegation was to meet officials.")
+    assert (wire.place, wire.agency) == ("Cairo", "AFP")
     deep = "\n".join(["The talks went on for a third day.", "Both sides blamed each other.", "Aid trucks waited at the crossing.", later])
     cleaned = clean_body("Talks", deep)
     assert cleaned.place is None and later in cleaned.text

@@ -702,14 +702,16 @@ def test_classifier_config_is_validated_strictly(tmp_path, text, message):
         load_config(config_file)
 
 
-BLIND_BARS = {"blind": 0.95, "blind2": 0.90, "blind3": 0.95}
+BLIND_BARS = {"blind": 0.95, "blind2": 0.90, "blind3": 0.95, "blind4": 0.90, "blind5": 0.85}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND_BARS))
 def test_blind_batches_keep_their_score(name, config):
     # Written from real events before their first run (first scores: blind macro-F1 1.000 before
     # the classifier was read, blind2 0.928 after the first fixes, blind3 1.000 before the
-    # classifier was read again); the bar leaves room for one miss.
+    # classifier was read again); the bar leaves room for one miss. blind4 and blind5 are real
+    # articles labelled from the track definitions alone: first run 0.920 and 0.874 (a Bahbah
+    # article on carrying a US plan to Hamas, a weekday date read as a past round: fixed since).
     gold = load_gold(TRACKS_DIR / name / "gold.json")
     scores = evaluate_classification(gold, config)
     assert not scores.failures

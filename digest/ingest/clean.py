@@ -527,7 +527,7 @@ def clean_body(title: str, body: str, author: str | None = None, place: str | No
         # a place given by the source wins, but the dateline still leaves the text; a caption or a
         # standfirst kept above the story may come before its dateline
         if not paragraphs or (place is None and len(paragraphs) < DATELINE_WITHIN):
-            found, dateline_agency, rest = dateline.parse(line, "\n".join(lines[i:]))
+            found, dateline_agency, rest = dateline.parse(line, "\n".join(lines[i:]), colon=not paragraphs)
             if found:
                 place, line, agency = place or found, rest, agency or dateline_agency
         paragraphs.append(unglue_heading(line))
