@@ -104,7 +104,8 @@ def test_a_third_set_written_later_is_read_as_well():
     # when it was written (70 sentences): 78 found on the code of that day's start, 73 in the expected category,
     # 4 listed that the set does not (three durations it writes with their unit, "six weeks" for "six", and "its
     # first 10 days" of a truce, which is no term of it); 84 and 79 after
-    # that day's first fixes, made before the set was read; 86 and 83 at the day's end
-    assert counts["found"] >= 86, counts
-    assert counts["category"] >= 83, counts
+    # that day's first fixes, made before the set was read; 86 and 83 at the day's end; 87 and 84 when what a
+    # release leaves behind was read as held ("leaving 24 still in Gaza")
+    assert counts["found"] >= 87, counts
+    assert counts["category"] >= 84, counts
     assert counts["unexpected"] <= 4, counts

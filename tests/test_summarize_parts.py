@@ -3986,8 +3986,15 @@ def test_a_count_told_without_its_noun_counts_what_the_count_before_it_does(sent
     ("Israel will release 30 Palestinian prisoners for every civilian hostage freed and 50 for every female soldier.",  # its fate too
      {"30": ("Palestinian prisoners (to be released) for every civilian hostage", "prisoners"),
       "50": ("prisoners (to be released) for every female soldier", "prisoners")}),
+    # what a release leaves behind is held, not released
+    ("Hamas released 20 living hostages on Monday, leaving 24 still in Gaza.",
+     {"20": ("living hostages (released)", "hostages"), "24": ("hostages (held)", "hostages")}),
+    ("Hamas freed 20 hostages, leaving 28 hostages in captivity.",
+     {"20": ("hostages (released)", "hostages"), "28": ("hostages (held)", "hostages")}),
+    ("Hamas handed over the remains of four deceased hostages late on Monday, leaving 24 bodies in Gaza.",
+     {"four": ("deceased hostages", "hostages"), "24": ("hostages (dead)", "hostages")}),
 ], ids=["killing-opens", "wounding-opens", "remains-of-n", "bodies-of-n-no-hostage", "n-of-them-part", "n-of-them-captives",
-        "ratio-second-term", "ratio-second-term-shares-the-fate"])
+        "ratio-second-term", "ratio-second-term-shares-the-fate", "leaving-n-bare", "leaving-n-hostages", "leaving-n-bodies"])
 def test_a_count_with_its_noun_left_to_the_reader_is_read_from_its_place(sentence, expected):
     # a verb opening the sentence ("Killing at least 17, ..."), the remains of hostages counted
     # without the word, and a part named as "69 of them women" sharing the whole's fate

@@ -779,6 +779,8 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         living = _LIVING.search(text, start, end) is not None
         # "left about 1,200 dead and another 250 taken hostage": the dead are the 1,200
         others_dead = _OTHERS_FATE_BEFORE.search(text, max(0, start - 40), start) is not None
+        if _LEFT_BEHIND.search(text, max(0, start - 30), start) and not _FATE_SAID["dead"] & set(text[start:end].lower().split()):
+            return "held"  # "freed 20 hostages, leaving 28 in captivity": what a release leaves is held (bodies are dead)
         if _SHARE_OF.search(text, max(0, start - 30), start):
             # "releasing half of the remaining 48 hostages": the verb is the half's; the 48 are what is left
             return "held" if _REMAINING.search(text, start, end) or _STILL_HELD_AFTER.match(text, end) else ""
@@ -893,6 +895,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         if joined:
             return _situation(category, text, joined.start("count"), joined.end())
     return ""
+
+
+_LEFT_BEHIND = re.compile(r"\bleaving\s+(?:(?:at\s+least|about|some|only|just|around|nearly|another)\s+)?$", re.I)
 
 
 # Words someone speaks or screams, right after the verb, are theirs, not what befell a count beside
@@ -1126,11 +1131,12 @@ def find_figures(text: str, breakdown: bool = False) -> list[tuple[str, str, str
 # remain in Gaza". Only right before its own verb or fate, only a clause after that count
 # (_BARE_JOIN), with a word of what befell it in its clause (_BARE_FATE), and never how many of a
 # hostage count are alive or dead (see _BREAKDOWN).
+_STILL_THERE = r"still\s+(?:in\s+(?:Gaza|captivity)|held|alive|captive)"  # "leaving 24 still in Gaza"
 _BARE_COUNT = re.compile(
     rf"(?<![\w$.,/])(?P<value>{_VALUE})(?=\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|remain|remains|remained|"
-    r"wounded|injured|killed|died|freed|released|detained|held|jailed|serving|abducted|kidnapped|captured|deported)\b)", re.I)
-_BARE_JOIN = re.compile(
-    r"[^;:.()—–]{0,160}?(?:,\s+(?:and\s+|while\s+|but\s+)?|\s+(?:and|while)\s+)")
+    rf"wounded|injured|killed|died|freed|released|detained|held|jailed|serving|abducted|kidnapped|captured|deported|{_STILL_THERE})\b)", re.I)
+_BARE_JOIN = re.compile(  # ... "20 hostages were freed, leaving 24 still in Gaza": what the release left
+    r"[^;:.()—–]{0,160}?(?:,\s+(?:and\s+|while\s+|but\s+|leaving\s+)?|\s+(?:and|while)\s+)")
 # ... or the noun of a count told as "the number of": "bringing the number of media workers killed
 # since October 2023 to 232", "bringing to 41 the number of hostage bodies returned", "bringing to
 # 104 the number killed" (people).
@@ -1142,7 +1148,7 @@ _NUMBER_OF = re.compile(
     rf"(?:of\s+(?P<thing>(?:[\w'’-]+\s+){{0,3}}?(?:{_HEAD_WORDS}))|(?P<fate>killed|wounded|injured|dead))\b", re.I)
 _BARE_FATE = re.compile(
     r"[^,;.]{0,60}?\b(?:killed|dead|died|wounded|injured|hurt|displaced|releas\w*|freed|returned|handed\s+over|held|"
-    r"remain\w*|taken|abducted|kidnapped|captive|missing|alive|living|deported|detained)\b", re.I)
+    rf"remain\w*|taken|abducted|kidnapped|captive|missing|alive|living|deported|detained|{_STILL_THERE})\b", re.I)
 # ... or a count right after a verb of killing or wounding, with no noun: "killing at least 17",
 # "killed 33 people and wounded 80" (the people counted before, else people).
 _DONE_TO_BARE = re.compile(
