@@ -1144,6 +1144,14 @@ def test_the_missing_the_hungry_the_dead_and_a_toll_are_counted(text, expected):
     ("Under the agreement, Hamas released 33 hostages in exchange for nearly 2,000 prisoners.",
      ["hostages (released)", "prisoners (released)"]),
     ("The army said 59 hostages and 20 soldiers remain in Gaza.", ["hostages (held)", "soldiers"]),
+    # ... and so does a verb of release, past what the first count is ("serving life sentences")
+    ("Israel would release 250 prisoners serving life sentences and 1,700 Gazans detained since the start of the war.",
+     ["prisoners (to be released)", "Gazans (to be released)"]),  # detained: prisoners
+    ("Israel then released 1,968 Palestinian prisoners, including 250 serving life or long sentences and 1,718 detainees "
+     "seized in Gaza during the war.", ["Palestinian prisoners (released)", "detainees (released)"]),
+    ("Israel will free around 250 Palestinians serving life sentences and about 1,700 people from Gaza detained since the war began.",
+     ["Palestinians to be released", "people (to be released)"]),
+    ("Hamas freed 20 hostages on Monday and 1,700 people remain in Israeli jails.", ["hostages (released)", "people (held)"]),
     # those who hand something over are not handed over
     ("Under the deal, about 200 fighters would hand over their arms to Egyptian authorities.", ["fighters"]),
     ("Israel handed over 90 Palestinians to the Red Cross on Sunday.", ["Palestinians released"]),
@@ -4207,3 +4215,12 @@ def test_a_surname_two_people_share_is_the_one_named_last_before_the_quote():
             "Daniel's father, Avi Weiss, has travelled to Washington many times. \"The administration has been with us "
             "every step of the way,\" he said.\n\n\"I will fill his glass of water again when he is home,\" Weiss said.")
     assert speakers_in(text) == ["Ronit Weiss", "Avi Weiss", "Avi Weiss"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Israel will release 1,700 Gazans detained during the war.", ("Gazans (to be released)", "prisoners")),
+    ("It freed about 1,700 people detained in Gaza during the war.", ("people (released)", "prisoners")),
+    ("Police said 38 people were arrested after protesters blocked highways in Tel Aviv.", ("people", "people")),
+], ids=["gazans-detained", "people-detained-in-gaza", "protesters-arrested"])
+def test_people_detained_in_the_war_are_prisoners(sentence, expected):
+    assert [(what, category) for _, what, category, _ in find_figures(sentence)] == [expected]

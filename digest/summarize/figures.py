@@ -47,7 +47,7 @@ _PEOPLE = (
     r"people|persons|palestinians|israelis|civilians|residents|children|minors|women|men|soldiers|troops|fighters|"
     r"militants|terrorists|gunmen|journalists|aid workers|workers|patients|families|americans|citizens|others|"
     r"individuals|members|bodies|victims|babies|infants|operatives|staff|staffers|employees|medics|paramedics|doctors|nurses|"
-    r"health workers|rescuers|activists|"
+    r"health workers|rescuers|activists|gazans|"
     # "67,000 dead": the fate standing for those it befell, when no noun follows ("wounded" so used
     # is left out: a toll's injured would take the hostages' and prisoners' rows in the key figures)
     r"dead(?!(?:\s+[A-Z][\w-]*)?\s+(?:people|persons|palestinians|israelis|civilians|soldiers|children|"
@@ -166,6 +166,21 @@ _DISPLACED = re.compile(
 _JAILED_AFTER = re.compile(
     r"\s+(?:(?:are|were|is|was|remain|remained)\s+)?(?:(?:currently|still|now)\s+)?(?:held|detained|jailed|imprisoned)\s+in\s+"
     r"(?:Israeli\s+|Israel['’]s\s+)?(?:prisons?|jails?|custody|detention)\b", re.I)
+# ... or whose own verb says they were detained: "1,700 Gazans detained since the war began",
+# "1,718 people detained from Gaza", "people from Gaza taken into detention" (not "seized": hostages are).
+_DETAINED_AFTER = re.compile(
+    r"(?:\s+from\s+(?:the\s+)?Gaza(?:\s+Strip)?)?\s+(?:(?:who\s+)?(?:were|had\s+been|have\s+been)\s+)?"
+    r"(?:detained|arrested|jailed|imprisoned|taken\s+into\s+(?:Israeli\s+)?(?:detention|custody))\b", re.I)
+
+
+def _detained_after(text: str, end: int, head: str) -> bool:
+    """Whether the count of `head` ending at `end` is said right after it to be detained: Palestinians
+    or Gazans anywhere, others only from or in Gaza ("38 people were arrested" at a protest are no
+    prisoners of the war)."""
+    found = _DETAINED_AFTER.match(text, end)
+    return found is not None and (head.lower() in ("palestinians", "gazans") or "gaza" in text[end : found.end() + 16].lower())
+
+
 # Bodies found or brought in, right after their count: the dead of a toll.
 _BODIES_FOUND = re.compile(
     r"\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:brought|taken|recovered|retrieved|pulled|found|received|transferred)\b", re.I)
@@ -689,15 +704,26 @@ _PEOPLE_JOINED_AFTER = re.compile(
     rf"\s+{_AND_ANOTHER}(?P<count>\d[\d,]*|{_WORD_NUMBER})(?:\s+[\w-]+){{0,3}}?\s+(?:{_PEOPLE})\b", re.I)
 
 
-def _shared_release(text: str, start: int) -> str:
-    """The fate of a count joined by "and" to counts that a release told as a noun governs ("the
-    release of 50 hostages and 150 prisoners"): released, or to be released as the clause says; ""
-    when no such release comes before it in its clause."""
-    verbs = [verb for verb in _RELEASED.finditer(text, _clause_start(text, start), start) if text.startswith(" of ", verb.end())]
+def _shared_release(text: str, start: int, counted: bool = False) -> str:
+    """The fate of a count joined by "and" to counts that a release governs, told as a noun ("the
+    release of 50 hostages and 150 prisoners") or as a verb right before the first count ("would
+    release 250 prisoners serving life sentences and 1,700 Gazans"): released, or to be released
+    as the clause says; "" when no such release comes before it in its clause. With `counted`, a
+    release told as a noun must govern a count too ("the release of Yehud and two others" tells
+    nothing of the two)."""
+    def governs(verb: re.Match) -> bool:
+        noun = text.startswith(" of ", verb.end())
+        return (noun and not counted) or _GOVERNS_COUNT.match(text, verb.end() + (3 if noun else 0)) is not None
+
+    verbs = [verb for verb in _RELEASED.finditer(text, _clause_start(text, start), start) if governs(verb)]
     if not verbs:
         return ""
     verb = verbs[-1]
     return TO_BE_RELEASED if _planned_before(text, verb.start()) else "released"
+
+
+# A verb's object that is a count: "release (about) 250 ...".
+_GOVERNS_COUNT = re.compile(rf"\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|at\s+least|up\s+to|another|all)\s+)?(?:\d|{_WORD_NUMBER}\b)", re.I)
 
 
 # A share of the count before it: "two of the 34 people", "most of the 40".
@@ -889,8 +915,14 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
                 if fate == "released" and _release_to_come(text, start, end):
                     return TO_BE_RELEASED  # "Israel would free 250 Palestinians serving life sentences"
                 return HUNGER if fate == "killed" and _HUNGER.search(around) else fate
-        # ... else the fate of the count joined to it before their verb: "two American women and two
-        # elderly Israeli women were freed", "Six Palestinians and four Israelis were killed"
+        # ... else the release of the count it is joined to ("free 250 Palestinians serving life
+        # sentences and 1,700 people from Gaza"), or the fate of the count joined to it before their
+        # verb: "two American women and two elderly Israeli women were freed", "Six Palestinians and
+        # four Israelis were killed"
+        if _JOINED_BEFORE.search(text, max(0, start - 20), start) and not _RATE_AFTER.match(text, end):  # not a ratio's term
+            shared = _shared_release(text, start, counted=True)
+            if shared:
+                return shared
         joined = _PEOPLE_JOINED_AFTER.match(text, end)
         if joined:
             return _situation(category, text, joined.start("count"), joined.end())
@@ -1323,9 +1355,10 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
             joined = _JOINED_GROUP.match(text, match.end())
             phrase += joined.group() if joined else ""  # "90 Palestinian women and children", all of them
         if category == "people" and (_near(_PRISON, text, match.start(), match.end(), 0, 30) or _JAILED_AFTER.match(text, match.end())
-                                     or (head.lower() in _DETAINED_HEADS and _DETAINED_BEFORE.search(text, max(0, match.start() - 20), match.start()))):
+                                     or (head.lower() in _DETAINED_HEADS and (_DETAINED_BEFORE.search(text, max(0, match.start() - 20), match.start())
+                                                                            or _detained_after(text, match.end(), head)))):
             # "350 Palestinians from Israeli prisons", "10,800 Palestinians are currently held in Israeli prisons",
-            # "troops detained 25 Palestinians in raids"
+            # "troops detained 25 Palestinians in raids", "1,700 Gazans detained during the war"
             category = "prisoners"
         if category == "people" and _CAPTIVES_INCLUDE.search(text, max(0, match.start() - 60), match.start()):
             category = "hostages"  # "the first batch of hostages to include five female soldiers"
@@ -1341,7 +1374,7 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
             category = out[-1][2]  # "90 Palestinian prisoners and 110 others": prisoners too
             phrase = category
         if category == "people" and _HOSTAGE_WORD.search(text) and (
-                (_REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start()) and head.lower() != "palestinians")
+                (_REMAINS_BEFORE.search(text, max(0, match.start() - 30), match.start()) and head.lower() not in ("palestinians", "gazans"))
                 or (head.lower() == "bodies" and not _OTHERS_BODIES.match(text, match.end()) and "palestinian" not in between.lower())):
             category = "hostages"  # "10 living hostages and the remains of 18 others", "... and 18 bodies"
             if head.lower() in ("others", "bodies"):
