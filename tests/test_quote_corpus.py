@@ -104,7 +104,8 @@ def test_a_third_set_with_words_cut_from_sentences():
     # on the code of that day's start; 72 right, 2 wrong, 4 with none once "he said" after a scene ("In the city of
     # Khan Younis, Samir Odeh, 41, ... queued"), "the 53-year-old" and "the grandmother", and "For Mr Hassouna, ...
     # he said" were read; 89 right and 3 wrong, 16 not listed, once words cut from a sentence were listed as a part;
-    # 90, 3 and 15 once a body that opens the part's sentence and speaks was its speaker
-    assert verdicts["right"] >= 90, verdicts
+    # 90, 3 and 15 once a body that opens the part's sentence and speaks was its speaker; 92 right once "she" after
+    # "Among them is Dana Levi" was read as her
+    assert verdicts["right"] >= 92, verdicts
     assert verdicts["wrong"] <= 3, verdicts
     assert verdicts["not listed"] <= 15, verdicts

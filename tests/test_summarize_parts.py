@@ -4224,3 +4224,13 @@ def test_a_surname_two_people_share_is_the_one_named_last_before_the_quote():
 ], ids=["gazans-detained", "people-detained-in-gaza", "protesters-arrested"])
 def test_people_detained_in_the_war_are_prisoners(sentence, expected):
     assert [(what, category) for _, what, category, _ in find_figures(sentence)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Families of the hostages gathered in Tel Aviv on Saturday. Among them is Dana Levi, whose son was taken from Nir Oz. "
+    "“We cannot wait any longer for a deal,” she told reporters.",
+    "Among them was Dana Levi. “We cannot wait any longer for a deal,” she told reporters.",
+    "One of them is Dana Levi, 45, from Haifa. “We cannot wait any longer for a deal,” she said.",
+])
+def test_she_after_someone_introduced_among_others_is_that_person(text):
+    assert speakers_in(text) == ["Dana Levi"]

@@ -1165,7 +1165,16 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
         described = len(name) == 1 and _SOMEONE_DESCRIBED.match(found.groupdict().get("apposed") or "") is not None
         if name and _is_name(" ".join(name)) and (len(name) > 1 or name[0] in people or titled or described):
             return " ".join(name).strip("’'")  # ... one name set off by an age or a description: "Mahmoud, 38, a father of five,"
+    among = _AMONG_THEM.match(last)  # "Among them is Dana Levi, whose son ...": she is the one introduced
+    if among and _named_person(among.group("who").split()):
+        return among.group("who")
     return None
+
+
+# Someone introduced with the subject after the verb: "Among them was Dana Levi", "One of them is Ruth Cohen, 45".
+_AMONG_THEM = re.compile(
+    r"^(?:Among|One\s+of)\s+(?:them|those|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|was)\s+"
+    r"(?P<who>[A-Z][a-z’'-]+(?:\s+(?:al-|el-|bin\s+|abu\s+)?[A-Z][\w’'-]+)+)(?=[,.;]|\s+(?:who|whose)\b|$)")
 
 
 def _named_person(name: list[str]) -> bool:
