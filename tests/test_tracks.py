@@ -301,6 +301,17 @@ def test_a_date_with_its_weekday_is_this_week_however_far_from_the_place(config,
     assert "venue_context" in kinds and "background" not in kinds
 
 
+@pytest.mark.parametrize("sentence, placed", [
+    ("A Hamas delegation met with Egyptian intelligence officials on Sunday to discuss a ceasefire.", True),
+    ("The Israeli negotiators held talks with Egyptian officials on the crossing.", True),
+    ("Netanyahu spoke with Egyptian officials about the crossing on Sunday.", False),  # no delegation received
+    ("The delegation held talks with Egypt on Sunday.", False),  # the country, no officials receiving it
+])
+def test_a_delegation_meeting_a_host_s_officials_is_that_host_s_round(config, sentence, placed):
+    kinds = kinds_for(config, sentence, "cairo")
+    assert ("venue_context" in kinds) is placed, kinds
+
+
 def test_hosting_delegations_names_a_venue(config):
     assert "venue_pattern" in kinds_for(config, "Qatar on Sunday hosted delegations from Israel and Hamas.", "doha")
 
@@ -702,7 +713,7 @@ def test_classifier_config_is_validated_strictly(tmp_path, text, message):
         load_config(config_file)
 
 
-BLIND_BARS = {"blind": 0.95, "blind2": 0.90, "blind3": 0.95, "blind4": 0.90, "blind5": 0.85}
+BLIND_BARS = {"blind": 0.95, "blind2": 0.90, "blind3": 0.95, "blind4": 0.90, "blind5": 0.85, "blind6": 0.90}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND_BARS))
@@ -711,7 +722,9 @@ def test_blind_batches_keep_their_score(name, config):
     # the classifier was read, blind2 0.928 after the first fixes, blind3 1.000 before the
     # classifier was read again); the bar leaves room for one miss. blind4 and blind5 are real
     # articles labelled from the track definitions alone: first run 0.920 and 0.874 (a Bahbah
-    # article on carrying a US plan to Hamas, a weekday date read as a past round: fixed since).
+    # article on carrying a US plan to Hamas, a weekday date read as a past round: fixed since);
+    # blind6, written after those fixes, 0.928 on its first run (a delegation meeting Egypt's
+    # intelligence officials, with no venue named, read as no round: fixed since).
     gold = load_gold(TRACKS_DIR / name / "gold.json")
     scores = evaluate_classification(gold, config)
     assert not scores.failures

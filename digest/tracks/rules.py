@@ -454,6 +454,8 @@ class SentenceRules:
             return "residence", s, k + 1  # "Qatar, which hosts the group's political office"
         # who mediates: "via Qatar", "Qatari mediators", "mediator Egypt", "Qatar and Egypt", "Doha said"
         if prep == "with" and self.has("talk"):
+            if hit.role == "host" and self._receives_party(p, e):
+                return "venue_context", p, e  # "a Hamas delegation met with Egyptian intelligence officials": the host's round
             return "mediator", p, e  # "talks with Washington": a party to the talks, not where they are
         if prep in VIA:
             # "through Qatari and Egyptian mediators" names mediators; "via Qatar" alone a go-between
@@ -476,6 +478,13 @@ class SentenceRules:
         if prep in CONTEXT_PREPOSITIONS and (self.has("talk") or self.has("party")) and not self._at_forum(p):
             return "venue_context", p, e
         return "mention", s, e
+
+    def _receives_party(self, p: int, e: int) -> bool:
+        """The host named right before "with" at p is its officials receiving a delegation named
+        before it: "A Hamas delegation met with Egyptian intelligence officials" (a round that host
+        holds, wherever the text leaves it), not "Netanyahu spoke with Egyptian officials"."""
+        officials = any(self.low[k] in OFFICE_WORDS for k in range(e, min(e + 3, self.n)))
+        return officials and self.last("party", max(0, p - TRIGGER_WINDOW), p) is not None
 
     def _at_forum(self, p: int) -> bool:
         """The preposition at p places a standing body's gathering: "an Arab League summit in Cairo"."""
