@@ -483,6 +483,8 @@ def test_leaving_for_a_place_is_weaker_than_talks_there(config):
     # Hamas telling the US envoys something
     "Sources said Hamas informed US envoy Steve Witkoff and Jared Kushner that the agreement is over.",
     "Hamas told Witkoff the truce must be mutual.",
+    # "America" is the US
+    "Abu Marzouk said Hamas was ready to negotiate with America on everything.",
 ])
 def test_us_talking_to_hamas_is_a_relation(config, sentence):
     assert "relation" in kinds_for(config, sentence, "us_hamas")
