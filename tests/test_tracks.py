@@ -784,6 +784,12 @@ def test_the_summary_sets_labelled_without_reading_the_classifier_keep_their_acc
     ("Gaza ceasefire deal reached",
      "Qatar's prime minister on Wednesday announced a ceasefire agreement between Israel and Hamas, clearing the way "
      "for dozens of hostages to go home.", "doha"),
+    # ... or a headline gives its official's words on the state of the talks
+    ("Only 'very minor' challenges remain in Israel-Hamas hostage negotiations: Qatari PM",
+     "The remaining challenges to reaching a deal are practical and logistical, the prime minister told a news "
+     "conference on Tuesday.", "doha"),
+    ("Hostage deal is close, Egypt's foreign minister says",
+     "The gaps between the two sides have narrowed, the minister told reporters on Monday.", "cairo"),
     # an official only commenting on talks held elsewhere does not make them the host's round
     ("Paris talks made good progress, Qatari premier says",
      "The discussions in Paris on freeing the hostages made good progress, Qatari Prime Minister Mohammed bin "

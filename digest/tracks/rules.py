@@ -90,6 +90,7 @@ SPEECH_ONLY = frozenset({"says", "said", "states", "stated"})  # what an officia
 OFFICE_WORDS = frozenset({
     "prime", "minister", "ministry", "foreign", "spokesman", "spokeswoman", "spokesperson", "emir", "president",
     "presidency", "government", "cabinet", "official", "officials", "intelligence", "chief", "head", "office",
+    "pm", "fm", "premier",
 })
 PRESS = frozenset({"reporters", "journalists", "press", "media", "newsmen"})  # spoken to, they hold no talks
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight"})
@@ -329,8 +330,8 @@ class SentenceRules:
             elif kind == "mediator" and self.top and self.announces(hit, end):
                 kind, strength = "announcement", config.announcement
             elif kind == "mention" and hit.role == "host" and self.top:
-                spoke = self.official_speaks(hit.end)
-                if spoke is not None and self.announces(hit, spoke):
+                spoke = self.official_speaks(hit)
+                if spoke is not None and self.announces(hit, spoke, spoken=True):
                     kind, strength, end = "announcement", config.announcement, spoke + 1
             if kind == "incident":
                 out.append(Finding(None, self.text(start, end), kind, strength * hit.cue.weight))
@@ -338,24 +339,30 @@ class SentenceRules:
                 out.append(Finding(hit.track, self.text(start, end), kind, strength * hit.cue.weight))
         return out
 
-    def official_speaks(self, e: int) -> int | None:
+    def official_speaks(self, hit: Hit) -> int | None:
         """Where the verb is when a host's office or official announces something right after the
         host's name: "Qatar's prime minister on Wednesday announced", "Qatari Prime Minister Sheikh
         Mohammed bin Abdulrahman Al Thani confirmed"; None when anything else comes between, or the
-        official only "said" (comment on talks elsewhere, often)."""
+        official only "said" (comment on talks elsewhere, often). A headline's official may only say,
+        or be named after a colon at its end ("Hostage deal close, Qatar PM says", "Only minor
+        challenges remain in hostage negotiations: Qatari PM"): its words are the story."""
+        headline = self.top and not self.first
+        e = hit.end
         i, titled = e, False
         while i < self.n and i < e + 16:
             token, low = self.tokens[i], self.low[i]
             if low in OFFICE_WORDS:
                 titled = True
-            elif low in ANNOUNCE_WORDS and low not in SPEECH_ONLY:
+            elif low in ANNOUNCE_WORDS and (low not in SPEECH_ONLY or headline):
                 return i if titled else None  # announced, proposed, confirmed: not only "said"
             elif not (token[:1].isupper() or low in ("'s", "of", "and", "bin", "al", "on") or low in WEEKDAYS):
                 return None
             i += 1
-        return None
+        before = self._skip_back(hit.start)
+        attributed = headline and titled and i == self.n and before >= 0 and self.low[before] in (":", "-", "—", "–")
+        return self.n - 1 if attributed else None
 
-    def announces(self, hit: Hit, end: int) -> bool:
+    def announces(self, hit: Hit, end: int, spoken: bool = False) -> bool:
         """A host speaking or acting as mediator announces the deal, proposal or pause itself:
         "Qatar says Gaza truce to start Friday", "Egypt has proposed a two-day ceasefire",
         "Qatar's mediation ... is on hold". Not when the sentence names another track's place:
@@ -364,6 +371,8 @@ class SentenceRules:
             return False  # "Qatar says the strike on Hamas's negotiators in Doha derails the truce" is an incident
         if any(h.track != hit.track for h in self.hits if h.role in ("venue", "host")):
             return False
+        if spoken:
+            return True  # its official's verb or a headline's attribution was found (see official_speaks)
         window = self.low[hit.start : min(self.n, end + 4)]
         return any(token in ANNOUNCE_WORDS or (token in ANNOUNCE_INFINITIVES and k and window[k - 1] == "to")
                    for k, token in enumerate(window))
