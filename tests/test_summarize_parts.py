@@ -1480,7 +1480,8 @@ def test_the_age_of_the_war_and_bare_head_counts_are_no_key_figures():
     # the war's age with "long" ("22-month long military offensive"); a term so written is one
     figures = figures_of("It escalates Israel's 22-month long military offensive on the Strip, officials said.",
                          "Israel agreed to a 60-day long ceasefire in Gaza, mediators said.",
-                         "Hamas called it a gesture to end the 19-month genocidal aggression on Gaza.")
+                         "Hamas called it a gesture to end the 19-month genocidal aggression on Gaza.",
+                         "The meetings would look to end Israel's 10-month brutal military campaign, officials said.")
     assert [(f.value, f.what) for f in figures] == [("60-day", "ceasefire")]
     # "two others", "20 people": neither who they are nor what befell them; "20 people killed" is a figure
     figures = figures_of("The release of Yehud and two others is in addition to the one set for Saturday, officials said.",

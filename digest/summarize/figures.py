@@ -1586,8 +1586,8 @@ _NO_ONE_IN_PARTICULAR = frozenset({"others", "people"})  # kept until their fate
 
 
 # What follows the value of a war's age: "-month war", " months of war", "-week-old war", "-month bloody war",
-# "-month long military offensive".
-_WAR_AFTER = re.compile(rf"(?:[- ](?:day|week|month|hour|year)s?)?(?:-old|[- ]long)?\s+(?:of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?{_WAR}\b", re.I)
+# "-month long military offensive", "-month brutal military campaign" (not "-week pause in fighting").
+_WAR_AFTER = re.compile(rf"(?:[- ](?:day|week|month|hour|year)s?)?(?:-old|[- ]long)?\s+(?:of\s+(?:the\s+)?)?(?:(?!(?:in|of|and|or|to|on|for|with|the|a|an|by|after|amid)\s)[a-z-]+\s+){{0,2}}{_WAR}\b", re.I)
 
 
 # The war's other fronts: a toll told of them alone is another story than the group's.
