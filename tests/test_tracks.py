@@ -715,7 +715,7 @@ def test_classifier_config_is_validated_strictly(tmp_path, text, message):
         load_config(config_file)
 
 
-BLIND_BARS = {"blind": 0.95, "blind2": 0.90, "blind3": 0.95, "blind4": 0.90, "blind5": 0.85, "blind6": 0.90}
+BLIND_BARS = {"blind": 0.95, "blind2": 0.90, "blind3": 0.95, "blind4": 0.90, "blind5": 0.85, "blind6": 0.90, "blind7": 0.90}
 
 
 @pytest.mark.parametrize("name", sorted(BLIND_BARS))
@@ -726,7 +726,8 @@ def test_blind_batches_keep_their_score(name, config):
     # articles labelled from the track definitions alone: first run 0.920 and 0.874 (a Bahbah
     # article on carrying a US plan to Hamas, a weekday date read as a past round: fixed since);
     # blind6, written after those fixes, 0.928 on its first run (a delegation meeting Egypt's
-    # intelligence officials, with no venue named, read as no round: fixed since).
+    # intelligence officials, with no venue named, read as no round: fixed since); blind7, written
+    # after all those fixes, 0.938 on its first run (two of its three misses labelled debatable).
     gold = load_gold(TRACKS_DIR / name / "gold.json")
     scores = evaluate_classification(gold, config)
     assert not scores.failures
