@@ -4235,3 +4235,12 @@ def test_people_detained_in_the_war_are_prisoners(sentence, expected):
 ])
 def test_she_after_someone_introduced_among_others_is_that_person(text):
     assert speakers_in(text) == ["Dana Levi"]
+
+
+@pytest.mark.parametrize(("sentence", "what"), [
+    ("During the truce Hamas released 110 women, children and foreigners it was holding.", "women, children and foreigners released"),
+    ("The strike killed 12 women, children and elderly people, medics said.", "women, children and elderly people killed"),
+    ("Israel freed 90 Palestinian women and children.", "Palestinian women and children released"),
+], ids=["three-groups", "elderly-people", "two-groups"])
+def test_a_count_of_groups_listed_counts_them_all(sentence, what):
+    assert find_figures(sentence)[0][1] == what

@@ -1016,7 +1016,8 @@ _PAIRED_HEAD = re.compile(  # ... or a list of them: "33 women, children, elderl
     r"(?P<captive>hostages?|captives?|prisoners?|detainees?)\b", re.I)
 # A second group counted with the first: "90 Palestinian women and children" (one count, not of women alone).
 _GROUPS = frozenset({"children", "women", "minors", "teenagers", "girls", "boys", "elderly", "men"})
-_JOINED_GROUP = re.compile(rf"\s+and\s+(?:{'|'.join(sorted(_GROUPS))})\b", re.I)
+_ONE_GROUP = rf"(?:{'|'.join(sorted(_GROUPS))}|foreigners|foreign\s+nationals)(?:\s+people)?"
+_JOINED_GROUP = re.compile(rf"(?:,\s+{_ONE_GROUP}){{0,3}},?\s+and\s+{_ONE_GROUP}\b", re.I)  # "women, children and foreigners"
 # A part of the people counted before: "including 64 children", "among them 12 women".
 _PART_NAMED = re.compile(  # "including 4,324 children and 2,823 women": each part named, the women too
     rf"\b(?:including|among them|among whom|of whom)\s+(?:(?:\d[\d,]*|{_WORD_NUMBER})\s+[a-z]+(?:,\s+and\s+|\s+and\s+|,\s+))*"
