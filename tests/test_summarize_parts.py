@@ -4244,3 +4244,13 @@ def test_she_after_someone_introduced_among_others_is_that_person(text):
 ], ids=["three-groups", "elderly-people", "two-groups"])
 def test_a_count_of_groups_listed_counts_them_all(sentence, what):
     assert find_figures(sentence)[0][1] == what
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Hamas continue to hold 58 hostages, including 34 the Israeli military says are dead.", ("58", "hostages (held)")),
+    ("Some 111 hostages remain in Gaza, including 39 the military says are dead.", ("Some 111", "hostages (held)")),
+    ("Hamas freed 24 hostages on Friday, including 13 Israelis who were taken from Nir Oz.", ("24", "hostages (released)")),
+], ids=["hold-including-dead", "remain-including-dead", "freed-including"])
+def test_what_befalls_a_part_named_at_the_end_is_not_the_whole_s(sentence, expected):
+    # the part's own clause ("including 34 ... are dead") closes the sentence: the whole keeps its verb
+    assert find_figures(sentence)[0][:2] == expected

@@ -371,7 +371,8 @@ def _near(regex: re.Pattern, text: str, start: int, end: int, before: int = 40, 
 # An aside set off by dashes or brackets right after the counted ("33 hostages — children, women
 # and the sick — are to be released"), or by commas after "including" ("six people, including the
 # leader's son, were killed"): the verb that says what happens to them comes after it.
-_ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()]{1,160}?(?:—|–|--|\))|,\s+including\s[^,;]{1,120},")
+_ASIDE = re.compile(r"\s*(?:—|–|--|\()[^—–()]{1,160}?(?:—|–|--|\))|,\s+including\s[^,;]{1,120},"
+                    r"|,\s+including\s[^,;]{1,120}?(?=[.;]?\s*$)")  # ... or closing the sentence: "58 hostages, including 34 the military says are dead"
 # Who the counted are, between commas ("42,924 Palestinians, a majority of them civilians, have
 # been killed"); an aside that tells what happened to some of them ("1.4 million people, many of
 # them displaced, ...") is the count's only fate word and stays.
