@@ -4254,3 +4254,14 @@ def test_a_count_of_groups_listed_counts_them_all(sentence, what):
 def test_what_befalls_a_part_named_at_the_end_is_not_the_whole_s(sentence, expected):
     # the part's own clause ("including 34 ... are dead") closes the sentence: the whole keeps its verb
     assert find_figures(sentence)[0][:2] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Two missiles hit several tents, resulting in at least 16 deaths, most of them women and children.", [("at least 16", "deaths", "killed")]),
+    ("The strikes caused 30 more deaths on Sunday, medics said.", [("30", "more deaths", "killed")]),
+    ("There were 12 fatalities in the strike on the school.", [("12", "fatalities", "killed")]),
+    # deaths from hunger are hunger's: the malnutrition rules count them
+    ("Two more people died of malnutrition, bringing the number of such deaths to 113.", [("Two", "more people died of hunger", "hunger")]),
+], ids=["deaths", "more-deaths", "fatalities", "such-deaths-of-hunger"])
+def test_a_count_of_deaths_is_a_toll(sentence, expected):
+    assert [(v, w, c) for v, w, c, _ in find_figures(sentence)] == expected

@@ -47,7 +47,7 @@ _PEOPLE = (
     r"people|persons|palestinians|israelis|civilians|residents|children|minors|women|men|soldiers|troops|fighters|"
     r"militants|terrorists|gunmen|journalists|aid workers|workers|patients|families|americans|citizens|others|"
     r"individuals|members|bodies|victims|babies|infants|operatives|staff|staffers|employees|medics|paramedics|doctors|nurses|"
-    r"health workers|rescuers|activists|gazans|"
+    r"health workers|rescuers|activists|gazans|deaths|fatalities|"
     # "67,000 dead": the fate standing for those it befell, when no noun follows ("wounded" so used
     # is left out: a toll's injured would take the hostages' and prisoners' rows in the key figures)
     r"dead(?!(?:\s+[A-Z][\w-]*)?\s+(?:people|persons|palestinians|israelis|civilians|soldiers|children|"
@@ -132,6 +132,7 @@ _TOLL_OF_ATTACK = re.compile(
     r"explosions?|blasts?)\b", re.I)
 _KILLED = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|murdered|executed|fatalities|whose (?:bodies|remains)|no longer (?:alive|living))\b", re.I)
 _PRISON = re.compile(r"\b(?:prisons?|jails?|detention|custody)\b", re.I)
+_STARVING = re.compile(r"malnutrition|starv|hunger|famine|dehydrat", re.I)
 # Deaths from hunger are not deaths from strikes: "263 people have died of malnutrition".
 _HUNGER = re.compile(
     r"\b(?:(?:died|dying|deaths?)\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}?(?:malnutrition|starvation|hunger|dehydration)|"  # "from the effects of"
@@ -1344,6 +1345,9 @@ def _figures_in(text: str, anchors: list[int], breakdown: bool) -> tuple[list[tu
             continue  # "two of their children": a family's, told by name
         if head.lower() == "dead" and _HOSTAGE_WORD.search(text):
             continue  # "28 dead", "34 reportedly dead" beside hostages: which dead, the count alone does not say
+        if head.lower() in ("deaths", "fatalities") and (
+                _STARVING.search(text) or match.group("between").strip().lower() not in ("", "more", "new", "additional", "further")):
+            continue  # "16 deaths" are a toll; deaths from hunger ("such deaths", "197 starvation deaths") are hunger's to count
         if _YEAR.fullmatch(match.group("value")) and _singular(head) == head.lower():
             continue  # "the 2011 prisoner exchange" is a year
         # "took 253 as hostages"; "dozens of those hostages" are hostages
