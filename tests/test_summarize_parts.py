@@ -4265,3 +4265,17 @@ def test_what_befalls_a_part_named_at_the_end_is_not_the_whole_s(sentence, expec
 ], ids=["deaths", "more-deaths", "fatalities", "such-deaths-of-hunger"])
 def test_a_count_of_deaths_is_a_toll(sentence, expected):
     assert [(v, w, c) for v, w, c, _ in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("After conferring with officials, Hamas agreed to the deal. \"Based on the meeting we just had, we have a deal,\" "
+     "Egyptian spymaster Hassan Rashad was quoted as telling Witkoff and Kushner.", ["Hassan Rashad"]),
+    ("Hamas required a guarantee. \"President Trump's message is that you will be treated fairly and that he stands "
+     "behind the plan,\" one source quoted Witkoff as telling al-Hayya.", ["Witkoff"]),
+    # a report of someone's words: theirs, not the outlet's
+    ("Earlier this afternoon Israel launched a strike against Hamas leaders in Doha. Sky News reported that Israel’s "
+     "military said it had “conducted a precise strike targeting the senior leadership of the Hamas terrorist organisation” "
+     "in Qatar.", ["Israel’s military"]),
+], ids=["was-quoted-as-telling", "quoted-x-as-telling", "reported-that-x-said"])
+def test_words_passed_on_are_the_speaker_s_not_the_messenger_s(text, speakers):
+    assert speakers_in(text) == speakers

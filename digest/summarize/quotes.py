@@ -72,7 +72,7 @@ _AFTER_VERB_FIRST = re.compile(
     rf"^\s*,?\s*(?:{_SAY}|(?!reported\b)[a-z]{{3,}}ed(?=\s+(?:the\s|[A-Z])))"
     rf"(?:\s+(?:on\s+)?{WEEKDAY_NAME}(?:,?\s+{MONTH_IN_DATE}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?,)?"  # "said Tuesday, March 12, the ...": when
     rf"\s+(?P<who>[^.,;:!?“”\"]+)")
-_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|confirmed|(?:is|are|was|were)\s+(?:quoted|cited)(?:\s+by\s+[^.,;:!?“”\"]{{1,40}}?)?\s+as\s+saying|(?:is|was)\s+(?:reportedly\s+|allegedly\s+)?heard\s+(?:saying|telling)|(?:seem|appear)(?:s|ed)\s+to\s+say)\b")
+_AFTER_NAME_FIRST = re.compile(rf"^\s*,?\s*(?P<who>[^.;:!?“”\"]{{1,130}}?)\s+(?:{_SAY}|confirmed|(?:is|are|was|were)\s+(?:quoted|cited)(?:\s+by\s+[^.,;:!?“”\"]{{1,40}}?)?\s+as\s+(?:saying|telling)|(?:is|was)\s+(?:reportedly\s+|allegedly\s+)?heard\s+(?:saying|telling)|(?:seem|appear)(?:s|ed)\s+to\s+say)\b")
 # Before the opening mark: `X said: ` or `X said, ` or `X said that `; `X told Reuters: `; an
 # appositive between them, which may be the name (`X, Qatar's prime minister, said: `, `Israel's
 # ambassador to the US, Yechiel Leiter, said: `; see speaker_from).
@@ -588,8 +588,10 @@ _WHEN_AFTER = re.compile(
 # The writer's sentence going on after a quote, before the attribution: "“...” and the opening of
 # the crossings, the group said".
 _RUNS_ON = re.compile(r"\s*(?:and|or|but|as well as)\s")
-_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b[^.;:!?“”\"]{0,60}\bas\s+saying\b")  # "was quoted by his office as saying"
-_QUOTED_AS_AFTER = re.compile(r"^\s*,?\s*[^.;:!?“”\"]{0,60}?\bquoted (?!by\b)(?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?saying\b")
+_REPORTED_THAT = re.compile(r"\b(?:reported|reports|said|says|wrote)\s+(?:on\s+\w+\s+)?that\s+")  # a report of someone's report
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b[^.;:!?“”\"]{0,60}\bas\s+(?:saying|telling)\b")  # "was quoted by his office as saying"
+# ... "one source quoted Witkoff as telling al-Hayya": Witkoff's words, whom he told them
+_QUOTED_AS_AFTER = re.compile(r"^\s*,?\s*[^.;:!?“”\"]{0,60}?\bquoted (?!by\b)(?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?(?:saying|telling)\b")
 
 
 # Where a run of text without punctuation starts: a letter after a mark (or the text's start).
@@ -1399,6 +1401,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     speaker = _body_before(sentence, article.text, people)
                     if speaker and _FULL_NAME.search(sentence, sentence.find(speaker.split()[-1]) + len(speaker.split()[-1])):
                         speaker = None
+                    passed_on = _REPORTED_THAT.search(sentence)
+                    if speaker and passed_on and _SAID.search(sentence, passed_on.end()):
+                        # "Sky News reported that Israel’s military said it had “...”": the words are the body
+                        # reported on, whom the report names; no one when it names none the rules know
+                        speaker = _body_before(sentence[passed_on.end() :], article.text, people)
                 if speaker in _HONORIFIC_PRONOUNS:
                     speaker = _addressed(_text_before(paragraphs, number, opening))
                 elif speaker is None and _PRONOUN_REPORTS.search(_last_sentence(opening)):
