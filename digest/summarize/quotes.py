@@ -588,7 +588,6 @@ _WHEN_AFTER = re.compile(
 # The writer's sentence going on after a quote, before the attribution: "“...” and the opening of
 # the crossings, the group said".
 _RUNS_ON = re.compile(r"\s*(?:and|or|but|as well as)\s")
-_REPORTED_THAT = re.compile(r"\b(?:reported|reports|said|says|wrote)\s+(?:on\s+\w+\s+)?that\s+")  # a report of someone's report
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\b[^.;:!?“”\"]{0,60}\bas\s+(?:saying|telling)\b")  # "was quoted by his office as saying"
 # ... "one source quoted Witkoff as telling al-Hayya": Witkoff's words, whom he told them
 _QUOTED_AS_AFTER = re.compile(r"^\s*,?\s*[^.;:!?“”\"]{0,60}?\bquoted (?!by\b)(?P<who>[^.,;:!?“”\"]{2,80}?) (?:as )?(?:saying|telling)\b")
@@ -1401,11 +1400,11 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     speaker = _body_before(sentence, article.text, people)
                     if speaker and _FULL_NAME.search(sentence, sentence.find(speaker.split()[-1]) + len(speaker.split()[-1])):
                         speaker = None
-                    passed_on = _REPORTED_THAT.search(sentence)
+                    passed_on = _REPORTED_THAT.match(sentence)
                     if speaker and passed_on and _SAID.search(sentence, passed_on.end()):
-                        # "Sky News reported that Israel’s military said it had “...”": the words are the body
-                        # reported on, whom the report names; no one when it names none the rules know
-                        speaker = _body_before(sentence[passed_on.end() :], article.text, people)
+                        # "Sky News reported that Israel’s military said it had “...”": the words are the body's
+                        # the report names ("Hamas said the delegation “affirmed ...”" stays Hamas's)
+                        speaker = _body_before(sentence[passed_on.end() :], article.text, people) or speaker
                 if speaker in _HONORIFIC_PRONOUNS:
                     speaker = _addressed(_text_before(paragraphs, number, opening))
                 elif speaker is None and _PRONOUN_REPORTS.search(_last_sentence(opening)):
