@@ -4279,3 +4279,16 @@ def test_a_count_of_deaths_is_a_toll(sentence, expected):
 ], ids=["was-quoted-as-telling", "quoted-x-as-telling", "reported-that-x-said"])
 def test_words_passed_on_are_the_speaker_s_not_the_messenger_s(text, speakers):
     assert speakers_in(text) == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # who did something to another's words first is who then speaks: not "Rubio's"
+    ("The talks ended. Lavrov echoed Rubio's remarks and told reporters that “the conversation was very useful.”\n\n"
+     "“We not only listened, but also heard each other,” he said.", ["Lavrov"]),
+    # when and how the words came, before who spoke them
+    ("Edan Alexander is the only American held alive in Gaza. In a statement released on Sunday, the spokesperson for "
+     "Hamas’s military wing, the al-Qassam Brigades, said: “The al-Qassam Brigades have decided to release the soldier "
+     "on Monday.”", ["the spokesperson for Hamas’s military wing"]),
+], ids=["acted-on-another-s-words", "adverbial-before-the-speaker"])
+def test_the_speaker_behind_what_opens_the_attribution(text, speakers):
+    assert speakers_in(text) == speakers

@@ -300,8 +300,8 @@ _AFFILIATION = {"of", "from", "in", "with", "for"}  # "spokesman for the Qatari 
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson"}
 
 
-_ACTED = re.compile(
-    r"\s+(?:[a-z]+\s+and|(?:issued|released|published|posted|put out)\s+(?:a|an|its|the)\s+statement\b.*"
+_ACTED = re.compile(  # ... or did to something first: "Lavrov echoed Rubio's remarks and (told reporters)"
+    r"\s+(?:[a-z]+\s+and|[a-z]+ed\s+(?:[\w'’-]+\s+){1,5}?and|(?:issued|released|published|posted|put out)\s+(?:a|an|its|the)\s+statement\b.*"
     r"|(?:reportedly|also|later|then|earlier|previously|again|once|further|separately|publicly|privately|had|has|have|would|will))$"
 )
 # ... and the statement someone's words came in: "a statement issued by Netanyahu's office (said)"
@@ -371,11 +371,21 @@ _WING_BEFORE = re.compile(r"\b(?:spokes\w+|leader|head|chief|commander|member|of
                           r"(?:wing|arm|group|movement|faction|organi[sz]ation|brigades?)$", re.I)
 
 
+_OPENING_ADVERBIAL = re.compile(r"(?:In|On|At|During|After|Before|Earlier|Later)\s+(?:a|an|the|its|his|her|their|[A-Z0-9])")
+
+
 def speaker_from(phrase: str) -> str | None:
     """The person in an attribution phrase: its trailing capitalised run, titles removed
     ("spokesman Matthew Miller" -> "Matthew Miller"), else its description ("an Israeli
     official"); "he", "she", "it" and "they" come back as they are, for the caller to resolve."""
     phrase = _REPORTED_THAT.sub("", phrase.strip())  # "Ynet reported that Ben-Gvir (responded)": Ben-Gvir
+    opening, _, rest = phrase.partition(", ")
+    if rest.count(",") and _OPENING_ADVERBIAL.match(opening):
+        # "In a statement released on Sunday, the spokesperson for Hamas’s military wing, the al-Qassam
+        # Brigades, (said)": when and how, then who
+        who = speaker_from(rest)
+        if who:
+            return who
     phrase = _PM.sub("prime minister", phrase)  # "the PM (said)" is the prime minister
     phrase = _INITIALS.sub("", phrase)  # "the Prime Minister's Office (PMO)": the office
     if _ANOTHER.fullmatch(phrase):
