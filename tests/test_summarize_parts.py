@@ -4292,3 +4292,17 @@ def test_words_passed_on_are_the_speaker_s_not_the_messenger_s(text, speakers):
 ], ids=["acted-on-another-s-words", "adverbial-before-the-speaker"])
 def test_the_speaker_behind_what_opens_the_attribution(text, speakers):
     assert speakers_in(text) == speakers
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The talks went on. ‘They really had a heart-to-heart conversation,’ Trump said in the Oval Office.",
+     [("They really had a heart-to-heart conversation", "Trump")]),
+    ("So Mr Bahbah picked up the phone. 'Obviously, if I were in Steve Witkoff's position, I would have been sceptical,' "
+     "Mr Bahbah said.", [("Obviously, if I were in Steve Witkoff's position, I would have been sceptical", "Mr Bahbah")]),
+    # an apostrophe in a word closes nothing; a word in single marks is a phrase, as in double ones
+    ("Boehler described Hamas as 'hardheaded' and said 'Israel at this point is bending over backwards' to strike a deal.",
+     [("Israel at this point is bending over backwards", None)]),
+], ids=["curly-single", "straight-single-with-apostrophe", "a-word-in-single-marks"])
+def test_a_paper_that_quotes_in_single_marks_is_read_too(text, expected):
+    found = quotes_in(Article(location="a", title="t", text=text, content_hash="h"))
+    assert [(q[0], q[1]) for q in found] == expected

@@ -1193,6 +1193,18 @@ def _named_person(name: list[str]) -> bool:
     return len(name) > 1 and _is_name(" ".join(name)) and not any(_bare(t) in _NO_PERSON for t in name)
 
 
+# Words in single quotation marks ('...' or ‘...’), as British papers quote: the opening mark after a
+# space or a dash, the closing one before a space or punctuation; an apostrophe inside a word
+# ("America’s", "don't") is no closing mark.
+_SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))([‘'])((?:[^‘’'\n]|[’'](?=[A-Za-z]))+?)([’'])(?=[\s,.;:!?)\]—–]|$)")
+
+
+def _doubled(found: re.Match) -> str:
+    """A quotation in single marks in double ones, the same length, so every position stays (a word
+    so marked too: "described Hamas as “hardheaded” and said" is read as the double marks are)."""
+    return f"“{found.group(2)}”"
+
+
 def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     """(quote text, speaker or None, paragraph number) for each direct quote in an article.
     "He said" is the person who acts in the paragraph's sentence before the quote, else the last
@@ -1202,6 +1214,9 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
     out: list[tuple[str, str | None, int]] = []
     paragraphs = _continued_quotes(article.paragraphs)  # a property that splits the text: once
     quoted = [number for number, paragraph in enumerate(paragraphs) if _QUOTED.search(paragraph)]
+    if not quoted:  # a paper that quotes in single marks, as British ones do: read them as double ones
+        paragraphs = [_SINGLE_QUOTED.sub(_doubled, paragraph) for paragraph in paragraphs]
+        quoted = [number for number, paragraph in enumerate(paragraphs) if _QUOTED.search(paragraph)]
     if not quoted:
         return out
     people, bodies = _people(article)
