@@ -138,6 +138,7 @@ def test_the_quotes_of_real_articles_from_many_outlets():
     # when the key was written: 122 right, 6 wrong, 13 given no speaker, 76 not listed (66 of them words cut
     # from a sentence, most of them short); 129, 4, 10 and 74 once words passed on ("quoted X as telling",
     # "reported that X said"), an act on another's words ("echoed Rubio's remarks and told") and a phrase of
-    # when before the speaker were read; 134 right once quotes in single marks, as British papers write them, were read
-    assert verdicts["right"] >= 134, verdicts
-    assert verdicts["wrong"] <= 4, verdicts
+    # when before the speaker were read; 134 right once quotes in single marks, as British papers write them, were read;
+    # 135 and 3 wrong once "he" after two clauses joined by "and" was the later clause's subject
+    assert verdicts["right"] >= 135, verdicts
+    assert verdicts["wrong"] <= 3, verdicts

@@ -4306,3 +4306,16 @@ def test_the_speaker_behind_what_opens_the_attribution(text, speakers):
 def test_a_paper_that_quotes_in_single_marks_is_read_too(text, expected):
     found = quotes_in(Article(location="a", title="t", text=text, content_hash="h"))
     assert [(q[0], q[1]) for q in found] == expected
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # of two clauses joined by "and", "he" after them is the later one's subject
+    ("Palestinian American businessman Bishara Bahbah said Hamas agreed. Israeli Prime Minister Benjamin Netanyahu "
+     "dismissed the statement as “more spin” and Bishara Bahbah acknowledged that a deal was unlikely. “What I know is "
+     "that the American side has increased its involvement in this process,” he said.", ["Bishara Bahbah"]),
+    # ... not an "and" among the objects of the first clause
+    ("President Joe Biden, who had pushed for the extension in calls with Qatar's emir and Egypt's President Abdel Fattah "
+     "el-Sisi, said on Monday: \"That is the point of this deal, and we will keep pushing.\"", ["Joe Biden"]),
+], ids=["later-clause", "and-among-objects"])
+def test_he_after_two_clauses_is_the_later_subject(text, speakers):
+    assert speakers_in(text) == speakers

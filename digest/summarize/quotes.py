@@ -1117,6 +1117,34 @@ _SOMEONE_DESCRIBED = re.compile(
 
 def _subject_before(text: str, people: set[str], passive: bool = False, acts: re.Pattern = _ACTS,
                     person: bool = False) -> str | None:
+    """The person who acts in the last sentence of `text` (see _first_subject); of two clauses joined
+    by "and", each with its own subject and verb, the later one's, nearer what follows ("Netanyahu
+    dismissed the statement as “more spin” and Bahbah acknowledged that ... / “...,” he said": Bahbah)."""
+    first = _first_subject(text, people, passive, acts, person)
+    if first is None:
+        return None
+    last = _last_sentence(text)
+    joins = list(_AND_CLAUSE.finditer(last))
+    if joins:
+        at = last.find(first.split()[-1])
+        between = last[at + len(first.split()[-1]) : joins[-1].start()] if at >= 0 else ""
+        rest = last[joins[-1].end() :]
+        # the first subject has a clause of its own (not "Trump and Netanyahu met"), and the later one opens
+        # its clause, its verb right after it (not "in calls with ... and Egypt's President Sisi, said")
+        if re.search(r"\b[a-z]{3,}\b", between) and _OPENS_CLAUSE.match(rest):
+            later = _first_subject(rest, people, passive, acts, person)
+            if later and rest.startswith(later):
+                return later
+    return first
+
+
+# "... and Bahbah acknowledged": a clause of its own after "and", opening with a capital
+_AND_CLAUSE = re.compile(r"(?:,\s*|\s+)and\s+(?=[A-Z])")
+_OPENS_CLAUSE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+[a-z]{3,}")  # a name, then its verb
+
+
+def _first_subject(text: str, people: set[str], passive: bool = False, acts: re.Pattern = _ACTS,
+                   person: bool = False) -> str | None:
     """The first person who acts in the last sentence of `text` (the paragraph before a quote);
     with `passive`, also one something was done to ("X was freed. '...,' her mother said"); with
     `person`, never a body ("The Associated Press reported that Karoline Leavitt confirmed ...")."""
