@@ -139,6 +139,7 @@ def test_the_quotes_of_real_articles_from_many_outlets():
     # from a sentence, most of them short); 129, 4, 10 and 74 once words passed on ("quoted X as telling",
     # "reported that X said"), an act on another's words ("echoed Rubio's remarks and told") and a phrase of
     # when before the speaker were read; 134 right once quotes in single marks, as British papers write them, were read;
-    # 135 and 3 wrong once "he" after two clauses joined by "and" was the later clause's subject
-    assert verdicts["right"] >= 135, verdicts
-    assert verdicts["wrong"] <= 3, verdicts
+    # 135 and 3 wrong once "he" after two clauses joined by "and" was the later clause's subject; 136 and 2 once
+    # "It added:" after "Sky News reported that Israel's military said ..." was the military
+    assert verdicts["right"] >= 136, verdicts
+    assert verdicts["wrong"] <= 2, verdicts

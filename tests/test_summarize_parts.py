@@ -4276,7 +4276,12 @@ def test_a_count_of_deaths_is_a_toll(sentence, expected):
     ("Earlier this afternoon Israel launched a strike against Hamas leaders in Doha. Sky News reported that Israel’s "
      "military said it had “conducted a precise strike targeting the senior leadership of the Hamas terrorist organisation” "
      "in Qatar.", ["Israel’s military"]),
-], ids=["was-quoted-as-telling", "quoted-x-as-telling", "reported-that-x-said"])
+    # ... and "it" after such a report is the body reported on
+    ("Israel launched a strike against Hamas leaders in Doha. Sky News reported that Israel’s military said it had "
+     "“conducted a precise strike targeting the senior leadership of the Hamas terrorist organisation” in Qatar.\n\n"
+     "It added: “Prior to the strike, measures were taken in order to mitigate harm to civilians.”",
+     ["Israel’s military", "Israel’s military"]),
+], ids=["was-quoted-as-telling", "quoted-x-as-telling", "reported-that-x-said", "it-after-a-report"])
 def test_words_passed_on_are_the_speaker_s_not_the_messenger_s(text, speakers):
     assert speakers_in(text) == speakers
 

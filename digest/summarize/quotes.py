@@ -1037,6 +1037,16 @@ def _written_mid_sentence(word: str, text: str) -> bool:
     return re.search(rf"[a-z,]\s+{re.escape(word)}\b", text) is not None
 
 
+def _reported_body(sentence: str, article_text: str, people: set[str], speaker: str | None) -> str | None:
+    """`speaker`, the body that opens `sentence`, or the body whose words that sentence reports it
+    reported: "Sky News reported that Israel’s military said it had “...”" (and "It added: “...”"
+    after it) are the military's; "Hamas said the delegation “affirmed ...”" stays Hamas's."""
+    passed_on = _REPORTED_THAT.match(sentence) if speaker else None
+    if passed_on and _SAID.search(sentence, passed_on.end()):
+        return _body_before(sentence[passed_on.end() :], article_text, people) or speaker
+    return speaker
+
+
 def _body_before(text: str, article_text: str, people: set[str]) -> str | None:
     """The organisation or country that opens the last sentence of `text`, if one does. A person
     is never "it", and one capitalised word counts only when the article writes it so mid-sentence
@@ -1361,7 +1371,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     # the quote's own sentence opens the paragraph with no body ("In a statement, the group
                     # said: "..."", "The top diplomat also reiterated "...," it added"): the sentence before it
                     said_in = _earlier(opening) or (paragraphs[number - 1] if number else "")
-                speaker = _body_before(said_in, article.text, people)
+                speaker = _reported_body(_last_sentence(said_in), article.text, people, _body_before(said_in, article.text, people))
                 if speaker is None:  # ... or that speaks in it: "In a statement after the vote, Hamas said ..."
                     issuer = _issuer(_text_before(paragraphs, number, opening, back=1), article.text, people)
                     speaker = issuer if issuer and _unpossessive(issuer.split()[-1]) not in people \
@@ -1453,11 +1463,7 @@ def quotes_in(article: Article) -> list[tuple[str, str | None, int]]:
                     speaker = _body_before(sentence, article.text, people)
                     if speaker and _FULL_NAME.search(sentence, sentence.find(speaker.split()[-1]) + len(speaker.split()[-1])):
                         speaker = None
-                    passed_on = _REPORTED_THAT.match(sentence)
-                    if speaker and passed_on and _SAID.search(sentence, passed_on.end()):
-                        # "Sky News reported that Israel’s military said it had “...”": the words are the body's
-                        # the report names ("Hamas said the delegation “affirmed ...”" stays Hamas's)
-                        speaker = _body_before(sentence[passed_on.end() :], article.text, people) or speaker
+                    speaker = _reported_body(sentence, article.text, people, speaker)
                 if speaker in _HONORIFIC_PRONOUNS:
                     speaker = _addressed(_text_before(paragraphs, number, opening))
                 elif speaker is None and _PRONOUN_REPORTS.search(_last_sentence(opening)):
