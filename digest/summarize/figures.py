@@ -132,20 +132,22 @@ _TOLL_OF_ATTACK = re.compile(
     r"explosions?|blasts?)\b", re.I)
 _KILLED = re.compile(r"\b(?:killed|killing|kills?|dead|died|deaths?|death toll|lost their lives|loss of life|slain|massacred|murdered|executed|fatalities|whose (?:bodies|remains)|no longer (?:alive|living))\b", re.I)
 _PRISON = re.compile(r"\b(?:prisons?|jails?|detention|custody)\b", re.I)
-_STARVING = re.compile(r"malnutrition|starv|hunger|famine|dehydrat", re.I)
+# The words of hunger, and a sentence that speaks of it ("starved", "dehydrated" too).
+_HUNGER_WORDS = r"(?:hunger|starvation|malnutrition|famine)"
+_STARVING = re.compile(rf"{_HUNGER_WORDS}|starv|dehydrat", re.I)
 # Deaths from hunger are not deaths from strikes: "263 people have died of malnutrition".
 _HUNGER = re.compile(
     r"\b(?:(?:died|dying|deaths?)\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}?(?:malnutrition|starvation|hunger|dehydration)|"  # "from the effects of"
-    r"(?:hunger|starvation|malnutrition|famine)[- ]related deaths?|starved to death)\b",
+    rf"{_HUNGER_WORDS}[- ]related deaths?|starved to death)\b",
     re.I,
 )
 HUNGER = "died of hunger"
-_FAMINE = re.compile(r"\b(?:hunger|starvation|malnutrition|famine)\b", re.I)
+_FAMINE = re.compile(rf"\b{_HUNGER_WORDS}\b", re.I)
 # A toll of hunger told as a number of deaths: "bringing the number of hunger deaths to 193", "the
 # number of starvation-related deaths has reached 212", "deaths from malnutrition rose to 197".
 _HUNGER_TOLL = re.compile(
-    rf"\b(?:number\s+of\s+)?(?:(?:hunger|starvation|malnutrition|famine)(?:[- ]related)?\s+deaths|deaths\s+(?:from|of|due\s+to)\s+"
-    rf"(?:hunger|starvation|malnutrition|famine))\b[^.;:]{{0,40}}?\b(?:to|at|reached|passed|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
+    rf"\b(?:number\s+of\s+)?(?:{_HUNGER_WORDS}(?:[- ]related)?\s+deaths|deaths\s+(?:from|of|due\s+to)\s+"
+    rf"{_HUNGER_WORDS})\b[^.;:]{{0,40}}?\b(?:to|at|reached|passed|hit|is|was)\s+(?P<value>{_VALUE})", re.I)
 # People missing ("10,000 Palestinians who have been reported missing", "2,000 people remain
 # unaccounted for"): a count of its own, neither killed nor held.
 MISSING = "missing"
@@ -159,7 +161,7 @@ _FACING_AFTER = re.compile(
     r"\s+(?:(?:who|that)\s+)?(?:(?:are|were|is|was|now|still|already|currently)\s+)*(?:face|faces|faced|facing|suffer|suffers|"
     r"suffering|experiencing|at\s+risk\s+of|(?P<near>(?:(?:one|a)\s+step\s+)?away\s+from|on\s+the\s+(?:brink|verge|edge)\s+of))\s+"
     r"(?:(?:catastrophic|acute|severe|extreme|imminent|man-made|full-blown)\s+)*"
-    r"(?P<need>famine|starvation|hunger|malnutrition)\b", re.I)
+    rf"(?P<need>{_HUNGER_WORDS})\b", re.I)
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|wounding|hurt)\b", re.I)
 _DISPLACED = re.compile(
     r"\b(?:displaced|fled|flee|fleeing|homeless|uprooted|(?:forced|driven)\s+(?:out\s+)?(?:from|of)\s+their\s+homes)\b", re.I)
@@ -710,9 +712,12 @@ def _shared_release(text: str, start: int, counted: bool = False) -> str:
     """The fate of a count joined by "and" to counts that a release governs, told as a noun ("the
     release of 50 hostages and 150 prisoners") or as a verb right before the first count ("would
     release 250 prisoners serving life sentences and 1,700 Gazans"): released, or to be released
-    as the clause says; "" when no such release comes before it in its clause. With `counted`, a
-    release told as a noun must govern a count too ("the release of Yehud and two others" tells
-    nothing of the two)."""
+    as the clause says; "" when the count is joined to none or no such release comes before it in
+    its clause. With `counted`, a release told as a noun must govern a count too ("the release of
+    Yehud and two others" tells nothing of the two)."""
+    if not _JOINED_BEFORE.search(text, max(0, start - 20), start):
+        return ""
+
     def governs(verb: re.Match) -> bool:
         noun = text.startswith(" of ", verb.end())
         return (noun and not counted) or _GOVERNS_COUNT.match(text, verb.end() + (3 if noun else 0)) is not None
@@ -877,10 +882,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
             text = text[:window] + _blanked(_HELD_BY, text[window:start]) + text[start:]
         # ... and the release told before that count is this one's too: "the release of dozens of hostages
         # ... and hundreds of Palestinian prisoners"
-        if _JOINED_BEFORE.search(text, max(0, start - 20), start):
-            shared = _shared_release(text, start)
-            if shared:
-                return shared
+        shared = _shared_release(text, start)
+        if shared:
+            return shared
         # ... and so is the release told after the next count joined to it: "at least 50 hostages and
         # scores of Palestinian prisoners to be freed"
         joined = _JOINED_AFTER.match(text, end)
@@ -921,10 +925,9 @@ def _situation(category: str, text: str, start: int, end: int) -> str:
         # sentences and 1,700 people from Gaza"), or the fate of the count joined to it before their
         # verb: "two American women and two elderly Israeli women were freed", "Six Palestinians and
         # four Israelis were killed"
-        if _JOINED_BEFORE.search(text, max(0, start - 20), start) and not _RATE_AFTER.match(text, end):  # not a ratio's term
-            shared = _shared_release(text, start, counted=True)
-            if shared:
-                return shared
+        shared = "" if _RATE_AFTER.match(text, end) else _shared_release(text, start, counted=True)  # not a ratio's term
+        if shared:
+            return shared
         joined = _PEOPLE_JOINED_AFTER.match(text, end)
         if joined:
             return _situation(category, text, joined.start("count"), joined.end())

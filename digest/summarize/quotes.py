@@ -1131,8 +1131,8 @@ def _subject_before(text: str, people: set[str], passive: bool = False, acts: re
     by "and", each with its own subject and verb, the later one's, nearer what follows ("Netanyahu
     dismissed the statement as “more spin” and Bahbah acknowledged that ... / “...,” he said": Bahbah)."""
     first = _first_subject(text, people, passive, acts, person)
-    if first is None:
-        return None
+    if first is None or "and" not in text:
+        return first  # most sentences: no second clause to look for
     last = _last_sentence(text)
     joins = list(_AND_CLAUSE.finditer(last))
     if joins:

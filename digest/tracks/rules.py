@@ -358,9 +358,10 @@ class SentenceRules:
             elif not (token[:1].isupper() or low in ("'s", "of", "and", "bin", "al", "on") or low in WEEKDAYS):
                 return None
             i += 1
+        if not (headline and titled and i == self.n):
+            return None
         before = self._skip_back(hit.start)
-        attributed = headline and titled and i == self.n and before >= 0 and self.low[before] in (":", "-", "—", "–")
-        return self.n - 1 if attributed else None
+        return self.n - 1 if before >= 0 and self.low[before] in (":", "-", "—", "–") else None
 
     def announces(self, hit: Hit, end: int, spoken: bool = False) -> bool:
         """A host speaking or acting as mediator announces the deal, proposal or pause itself:
@@ -590,7 +591,7 @@ class SentenceRules:
             for r in responses:
                 span = self._answers_plan(b, r, plans, thirds, blockers) or self._answer_taken_up(b, r, actors, blockers)
                 if span:
-                    return Finding(track, self._relation_text(span), "proposal", self.lexicon.config.relation * PROPOSAL_SHARE)
+                    return self._proposal(track, self._relation_text(span))
         return None
 
     def handed_plan(self, track: str) -> Finding | None:
@@ -615,14 +616,14 @@ class SentenceRules:
                 handed = self._handed(g, counterparts, thirds, a)
                 if handed is not None:
                     p, b = handed
-                    return self._proposal(track, min(a.start, p), max(b.end, plans[p]))
+                    return self._proposal(track, self.text(min(a.start, p), max(b.end, plans[p])))
         own = {k: a for a in actors if (k := self._plan_of(a)) is not None and self.low[k] not in SUPPORT_WORDS}
         if own:
             for g in (k for k, word in enumerate(self.low) if word in GIVE_VERBS):
                 handed = self._handed(g, counterparts, thirds)
                 if handed is not None and handed[0] in own:
                     p, b = handed
-                    return self._proposal(track, g, max(b.end, plans[p]))
+                    return self._proposal(track, self.text(g, max(b.end, plans[p])))
         return None
 
     def _handed(self, g: int, counterparts: list[Hit], thirds: set[int], giver: Hit | None = None) -> tuple[int, Hit] | None:
@@ -645,8 +646,9 @@ class SentenceRules:
                 return p, b
         return None
 
-    def _proposal(self, track: str, start: int, end: int) -> Finding:
-        return Finding(track, self.text(start, end), "proposal", self.lexicon.config.relation * PROPOSAL_SHARE)
+    def _proposal(self, track: str, text: str) -> Finding:
+        """A plan exchanged between the track's two sides, shown by `text`: half a relation (PROPOSAL_SHARE)."""
+        return Finding(track, text, "proposal", self.lexicon.config.relation * PROPOSAL_SHARE)
 
     def received_plan(self, track: str) -> Finding | None:
         """The counterpart receiving a plan, ideas or a message from the track's actor, whoever
@@ -669,8 +671,7 @@ class SentenceRules:
                     continue
                 a = actors.get(self._past_articles(f + 1))
                 if a is not None:
-                    return Finding(track, self._relation_text((b.start, b.end, r, a.end)), "proposal",
-                                   self.lexicon.config.relation * PROPOSAL_SHARE)
+                    return self._proposal(track, self._relation_text((b.start, b.end, r, a.end)))
         return None
 
     def _answers_plan(self, b: Hit, r: int, plans: dict[int, Hit], thirds: set[int], blockers: set[int]) -> tuple[int, ...] | None:
